@@ -1,0 +1,21 @@
+"""Dashboard strings from dashboard/i18n.yaml; Chinese by default."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+LANGUAGES = {"zh": "中文", "en": "English"}
+
+
+@functools.cache
+def _strings() -> dict[str, dict[str, str]]:
+    with open(Path(__file__).parent / "i18n.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def t(key: str, lang: str = "zh") -> str:
+    entry = _strings()[key]
+    return entry.get(lang) or entry["zh"]

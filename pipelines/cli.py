@@ -1,0 +1,119 @@
+"""The `cstats` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pipelines import paths
+
+
+class CliError(Exception):
+    """An expected failure: one line on stderr, exit status 1, no traceback."""
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from pipelines.materialize import materialize_all
+
+    sources = Path(args.sources)
+    if not sources.is_dir():
+        raise CliError(f"sources folder not found: {sources}")
+    result = materialize_all(sources, Path(args.warehouse))
+    print(
+        f"published {args.warehouse}: {result['documents']} documents, {result['mentions']} mentions, "
+        f"{result['facts']} figures, {result['quarantined']} quarantined"
+    )
+    return 0
+
+
+def _cmd_text(args: argparse.Namespace) -> int:
+    from sources import read_document
+
+    doc = read_document(args.path)
+    if args.json:
+        print(json.dumps(doc.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join(doc.display_text[b.start : b.end] for b in doc.blocks))
+    return 0
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from pipelines.extract import extract_mentions
+    from sources import read_document
+
+    status = 0
+    for path in args.paths:
+        try:
+            doc = read_document(path)
+        except Exception as e:  # report every unreadable file, go on with the rest
+            from sources import SourceError
+
+            if not isinstance(e, SourceError):
+                raise
+            print(f"cstats: {path}: {e}", file=sys.stderr)
+            status = 1
+            continue
+        for m in extract_mentions(doc):
+            print(json.dumps(m.to_dict(), ensure_ascii=False))
+    return status
+
+
+def _cmd_dashboard(args: argparse.Namespace) -> int:
+    app = paths.PROJECT_ROOT / "dashboard" / "app.py"
+    env = {**os.environ, "CSTATS_WAREHOUSE": str(Path(args.warehouse).resolve())}
+    print(f"committee-stats dashboard: http://{args.address}:{args.port}", flush=True)
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(app),
+        "--server.address", args.address, "--server.port", str(args.port),
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    return subprocess.call(cmd, env=env)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="cstats", description="committee-stats: CPPCC committee activity statistics"
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+
+    r = sub.add_parser("run", help="read, extract and publish the warehouse (all Dagster assets, in-process)")
+    r.add_argument("--sources", default=str(paths.sources_dir()), help="folder of documents")
+    r.add_argument("--warehouse", default=str(paths.warehouse_path()), help="DuckDB file to publish")
+    r.set_defaults(func=_cmd_run)
+
+    t = sub.add_parser("text", help="print a document's text in reading order")
+    t.add_argument("path")
+    t.add_argument("--json", action="store_true", help="articles and blocks with role, page and bbox")
+    t.set_defaults(func=_cmd_text)
+
+    e = sub.add_parser("extract", help="print metric mentions as JSON lines")
+    e.add_argument("paths", nargs="+")
+    e.set_defaults(func=_cmd_extract)
+
+    d = sub.add_parser("dashboard", help="serve the Streamlit dashboard")
+    d.add_argument("--warehouse", default=str(paths.warehouse_path()))
+    d.add_argument("--address", default="127.0.0.1", help="bind address (default 127.0.0.1)")
+    d.add_argument("--port", type=int, default=8501)
+    d.set_defaults(func=_cmd_dashboard)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from sources import SourceError
+
+    try:
+        return args.func(args)
+    except (CliError, SourceError) as e:
+        print(f"cstats: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""Publish a new warehouse file atomically.
+
+Readers (the dashboard, analysts) only ever open the live file read-only. A publish builds
+``<name>.next.duckdb`` beside it, loads everything in bulk through Arrow, reconciles, CHECKPOINTs,
+closes, and ``os.replace``s it over the live file. A reader holding the old file keeps a
+consistent old snapshot; a crash before the rename leaves the previous warehouse untouched.
+Publishers are serialised by a file lock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+from filelock import FileLock
+
+from warehouse.catalog import load_catalog
+from warehouse.register import load_register
+
+SCHEMA_DIR = Path(__file__).parent / "schema"
+RECONCILE_SQL = Path(__file__).parent / "transform" / "reconcile.sql"
+
+DOCUMENT_COLUMNS = {
+    "doc_id": pl.String, "sha256": pl.String, "source_path": pl.String, "media_type": pl.String,
+    "encoding": pl.String, "title": pl.String, "pages": pl.Int32, "chars": pl.Int32,
+    "mentions": pl.Int32, "extractor_version": pl.String, "status": pl.String,
+}  # fmt: skip
+QUARANTINE_COLUMNS = {
+    "source_path": pl.String,
+    "sha256": pl.String,
+    "reason": pl.String,
+    "message": pl.String,
+}
+MENTION_COLUMNS = {
+    "sha256": pl.String, "doc_id": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
+    "surface": pl.String, "value": pl.Float64, "unit": pl.String, "qualifier": pl.String,
+    "category_code": pl.String, "metric_code": pl.String, "committee_name": pl.String,
+    "committee_code": pl.String, "level": pl.String, "period_start": pl.Int32, "period_end": pl.Int32,
+    "page": pl.Int32, "bbox": pl.List(pl.Float64), "sentence": pl.String,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    path: Path
+    documents: int
+    mentions: int
+    quarantined: int
+    facts: int
+    published_at: dt.datetime
+
+
+def empty_frame(schema: dict) -> pl.DataFrame:
+    return pl.DataFrame(schema=schema)
+
+
+def conform(frame: pl.DataFrame, schema: dict) -> pl.DataFrame:
+    """Select and cast ``frame`` to ``schema`` (missing columns become nulls), in schema order."""
+    cols = [
+        (pl.col(name) if name in frame.columns else pl.lit(None)).cast(dtype).alias(name)
+        for name, dtype in schema.items()
+    ]
+    return frame.select(cols) if frame.width else pl.DataFrame(schema=schema)
+
+
+def _reference_frames() -> dict[str, pl.DataFrame]:
+    catalog = load_catalog()
+    register = load_register()
+    categories = pl.DataFrame(
+        [{"category_code": c.code, "name_zh": c.name_zh, "name_en": c.name_en} for c in catalog.categories]
+    )
+    metrics = pl.DataFrame(
+        [
+            {
+                "metric_code": m.code,
+                "category_code": m.category,
+                "name_zh": m.name_zh,
+                "name_en": m.name_en,
+                "units": list(m.units),
+                "bound_min": m.bounds[0],
+                "bound_max": m.bounds[1] if m.bounds[1] != float("inf") else None,
+            }  # fmt: skip
+            for m in catalog.metrics
+        ],
+        schema_overrides={"units": pl.List(pl.String), "bound_max": pl.Float64},
+    )
+    rows = []
+    for c in register.committees:
+        chain = register.chain(c.code, c.valid_from)
+        region = next((p.code for p in chain if p.level == "region"), None)
+        city = next((p.code for p in chain if p.level == "city"), None)
+        rows.append(
+            {
+                "committee_code": c.code,
+                "name_zh": c.name,
+                "committee_name_zh": c.committee_name,
+                "level": c.level,
+                "parent_code": c.parent_code,
+                "region_code": region,
+                "city_code": city,
+                "valid_from": c.valid_from,
+                "valid_to": c.valid_to,
+            }  # fmt: skip
+        )
+    committees = pl.DataFrame(rows, schema_overrides={"valid_to": pl.Int32, "valid_from": pl.Int32})
+    return {"dim_category": categories, "dim_metric": metrics, "dim_committee": committees}
+
+
+def _load(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    if frame.height == 0:
+        return
+    arrow = frame.to_arrow()
+    con.register("_incoming", arrow)
+    try:
+        cols = ", ".join(f'"{c}"' for c in frame.columns)
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _incoming")  # noqa: S608 - names from code
+    finally:
+        con.unregister("_incoming")
+
+
+def build(
+    path: Path,
+    documents: pl.DataFrame,
+    mentions: pl.DataFrame,
+    quarantine: pl.DataFrame,
+    extractor_version: str,
+    published_at: dt.datetime,
+) -> int:
+    """Create a complete warehouse file at ``path`` (which must not exist). Returns fact rows."""
+    con = duckdb.connect(str(path))
+    try:
+        for sql_file in sorted(SCHEMA_DIR.glob("*.sql")):
+            con.execute(sql_file.read_text(encoding="utf-8"))
+        for table, frame in _reference_frames().items():
+            _load(con, table, frame)
+        _load(con, "dim_document", conform(documents, DOCUMENT_COLUMNS).sort("sha256"))
+        _load(con, "quarantine", conform(quarantine, QUARANTINE_COLUMNS).sort("source_path"))
+        _load(
+            con, "fact_mention", conform(mentions, MENTION_COLUMNS).sort("sha256", "char_start", "char_end")
+        )
+        con.execute(RECONCILE_SQL.read_text(encoding="utf-8"))
+        con.execute(
+            "INSERT INTO publish_log VALUES (?, ?, ?, ?, ?)",
+            [published_at, extractor_version, documents.height, mentions.height, quarantine.height],
+        )
+        facts = con.execute("SELECT count(*) FROM fact_committee_metric_period").fetchall()[0][0]
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return facts
+
+
+def publish(
+    warehouse: str | Path,
+    documents: pl.DataFrame,
+    mentions: pl.DataFrame,
+    quarantine: pl.DataFrame | None = None,
+    *,
+    extractor_version: str,
+) -> PublishResult:
+    """Build the whole warehouse beside ``warehouse`` and swap it in atomically."""
+    live = Path(warehouse)
+    live.parent.mkdir(parents=True, exist_ok=True)
+    quarantine = quarantine if quarantine is not None else empty_frame(QUARANTINE_COLUMNS)
+    nxt = live.with_name(live.stem + ".next" + live.suffix)
+    published_at = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    with FileLock(str(live.with_name(live.name + ".lock"))):
+        for leftover in (nxt, nxt.with_name(nxt.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        facts = build(nxt, documents, mentions, quarantine, extractor_version, published_at)
+        os.replace(nxt, live)
+    return PublishResult(live, documents.height, mentions.height, quarantine.height, facts, published_at)
