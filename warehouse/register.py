@@ -24,6 +24,8 @@ class Committee:
     parent_code: str | None
     valid_from: int
     valid_to: int | None
+    name_pinyin: str = ""  # Pingluo Xian
+    name_en: str = ""  # Pingluo County
 
     @property
     def committee_name(self) -> str:
