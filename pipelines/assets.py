@@ -1,63 +1,189 @@
-"""Dagster assets: documents -> mentions -> warehouse."""
+"""Dagster assets: documents (one partition per document) -> mentions (staged) -> warehouse.
+
+- ``documents``: one document read (under the per-document time limit) and its mentions
+  extracted, stored in the document store by content hash and extraction key. A document that
+  cannot be read is stored as quarantined with its reason; the partition still succeeds.
+- ``mentions``: every document now in the sources folder, gathered from the store into the
+  tables the next publish loads. Blocking asset checks run on it (pipelines/checks.py).
+- ``warehouse``: the DuckDB file, published atomically from ``mentions``.
+"""
 
 import dagster as dg
 import polars as pl
 
-from pipelines.collect import ReadOutcome, extract_all, read_folder
+from pipelines.collect import Staged, gather, process_document, scan_sources
 from pipelines.extract import EXTRACTOR_VERSION
+from pipelines.logs import quiet_libraries
+from pipelines.partitions import documents_partitions
+from pipelines.quality import open_read_only, preview_markdown
 from pipelines.resources import StatsPaths
-from warehouse.publish import QUARANTINE_COLUMNS, conform, publish
+from pipelines.retries import MAX_RETRIES, backoff_seconds, is_transient
+from pipelines.scan import file_sha256, resolve_under
+from pipelines.store import DocumentResult, DocumentStore
+from warehouse.publish import publish
+
+GROUP = "committee_stats"
+SOURCE_PATH_TAG = "cstats/source_path"  # set by the sensor and `cstats run`: where a partition's file is
 
 
-@dg.asset(group_name="committee_stats", description="Documents read from the source folder in reading order.")
-def documents(context: dg.AssetExecutionContext, stats_paths: StatsPaths) -> ReadOutcome:
-    outcome = read_folder(stats_paths.sources)
-    for q in outcome.quarantine:
-        context.log.warning(f"quarantined {q['source_path']}: {q['reason']}: {q['message']}")
-    context.add_output_metadata(
-        {
-            "documents": len(outcome.documents),
-            "quarantined": len(outcome.quarantine),
-            "sources": dg.MetadataValue.path(str(stats_paths.sources)),
-        }  # fmt: skip
-    )
-    return outcome
+def _retry_if_transient(context: dg.AssetExecutionContext, exc: Exception) -> None:
+    """Ask Dagster to retry a transient failure with exponential backoff; let anything else fail."""
+    if is_transient(exc) and context.retry_number < MAX_RETRIES:
+        wait = backoff_seconds(context.retry_number)
+        context.log.warning(f"transient error, retry {context.retry_number + 1} in {wait:g} s: {exc!r}")
+        raise dg.RetryRequested(max_retries=MAX_RETRIES, seconds_to_wait=wait) from exc
 
 
-@dg.asset(group_name="committee_stats", description="Metric mentions extracted from every document.")
-def mentions(context: dg.AssetExecutionContext, documents: ReadOutcome) -> dict[str, pl.DataFrame]:
-    docs, found = extract_all(documents)
-    by_category = found.group_by("category_code").len().sort("category_code")
-    context.add_output_metadata(
-        {
-            "mentions": found.height,
-            "extractor_version": EXTRACTOR_VERSION,
-            "by_category": dg.MetadataValue.json({str(r[0]): r[1] for r in by_category.iter_rows()}),
+def _locate(
+    context: dg.AssetExecutionContext, paths: StatsPaths, store: DocumentStore, sha: str
+) -> str | None:
+    """The relative path of the file whose content hash is ``sha``, or None when none has it."""
+    tagged = context.run.tags.get(SOURCE_PATH_TAG)
+    if tagged:
+        try:
+            if file_sha256(resolve_under(paths.sources, tagged)) == sha:
+                return tagged
+        except (OSError, ValueError):
+            pass
+    rels = scan_sources(paths.sources, store).get(sha)  # a backfill or re-run: look it up
+    return rels[0] if rels else None
+
+
+def by_category(mentions: pl.DataFrame) -> dict[str, int]:
+    counts = mentions.group_by("category_code").len().sort("category_code")
+    return {str(code) if code is not None else "(none)": n for code, n in counts.iter_rows()}
+
+
+@dg.asset(
+    group_name=GROUP,
+    partitions_def=documents_partitions,
+    kinds={"python", "parquet"},
+    description="One document (partition key: the SHA-256 of its content) read and its mentions "
+    "extracted, stored as Parquet in the document store; unreadable documents are quarantined.",
+)
+def documents(context: dg.AssetExecutionContext, stats_paths: StatsPaths) -> dg.MaterializeResult:
+    quiet_libraries()
+    sha = context.partition_key
+    store = stats_paths.store
+    reused = False
+    try:
+        result = store.load(sha)
+        if result is not None and result.loaded:
+            reused = True
+        else:
+            rel = _locate(context, stats_paths, store, sha)
+            if rel is None:
+                result = DocumentResult(
+                    sha, "", "quarantined",
+                    quarantine={"source_path": "", "sha256": sha, "reason": "missing",
+                                "message": f"no file in {stats_paths.sources} has this content any more"},
+                )  # fmt: skip
+            else:
+                result = process_document(stats_paths.sources, rel, sha, stats_paths.document_seconds)
+            store.save(result)
+    except Exception as e:
+        _retry_if_transient(context, e)
+        raise
+    meta = {
+        "status": result.status,
+        "source_path": result.source_path,
+        "sha256": sha,
+        "extraction_key": store.key,
+        "reused": reused,
+        "record": dg.MetadataValue.path(str(store.record_path(sha))),
+    }
+    if result.loaded:
+        meta |= {
+            "pages": result.document.get("pages") or 0,
+            "mentions": result.mentions.height,
+            "mentions_by_category": dg.MetadataValue.json(by_category(result.mentions)),
+            "quarantined": 0,
         }
+    else:
+        q = result.quarantine
+        meta |= {"quarantined": 1, "reason": q["reason"], "message": q["message"]}
+        context.log.warning(
+            f"quarantined source_path={result.source_path} reason={q['reason']}: {q['message']}"
+        )
+    return dg.MaterializeResult(metadata=meta, tags={"cstats/status": result.status})
+
+
+@dg.asset(
+    group_name=GROUP,
+    deps=[documents],
+    kinds={"python", "polars"},
+    description="Every document now in the sources folder, gathered from the document store into the "
+    "tables the next publish loads (documents, mentions, quarantine). Blocking checks run here.",
+)
+def mentions(context: dg.AssetExecutionContext, stats_paths: StatsPaths) -> dg.Output[Staged]:
+    quiet_libraries()
+    if not stats_paths.sources.is_dir():
+        raise dg.Failure(f"sources folder not found: {stats_paths.sources}")
+    store = stats_paths.store
+    staged = gather(stats_paths.sources, store, stats_paths.document_seconds)
+    if staged.documents.height + staged.quarantine.height == 0:
+        raise dg.Failure(
+            f"no documents in {stats_paths.sources}: refusing to publish an empty warehouse over the last one"
+        )
+    if staged.processed_now:
+        context.log.warning(
+            f"{staged.processed_now} documents had no stored output for {store.key} and were processed "
+            "while gathering; backfill the documents partitions after an extractor change"
+        )
+    return dg.Output(
+        staged,
+        metadata={
+            "documents": staged.documents.height,
+            "pages": staged.pages,
+            "mentions": staged.mentions.height,
+            "mentions_by_category": dg.MetadataValue.json(by_category(staged.mentions)),
+            "quarantined": staged.quarantine.height,
+            "processed_while_gathering": staged.processed_now,
+            "extraction_key": store.key,
+            "sources": dg.MetadataValue.path(str(stats_paths.sources)),
+        },
     )
-    quarantine = conform(pl.DataFrame(documents.quarantine, infer_schema_length=None), QUARANTINE_COLUMNS)
-    return {"documents": docs, "mentions": found, "quarantine": quarantine}
 
 
-@dg.asset(group_name="committee_stats", description="The DuckDB warehouse, published atomically.")
+@dg.asset(
+    group_name=GROUP,
+    kinds={"duckdb"},
+    description="The DuckDB warehouse, published atomically (build beside, swap in) from the staged tables.",
+)
 def warehouse(
-    context: dg.AssetExecutionContext, stats_paths: StatsPaths, mentions: dict
+    context: dg.AssetExecutionContext, stats_paths: StatsPaths, mentions: Staged
 ) -> dg.MaterializeResult:
-    result = publish(
-        stats_paths.warehouse,
-        mentions["documents"],
-        mentions["mentions"],
-        mentions["quarantine"],
-        extractor_version=EXTRACTOR_VERSION,
-    )
+    try:
+        result = publish(
+            stats_paths.warehouse,
+            mentions.documents,
+            mentions.mentions,
+            mentions.quarantine,
+            extractor_version=EXTRACTOR_VERSION,
+        )
+    except Exception as e:
+        _retry_if_transient(context, e)
+        raise
+    con = open_read_only(result.path)
+    try:
+        preview = con.sql(
+            "SELECT committee_name_zh, metric_name_zh, year, value, unit, qualifier, conflict "
+            "FROM v_committee_metric_year ORDER BY committee_name_zh, metric_name_zh, year LIMIT 10"
+        ).pl()
+    finally:
+        con.close()
     return dg.MaterializeResult(
         metadata={
-            "path": dg.MetadataValue.path(str(result.path)),
+            "path": dg.MetadataValue.path(str(result.path.resolve())),
             "documents": result.documents,
+            "pages": mentions.pages,
             "mentions": result.mentions,
+            "mentions_by_category": dg.MetadataValue.json(by_category(mentions.mentions)),
             "quarantined": result.quarantined,
             "facts": result.facts,
             "published_at": result.published_at.isoformat(),
+            "extractor_version": EXTRACTOR_VERSION,
+            "preview": dg.MetadataValue.md(preview_markdown(preview)),
         }
     )
 

@@ -17,12 +17,18 @@ class CliError(Exception):
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from pipelines.materialize import materialize_all
+    from pipelines.materialize import PublishBlocked, materialize_all
 
     sources = Path(args.sources)
     if not sources.is_dir():
         raise CliError(f"sources folder not found: {sources}")
-    result = materialize_all(sources, Path(args.warehouse))
+    try:
+        result = materialize_all(
+            sources, Path(args.warehouse), store=Path(args.store) if args.store else None,
+            progress=sys.stdout.isatty(),
+        )  # fmt: skip
+    except PublishBlocked as e:
+        raise CliError(f"{e}; {args.warehouse} was left as it was") from e
     print(
         f"published {args.warehouse}: {result['documents']} documents, {result['mentions']} mentions, "
         f"{result['facts']} figures, {result['quarantined']} quarantined"
@@ -83,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="read, extract and publish the warehouse (all Dagster assets, in-process)")
     r.add_argument("--sources", default=str(paths.sources_dir()), help="folder of documents")
     r.add_argument("--warehouse", default=str(paths.warehouse_path()), help="DuckDB file to publish")
+    r.add_argument(
+        "--store", help="per-document outputs (default: CSTATS_STORE, else $DAGSTER_HOME/cstats_store)"
+    )
     r.set_defaults(func=_cmd_run)
 
     t = sub.add_parser("text", help="print a document's text in reading order")

@@ -3,16 +3,19 @@
 import dagster as dg
 
 from pipelines.assets import ALL_ASSETS
+from pipelines.checks import ALL_CHECKS
+from pipelines.jobs import extract_job, publish_job
+from pipelines.logs import json_lines_logger
 from pipelines.resources import default_paths
-
-publish_job = dg.define_asset_job(
-    "publish_all",
-    selection=dg.AssetSelection.all(),
-    description="Read every document, extract mentions, publish the warehouse.",
-)
+from pipelines.schedules import nightly_publish
+from pipelines.sensors import inbox_sensor
 
 defs = dg.Definitions(
     assets=ALL_ASSETS,
-    jobs=[publish_job],
+    asset_checks=ALL_CHECKS,
+    jobs=[extract_job, publish_job],
+    sensors=[inbox_sensor],
+    schedules=[nightly_publish],
     resources={"stats_paths": default_paths()},
+    loggers={"console": json_lines_logger},
 )

@@ -1,17 +1,20 @@
-"""Dagster resources: where documents come from and where the warehouse is published."""
+"""Dagster resources: where documents come from, where their outputs and the warehouse go."""
 
 from pathlib import Path
 
 import dagster as dg
 
 from pipelines import paths
+from pipelines.store import DocumentStore
 
 
 class StatsPaths(dg.ConfigurableResource):
-    """Folders and files of one committee-stats deployment."""
+    """Folders, files and limits of one committee-stats deployment."""
 
     sources_dir: str
     warehouse_path: str
+    store_dir: str = ""  # per-document outputs; "" = pipelines.paths.store_dir()
+    document_seconds: float = paths.DEFAULT_DOCUMENT_SECONDS  # per-document read time limit
 
     @property
     def sources(self) -> Path:
@@ -21,6 +24,16 @@ class StatsPaths(dg.ConfigurableResource):
     def warehouse(self) -> Path:
         return Path(self.warehouse_path)
 
+    @property
+    def store(self) -> DocumentStore:
+        return DocumentStore(self.store_dir or paths.store_dir())
+
 
 def default_paths() -> StatsPaths:
-    return StatsPaths(sources_dir=str(paths.sources_dir()), warehouse_path=str(paths.warehouse_path()))
+    """The code location's settings: the sensor's inbox is its sources folder."""
+    return StatsPaths(
+        sources_dir=str(paths.inbox_dir()),
+        warehouse_path=str(paths.warehouse_path()),
+        store_dir=str(paths.store_dir()),
+        document_seconds=paths.document_seconds(),
+    )

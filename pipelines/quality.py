@@ -1,0 +1,165 @@
+"""Data-quality rules: blocking rules over the staged tables, warnings over the published warehouse.
+
+Plain functions (frames and DuckDB connections in, findings out); pipelines/checks.py turns them
+into Dagster asset checks.
+"""
+
+import functools
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from pipelines.collect import Staged
+from warehouse.catalog import load_catalog
+from warehouse.publish import SCHEMA_DIR
+
+UNMATCHED_SHARE_LIMIT = 0.25  # warn when more than this share of mentions matches no metric
+PREVIEW_ROWS = 10
+TABLES = {"documents": "dim_document", "mentions": "fact_mention", "quarantine": "quarantine"}
+
+
+@functools.cache
+def _not_null_columns() -> dict[str, frozenset[str]]:
+    """NOT NULL columns of each loaded table, read from the warehouse's own schema files."""
+    con = duckdb.connect()
+    try:
+        for sql_file in sorted(SCHEMA_DIR.glob("*.sql")):
+            con.execute(sql_file.read_text(encoding="utf-8")).fetchall()
+        rows = con.sql(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT is_nullable"
+        ).fetchall()
+    finally:
+        con.close()
+    out: dict[str, set[str]] = {}
+    for table, column in rows:
+        out.setdefault(table, set()).add(column)
+    return {t: frozenset(c) for t, c in out.items()}
+
+
+def schema_problems(staged: Staged, expected: dict[str, dict]) -> list[str]:
+    """Columns missing or mistyped, and nulls in the warehouse's NOT NULL columns."""
+    problems = []
+    not_null = _not_null_columns()
+    for name, table in TABLES.items():
+        frame: pl.DataFrame = getattr(staged, name)
+        for column, dtype in expected[name].items():
+            if column not in frame.columns:
+                problems.append(f"{name}.{column}: missing")
+            elif frame.schema[column] != dtype:
+                problems.append(f"{name}.{column}: {frame.schema[column]} instead of {dtype}")
+            elif column in not_null.get(table, ()) and (nulls := frame[column].null_count()):
+                problems.append(f"{name}.{column}: {nulls} null values in a NOT NULL column")
+    m = staged.mentions
+    if m.height and {"char_start", "char_end"} <= set(m.columns):
+        if bad := m.filter(pl.col("char_end") <= pl.col("char_start")).height:
+            problems.append(f"mentions: {bad} with char_end <= char_start")
+    if m.height and "sha256" in m.columns and "sha256" in staged.documents.columns:
+        orphans = m.join(staged.documents.select("sha256"), on="sha256", how="anti").height
+        if orphans:
+            problems.append(f"mentions: {orphans} of documents not loaded")
+    return problems
+
+
+def duplicate_mentions(staged: Staged) -> pl.DataFrame:
+    """Mentions sharing a document and character span (the fact_mention key), with their count."""
+    return (
+        staged.mentions.group_by("sha256", "char_start", "char_end")
+        .agg(pl.len().alias("copies"), pl.col("doc_id").first(), pl.col("surface").first())
+        .filter(pl.col("copies") > 1)
+        .sort("sha256", "char_start")
+    )
+
+
+def unattributed_mentions(staged: Staged) -> pl.DataFrame:
+    """Mentions with a metric but no resolved committee or period.
+
+    Such a figure would silently fall out of the reconciled facts. A mention is explicitly
+    flagged for review when its metric is null (docs/mentions.md); those pass.
+    """
+    m = staged.mentions
+    return m.filter(
+        pl.col("metric_code").is_not_null()
+        & (
+            pl.col("committee_code").is_null()
+            | pl.col("period_start").is_null()
+            | pl.col("period_end").is_null()
+            | (pl.col("period_start") > pl.col("period_end"))
+        )
+    ).select(
+        "doc_id", "surface", "metric_code", "committee_name", "committee_code", "period_start", "period_end"
+    )
+
+
+def out_of_bounds(staged: Staged) -> pl.DataFrame:
+    """Mentions whose value lies outside its metric's catalog bounds, or whose metric is unknown.
+
+    Bounds are for one committee's yearly value; a figure over several years (a term report) may
+    reach the upper bound times the number of years, except rates.
+    """
+    catalog = load_catalog()
+    bounds = pl.DataFrame(
+        {
+            "metric_code": [m.code for m in catalog.metrics],
+            "bound_min": [m.bounds[0] for m in catalog.metrics],
+            "bound_max": [m.bounds[1] for m in catalog.metrics],
+        }
+    )
+    years = (pl.col("period_end") - pl.col("period_start") + 1).fill_null(1).clip(lower_bound=1)
+    upper = pl.when(pl.col("unit") == "%").then(pl.col("bound_max")).otherwise(pl.col("bound_max") * years)
+    return (
+        staged.mentions.filter(pl.col("metric_code").is_not_null())
+        .join(bounds, on="metric_code", how="left")
+        .filter(
+            pl.col("bound_min").is_null()
+            | (pl.col("value") < pl.col("bound_min"))
+            | (pl.col("value") > upper)
+        )
+        .select("doc_id", "surface", "value", "unit", "metric_code", "bound_min", "bound_max")
+    )
+
+
+# Warnings read the warehouse's data-quality views (one definition each, shared with the
+# dashboard). FALLBACK_SQL answers for a warehouse published before those views existed.
+FALLBACK_SQL = {
+    "v_quality_documents_without_mentions": """
+        SELECT d.sha256, d.doc_id, d.source_path, d.title FROM dim_document d
+        WHERE NOT EXISTS (SELECT 1 FROM fact_mention f WHERE f.sha256 = d.sha256)""",
+    "v_quality_unmatched_mentions": """
+        SELECT f.sha256, f.doc_id, f.surface, f.sentence,
+               count(*) FILTER (WHERE metric_code IS NULL) OVER () AS unmatched_overall,
+               count(*) OVER () AS mentions_overall
+        FROM fact_mention f QUALIFY f.metric_code IS NULL""",
+    "v_quality_yoy_jumps": """
+        WITH y AS (
+            SELECT committee_code, committee_name_zh, metric_code, metric_name_zh, year, value,
+                   lag(value) OVER (PARTITION BY committee_code, metric_code ORDER BY year) AS prev_value,
+                   lag(year) OVER (PARTITION BY committee_code, metric_code ORDER BY year) AS prev_year
+            FROM v_committee_metric_year)
+        SELECT committee_code, committee_name_zh, metric_code, metric_name_zh, year, prev_value, value,
+               greatest(value, prev_value) / least(value, prev_value) AS jump_factor
+        FROM y WHERE prev_year = year - 1 AND prev_value > 0 AND value > 0
+          AND greatest(value, prev_value) / least(value, prev_value) > 10""",
+}
+
+
+def quality_view(con: duckdb.DuckDBPyConnection, view: str) -> pl.DataFrame:
+    """The rows of one data-quality view of the published warehouse."""
+    if view not in FALLBACK_SQL:
+        raise KeyError(view)
+    exists = con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = ?", [view]).fetchall()[0][0]
+    sql = f"SELECT * FROM {view}" if exists else FALLBACK_SQL[view]  # noqa: S608 - names from code
+    return con.sql(sql).pl()
+
+
+def open_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(path), read_only=True)
+
+
+def preview_markdown(frame: pl.DataFrame, rows: int = PREVIEW_ROWS) -> str:
+    """A markdown table of the first ``rows`` rows (shown in the Dagster UI)."""
+    with pl.Config(
+        tbl_formatting="MARKDOWN", tbl_hide_column_data_types=True, tbl_hide_dataframe_shape=True,
+        tbl_rows=rows, tbl_cols=-1, tbl_width_chars=1000, fmt_str_lengths=60,
+    ):  # fmt: skip
+        return str(frame.head(rows))

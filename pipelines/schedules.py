@@ -1,0 +1,17 @@
+"""The nightly publish."""
+
+import dagster as dg
+
+from pipelines.jobs import publish_job
+
+NIGHTLY_CRON = "0 2 * * *"
+TIMEZONE = "Asia/Shanghai"
+
+nightly_publish = dg.ScheduleDefinition(
+    name="nightly_publish",
+    job=publish_job,
+    cron_schedule=NIGHTLY_CRON,
+    execution_timezone=TIMEZONE,
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Publish the warehouse from every document's stored output at 02:00 China time.",
+)
