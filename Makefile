@@ -14,6 +14,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e . --config-settings editable_mode=compat
+	@mkdir -p dagster_home
 	@rm -f $(VENV)/.installed-* && touch $@
 
 run: install
@@ -32,6 +33,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 dev: install
+	@mkdir -p $(DAGSTER_HOME)
 	$(BIN)/dagster dev -w workspace.yaml
 
 dashboard: install
