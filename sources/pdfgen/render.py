@@ -19,7 +19,6 @@ from sources.pdfgen.spec import (
     Layout,
     PageSpec,
     Photo,
-    PullQuote,
     Truth,
     TruthArticle,
     TruthBlock,
