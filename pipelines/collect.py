@@ -15,18 +15,10 @@ from pipelines.extract import EXTRACTOR_VERSION, extract_mentions
 from pipelines.scan import by_content, resolve_under, scan_folder
 from pipelines.store import DocumentResult, DocumentStore
 from sources import Document, SourceError
+from sources.guarded import read_with_limit  # the project's one per-document time limit
 from warehouse.publish import DOCUMENT_COLUMNS, MENTION_COLUMNS, QUARANTINE_COLUMNS, conform
 
 log = logging.getLogger("cstats.collect")
-
-try:  # the project's one per-document time limit (a child process killed at the limit)
-    from sources.guarded import read_with_limit
-except ImportError:  # until sources.guarded lands: no limit
-
-    def read_with_limit(path, seconds):
-        from sources import read_document
-
-        return read_document(path)
 
 
 def document_row(rel_path: str, doc: Document, mentions: int) -> dict:
@@ -122,7 +114,7 @@ def gather(
         result = store.load(sha)
         if result is None:
             processed += 1
-            log.warning("document %s has no stored output for %s: processing it now", rel, store.key)
+            log.info("document %s has no stored output for %s: processing it now", rel, store.key)
             result = process_document(folder, rel, sha, seconds)
             store.save(result)
         if on_document:

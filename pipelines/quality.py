@@ -12,7 +12,7 @@ import polars as pl
 
 from pipelines.collect import Staged
 from warehouse.catalog import load_catalog
-from warehouse.publish import SCHEMA_DIR
+from warehouse.publish import MENTION_COLUMNS, SCHEMA_DIR, conform
 
 UNMATCHED_SHARE_LIMIT = 0.25  # warn when more than this share of mentions matches no metric
 PREVIEW_ROWS = 10
@@ -35,6 +35,11 @@ def _not_null_columns() -> dict[str, frozenset[str]]:
     for table, column in rows:
         out.setdefault(table, set()).add(column)
     return {t: frozenset(c) for t, c in out.items()}
+
+
+def _mentions(staged: Staged) -> pl.DataFrame:
+    """The mentions with every contract column (a missing one is null: the schema check reports it)."""
+    return conform(staged.mentions, MENTION_COLUMNS)
 
 
 def schema_problems(staged: Staged, expected: dict[str, dict]) -> list[str]:
@@ -64,7 +69,8 @@ def schema_problems(staged: Staged, expected: dict[str, dict]) -> list[str]:
 def duplicate_mentions(staged: Staged) -> pl.DataFrame:
     """Mentions sharing a document and character span (the fact_mention key), with their count."""
     return (
-        staged.mentions.group_by("sha256", "char_start", "char_end")
+        _mentions(staged)
+        .group_by("sha256", "char_start", "char_end")
         .agg(pl.len().alias("copies"), pl.col("doc_id").first(), pl.col("surface").first())
         .filter(pl.col("copies") > 1)
         .sort("sha256", "char_start")
@@ -77,17 +83,26 @@ def unattributed_mentions(staged: Staged) -> pl.DataFrame:
     Such a figure would silently fall out of the reconciled facts. A mention is explicitly
     flagged for review when its metric is null (docs/mentions.md); those pass.
     """
-    m = staged.mentions
-    return m.filter(
-        pl.col("metric_code").is_not_null()
-        & (
-            pl.col("committee_code").is_null()
-            | pl.col("period_start").is_null()
-            | pl.col("period_end").is_null()
-            | (pl.col("period_start") > pl.col("period_end"))
+    return (
+        _mentions(staged)
+        .filter(
+            pl.col("metric_code").is_not_null()
+            & (
+                pl.col("committee_code").is_null()
+                | pl.col("period_start").is_null()
+                | pl.col("period_end").is_null()
+                | (pl.col("period_start") > pl.col("period_end"))
+            )
         )
-    ).select(
-        "doc_id", "surface", "metric_code", "committee_name", "committee_code", "period_start", "period_end"
+        .select(
+            "doc_id",
+            "surface",
+            "metric_code",
+            "committee_name",
+            "committee_code",
+            "period_start",
+            "period_end",
+        )
     )
 
 
@@ -108,7 +123,8 @@ def out_of_bounds(staged: Staged) -> pl.DataFrame:
     years = (pl.col("period_end") - pl.col("period_start") + 1).fill_null(1).clip(lower_bound=1)
     upper = pl.when(pl.col("unit") == "%").then(pl.col("bound_max")).otherwise(pl.col("bound_max") * years)
     return (
-        staged.mentions.filter(pl.col("metric_code").is_not_null())
+        _mentions(staged)
+        .filter(pl.col("metric_code").is_not_null())
         .join(bounds, on="metric_code", how="left")
         .filter(
             pl.col("bound_min").is_null()

@@ -7,12 +7,21 @@ import dagster as dg
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_definitions_load_with_every_asset():
+def test_definitions_load_with_every_asset_check_sensor_and_schedule():
     from pipelines.definitions import defs
 
-    keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
-    assert {"documents", "mentions", "warehouse"} <= keys
-    assert isinstance(defs.resolve_job_def("publish_all"), dg.JobDefinition)
+    graph = defs.resolve_asset_graph()
+    assert {k.to_user_string() for k in graph.get_all_asset_keys()} == {"documents", "mentions", "warehouse"}
+    assert isinstance(graph.get(dg.AssetKey("documents")).partitions_def, dg.DynamicPartitionsDefinition)
+    assert graph.get(dg.AssetKey("warehouse")).partitions_def is None
+    checks = {(c.asset_key.to_user_string(), c.name) for c in graph.asset_check_keys}
+    assert {a for a, _ in checks} == {"mentions", "warehouse"} and len(checks) == 7
+    publish = defs.resolve_job_def("publish_warehouse")
+    assert {"mentions", "warehouse"} <= set(publish.graph.node_dict)
+    assert defs.resolve_job_def("extract_document").partitions_def is not None
+    assert defs.resolve_sensor_def("inbox_sensor").default_status == dg.DefaultSensorStatus.RUNNING
+    nightly = defs.resolve_schedule_def("nightly_publish")
+    assert nightly.job_name == "publish_warehouse" and nightly.cron_schedule == "0 2 * * *"
 
 
 def test_dagster_definitions_validate():
