@@ -32,9 +32,10 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Dagster UI + daemon (inbox sensor, nightly schedule) on http://127.0.0.1:3000; see docs/orchestration.md.
 dev: install
-	@mkdir -p $(DAGSTER_HOME)
-	$(BIN)/dagster dev -w workspace.yaml
+	@mkdir -p $(DAGSTER_HOME) sources/inbox
+	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p $${DAGSTER_PORT:-3000}
 
 dashboard: install
 	$(BIN)/cstats dashboard
