@@ -50,11 +50,17 @@ def no_duplicate_mentions(mentions: Staged) -> dg.AssetCheckResult:
 @dg.asset_check(
     asset=mentions,
     blocking=True,
-    description="Every mention with a metric has its committee and period resolved; unresolved ones are flagged (metric null).",
+    description="Every mention's committee and period are resolved (a code the register knows in that year, "
+    "a period) or explicitly flagged as unresolved (committee code null; metric null = kept for review).",
 )
 def mentions_attributed(mentions: Staged) -> dg.AssetCheckResult:
-    return _result(
-        quality.unattributed_mentions(mentions), "mentions with a metric but no committee or period"
+    result = _result(quality.unattributed_mentions(mentions), "mentions neither resolved nor flagged")
+    flagged = quality.flagged_unresolved(mentions)
+    return dg.AssetCheckResult(
+        passed=result.passed,
+        severity=result.severity,
+        description=f"{result.description}; {flagged} flagged unresolved (kept for review)",
+        metadata={**result.metadata, "flagged_unresolved": flagged},
     )
 
 

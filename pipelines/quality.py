@@ -78,32 +78,45 @@ def duplicate_mentions(staged: Staged) -> pl.DataFrame:
 
 
 def unattributed_mentions(staged: Staged) -> pl.DataFrame:
-    """Mentions with a metric but no resolved committee or period.
+    """Mentions with a metric whose committee or period is neither resolved nor flagged.
 
-    Such a figure would silently fall out of the reconciled facts. A mention is explicitly
-    flagged for review when its metric is null (docs/mentions.md); those pass.
+    Resolved: the committee code is in the register and valid in the period's last year, and the
+    period is a non-empty range. Explicitly flagged: the committee code is null, which the mention
+    contract (docs/mentions.md) defines as "unresolved", or the metric is null ("kept for
+    review"); those pass and never enter the reconciled facts. What fails would otherwise fall out
+    of the analysts' views silently: a code the register does not know (in that year), or a
+    resolved committee without a period.
     """
-    return (
-        _mentions(staged)
-        .filter(
-            pl.col("metric_code").is_not_null()
-            & (
-                pl.col("committee_code").is_null()
-                | pl.col("period_start").is_null()
-                | pl.col("period_end").is_null()
-                | (pl.col("period_start") > pl.col("period_end"))
-            )
-        )
-        .select(
-            "doc_id",
-            "surface",
-            "metric_code",
-            "committee_name",
-            "committee_code",
-            "period_start",
-            "period_end",
-        )
+    from warehouse.register import load_register
+
+    register = load_register()
+    m = _mentions(staged).filter(pl.col("metric_code").is_not_null() & pl.col("committee_code").is_not_null())
+    no_period = (
+        pl.col("period_start").is_null()
+        | pl.col("period_end").is_null()
+        | (pl.col("period_start") > pl.col("period_end"))
     )
+    known = [
+        register.get(code, year) is not None if year is not None else True
+        for code, year in m.select("committee_code", "period_end").iter_rows()
+    ]
+    return (
+        m.with_columns(pl.Series("known", known, dtype=pl.Boolean))
+        .with_columns(
+            problem=pl.when(no_period)
+            .then(pl.lit("no period"))
+            .when(~pl.col("known"))
+            .then(pl.lit("committee code not in the register for that year"))
+        )
+        .filter(pl.col("problem").is_not_null())
+        .select("doc_id", "surface", "metric_code", "committee_code", "period_start", "period_end", "problem")
+    )
+
+
+def flagged_unresolved(staged: Staged) -> int:
+    """Mentions with a metric but an unresolved committee (code null): kept for review."""
+    m = _mentions(staged)
+    return m.filter(pl.col("metric_code").is_not_null() & pl.col("committee_code").is_null()).height
 
 
 def out_of_bounds(staged: Staged) -> pl.DataFrame:

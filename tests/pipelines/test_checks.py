@@ -11,10 +11,13 @@ from pipelines.materialize import PublishBlocked, materialize_all
 from pipelines.store import DocumentStore
 from warehouse.catalog import load_catalog
 
+from .conftest import write_reports
 
-@pytest.fixture
-def staged(settings) -> Staged:
-    return gather(settings.sources, DocumentStore(settings.store_dir), 30.0)
+
+@pytest.fixture(scope="module")
+def staged(tmp_path_factory) -> Staged:
+    root = tmp_path_factory.mktemp("checks")
+    return gather(write_reports(root / "inbox"), DocumentStore(root / "store"), 30.0)
 
 
 def with_mentions(staged: Staged, mentions: pl.DataFrame) -> Staged:
@@ -74,14 +77,26 @@ def test_duplicate_check_fails_on_a_repeated_span(staged):
     assert quality.duplicate_mentions(bad)["copies"].to_list() == [2]
 
 
-def test_attribution_check_fails_on_an_unresolved_committee_unless_flagged(staged):
+def test_attribution_check_fails_on_unknown_committees_and_missing_periods(staged):
     row = first_row_where(staged.mentions, "proposals.received")
-    unresolved = set_cell(staged.mentions, row, "committee_code", None)
-    assert failing(with_mentions(staged, unresolved)) == {"mentions_attributed"}
-    no_period = set_cell(staged.mentions, row, "period_start", None)
+    unknown = set_cell(staged.mentions, row, "committee_code", "999999")
+    assert failing(with_mentions(staged, unknown)) == {"mentions_attributed"}
+    # 惠农区 (640205) exists from 2004: a figure of 1990 cannot be its committee's.
+    huinong = staged.mentions.with_row_index().filter(pl.col("committee_code") == "640205")["index"][0]
+    too_early = set_cell(
+        set_cell(staged.mentions, huinong, "period_start", 1990), huinong, "period_end", 1990
+    )
+    assert failing(with_mentions(staged, too_early)) == {"mentions_attributed"}
+    no_period = set_cell(staged.mentions, row, "period_end", None)
     assert failing(with_mentions(staged, no_period)) == {"mentions_attributed"}
-    flagged = set_cell(unresolved, row, "metric_code", None)  # kept for review: metric null
-    assert failing(with_mentions(staged, flagged)) == set()
+    problems = quality.unattributed_mentions(with_mentions(staged, no_period))["problem"].to_list()
+    assert problems == ["no period"]
+
+    # Explicitly flagged as unresolved (code null, as the mention contract says): passes, counted.
+    flagged = with_mentions(staged, set_cell(staged.mentions, row, "committee_code", None))
+    assert failing(flagged) == set()
+    result = checks.mentions_attributed(flagged)
+    assert result.passed and result.metadata["flagged_unresolved"].value == 1
 
 
 def test_bounds_check_fails_on_values_outside_the_catalog(staged):
