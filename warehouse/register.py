@@ -39,7 +39,10 @@ SAME_COMMITTEE_CHANGES = frozenset(
 _SPACE = re.compile(r"\s+")
 FULL_PREFIX = "中国人民政治协商会议"
 # Relative forms: the suffix a document uses for its own (or an enclosing) committee.
-RELATIVE_FORMS = ("自治区", "自治州", "自治县", "自治旗", "县", "市", "区", "旗", "州", "盟", "省")
+RELATIVE_FORMS = ("自治区", "自治州", "自治县", "自治旗", "新区", "县", "市", "区", "旗", "州", "盟", "省")
+# Names shared by many divisions or used as common nouns: they resolve only with support from context,
+# even when a single division of that name exists in the year.
+GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "新区", "市中区", "东区", "西区", "南区", "北区", "中区"})
 _RELATIVE_PREFIX = re.compile(r"^(?:我|本|全)")
 ORDINAL = re.compile(r"第[一二三四五六七八九十百零\d]+届$")  # 政协平罗县第十届委员会
 
@@ -277,12 +280,15 @@ class Register:
         name the places around it (headline, publisher, newspaper region, body).
         """
         rel = self.relative(name, own, year)
-        if rel is not None:
+        if rel is not None and rel.committee is not None:
             return rel
         found = self.find(name, year)
         if not found:
+            if rel is not None:
+                return rel
             return Resolution(None, f"{name} is not a committee of {year or 'the current register'}")
-        if len(found) == 1:
+        generic = division_stem(normalise(name)) in GENERIC_NAMES
+        if len(found) == 1 and not generic:
             return Resolution(found[0])
         return self.disambiguate(found, context, year, own=own, name=name)
 
@@ -311,7 +317,8 @@ class Register:
             return Resolution(winners[0], candidates=tuple(candidates))
         listed = ", ".join(f"{c.code} {self.display_name(c, year)}" for c in candidates)
         why = "the context names none of their places" if best == 0 else "the context supports several"
-        return Resolution(None, f"ambiguous {name or 'name'} ({listed}): {why}", tuple(candidates))
+        kind = "ambiguous" if len(candidates) > 1 else "generic"
+        return Resolution(None, f"{kind} {name or 'name'} ({listed}): {why}", tuple(candidates))
 
     def _evidence(self, c: Committee, year: int | None) -> set[str]:
         """Names whose presence in a text points to ``c``: its parents and its neighbours."""
@@ -325,7 +332,7 @@ class Register:
                 ev.add(p.short_name)
         if c.parent_code:
             for sib in self.children(c.parent_code, at):
-                if sib.code != c.code and len(sib.name) >= 3 and sib.name not in _COMMON_NAMES:
+                if sib.code != c.code and len(sib.name) >= 3 and sib.name not in GENERIC_NAMES:
                     ev.add(sib.name)
         return {e for e in ev if not self._is_ambiguous_name(e, at)}
 

@@ -107,7 +107,7 @@ def _backward(s: str, i: int, register: Register, longest: int) -> NamedCommitte
     """平罗县政协, 平罗政协, 宁夏自治区政协; relative 县政协, 自治区政协, 我县政协."""
     for k in range(min(longest, i), 0, -1):
         stem = s[i - k : i]
-        if register.is_name(stem):
+        if register.is_name(stem) and stem not in RELATIVE_FORMS:
             return NamedCommittee(stem + "政协", stem, i - k, i + 2, False)
     for rel in RELATIVE_FORMS:
         if s.endswith(rel, 0, i):

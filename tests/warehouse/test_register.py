@@ -185,3 +185,18 @@ def test_csv_rows_match_the_register(reg):
         rows = list(csv.DictReader(fh))
     assert len(rows) == len(reg.committees)
     assert {r["code"] for r in rows} == {c.code for c in reg.committees}
+
+
+def test_generic_name_needs_context_even_when_unique(reg):
+    # 阳泉市矿区 is the only division named 矿区 in 2024, but 矿区 is also a common noun.
+    assert [c.code for c in reg.find("矿区", 2024)] == ["140303"]
+    bare = reg.resolve("矿区政协", 2024)
+    assert bare.committee is None and "generic" in bare.reason
+    assert reg.resolve("矿区政协", 2024, context="阳泉市").committee.code == "140303"
+
+
+def test_new_area_is_relative(reg):
+    assert reg.resolve("新区政协", 2024, own=reg.find("浦东新区", 2024)[0]).committee.code == "310115"
+    assert reg.resolve("新区政协", 2024).committee is None
+    assert reg.resolve("浦东新区政协", 2024).committee.code == "310115"
+    assert reg.resolve("开发区政协", 2024).committee is None

@@ -91,6 +91,8 @@ OVERRIDES = {r["name"]: r for r in _load_small_csv("name_overrides.csv")}
 def split_name(name: str, short: str) -> tuple[str, list[str], str]:
     """平罗县 -> (平罗, [], 县); 宁夏回族自治区 -> (宁夏, [回], 自治区); 魏县 -> (魏, [], 县)."""
     suffix = next((s for s, _, _ in SUFFIXES if name.endswith(s) and len(name) > len(s)), "")
+    if suffix == "新区" and short == name[:-1]:  # 清新区 is 清新 + 区, 浦东新区 is 浦东 + 新区
+        suffix = "区"
     body = name[: len(name) - len(suffix)] if suffix else name
     stem = short if short and body.startswith(short) and short != name else body
     rest = body[len(stem) :]
@@ -140,6 +142,13 @@ def short_of(name: str) -> str:
     return stem if suffix and len(stem) >= 2 else name
 
 
+def fix_short(name: str, short: str) -> str:
+    """The lists shorten 浦东新区 to 浦东新: a 新区 (new area) is shortened to 浦东."""
+    if name.endswith("新区") and short == name[:-1] and len(short) >= 3:
+        return name[:-2]
+    return short
+
+
 def read_years(root: Path) -> dict[int, dict[str, tuple[str, str, str, str | None]]]:
     """year -> code -> (name, short, level, parent_code) from the yearly lists and the current edition."""
     years: dict[int, dict[str, tuple]] = defaultdict(dict)
@@ -156,7 +165,8 @@ def read_years(root: Path) -> dict[int, dict[str, tuple[str, str, str, str | Non
                 table[city] = (r["city_name"], r["city_short"], "city", prov)
             if r["county_adcode"]:
                 parent = city if city_is_real else prov
-                table[r["county_adcode"]] = (r["county_name"], r["county_short"], "county", parent)
+                short = fix_short(r["county_name"], r["county_short"])
+                table[r["county_adcode"]] = (r["county_name"], short, "county", parent)
     shorts = {(code, v[0]): v[1] for table in years.values() for code, v in table.items()}
     current = json.loads((root / CURRENT_JSON).read_text(encoding="utf-8"))
     table = years[CURRENT_YEAR]
