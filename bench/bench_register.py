@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import csv
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from warehouse.register import REGISTER_PATH, load_register  # noqa: E402
+from warehouse.register import REGISTER_PATH, load_register
 
 ROUNDS = 7
 
