@@ -45,7 +45,9 @@ def main() -> None:
     lookups = (time.perf_counter() - t) / 5
     print(f"rows: {rows}")
     print(f"bare csv read:      {base * 1000:7.1f} ms (median of {ROUNDS})")
-    print(f"load_register():    {full * 1000:7.1f} ms (median of {ROUNDS}; index, hierarchy, changes, aliases)")
+    print(
+        f"load_register():    {full * 1000:7.1f} ms (median of {ROUNDS}; index, hierarchy, changes, aliases)"
+    )
     print(f"ratio load / read:  {full / base:7.2f}x")
     print(f"target < 1 s:       {'met' if full < 1.0 else 'MISSED'}")
     print(f"resolve() per name: {lookups * 1e6:7.0f} us (first call loads opencc for traditional characters)")
