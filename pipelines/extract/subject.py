@@ -6,7 +6,8 @@ it reports on.
 
 How (docs/register.md has the full rules):
 
-1. File metadata first: ``committee_code`` or ``committee`` (a written name) settle it.
+1. File metadata first: ``committee_code`` or ``committee`` (a written name) settle it; ``publisher``,
+   ``newspaper``, ``source``, ``region``, ``title`` and ``region_code`` are context for the rest.
 2. Otherwise every committee the article names is found, in any written form, and weighed by where
    it stands: headline and subtitle ("——平罗县政协2024年工作综述") 6, byline 4, the first two
    paragraphs 3, the rest of the body 1. A committee that is only the object of the sentence
@@ -163,8 +164,13 @@ def _article_headline(doc: Document, article: int | None) -> str:
     return ""
 
 
-def _metadata_context(doc: Document) -> str:
-    return " ".join(str(doc.metadata[k]) for k in METADATA_CONTEXT_KEYS if doc.metadata.get(k))
+def _metadata_context(doc: Document, register: Register, year: int | None) -> str:
+    """Publisher, newspaper, region ... as text; a region_code adds that division's names."""
+    parts = [str(doc.metadata[k]) for k in METADATA_CONTEXT_KEYS if doc.metadata.get(k)]
+    code = doc.metadata.get("region_code")
+    if code:
+        parts += [c.name for c in register.chain(str(code), year) if c.level != "national"]
+    return " ".join(parts)
 
 
 def _from_metadata(doc: Document, register: Register, year: int | None, context: str) -> SubjectResult | None:
@@ -201,7 +207,7 @@ def _publisher_committee(register: Register, context: str, year: int | None) -> 
 def find_subject(doc: Document, article: int | None = None, year: int | None = None) -> SubjectResult:
     """The committee a document (or one of its articles) reports on, as of ``year``."""
     register = load_register()
-    meta_context = _metadata_context(doc)
+    meta_context = _metadata_context(doc, register, year)
     by_meta = _from_metadata(doc, register, year, meta_context)
     if by_meta is not None:
         return by_meta

@@ -159,6 +159,10 @@ def test_renamed_division_picks_the_version_of_the_report_year(reg):
     assert "140402" not in {c.code for c in reg.find("城区", 2020)}
     assert reg.resolve("城区政协", 2010, context="长治市").committee.code == "140402"
     assert reg.find("潞州区", 2020) and not reg.find("潞州区", 2010)
+    # 襄樊市 renamed 襄阳市 (2010), 思茅市 renamed 普洱市 (2007): same code, new version.
+    assert reg.get("420600", 2009).name == "襄樊市" and reg.get("420600", 2010).name == "襄阳市"
+    assert reg.find("襄樊政协", 2005)[0].code == "420600" and not reg.find("襄樊", 2015)
+    assert reg.get("530800", 2006).name == "思茅市" and reg.get("530800", 2007).name == "普洱市"
     # 中卫: a county of 吴忠市 until 2002, a prefecture-level city since 2003.
     assert reg.find("中卫", 2001)[0].level == "county"
     assert reg.find("中卫", 2010)[0].level == "city"

@@ -58,6 +58,7 @@ SUFFIXES = [
     ("林区", "Linqu", "Forestry District"),
     ("特区", "Tequ", "Special District"),
     ("新区", "Xinqu", "New Area"),
+    ("矿区", "Kuangqu", "Mining District"),
     ("省", "Sheng", "Province"),
     ("市", "Shi", "City"),
     ("区", "Qu", "District"),

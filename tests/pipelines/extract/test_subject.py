@@ -161,3 +161,14 @@ def test_object_positions_are_marked():
         ("市政协", True),
         ("平罗县政协", False),
     ]
+
+
+def test_region_code_metadata_settles_same_named_county():
+    doc = make_doc(
+        ("headline", "通州区政协召开全体会议"),
+        ("body", "会议听取了工作报告。"),
+        metadata={"region_code": "320600"},
+    )
+    assert find_subject(doc, year=2024).committee.code == "320612"
+    beijing = make_doc(("headline", "通州区政协召开全体会议"), metadata={"region_code": "110000"})
+    assert find_subject(beijing, year=2024).committee.code == "110112"
