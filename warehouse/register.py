@@ -33,7 +33,7 @@ FIRST_LIST_YEAR = 1980  # the first yearly code list: valid_from 1980 means "on 
 
 # Change events after which the new code is the same committee under a new name or code.
 SAME_COMMITTEE_CHANGES = frozenset(
-    {"更名", "同名改码", "撤县设市", "撤县设区", "撤市设区", "撤地设市", "撤旗设区", "撤区设区", "码位改派"}
+    {"更名", "同名改码", "撤县设市", "撤县设区", "撤市设区", "撤地设市", "撤旗设区", "撤区设区"}
 )
 
 _SPACE = re.compile(r"\s+")
