@@ -44,7 +44,8 @@ RELATIVE_FORMS = ("自治区", "自治州", "自治县", "自治旗", "新区", 
 # even when a single division of that name exists in the year.
 GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "新区", "市中区", "东区", "西区", "南区", "北区", "中区"})
 _RELATIVE_PREFIX = re.compile(r"^(?:我|本|全)")
-ORDINAL = re.compile(r"第[一二三四五六七八九十百零\d]+届$")  # 政协平罗县第十届委员会
+# A term written before or after the name: 政协平罗县第十届委员会, 政协第十二届宁夏回族自治区委员会.
+ORDINAL = re.compile(r"^第[一二三四五六七八九十百零\d]+届|第[一二三四五六七八九十百零\d]+届$")
 
 
 @dataclass(frozen=True)

@@ -172,3 +172,13 @@ def test_region_code_metadata_settles_same_named_county():
     assert find_subject(doc, year=2024).committee.code == "320612"
     beijing = make_doc(("headline", "通州区政协召开全体会议"), metadata={"region_code": "110000"})
     assert find_subject(beijing, year=2024).committee.code == "110112"
+
+
+def test_committee_named_with_its_term_in_the_subtitle():
+    doc = make_doc(
+        ("headline", "关于自治区政协提案工作情况的报告"),
+        ("subtitle", "——在政协第十二届宁夏回族自治区委员会第三次会议上"),
+        ("body", "各位委员：一年来，提案工作稳步推进。"),
+    )
+    res = find_subject(doc, year=2024)
+    assert res.committee is not None and res.committee.code == "640000"
