@@ -118,8 +118,18 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+# Characters of official (simplified) division names that OpenCC's t2s would change: 乾县 stays 乾县.
+# tests/warehouse/test_register.py checks that every register name survives normalise().
+KEEP_AS_WRITTEN = frozenset("乾")
+
+
 def _t2s(text: str) -> str:
-    return _converter().convert(text) if any(ord(ch) > 0x3000 for ch in text) else text
+    if not any(ord(ch) > 0x3000 for ch in text):
+        return text
+    out = _converter().convert(text)
+    if len(out) == len(text) and any(ch in KEEP_AS_WRITTEN for ch in text):
+        out = "".join(o if ch not in KEEP_AS_WRITTEN else ch for ch, o in zip(text, out, strict=True))
+    return out
 
 
 def division_stem(form: str) -> str:
@@ -150,6 +160,7 @@ class Register:
                 for c in self._by_code.get(code, []):
                     self._by_name.setdefault(alias, []).append(c)
         self.max_name_length = max(map(len, self._by_name), default=1)
+        self._names: list[str] | None = None
         self._children: dict[str, list[Committee]] = {}
         for c in committees:
             if c.parent_code:
@@ -253,7 +264,9 @@ class Register:
 
     def names(self) -> list[str]:
         """Every division name and alias, longest first."""
-        return sorted(self._by_name, key=len, reverse=True)
+        if self._names is None:
+            self._names = sorted(self._by_name, key=len, reverse=True)
+        return list(self._names)
 
     def relative(self, form: str, own: Committee | None, year: int | None = None) -> Resolution | None:
         """A relative form (县政协, 市政协, 区政协, 自治区政协, 我县政协) against the document's committee.

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from warehouse.register import NATIONAL_CODE, REGISTER_PATH, load_register
+from warehouse.register import NATIONAL_CODE, REGISTER_PATH, load_register, normalise
 
 NINGXIA = "640000"
 # Ningxia's divisions as published (2024/2025 code lists): 5 cities, 22 county-level divisions.
@@ -184,6 +184,12 @@ def test_pinyin_and_english_names(reg):
     assert reg.get("110000").name_en == "Beijing Municipality"
     assert reg.get("610100").name_en == "Xi'an City"
     assert reg.get("640221").committee_name_en == "CPPCC Pingluo County Committee"
+
+
+def test_every_name_survives_normalisation(reg):
+    """Traditional -> simplified conversion must not change an official name (乾县 is not 干县)."""
+    assert [n for n in reg.names() if normalise(n) != n] == []
+    assert reg.resolve("乾縣政協", 2024).committee.code == "610424"
 
 
 def test_csv_rows_match_the_register(reg):

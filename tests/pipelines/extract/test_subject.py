@@ -182,3 +182,24 @@ def test_committee_named_with_its_term_in_the_subtitle():
     )
     res = find_subject(doc, year=2024)
     assert res.committee is not None and res.committee.code == "640000"
+
+
+def test_byline_names_the_subject():
+    doc = make_doc(
+        ("headline", "凝聚共识促发展"),
+        ("byline", "政协隆德县委员会办公室"),
+        ("body", "今年以来，委员们深入基层开展调研。"),
+        ("body", "调研报告报送固原市政协。"),
+    )
+    res = find_subject(doc, year=2024)
+    assert res.committee.code == "640423" and res.evidence == "byline"
+
+
+def test_relative_headline_on_a_county_page_means_the_enclosing_committee():
+    doc = make_doc(
+        ("headline", "自治区政协调研组来我县调研"),
+        ("body", "调研组一行深入企业和乡村。"),
+        metadata={"publisher": "平罗县融媒体中心"},
+    )
+    res = find_subject(doc, year=2024)
+    assert res.committee.code == "640000"
