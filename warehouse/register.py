@@ -44,6 +44,8 @@ RELATIVE_FORMS = ("自治区", "自治州", "自治县", "自治旗", "新区", 
 # even when a single division of that name exists in the year.
 GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "新区", "市中区", "东区", "西区", "南区", "北区", "中区"})
 _RELATIVE_PREFIX = re.compile(r"^(?:我|本|全)")
+# Zones that are not administrative divisions (some have a CPPCC working committee, none a committee).
+NOT_DIVISIONS = ("开发区", "高新区", "经开区", "园区", "试验区", "示范区")
 # A term written before or after the name: 政协平罗县第十届委员会, 政协第十二届宁夏回族自治区委员会.
 ORDINAL = re.compile(r"^第[一二三四五六七八九十百零\d]+届|第[一二三四五六七八九十百零\d]+届$")
 
@@ -300,6 +302,10 @@ class Register:
         if not found:
             if rel is not None:
                 return rel
+            if division_stem(normalise(name)).endswith(NOT_DIVISIONS):
+                return Resolution(
+                    None, f"{name}: a development zone or park is not a division with a committee"
+                )
             return Resolution(None, f"{name} is not a committee of {year or 'the current register'}")
         generic = division_stem(normalise(name)) in GENERIC_NAMES
         if len(found) == 1 and not generic:
@@ -344,10 +350,10 @@ class Register:
             ev.add(p.name)
             if len(p.short_name) >= 2:
                 ev.add(p.short_name)
-        if c.parent_code:
-            for sib in self.children(c.parent_code, at):
-                if sib.code != c.code and len(sib.name) >= 3 and sib.name not in GENERIC_NAMES:
-                    ev.add(sib.name)
+        near = self.children(c.parent_code, at) if c.parent_code and c.level != "region" else []
+        for other in [*near, *self.children(c.code, at)]:  # neighbours and divisions below it
+            if other.code != c.code and len(other.name) >= 3 and other.name not in GENERIC_NAMES:
+                ev.add(other.name)
         return {e for e in ev if not self._is_ambiguous_name(e, at)}
 
     def _is_ambiguous_name(self, text: str, year: int | None) -> bool:

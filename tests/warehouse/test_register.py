@@ -211,4 +211,13 @@ def test_new_area_is_relative(reg):
     assert reg.resolve("新区政协", 2024, own=reg.find("浦东新区", 2024)[0]).committee.code == "310115"
     assert reg.resolve("新区政协", 2024).committee is None
     assert reg.resolve("浦东新区政协", 2024).committee.code == "310115"
-    assert reg.resolve("开发区政协", 2024).committee is None
+    zone = reg.resolve("开发区政协", 2024)
+    assert zone.committee is None and "development zone" in zone.reason
+
+
+def test_region_and_prefecture_sharing_a_short_name(reg):
+    # 海南: 海南省, 青海's 海南藏族自治州 and 乌海市海南区.
+    assert {c.code for c in reg.find("海南政协", 2024)} == {"460000", "632500", "150303"}
+    assert reg.resolve("海南政协", 2024, context="海口市、三亚市").committee.code == "460000"
+    assert reg.resolve("海南政协", 2024, context="青海省西宁市").committee.code == "632500"
+    assert reg.resolve("海南政协", 2024).committee is None
