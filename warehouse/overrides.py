@@ -164,3 +164,22 @@ def list_overrides(store: str | Path | None = None) -> pl.DataFrame:
             except (ValueError, KeyError, TypeError) as e:
                 warnings.warn(f"{path}:{n}: skipped an unreadable override ({e})", stacklevel=2)
     return pl.DataFrame(rows, schema=OVERRIDE_COLUMNS)
+
+
+def find_mention(warehouse: str | Path, *, sha256: str, char_start: int, char_end: int) -> dict | None:
+    """The mention an override would apply to in the live warehouse (read-only), or None."""
+    import duckdb
+
+    path = Path(warehouse)
+    if not path.is_file():
+        return None
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        df = con.sql(
+            "SELECT doc_id, surface, value, metric_code, committee_code, period_end, sentence "
+            "FROM fact_mention WHERE sha256 = ? AND char_start = ? AND char_end = ?",
+            params=[sha256, char_start, char_end],
+        ).pl()
+    finally:
+        con.close()
+    return df.row(0, named=True) if df.height else None

@@ -99,7 +99,8 @@ def _reference_frames(register: Register, catalog: Catalog) -> dict[str, pl.Data
     )
     rows = []
     for c in register.committees:
-        chain = register.chain(c.code, c.valid_from)
+        # Parents as they stand at the end of this version (a parent may be younger than its child).
+        chain = register.chain(c.code, c.valid_to)
         region = next((p.code for p in chain if p.level == "region"), None)
         city = next((p.code for p in chain if p.level == "city"), None)
         rows.append(

@@ -52,22 +52,25 @@ COMMENT ON COLUMN v_quality_unmatched_mentions.mentions_overall IS 'All mentions
 COMMENT ON COLUMN v_quality_unmatched_mentions.share_overall IS 'unmatched_overall / mentions_overall.';
 
 CREATE VIEW v_quality_conflicts AS
-WITH docs AS (
-    SELECT committee_code, metric_code, period_start, period_end,
-           list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids
-    FROM fact_mention
-    WHERE override_action IS DISTINCT FROM 'reject'
+WITH conflicting AS (
+    SELECT * FROM fact_committee_metric_period WHERE conflict
+),
+docs AS (
+    SELECT m.committee_code, m.metric_code, m.period_start, m.period_end,
+           list(DISTINCT m.doc_id ORDER BY m.doc_id) AS doc_ids
+    FROM fact_mention m
+    SEMI JOIN conflicting k USING (committee_code, metric_code, period_start, period_end)
+    WHERE m.override_action IS DISTINCT FROM 'reject'
     GROUP BY ALL
 )
 SELECT f.committee_code, c.committee_name_zh, f.metric_code, m.name_zh AS metric_name_zh,
        f.period_start, f.period_end, f.value, f.qualifier, f.alternatives, f.mention_count,
        f.override_action, d.doc_ids
-FROM fact_committee_metric_period f
+FROM conflicting f
 JOIN docs d USING (committee_code, metric_code, period_start, period_end)
 LEFT JOIN dim_committee c
   ON c.committee_code = f.committee_code AND f.period_end BETWEEN c.valid_from AND coalesce(c.valid_to, 9999)
-LEFT JOIN dim_metric m ON m.metric_code = f.metric_code
-WHERE f.conflict;
+LEFT JOIN dim_metric m ON m.metric_code = f.metric_code;
 COMMENT ON VIEW v_quality_conflicts IS 'Reconciled figures whose documents disagree: the chosen value, the alternatives, and the documents behind them.';
 COMMENT ON COLUMN v_quality_conflicts.committee_code IS 'Committee code.';
 COMMENT ON COLUMN v_quality_conflicts.committee_name_zh IS 'Committee name.';
