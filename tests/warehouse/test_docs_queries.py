@@ -30,3 +30,12 @@ def test_example_query(con, what, sql):
     df = con.sql(sql).pl()
     if "may return no rows" not in what:
         assert df.height > 0, what
+
+
+def test_the_doc_lists_every_table_and_view(con):
+    text = DOC.read_text(encoding="utf-8")
+    names = con.sql(
+        "SELECT table_name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal"
+    ).fetchall()
+    missing = [n for (n,) in names if f"`{n}`" not in text]
+    assert missing == []
