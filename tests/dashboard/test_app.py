@@ -87,7 +87,9 @@ def test_compare_table_matches_the_warehouse_and_missing_stays_missing(app, samp
 
 
 def test_metric_and_years_live_in_the_url(app, sample_warehouse):
-    years = [y for (y,) in sql(sample_warehouse, "SELECT DISTINCT period_end FROM fact_committee_metric_period")]
+    years = [
+        y for (y,) in sql(sample_warehouse, "SELECT DISTINCT period_end FROM fact_committee_metric_period")
+    ]
     last = max(years)
     app.query_params["metric"] = "proposals.received"
     app.query_params["years"] = str(last)
@@ -111,7 +113,9 @@ def test_ranking_has_yoy_change_and_city_figures(app, sample_warehouse):
     ranking = app.dataframe[1].value.set_index("committee_code")
     want = figures(sample_warehouse, metric)
     last = max(y for _, y in want)
-    counties = {c for (c,) in sql(sample_warehouse, "SELECT committee_code FROM dim_committee WHERE level='county'")}
+    counties = {
+        c for (c,) in sql(sample_warehouse, "SELECT committee_code FROM dim_committee WHERE level='county'")
+    }
     checked = 0
     for (code, year), (value, _) in want.items():
         if year == last and (code, last - 1) in want and code in counties:
@@ -175,7 +179,12 @@ def test_committee_page_shows_its_metrics_and_its_peers(app, sample_warehouse):
         assert own.loc[metric, str(year)] == fmt_value(value, qualifier)
         assert value in list(own.loc[metric, "trend"])  # the sparkline's series
     peers = app.dataframe[1].value.set_index("committee_code")
-    siblings = {c for (c,) in sql(sample_warehouse, "SELECT committee_code FROM dim_committee WHERE parent_code = ?", [parent])}
+    siblings = {
+        c
+        for (c,) in sql(
+            sample_warehouse, "SELECT committee_code FROM dim_committee WHERE parent_code = ?", [parent]
+        )
+    }
     assert set(peers.index) == siblings | {parent}
     assert peers.loc[code, "role"] == "self" and peers.loc[parent, "role"] == "parent"
 
@@ -197,7 +206,9 @@ def test_provenance_shows_the_sentence_with_the_number_highlighted(app, sample_w
     assert not app.exception
     marked = [m.value for m in app.markdown if "<mark>" in m.value]
     assert any(f"<mark><b>{surface}</b></mark>" in m for m in marked)
-    assert any(sentence.replace(surface, "") in m.replace(f"<mark><b>{surface}</b></mark>", "") for m in marked)
+    assert any(
+        sentence.replace(surface, "") in m.replace(f"<mark><b>{surface}</b></mark>", "") for m in marked
+    )
     value, qualifier = sql(
         sample_warehouse,
         "SELECT value, qualifier FROM fact_committee_metric_period WHERE committee_code = ? "

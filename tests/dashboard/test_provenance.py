@@ -37,7 +37,14 @@ def disagreeing(tmp_path_factory) -> tuple[Path, Path]:
     text = "全年共收到提案118件。".encode()
     (sources / "note.txt").write_bytes(text)
     docs = [
-        ("report", hashlib.sha256(pdf_bytes).hexdigest(), "papers/report.pdf", "application/pdf", "年度报告", 2),
+        (
+            "report",
+            hashlib.sha256(pdf_bytes).hexdigest(),
+            "papers/report.pdf",
+            "application/pdf",
+            "年度报告",
+            2,
+        ),
         ("note", hashlib.sha256(text).hexdigest(), "note.txt", "text/plain", "简讯", None),
     ]
     documents = pl.DataFrame(
@@ -49,10 +56,30 @@ def disagreeing(tmp_path_factory) -> tuple[Path, Path]:
               "period_start": 2024, "period_end": 2024}  # fmt: skip
     mentions = pl.DataFrame(
         [
-            common | {"sha256": docs[0][1], "doc_id": "report", "char_start": 7, "char_end": 11, "surface": "120件",
-                      "value": 120.0, "page": 2, "bbox": BBOX, "sentence": "全年共收到提案120件。"},
-            common | {"sha256": docs[1][1], "doc_id": "note", "char_start": 7, "char_end": 11, "surface": "118件",
-                      "value": 118.0, "page": None, "bbox": None, "sentence": "全年共收到提案118件。"},
+            common
+            | {
+                "sha256": docs[0][1],
+                "doc_id": "report",
+                "char_start": 7,
+                "char_end": 11,
+                "surface": "120件",
+                "value": 120.0,
+                "page": 2,
+                "bbox": BBOX,
+                "sentence": "全年共收到提案120件。",
+            },
+            common
+            | {
+                "sha256": docs[1][1],
+                "doc_id": "note",
+                "char_start": 7,
+                "char_end": 11,
+                "surface": "118件",
+                "value": 118.0,
+                "page": None,
+                "bbox": None,
+                "sentence": "全年共收到提案118件。",
+            },
         ]  # fmt: skip
     )
     wh = root / "wh" / "committee_stats.duckdb"
