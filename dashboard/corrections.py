@@ -7,7 +7,6 @@ next publish.
 from __future__ import annotations
 
 import importlib
-import os
 from pathlib import Path
 
 ACTIONS = ("confirm", "correct", "reject")
@@ -21,13 +20,9 @@ def overrides_module():
         return None
 
 
-def store(warehouse_path: Path):
-    """Where overrides live: CSTATS_OVERRIDES, else the overrides API's default for this warehouse."""
-    if env := os.environ.get("CSTATS_OVERRIDES"):
-        return Path(env)
-    module = overrides_module()
-    default = getattr(module, "default_store", None) if module else None
-    return default(warehouse_path) if callable(default) else warehouse_path.with_name("overrides")
+def store(warehouse_path: Path) -> Path:
+    """Where overrides live: the overrides API's default for this warehouse (CSTATS_OVERRIDES wins)."""
+    return overrides_module().default_store(warehouse_path)
 
 
 def submit(

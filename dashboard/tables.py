@@ -11,20 +11,31 @@ from dashboard.i18n import t
 
 MARK = {"exact": "", "at_least": "+", "approx": "≈", "at_most": "≤"}
 MISSING = "—"
+CORRECTED = "✎"
 
 
-def fmt_value(value: float | None, qualifier: str | None = "exact") -> str:
-    """94 -> '94', 120 at_least -> '120+', 98.5 -> '98.50', None -> '—' (missing, never zero)."""
+def fmt_value(value: float | None, qualifier: str | None = "exact", corrected: bool | None = False) -> str:
+    """94 -> '94', 120 at_least -> '120+', 98.5 -> '98.50', None -> '—' (missing, never zero).
+
+    A value corrected by an analyst ends with ✎.
+    """
     if value is None:
         return MISSING
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    return text + MARK.get(qualifier or "exact", "")
+    return text + MARK.get(qualifier or "exact", "") + (CORRECTED if corrected else "")
 
 
 def shown(df: pl.DataFrame, value: str = "value", qualifier: str = "qualifier") -> pl.Series:
+    """The figures of ``df`` as shown (marked when approximate or, with a ``corrected`` column, corrected)."""
+    corrected = (
+        df["corrected"].to_list() if value == "value" and "corrected" in df.columns else [False] * df.height
+    )
     return pl.Series(
         "shown",
-        [fmt_value(v, q) for v, q in zip(df[value].to_list(), df[qualifier].to_list(), strict=True)],
+        [
+            fmt_value(v, q, c)
+            for v, q, c in zip(df[value].to_list(), df[qualifier].to_list(), corrected, strict=True)
+        ],
         dtype=pl.String,
     )
 

@@ -23,7 +23,7 @@ DEFAULT_WAREHOUSE = Path(__file__).parent / "committee_stats.duckdb"
 # Yearly figures joined to the committee version valid that year (same rule as v_committee_metric_year).
 _YEARLY = """
     SELECT f.committee_code, f.metric_code, f.period_end AS year, f.value, f.unit, f.qualifier,
-           f.conflict, f.mention_count
+           f.conflict, f.mention_count, f.corrected
     FROM fact_committee_metric_period f
     WHERE f.period_start = f.period_end
 """
@@ -207,7 +207,7 @@ class Warehouse:
             fig AS ({_YEARLY} AND f.metric_code = ?
                     AND (list_contains(?::INTEGER[], f.period_end) OR list_contains(?::INTEGER[], f.period_end + 1)))
             SELECT s.committee_code, s.name_zh, s.committee_name_zh, s.level, s.parent_code, s.city_code,
-                   y.year, f.value, f.unit, f.qualifier, f.conflict, f.mention_count,
+                   y.year, f.value, f.unit, f.qualifier, f.conflict, f.mention_count, f.corrected,
                    p.value AS prev_value, p.qualifier AS prev_qualifier, f.value - p.value AS yoy,
                    CASE WHEN p.value <> 0 THEN (f.value - p.value) / p.value END AS yoy_pct
             FROM scope s CROSS JOIN yrs y
@@ -299,48 +299,53 @@ class Warehouse:
         return self.query("SELECT source_path, reason, message, sha256 FROM quarantine ORDER BY source_path")
 
     def unmatched_mentions(self, limit: int = 1000) -> pl.DataFrame:
-        """Quantities that matched no catalog metric (or no committee), for the extractor's authors."""
+        """Quantities that matched no catalog metric, for the extractor's authors."""
         return self.query(
             """
-            SELECT doc_id, surface, unit, category_code, metric_code, committee_name, committee_code,
-                   sentence, char_start
-            FROM fact_mention
-            WHERE metric_code IS NULL OR committee_code IS NULL
-            ORDER BY doc_id, char_start LIMIT ?
+            SELECT doc_id, surface, unit, category_code, committee_code, period_end, sentence, char_start,
+                   share_in_document
+            FROM v_quality_unmatched_mentions ORDER BY doc_id, char_start LIMIT ?
             """,
             [limit],
         )
 
     def conflicts(self, limit: int = 1000) -> pl.DataFrame:
-        """Figures whose mentions disagree, with the chosen value and the alternatives."""
+        """Figures whose mentions disagree, with the chosen value, the alternatives and the documents."""
         return self.query(
             """
-            SELECT c.committee_name_zh, f.committee_code, f.metric_code, m.name_zh AS metric_name_zh,
-                   f.period_end AS year, f.value, f.qualifier, f.alternatives, f.mention_count
-            FROM fact_committee_metric_period f
-            JOIN dim_metric m USING (metric_code)
-            LEFT JOIN dim_committee c ON c.committee_code = f.committee_code AND c.valid_to IS NULL
-            WHERE f.conflict
-            ORDER BY f.committee_code, f.metric_code, f.period_end LIMIT ?
+            SELECT committee_name_zh, committee_code, metric_code, metric_name_zh, period_end AS year, value,
+                   qualifier, alternatives, mention_count, override_action, doc_ids
+            FROM v_quality_conflicts WHERE period_start = period_end
+            ORDER BY committee_code, metric_code, period_end LIMIT ?
             """,
             [limit],
+        )
+
+    def yoy_jumps(self, limit: int = 1000) -> pl.DataFrame:
+        """Figures that jumped implausibly against the previous year."""
+        return self.query(
+            """
+            SELECT committee_name_zh, committee_code, metric_code, metric_name_zh, year, prev_value, value,
+                   jump_factor, direction
+            FROM v_quality_yoy_jumps ORDER BY jump_factor DESC, committee_code, metric_code LIMIT ?
+            """,
+            [limit],
+        )
+
+    def documents_without_mentions(self) -> pl.DataFrame:
+        return self.query(
+            "SELECT doc_id, source_path, title, media_type, chars, extractor_version "
+            "FROM v_quality_documents_without_mentions ORDER BY doc_id"
         )
 
     def coverage(self, region_code: str | None = None) -> pl.DataFrame:
         """Committee x year: how many metrics have a figure (0 = a coverage gap)."""
         return self.query(
-            f"""
-            WITH {_COMMITTEES},
-            yrs AS (SELECT DISTINCT period_end AS year FROM fact_committee_metric_period
-                    WHERE period_start = period_end),
-            scope AS (SELECT committee_code, committee_name_zh, level FROM committees
-                      WHERE level <> 'national' AND (?::VARCHAR IS NULL OR region_code = ?)),
-            n AS (SELECT committee_code, period_end AS year, count(*) AS metrics
-                  FROM fact_committee_metric_period WHERE period_start = period_end GROUP BY ALL)
-            SELECT s.committee_code, s.committee_name_zh, s.level, y.year, coalesce(n.metrics, 0) AS metrics
-            FROM scope s CROSS JOIN yrs y
-            LEFT JOIN n ON n.committee_code = s.committee_code AND n.year = y.year
-            ORDER BY s.committee_code, y.year
+            """
+            SELECT committee_code, committee_name_zh, level, year, metrics_reported AS metrics
+            FROM v_coverage
+            WHERE level <> 'national' AND (?::VARCHAR IS NULL OR region_code = ?)
+            ORDER BY committee_code, year
             """,
             [region_code, region_code],
         )

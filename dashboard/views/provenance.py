@@ -60,7 +60,7 @@ def show_mention(i: int, m: dict, lang: str) -> None:
         where = f" · {t('page', lang)} {m['page']}" if m["page"] else ""
         st.markdown(f"**{t('document', lang)}:** {title} (`{m['source_path']}`){where}")
         if m["override_action"]:
-            st.info(f"{t('corrected', lang)}: {m['override_action']}")
+            st.info(f"{t('reviewed', lang)}: {t('override_' + m['override_action'], lang)}")
         st.markdown(f"<div class='mention-sentence'>{highlight(m['sentence'], m['surface'])}</div>",
                     unsafe_allow_html=True)  # fmt: skip
         if m["media_type"] == "application/pdf" and m["page"]:
@@ -110,10 +110,12 @@ def render() -> None:
         return
     mentions = ask("mentions_behind", code, metric, int(year))
     name = fig["metric_name_zh"] if lang == "zh" else fig["metric_name_en"]
-    corrected = mentions["override_action"].is_not_null().any()
+    reviewed = {"correct": t("corrected", lang), "confirm": t("confirmed", lang)}.get(
+        fig.get("override_action")
+    )
     st.metric(
-        f"{name} · {year}" + (f" · {t('corrected', lang)}" if corrected else ""),
-        fmt_value(fig["value"], fig["qualifier"]),
+        f"{name} · {year}" + (f" · {reviewed}" if reviewed else ""),
+        fmt_value(fig["value"], fig["qualifier"], fig.get("corrected")),
     )
     if fig["conflict"]:
         explain(fig, mentions, lang)

@@ -40,6 +40,8 @@ def render() -> None:
     section(t("quarantine", lang), ask("quarantine"), "quarantine", lang)
     section(t("unmatched", lang), ask("unmatched_mentions"), "unmatched_mentions", lang)
     section(t("conflicts", lang), ask("conflicts"), "conflicts", lang)
+    section(t("yoy_jumps", lang), ask("yoy_jumps"), "yoy_jumps", lang)
+    section(t("no_mentions", lang), ask("documents_without_mentions"), "documents_without_mentions", lang)
     section(t("coverage", lang), gaps(ask("coverage", filters.get("region"))), "coverage_gaps", lang)
     section(t("documents", lang), ask("documents"), "documents", lang)
 

@@ -145,3 +145,55 @@ def test_source_paths_never_escape_their_folder(tmp_path):
     for bad in ("../secret.txt", "/etc/passwd", "a/../../secret.txt", "link"):
         with pytest.raises(UnsafePath):
             resolve_source(tmp_path / "sources", bad)
+
+
+def test_a_correction_is_stored_outside_the_warehouse_and_shows_after_the_next_publish(
+    disagreeing, tmp_path, monkeypatch
+):
+    import duckdb
+
+    from warehouse.overrides import list_overrides
+
+    wh, sources = disagreeing
+    copy = tmp_path / "wh" / "committee_stats.duckdb"
+    copy.parent.mkdir()
+    copy.write_bytes(wh.read_bytes())
+    store = tmp_path / "overrides.jsonl"
+    monkeypatch.setenv("CSTATS_WAREHOUSE", str(copy))
+    monkeypatch.setenv("CSTATS_SOURCES", str(sources))
+    monkeypatch.setenv("CSTATS_OVERRIDES", str(store))
+    before = copy.read_bytes()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    for k, v in {"committee": "640221", "metric": "proposals.received", "year": "2024"}.items():
+        at.query_params[k] = v
+    at.switch_page("views/provenance.py").run()
+    # review the text mention (118件): correct it to 119
+    form = 1 if "118件" in at.markdown[-1].value else 0
+    radios = [r for r in at.radio if r.options == ["确认", "更正", "驳回"]]
+    radios[form].set_value("correct")
+    at.number_input[form].set_value(119.0)
+    at.text_input[2 * form].input("审核员甲")
+    at.text_input[2 * form + 1].input("原文核对")
+    at.button[form].click().run()
+    assert not at.exception
+    assert any("下次发布后生效" in s.value for s in at.success)
+    assert copy.read_bytes() == before  # the dashboard never writes the DuckDB file
+    (record,) = list_overrides(store).to_dicts()
+    assert (record["action"], record["value"], record["who"]) == ("correct", 119.0, "审核员甲")
+
+    con = duckdb.connect(str(wh), read_only=True)
+    documents = con.sql("SELECT * FROM dim_document").pl()
+    mentions = con.sql("SELECT * FROM fact_mention").pl()
+    con.close()
+    publish(copy, documents, mentions, extractor_version="test", overrides=store)
+    at.run()
+    con = duckdb.connect(str(copy), read_only=True)
+    value, qualifier, corrected = con.execute(
+        "SELECT value, qualifier, corrected FROM fact_committee_metric_period"
+    ).fetchone()
+    con.close()
+    assert corrected and value == 119.0  # a person's correction wins reconciliation
+    assert at.metric[0].value == fmt_value(value, qualifier, corrected)
+    assert at.metric[0].value.endswith("✎") and "已人工更正" in at.metric[0].label
+    assert any("人工核对结果" in i.value for i in at.info)
