@@ -27,7 +27,7 @@ def heatmap(df: pl.DataFrame, committee: str, year: str, value: str, missing: st
     order = list(dict.fromkeys(data["committee_name_zh"].to_list()))
     base = alt.Chart(data.to_pandas()).encode(
         x=alt.X("year:O", title=year),
-        y=alt.Y("committee_name_zh:N", title=committee, sort=order),
+        y=alt.Y("committee_name_zh:N", title=committee, sort=order, axis=alt.Axis(labelLimit=240)),
     )
     cells = base.mark_rect(stroke="white").encode(
         color=alt.condition(
@@ -42,8 +42,7 @@ def heatmap(df: pl.DataFrame, committee: str, year: str, value: str, missing: st
         text="label:N",
         color=alt.condition("datum.value === null", alt.value("#888888"), alt.value("#111111")),
     )
-    height = max(120, 26 * len(order))
-    return _style((cells + text).properties(height=height))
+    return _style((cells + text).properties(height=alt.Step(26)))
 
 
 def grouped_bars(df: pl.DataFrame, committee: str, year: str, value: str) -> alt.Chart:

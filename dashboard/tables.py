@@ -7,7 +7,7 @@ import io
 import polars as pl
 import streamlit as st
 
-from dashboard.i18n import t
+from dashboard.i18n import has, t
 
 MARK = {"exact": "", "at_least": "+", "approx": "≈", "at_most": "≤"}
 MISSING = "—"
@@ -57,8 +57,10 @@ def to_csv(df: pl.DataFrame) -> bytes:
 
 
 def table(df: pl.DataFrame, name: str, lang: str, **kwargs) -> None:
-    """st.dataframe plus CSV and Excel downloads of exactly what is shown."""
-    st.dataframe(df, hide_index=True, **kwargs)
+    """st.dataframe (columns labelled in ``lang``) plus CSV and Excel downloads of the same data."""
+    config = {c: t(f"col_{c}", lang) for c in df.columns if has(f"col_{c}")}
+    config.update(kwargs.pop("column_config", {}))
+    st.dataframe(df, hide_index=True, column_config=config, **kwargs)
     left, right = st.columns(2)
     left.download_button(t("download_csv", lang), to_csv(df), f"{name}.csv", "text/csv", key=f"csv_{name}")
     right.download_button(

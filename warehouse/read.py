@@ -231,7 +231,7 @@ class Warehouse:
         return self.query(
             f"""
             SELECT f.*, m.name_zh AS metric_name_zh, m.name_en AS metric_name_en, m.category_code
-            FROM ({_YEARLY} AND list_contains(?::VARCHAR[], f.committee_code)) f
+            FROM ({_YEARLY} AND f.committee_code IN (SELECT unnest(?::VARCHAR[]))) f
             JOIN dim_metric m USING (metric_code)
             WHERE ?::VARCHAR IS NULL OR m.category_code = ?
             ORDER BY m.category_code, f.metric_code, f.committee_code, f.year
@@ -350,10 +350,11 @@ class Warehouse:
             [region_code, region_code],
         )
 
-    def documents(self) -> pl.DataFrame:
+    def documents(self, limit: int = 1000) -> pl.DataFrame:
         return self.query(
             "SELECT doc_id, source_path, media_type, title, pages, chars, mentions, extractor_version, "
-            "sha256 FROM dim_document ORDER BY doc_id"
+            "sha256 FROM dim_document ORDER BY doc_id LIMIT ?",
+            [limit],
         )
 
     def document_hashes(self) -> list[str]:

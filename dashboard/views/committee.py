@@ -29,7 +29,7 @@ def metrics_over_years(figs: pl.DataFrame, code: str, years: list[int], lang: st
         .join(own.select("metric_code", "year", "value"), on=["metric_code", "year"], how="left")
         .sort("metric_code", "year")
         .group_by("metric_code", maintain_order=True)
-        .agg(pl.col("value").alias("trend"))
+        .agg(pl.col("value").drop_nulls().alias("trend"))  # the years with a figure; gaps are not zeros
     )
     return wide.join(spark, on="metric_code", how="left").rename({name: t("metric", lang)})
 
@@ -74,13 +74,15 @@ def render() -> None:
         zip(figs["metric_code"], figs["metric_name_zh" if lang == "zh" else "metric_name_en"], strict=False)
     )
     metric = filters.select(PAGE, t("metric", lang), sorted(m_names), "metric", format_func=m_names.get)
-    role = {code: "self"} | ({parent["committee_code"]: "parent"} if parent else {})
+    role = {code: t("role_self", lang)} | ({parent["committee_code"]: t("parent", lang)} if parent else {})
     peers = (
         pl.DataFrame({"committee_code": codes})
         .join(
             ask("committees").select("committee_code", "committee_name_zh"), on="committee_code", how="left"
         )
-        .with_columns(pl.col("committee_code").replace_strict(role, default="sibling").alias("role"))
+        .with_columns(
+            pl.col("committee_code").replace_strict(role, default=t("siblings", lang)).alias("role")
+        )
     )
     one = figs.filter(pl.col("metric_code") == metric).join(peers, on="committee_code", how="left")
     st.altair_chart(

@@ -56,12 +56,13 @@ def choose(lang: str) -> dict | None:
             "metric_name": m_names.get(metric, metric), "years": years}  # fmt: skip
 
 
-def committee_year_table(df: pl.DataFrame) -> pl.DataFrame:
+def committee_year_table(df: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
     """Committees as rows, years as columns; approximate values marked; no figure = missing (None)."""
     if df.height == 0:
         return df
+    levels = {lv: t(f"level_{lv}", lang) for lv in ("region", "city", "county")}
     return (
-        df.with_columns(shown(df), pl.col("year").cast(pl.String))
+        df.with_columns(shown(df), pl.col("year").cast(pl.String), pl.col("level").replace(levels))
         .with_columns(pl.when(pl.col("value").is_null()).then(None).otherwise(pl.col("shown")).alias("shown"))
         .pivot(
             on="year",
@@ -128,7 +129,7 @@ def render() -> None:
         charts.heatmap(df, t("committee", lang), t("year", lang), title, t("missing", lang)),
         width="stretch",
     )
-    table(committee_year_table(df), f"{picked['metric']}_committee_year", lang)
+    table(committee_year_table(df, lang), f"{picked['metric']}_committee_year", lang)
     st.caption(t("approx_note", lang))
     st.subheader(f"{title} · {t('bar_chart', lang)}")
     st.altair_chart(charts.grouped_bars(df, t("committee", lang), t("year", lang), title), width="stretch")

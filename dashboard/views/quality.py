@@ -32,7 +32,7 @@ def render() -> None:
     lang = nav.lang()
     last = ask("last_publish")
     if last:
-        c1, c2, c3, c4 = st.columns(4)
+        c1, c2, c3, c4 = st.columns([5, 2, 2, 2])
         c1.metric(t("last_publish", lang), f"{last['published_at']:%Y-%m-%d %H:%M} UTC")
         c2.metric(t("extractor_version", lang), str(last["extractor_version"]))
         c3.metric(t("documents", lang), last["documents"])

@@ -186,7 +186,8 @@ def test_committee_page_shows_its_metrics_and_its_peers(app, sample_warehouse):
         )
     }
     assert set(peers.index) == siblings | {parent}
-    assert peers.loc[code, "role"] == "self" and peers.loc[parent, "role"] == "parent"
+    assert peers.loc[code, "role"] == "本委员会" and peers.loc[parent, "role"] == "上级"
+    assert set(peers.drop(index=[code, parent])["role"]) <= {"同级"}
 
 
 # -- 来源 Provenance ------------------------------------------------------------------------------
