@@ -103,7 +103,7 @@ def ranking(df: pl.DataFrame, year: int, lang: str) -> pl.DataFrame:
         pl.col("shown").alias(str(year)),
         pl.col("prev_shown").alias(str(year - 1)),
         pl.col("yoy").alias(t("yoy", lang)),
-        pl.col("yoy_pct").alias(t("yoy_pct", lang) + " %"),
+        pl.col("yoy_pct").alias(t("yoy_pct", lang)),
         pl.col("city_shown").alias(t("level_city", lang)),
         pl.col("region_shown").alias(t("level_region", lang)),
     )

@@ -50,8 +50,7 @@ def explain(fig: dict, mentions: pl.DataFrame, lang: str) -> None:
     for col, row in zip(cols, values.iter_rows(named=True), strict=True):
         chosen = row["value"] == fig["value"] and row["qualifier"] == fig["qualifier"]
         head = t("chosen_because", lang) if chosen else t("not_chosen", lang)
-        col.metric(f"{head} · {row['docs']}", fmt_value(row["value"], row["qualifier"]), f"×{row['n']}",
-                   delta_color="off")  # fmt: skip
+        col.metric(f"{head} · {row['docs']} (×{row['n']})", fmt_value(row["value"], row["qualifier"]))
 
 
 def show_mention(i: int, m: dict, lang: str) -> None:

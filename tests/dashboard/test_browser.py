@@ -149,6 +149,20 @@ def assert_grid_shows(page, want: dict, years: list[int]) -> None:
             assert cell == (fmt_value(*fig) if fig else ""), (code, year)
 
 
+def choose(page, label: str, option: str, attempts: int = 5) -> None:
+    """Pick ``option`` in the selectbox labelled ``label`` (retried: a rerun may close the list)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(attempts):
+        page.get_by_test_id("stSelectbox").filter(has_text=label).click()
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=5000)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    raise AssertionError(f"could not choose {option} in {label}")
+
+
 def chart_png(page) -> bytes:
     return page.locator('[data-testid="stVegaLiteChart"]').first.screenshot()
 
@@ -163,8 +177,7 @@ def test_compare_metric_years_and_provenance_in_a_real_browser(page, server, sam
     heat_before = chart_png(page)
 
     # another metric: the heatmap and the table change to its figures
-    page.get_by_test_id("stSelectbox").filter(has_text="指标").click()
-    page.get_by_role("option", name="立案提案", exact=True).click()
+    choose(page, "指标", "立案提案")
     wait_until(lambda: "metric=proposals.accepted" in page.url, 30, "the metric in the URL", page)
     want = figures(sample_warehouse, "proposals.accepted")
     wait_until(lambda: _shows(page, want, years), 30, "the table of the new metric", page)
