@@ -129,12 +129,13 @@ class Warehouse:
         """Committees below the national one (current version), optionally of one region."""
         return self.query(
             f"""
-            WITH {_COMMITTEES}
-            SELECT committee_code, name_zh, committee_name_zh, level, parent_code, region_code, city_code,
-                   committee_code IN (SELECT committee_code FROM fact_committee_metric_period) AS has_data
-            FROM committees
-            WHERE level <> 'national' AND (?::VARCHAR IS NULL OR region_code = ?)
-            ORDER BY committee_code
+            WITH {_COMMITTEES},
+            reporting AS (SELECT DISTINCT committee_code FROM fact_committee_metric_period)
+            SELECT c.committee_code, c.name_zh, c.committee_name_zh, c.level, c.parent_code, c.region_code,
+                   c.city_code, r.committee_code IS NOT NULL AS has_data
+            FROM committees c LEFT JOIN reporting r USING (committee_code)
+            WHERE c.level <> 'national' AND (?::VARCHAR IS NULL OR c.region_code = ?)
+            ORDER BY c.committee_code
             """,
             [region_code, region_code],
         )
@@ -267,11 +268,11 @@ class Warehouse:
         return df.row(0, named=True) if df.height else None
 
     def any_figure(self) -> dict | None:
-        """Some yearly figure (the provenance page's default when nothing is chosen)."""
+        """Some yearly figure, the first stored (the provenance page's default when nothing is chosen)."""
         df = self.query(
             """
             SELECT committee_code, metric_code, period_end AS year FROM fact_committee_metric_period
-            WHERE period_start = period_end ORDER BY committee_code, metric_code, period_end DESC LIMIT 1
+            WHERE period_start = period_end LIMIT 1
             """
         )
         return df.row(0, named=True) if df.height else None
