@@ -29,26 +29,37 @@ REGIONS, CITIES, COUNTIES = 31, 333, 2844
 MIN_REAL_COUNTIES = 2000
 
 
+def _committee(code: str, name: str, level: str, parent: str | None, pinyin: str, english: str) -> Committee:
+    return Committee(
+        code=code, name=name, short_name=name[:-1] or name, level=level, parent_code=parent,
+        valid_from=1949, valid_to=None, name_pinyin=pinyin, name_en=english,
+    )  # fmt: skip
+
+
 def synthetic_register() -> Register:
     """31 regions, 333 cities, 2,844 county-level divisions with deterministic codes and names."""
-    rows = [Committee(NATIONAL_CODE, "全国", "全国", "national", None, 1949, None, "Quanguo", "National")]
+    rows = [_committee(NATIONAL_CODE, "全国", "national", None, "Quanguo", "National")]
     city_no = 0
     county_no = 0
     for r in range(REGIONS):
         region = f"{11 + r:02d}0000"
-        rows.append(Committee(region, f"第{r + 1}省", f"第{r + 1}", "region", NATIONAL_CODE, 1949, None,
-                              f"Di {r + 1} Sheng", f"Province {r + 1}"))  # fmt: skip
+        rows.append(
+            _committee(
+                region, f"第{r + 1}省", "region", NATIONAL_CODE, f"Di {r + 1} Sheng", f"Province {r + 1}"
+            )
+        )
         n_cities = CITIES // REGIONS + (1 if r < CITIES % REGIONS else 0)
         for c in range(n_cities):
             city = f"{region[:2]}{c + 1:02d}00"
             city_no += 1
-            rows.append(Committee(city, f"第{city_no}市", f"第{city_no}", "city", region, 1949, None,
-                                  f"Di {city_no} Shi", f"City {city_no}"))  # fmt: skip
+            rows.append(
+                _committee(city, f"第{city_no}市", "city", region, f"Di {city_no} Shi", f"City {city_no}")
+            )
             n_counties = COUNTIES // CITIES + (1 if city_no <= COUNTIES % CITIES else 0)
             for k in range(n_counties):
                 county_no += 1
-                rows.append(Committee(f"{city[:4]}{k + 1:02d}", f"第{county_no}县", f"第{county_no}", "county",
-                                      city, 1949, None, f"Di {county_no} Xian", f"County {county_no}"))  # fmt: skip
+                rows.append(_committee(f"{city[:4]}{k + 1:02d}", f"第{county_no}县", "county", city,
+                                       f"Di {county_no} Xian", f"County {county_no}"))  # fmt: skip
     return Register(rows)
 
 
@@ -119,7 +130,7 @@ def national_frames(register: Register, catalog: Catalog, years: int) -> tuple[p
         char_start=pl.col("metric_no") * 40 + 10,
     )
     conflicts = m.filter(
-        (pl.col("code_num") + pl.col("metric_no") * 3 + pl.col("year")) % 50 == 0
+        (pl.col("code_num") * 31 + pl.col("metric_no") * 7 + pl.col("year") * 13) % 50 == 0
     ).with_columns(
         doc_id=pl.format("news_{}_{}", "committee_code", "year"),
         value=pl.col("value") + 1,
@@ -167,6 +178,23 @@ def build_national_warehouse(path: str | Path, years: int = 10, metrics: int = 6
         register=register,
         catalog=catalog,
     )
+
+
+def cached_national_warehouse(years: int = 10, metrics: int = 60, folder: str | Path | None = None) -> Path:
+    """The national warehouse in ``folder`` (default: the system temp folder), built once per
+    schema, register and catalog edition and reused by later benchmark runs."""
+    import tempfile
+
+    import warehouse.publish as publish_module
+
+    parts = [p.read_bytes() for p in sorted(publish_module.SCHEMA_DIR.glob("*.sql"))]
+    parts += [publish_module.RECONCILE_SQL.read_bytes(), Path(__file__).read_bytes()]
+    parts += [str(len(national_register().committees)).encode(), national_catalog(metrics).edition.encode()]
+    digest = hashlib.sha256(b"\0".join(parts)).hexdigest()[:12]
+    path = Path(folder or tempfile.gettempdir()) / f"cstats_national_{years}y_{metrics}m_{digest}.duckdb"
+    if not path.exists():
+        build_national_warehouse(path, years, metrics)
+    return path
 
 
 if __name__ == "__main__":

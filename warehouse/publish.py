@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -56,6 +57,7 @@ class PublishResult:
     published_at: dt.datetime
     overrides: int = 0
     orphan_overrides: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase of the build
 
 
 def empty_frame(schema: dict) -> pl.DataFrame:
@@ -137,13 +139,35 @@ def _reference_frames(register: Register, catalog: Catalog) -> dict[str, pl.Data
 def _load(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
     if frame.height == 0:
         return
-    arrow = frame.to_arrow()
+    arrow = frame.to_arrow(compat_level=pl.CompatLevel.newest())  # string views: no copy
     con.register("_incoming", arrow)
     try:
         cols = ", ".join(f'"{c}"' for c in frame.columns)
         con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _incoming").fetchall()  # noqa: S608 - names from code
     finally:
         con.unregister("_incoming")
+
+
+class DuplicateMention(ValueError):
+    """Two mentions share a document and character span (the key overrides are matched by)."""
+
+
+def _check_unique_mentions(con: duckdb.DuckDBPyConnection) -> None:
+    # A 64-bit hash per key answers "all unique?" cheaply; the exact query names a duplicate.
+    unique = con.sql(
+        "SELECT count(*) = count(DISTINCT hash(sha256, char_start, char_end)) FROM fact_mention"
+    ).fetchall()[0][0]
+    if unique:
+        return
+    dup = con.sql(
+        "SELECT doc_id, char_start, char_end, count(*) AS n FROM fact_mention "
+        "GROUP BY sha256, doc_id, char_start, char_end HAVING count(*) > 1 ORDER BY ALL LIMIT 1"
+    ).fetchall()
+    if dup:
+        doc, start, end, n = dup[0]
+        raise DuplicateMention(
+            f"{n} mentions share document {doc} span {start}-{end}: each span must be unique"
+        )
 
 
 def build(
@@ -157,35 +181,53 @@ def build(
     overrides: pl.DataFrame | None = None,
     register: Register | None = None,
     catalog: Catalog | None = None,
+    timings: dict[str, float] | None = None,
 ) -> tuple[int, int]:
     """Create a complete warehouse file at ``path`` (which must not exist).
 
-    Returns (fact rows, orphan overrides).
+    Returns (fact rows, orphan overrides); records the seconds of each phase in ``timings``.
     """
     overrides = overrides if overrides is not None else empty_frame(OVERRIDE_COLUMNS)
+    timings = timings if timings is not None else {}
+    clock = time.perf_counter()
+
+    def lap(phase: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[phase] = timings.get(phase, 0.0) + now - clock
+        clock = now
+
     reference = _reference_frames(register or load_register(), catalog or load_catalog())
     con = duckdb.connect(str(path))
     try:
-        for sql_file in sorted(SCHEMA_DIR.glob("*.sql")):
-            con.execute(sql_file.read_text(encoding="utf-8")).fetchall()
+        # The physical row order of the file does not matter (exports and views order explicitly),
+        # so inserts may run in parallel without keeping the input order.
+        con.execute("SET preserve_insertion_order = false").fetchall()
+        ddl = "\n".join(f.read_text(encoding="utf-8") for f in sorted(SCHEMA_DIR.glob("*.sql")))
+        con.execute(f"BEGIN TRANSACTION;\n{ddl}\nCOMMIT;").fetchall()
+        lap("schema")
         for table, frame in reference.items():
             _load(con, table, frame)
-        _load(con, "dim_document", conform(documents, DOCUMENT_COLUMNS).sort("sha256"))
-        _load(con, "quarantine", conform(quarantine, QUARANTINE_COLUMNS).sort("source_path", "sha256"))
-        _load(
-            con, "fact_mention", conform(mentions, MENTION_COLUMNS).sort("sha256", "char_start", "char_end")
-        )
-        _load(con, "override", conform(overrides, OVERRIDE_COLUMNS).sort("seq"))
+        _load(con, "dim_document", conform(documents, DOCUMENT_COLUMNS))
+        _load(con, "quarantine", conform(quarantine, QUARANTINE_COLUMNS))
+        _load(con, "override", conform(overrides, OVERRIDE_COLUMNS))
+        _load(con, "fact_mention", conform(mentions, MENTION_COLUMNS))
+        _check_unique_mentions(con)
+        lap("load")
         con.execute(RECONCILE_SQL.read_text(encoding="utf-8")).fetchall()
         con.execute(
             "INSERT INTO publish_log VALUES (?, ?, ?, ?, ?)",
             [published_at, extractor_version, documents.height, mentions.height, quarantine.height],
         ).fetchall()
         facts = con.sql("SELECT count(*) FROM fact_committee_metric_period").fetchall()[0][0]
-        orphans = con.sql("SELECT count(*) FROM v_override_orphans").fetchall()[0][0]
+        orphans = (
+            con.sql("SELECT count(*) FROM v_override_orphans").fetchall()[0][0] if overrides.height else 0
+        )
+        lap("reconcile")
         con.execute("CHECKPOINT").fetchall()
     finally:
         con.close()
+    lap("checkpoint")
     return facts, orphans
 
 
@@ -216,12 +258,13 @@ def publish(
     with FileLock(str(live.with_name(live.name + ".lock"))):
         for leftover in (nxt, nxt.with_name(nxt.name + ".wal")):
             leftover.unlink(missing_ok=True)
+        timings: dict[str, float] = {}
         facts, orphans = build(
             nxt, documents, mentions, quarantine, extractor_version, published_at,
-            overrides=overrides, register=register, catalog=catalog,
+            overrides=overrides, register=register, catalog=catalog, timings=timings,
         )  # fmt: skip
         os.replace(nxt, live)
     return PublishResult(
         live, documents.height, mentions.height, quarantine.height, facts, published_at,
-        overrides.height, orphans,
+        overrides.height, orphans, timings,
     )  # fmt: skip

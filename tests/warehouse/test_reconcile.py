@@ -164,3 +164,26 @@ def test_torn_line_is_skipped_and_next_override_stays_whole(tmp_path):
     with pytest.warns(UserWarning, match="unreadable override"):
         df = list_overrides(store)
     assert df.select("char_start", "action", "who").rows() == [(1, "confirm", "甲"), (5, "reject", "乙")]
+
+
+def test_overrides_from_several_processes_at_once_all_survive(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    store = tmp_path / "o.jsonl"
+    script = (
+        "import sys\nfrom warehouse.overrides import add_override\n"
+        "for i in range(25):\n"
+        "    add_override(sys.argv[1], sha256=sys.argv[3], char_start=int(sys.argv[2]) * 100 + i,\n"
+        "                 char_end=int(sys.argv[2]) * 100 + i + 2, action='confirm', who='审核员' + sys.argv[2], why='核对')\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, str(store), str(n), sha("shared")], cwd=root)
+        for n in range(4)
+    ]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0, 0, 0]
+    df = list_overrides(store)
+    assert df.height == 100 and df["char_start"].n_unique() == 100
+    assert df.group_by("who").len().sort("who")["len"].to_list() == [25, 25, 25, 25]

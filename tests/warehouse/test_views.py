@@ -156,3 +156,30 @@ def test_every_table_view_and_column_is_commented(con):
         "SELECT comment FROM duckdb_columns() WHERE table_name = 'dim_committee' AND column_name = 'name_zh'",
     )
     assert zh == [("Division name, e.g. 平罗县.",)]
+
+
+def test_type_2_history_joins_the_version_of_the_year(tmp_path):
+    from tests.warehouse.wh_frames import mention
+    from warehouse.register import Committee, Register
+
+    def c(code, name, level, parent, start, end=None):
+        return Committee(code=code, name=name, short_name=name[:-1], level=level, parent_code=parent,
+                         valid_from=start, valid_to=end)  # fmt: skip
+
+    register = Register([
+        c("000000", "全国", "national", None, 1949),
+        c("640000", "宁夏回族自治区", "region", "000000", 1958),
+        c("640200", "石嘴山市", "city", "640000", 1960),
+        c("640300", "吴忠市", "city", "640000", 1998),
+        c("640221", "旧平罗县", "county", "640200", 1958, 2022),  # renamed and moved in 2023
+        c("640221", "平罗县", "county", "640300", 2023),
+    ])  # fmt: skip
+    docs, ments = frames([mention("a", 1, "640221", R, 2022, 10), mention("b", 1, "640221", R, 2023, 12)])
+    path = tmp_path / "w.duckdb"
+    publish(path, docs, ments, extractor_version="test", overrides=tmp_path / "none.jsonl", register=register)
+    con = duckdb.connect(str(path), read_only=True)
+    got = rows(con, "SELECT year, committee_name_zh, city_code FROM v_committee_metric_year ORDER BY year")
+    versions = rows(con, "SELECT valid_from, valid_to, name_zh, city_code FROM dim_committee WHERE committee_code = '640221' ORDER BY valid_from")  # fmt: skip
+    con.close()
+    assert got == [(2022, "旧平罗县政协", "640200"), (2023, "平罗县政协", "640300")]
+    assert versions == [(1958, 2022, "旧平罗县", "640200"), (2023, None, "平罗县", "640300")]

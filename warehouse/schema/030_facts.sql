@@ -20,10 +20,9 @@ CREATE TABLE fact_mention (
     sentence VARCHAR NOT NULL,
     override_action VARCHAR,
     override_value DOUBLE,
-    override_id VARCHAR,
-    PRIMARY KEY (sha256, char_start, char_end)
+    override_id VARCHAR
 );
-COMMENT ON TABLE fact_mention IS 'One row per metric mention, with provenance down to page, bbox and character span, and the override applied to it.';
+COMMENT ON TABLE fact_mention IS 'One row per metric mention, with provenance down to page, bbox and character span, and the override applied to it. Key: (sha256, char_start, char_end), unique (checked at publish).';
 COMMENT ON COLUMN fact_mention.sha256 IS 'Document (dim_document.sha256).';
 COMMENT ON COLUMN fact_mention.doc_id IS 'Document id (file stem).';
 COMMENT ON COLUMN fact_mention.char_start IS 'Offset of the quantity in the document text.';
@@ -60,10 +59,9 @@ CREATE TABLE fact_committee_metric_period (
     conflict BOOLEAN NOT NULL,
     alternatives DOUBLE[] NOT NULL,
     override_action VARCHAR,
-    corrected BOOLEAN NOT NULL,
-    PRIMARY KEY (committee_code, metric_code, period_start, period_end)
+    corrected BOOLEAN NOT NULL
 );
-COMMENT ON TABLE fact_committee_metric_period IS 'One reconciled figure per committee x metric x period (rule: docs/warehouse.md, transform/reconcile.sql).';
+COMMENT ON TABLE fact_committee_metric_period IS 'One reconciled figure per committee x metric x period (rule: docs/warehouse.md, transform/reconcile.sql). Key: (committee_code, metric_code, period_start, period_end), unique by construction.';
 COMMENT ON COLUMN fact_committee_metric_period.committee_code IS 'Committee (dim_committee).';
 COMMENT ON COLUMN fact_committee_metric_period.metric_code IS 'Metric (dim_metric).';
 COMMENT ON COLUMN fact_committee_metric_period.period_start IS 'First year of the period.';

@@ -86,11 +86,24 @@ COMMENT ON COLUMN v_quality_conflicts.override_action IS 'confirm or correct whe
 COMMENT ON COLUMN v_quality_conflicts.doc_ids IS 'Documents behind the figure.';
 
 CREATE VIEW v_quality_yoy_jumps AS
-SELECT committee_code, committee_name_zh, metric_code, metric_name_zh, year, prev_value, value,
-       greatest(value, prev_value) / least(value, prev_value) AS jump_factor,
-       CASE WHEN value > prev_value THEN 'up' ELSE 'down' END AS direction
-FROM v_yoy
-WHERE prev_value > 0 AND value > 0 AND greatest(value, prev_value) / least(value, prev_value) > 10;
+WITH yearly AS (
+    SELECT committee_code, metric_code, period_end AS year, value
+    FROM fact_committee_metric_period WHERE period_start = period_end
+),
+jumps AS (
+    SELECT y.committee_code, y.metric_code, y.year, p.value AS prev_value, y.value
+    FROM yearly y
+    JOIN yearly p ON p.committee_code = y.committee_code AND p.metric_code = y.metric_code AND p.year = y.year - 1
+    WHERE p.value > 0 AND y.value > 0 AND greatest(y.value, p.value) / least(y.value, p.value) > 10
+)
+SELECT j.committee_code, c.committee_name_zh, j.metric_code, m.name_zh AS metric_name_zh, j.year,
+       j.prev_value, j.value,
+       greatest(j.value, j.prev_value) / least(j.value, j.prev_value) AS jump_factor,
+       CASE WHEN j.value > j.prev_value THEN 'up' ELSE 'down' END AS direction
+FROM jumps j
+LEFT JOIN dim_committee c
+  ON c.committee_code = j.committee_code AND j.year BETWEEN c.valid_from AND coalesce(c.valid_to, 9999)
+LEFT JOIN dim_metric m ON m.metric_code = j.metric_code;
 COMMENT ON VIEW v_quality_yoy_jumps IS 'Yearly figures more than 10 times larger or smaller than the same committee''s figure of the year before (both non-zero): likely extraction errors.';
 COMMENT ON COLUMN v_quality_yoy_jumps.committee_code IS 'Committee code.';
 COMMENT ON COLUMN v_quality_yoy_jumps.committee_name_zh IS 'Committee name.';
@@ -103,14 +116,15 @@ COMMENT ON COLUMN v_quality_yoy_jumps.jump_factor IS 'Larger / smaller of the tw
 COMMENT ON COLUMN v_quality_yoy_jumps.direction IS 'up or down.';
 
 CREATE VIEW v_override_orphans AS
+WITH matched AS (
+    SELECT f.sha256, f.char_start, f.char_end
+    FROM fact_mention f SEMI JOIN override o USING (sha256, char_start, char_end)
+)
 SELECT o.override_id, o.seq, o.sha256, o.char_start, o.char_end, o.action, o.value, o.who, o.why,
        o.created_at,
-       EXISTS (SELECT 1 FROM dim_document d WHERE d.sha256 = o.sha256) AS document_present
+       o.sha256 IN (SELECT sha256 FROM dim_document) AS document_present
 FROM override o
-WHERE NOT EXISTS (
-    SELECT 1 FROM fact_mention f
-    WHERE f.sha256 = o.sha256 AND f.char_start = o.char_start AND f.char_end = o.char_end
-);
+ANTI JOIN matched m USING (sha256, char_start, char_end);
 COMMENT ON VIEW v_override_orphans IS 'Overrides whose mention is no longer extracted (document gone or span changed): reported, kept in the store, re-applied if the mention comes back.';
 COMMENT ON COLUMN v_override_orphans.override_id IS 'Override id.';
 COMMENT ON COLUMN v_override_orphans.seq IS 'Position in the override store.';

@@ -25,22 +25,32 @@ WITH effective AS (
       AND period_start IS NOT NULL AND period_end IS NOT NULL
       AND override_action IS DISTINCT FROM 'reject'
 ),
-ranked AS (
-    SELECT *,
-           count(*) OVER (PARTITION BY committee_code, metric_code, period_start, period_end, value) AS votes
+-- One row per distinct value: its votes and its best mention (reviewed first, then exact).
+by_value AS (
+    SELECT committee_code, metric_code, period_start, period_end, value,
+           count(*) AS votes,
+           max((reviewed, qualifier = 'exact')) AS best,
+           arg_max(unit, (reviewed, qualifier = 'exact')) AS unit,
+           arg_max(qualifier, (reviewed, qualifier = 'exact')) AS qualifier,
+           arg_max_null(override_action, (reviewed, qualifier = 'exact')) AS override_action
     FROM effective
+    GROUP BY committee_code, metric_code, period_start, period_end, value
 ),
 grouped AS (
     SELECT committee_code, metric_code, period_start, period_end,
-           arg_max(value, (reviewed, qualifier = 'exact', votes, value)) AS value,
-           arg_max(unit, (reviewed, qualifier = 'exact', votes, value)) AS unit,
-           arg_max(qualifier, (reviewed, qualifier = 'exact', votes, value)) AS qualifier,
-           arg_max_null(override_action, (reviewed, qualifier = 'exact', votes, value)) AS override_action,
-           count(*) AS mention_count,
-           count(DISTINCT sha256) AS document_count,
-           list_sort(list_distinct(list(value))) AS all_values
-    FROM ranked
-    GROUP BY ALL
+           arg_max(value, (best, votes, value)) AS value,
+           arg_max(unit, (best, votes, value)) AS unit,
+           arg_max(qualifier, (best, votes, value)) AS qualifier,
+           arg_max_null(override_action, (best, votes, value)) AS override_action,
+           sum(votes)::INTEGER AS mention_count,
+           list_sort(list(value)) AS all_values
+    FROM by_value
+    GROUP BY committee_code, metric_code, period_start, period_end
+),
+documents AS (
+    SELECT committee_code, metric_code, period_start, period_end, count(DISTINCT sha256) AS document_count
+    FROM effective
+    GROUP BY committee_code, metric_code, period_start, period_end
 )
 SELECT committee_code, metric_code, period_start, period_end, value, unit, qualifier,
        qualifier <> 'exact' AS approximate,
@@ -49,4 +59,4 @@ SELECT committee_code, metric_code, period_start, period_end, value, unit, quali
        list_filter(all_values, lambda v: v <> value) AS alternatives,
        override_action,
        coalesce(override_action = 'correct', false) AS corrected
-FROM grouped;
+FROM grouped JOIN documents USING (committee_code, metric_code, period_start, period_end);
