@@ -205,8 +205,12 @@ class Warehouse:
                   AND (?::VARCHAR IS NULL OR city_code = ? OR level = 'region')
             ),
             yrs AS (SELECT unnest(?::INTEGER[]) AS year),
-            fig AS ({_YEARLY} AND f.metric_code = ?
-                    AND (list_contains(?::INTEGER[], f.period_end) OR list_contains(?::INTEGER[], f.period_end + 1)))
+            fig AS (SELECT f.committee_code, f.period_end AS year, f.value, f.unit, f.qualifier, f.conflict,
+                           f.mention_count, f.corrected
+                    FROM fact_committee_metric_period f SEMI JOIN scope s ON s.committee_code = f.committee_code
+                    WHERE f.metric_code = ? AND f.period_start = f.period_end
+                      AND (list_contains(?::INTEGER[], f.period_end)
+                           OR list_contains(?::INTEGER[], f.period_end + 1)))
             SELECT s.committee_code, s.name_zh, s.committee_name_zh, s.level, s.parent_code, s.city_code,
                    y.year, f.value, f.unit, f.qualifier, f.conflict, f.mention_count, f.corrected,
                    p.value AS prev_value, p.qualifier AS prev_qualifier, f.value - p.value AS yoy,
