@@ -11,28 +11,38 @@ sys.path.insert(
     0, str(Path(__file__).resolve().parent.parent)
 )  # `streamlit run` does not add the project root
 
-from dashboard.data import current
+from dashboard import filters, nav
+from dashboard.data import ask, shows_sample_data
 from dashboard.i18n import LANGUAGES, t
-from dashboard.views import compare
 from warehouse.read import WarehouseMissing
 
 
 def main() -> None:
     st.set_page_config(page_title="政协履职数据 committee-stats", layout="wide")
-    lang = st.sidebar.radio(
-        "语言 / Language", list(LANGUAGES), format_func=LANGUAGES.get, key="lang", horizontal=True
+    filters.restore_url()
+    lang = filters.select(
+        "app",
+        "语言 / Language",
+        list(LANGUAGES),
+        "lang",
+        format_func=LANGUAGES.get,
+        container=st.sidebar,
+        radio=True,
     )
     st.title(t("app_title", lang))
-    st.warning(t("sample_notice", lang))
     try:
-        last = current().last_publish()
+        last = ask("last_publish")
     except WarehouseMissing:
         st.error(t("no_warehouse", lang))
         return
+    if shows_sample_data():
+        st.warning(t("sample_notice", lang))
     if last:
-        st.sidebar.caption(f"{t('last_publish', lang)}: {last['published_at']:%Y-%m-%d %H:%M} UTC")
-    pages = [st.Page(compare.render, title=t("page_compare", lang), url_path="compare", default=True)]
-    st.navigation(pages).run()
+        st.sidebar.caption(
+            f"{t('last_publish', lang)}: {last['published_at']:%Y-%m-%d %H:%M} UTC  \n"
+            f"{t('extractor_version', lang)}: {last['extractor_version']}"
+        )
+    st.navigation(nav.build(lang)).run()
 
 
 main()

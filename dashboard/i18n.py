@@ -19,3 +19,7 @@ def _strings() -> dict[str, dict[str, str]]:
 def t(key: str, lang: str = "zh") -> str:
     entry = _strings()[key]
     return entry.get(lang) or entry["zh"]
+
+
+def has(key: str) -> bool:
+    return key in _strings()

@@ -80,6 +80,34 @@ def _cmd_dashboard(args: argparse.Namespace) -> int:
     return subprocess.call(cmd, env=env)
 
 
+def _cmd_correct(args: argparse.Namespace) -> int:
+    from warehouse.overrides import OverrideError, add_override, default_store, find_mention
+
+    store = Path(args.store) if args.store else default_store(args.warehouse)
+    span = {"sha256": args.sha256, "char_start": args.start, "char_end": args.end}
+    try:
+        record = add_override(store, **span, action=args.action, value=args.value, who=args.who, why=args.why)
+    except OverrideError as e:
+        raise CliError(str(e)) from e
+    print(json.dumps(record, ensure_ascii=False))
+    if find_mention(args.warehouse, **span) is None:
+        print("cstats: warning: no such mention in the current warehouse; kept as an orphan", file=sys.stderr)
+    print(f"cstats: recorded in {store}; applied at the next publish", file=sys.stderr)
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from warehouse.export import ExportError, export
+
+    try:
+        written = export(args.warehouse, args.dir, args.format)
+    except ExportError as e:
+        raise CliError(str(e)) from e
+    for path in written:
+        print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="cstats", description="committee-stats: CPPCC committee activity statistics"
@@ -108,6 +136,24 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--address", default="127.0.0.1", help="bind address (default 127.0.0.1)")
     d.add_argument("--port", type=int, default=8501)
     d.set_defaults(func=_cmd_dashboard)
+
+    c = sub.add_parser("correct", help="confirm, correct or reject one mention (applied at the next publish)")
+    c.add_argument("--sha256", required=True, help="content hash of the mention's document")
+    c.add_argument("--start", type=int, required=True, help="char_start of the mention")
+    c.add_argument("--end", type=int, required=True, help="char_end of the mention")
+    c.add_argument("--action", required=True, choices=["confirm", "correct", "reject"])
+    c.add_argument("--value", type=float, help="the corrected value in base units (--action correct)")
+    c.add_argument("--who", required=True, help="who makes the correction")
+    c.add_argument("--why", required=True, help="why")
+    c.add_argument("--warehouse", default=str(paths.warehouse_path()))
+    c.add_argument("--store", help="override store (default: $CSTATS_OVERRIDES or beside the warehouse)")
+    c.set_defaults(func=_cmd_correct)
+
+    x = sub.add_parser("export", help="write the warehouse's dimensions and facts as Parquet or CSV files")
+    x.add_argument("dir", help="output folder")
+    x.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    x.add_argument("--warehouse", default=str(paths.warehouse_path()))
+    x.set_defaults(func=_cmd_export)
     return p
 
 

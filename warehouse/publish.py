@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import polars as pl
 from filelock import FileLock
 
-from warehouse.catalog import load_catalog
-from warehouse.register import load_register
+from warehouse.catalog import Catalog, load_catalog
+from warehouse.overrides import OVERRIDE_COLUMNS, default_store, list_overrides
+from warehouse.register import Register, load_register
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 RECONCILE_SQL = Path(__file__).parent / "transform" / "reconcile.sql"
@@ -28,6 +30,7 @@ DOCUMENT_COLUMNS = {
     "doc_id": pl.String, "sha256": pl.String, "source_path": pl.String, "media_type": pl.String,
     "encoding": pl.String, "title": pl.String, "pages": pl.Int32, "chars": pl.Int32,
     "mentions": pl.Int32, "extractor_version": pl.String, "status": pl.String,
+    "publisher": pl.String, "publication_date": pl.Date,
 }  # fmt: skip
 QUARANTINE_COLUMNS = {
     "source_path": pl.String,
@@ -52,24 +55,31 @@ class PublishResult:
     quarantined: int
     facts: int
     published_at: dt.datetime
+    overrides: int = 0
+    orphan_overrides: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase of the build
 
 
 def empty_frame(schema: dict) -> pl.DataFrame:
     return pl.DataFrame(schema=schema)
 
 
+def _column(frame: pl.DataFrame, name: str, dtype) -> pl.Expr:
+    if name not in frame.columns:
+        return pl.lit(None).cast(dtype).alias(name)
+    if dtype == pl.Date and frame.schema[name] == pl.String:
+        # Dates from document metadata arrive as text; unparseable ones become null.
+        return pl.col(name).str.to_date(strict=False).alias(name)
+    return pl.col(name).cast(dtype).alias(name)
+
+
 def conform(frame: pl.DataFrame, schema: dict) -> pl.DataFrame:
     """Select and cast ``frame`` to ``schema`` (missing columns become nulls), in schema order."""
-    cols = [
-        (pl.col(name) if name in frame.columns else pl.lit(None)).cast(dtype).alias(name)
-        for name, dtype in schema.items()
-    ]
+    cols = [_column(frame, name, dtype) for name, dtype in schema.items()]
     return frame.select(cols) if frame.width else pl.DataFrame(schema=schema)
 
 
-def _reference_frames() -> dict[str, pl.DataFrame]:
-    catalog = load_catalog()
-    register = load_register()
+def _reference_frames(register: Register, catalog: Catalog) -> dict[str, pl.DataFrame]:
     categories = pl.DataFrame(
         [{"category_code": c.code, "name_zh": c.name_zh, "name_en": c.name_en} for c in catalog.categories]
     )
@@ -81,6 +91,7 @@ def _reference_frames() -> dict[str, pl.DataFrame]:
                 "name_zh": m.name_zh,
                 "name_en": m.name_en,
                 "units": list(m.units),
+                "additive": list(m.units) != ["%"],
                 "bound_min": m.bounds[0],
                 "bound_max": m.bounds[1] if m.bounds[1] != float("inf") else None,
             }  # fmt: skip
@@ -90,14 +101,18 @@ def _reference_frames() -> dict[str, pl.DataFrame]:
     )
     rows = []
     for c in register.committees:
-        chain = register.chain(c.code, c.valid_from)
+        # Parents as they stand at the end of this version (a parent may be younger than its child).
+        chain = register.chain(c.code, c.valid_to)
         region = next((p.code for p in chain if p.level == "region"), None)
         city = next((p.code for p in chain if p.level == "city"), None)
         rows.append(
             {
                 "committee_code": c.code,
                 "name_zh": c.name,
+                "short_name_zh": c.short_name,
                 "committee_name_zh": c.committee_name,
+                "name_pinyin": getattr(c, "name_pinyin", "") or None,
+                "name_en": getattr(c, "name_en", "") or None,
                 "level": c.level,
                 "parent_code": c.parent_code,
                 "region_code": region,
@@ -106,20 +121,53 @@ def _reference_frames() -> dict[str, pl.DataFrame]:
                 "valid_to": c.valid_to,
             }  # fmt: skip
         )
-    committees = pl.DataFrame(rows, schema_overrides={"valid_to": pl.Int32, "valid_from": pl.Int32})
+    committees = pl.DataFrame(
+        rows,
+        schema_overrides={
+            "valid_to": pl.Int32,
+            "valid_from": pl.Int32,
+            "name_pinyin": pl.String,
+            "name_en": pl.String,
+            "parent_code": pl.String,
+            "region_code": pl.String,
+            "city_code": pl.String,
+        },  # fmt: skip
+    )
     return {"dim_category": categories, "dim_metric": metrics, "dim_committee": committees}
 
 
 def _load(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
     if frame.height == 0:
         return
-    arrow = frame.to_arrow()
+    arrow = frame.to_arrow(compat_level=pl.CompatLevel.newest())  # string views: no copy
     con.register("_incoming", arrow)
     try:
         cols = ", ".join(f'"{c}"' for c in frame.columns)
-        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _incoming")  # noqa: S608 - names from code
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _incoming").fetchall()  # noqa: S608 - names from code
     finally:
         con.unregister("_incoming")
+
+
+class DuplicateMention(ValueError):
+    """Two mentions share a document and character span (the key overrides are matched by)."""
+
+
+def _check_unique_mentions(con: duckdb.DuckDBPyConnection) -> None:
+    # A 64-bit hash per key answers "all unique?" cheaply; the exact query names a duplicate.
+    unique = con.sql(
+        "SELECT count(*) = count(DISTINCT hash(sha256, char_start, char_end)) FROM fact_mention"
+    ).fetchall()[0][0]
+    if unique:
+        return
+    dup = con.sql(
+        "SELECT doc_id, char_start, char_end, count(*) AS n FROM fact_mention "
+        "GROUP BY sha256, doc_id, char_start, char_end HAVING count(*) > 1 ORDER BY ALL LIMIT 1"
+    ).fetchall()
+    if dup:
+        doc, start, end, n = dup[0]
+        raise DuplicateMention(
+            f"{n} mentions share document {doc} span {start}-{end}: each span must be unique"
+        )
 
 
 def build(
@@ -129,29 +177,58 @@ def build(
     quarantine: pl.DataFrame,
     extractor_version: str,
     published_at: dt.datetime,
-) -> int:
-    """Create a complete warehouse file at ``path`` (which must not exist). Returns fact rows."""
+    *,
+    overrides: pl.DataFrame | None = None,
+    register: Register | None = None,
+    catalog: Catalog | None = None,
+    timings: dict[str, float] | None = None,
+) -> tuple[int, int]:
+    """Create a complete warehouse file at ``path`` (which must not exist).
+
+    Returns (fact rows, orphan overrides); records the seconds of each phase in ``timings``.
+    """
+    overrides = overrides if overrides is not None else empty_frame(OVERRIDE_COLUMNS)
+    timings = timings if timings is not None else {}
+    clock = time.perf_counter()
+
+    def lap(phase: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[phase] = timings.get(phase, 0.0) + now - clock
+        clock = now
+
+    reference = _reference_frames(register or load_register(), catalog or load_catalog())
     con = duckdb.connect(str(path))
     try:
-        for sql_file in sorted(SCHEMA_DIR.glob("*.sql")):
-            con.execute(sql_file.read_text(encoding="utf-8"))
-        for table, frame in _reference_frames().items():
+        # The physical row order of the file does not matter (exports and views order explicitly),
+        # so inserts may run in parallel without keeping the input order.
+        con.execute("SET preserve_insertion_order = false").fetchall()
+        ddl = "\n".join(f.read_text(encoding="utf-8") for f in sorted(SCHEMA_DIR.glob("*.sql")))
+        con.execute(f"BEGIN TRANSACTION;\n{ddl}\nCOMMIT;").fetchall()
+        lap("schema")
+        for table, frame in reference.items():
             _load(con, table, frame)
-        _load(con, "dim_document", conform(documents, DOCUMENT_COLUMNS).sort("sha256"))
-        _load(con, "quarantine", conform(quarantine, QUARANTINE_COLUMNS).sort("source_path"))
-        _load(
-            con, "fact_mention", conform(mentions, MENTION_COLUMNS).sort("sha256", "char_start", "char_end")
-        )
-        con.execute(RECONCILE_SQL.read_text(encoding="utf-8"))
+        _load(con, "dim_document", conform(documents, DOCUMENT_COLUMNS))
+        _load(con, "quarantine", conform(quarantine, QUARANTINE_COLUMNS))
+        _load(con, "override", conform(overrides, OVERRIDE_COLUMNS))
+        _load(con, "fact_mention", conform(mentions, MENTION_COLUMNS))
+        _check_unique_mentions(con)
+        lap("load")
+        con.execute(RECONCILE_SQL.read_text(encoding="utf-8")).fetchall()
         con.execute(
             "INSERT INTO publish_log VALUES (?, ?, ?, ?, ?)",
             [published_at, extractor_version, documents.height, mentions.height, quarantine.height],
+        ).fetchall()
+        facts = con.sql("SELECT count(*) FROM fact_committee_metric_period").fetchall()[0][0]
+        orphans = (
+            con.sql("SELECT count(*) FROM v_override_orphans").fetchall()[0][0] if overrides.height else 0
         )
-        facts = con.execute("SELECT count(*) FROM fact_committee_metric_period").fetchall()[0][0]
-        con.execute("CHECKPOINT")
+        lap("reconcile")
+        con.execute("CHECKPOINT").fetchall()
     finally:
         con.close()
-    return facts
+    lap("checkpoint")
+    return facts, orphans
 
 
 def publish(
@@ -161,16 +238,33 @@ def publish(
     quarantine: pl.DataFrame | None = None,
     *,
     extractor_version: str,
+    overrides: str | Path | pl.DataFrame | None = None,
+    register: Register | None = None,
+    catalog: Catalog | None = None,
 ) -> PublishResult:
-    """Build the whole warehouse beside ``warehouse`` and swap it in atomically."""
+    """Build the whole warehouse beside ``warehouse`` and swap it in atomically.
+
+    ``overrides``: the override store to apply (a path, or a frame as returned by
+    ``list_overrides``); default ``warehouse.overrides.default_store(warehouse)``.
+    ``register`` / ``catalog``: reference data other than the bundled files (benchmarks).
+    """
     live = Path(warehouse)
     live.parent.mkdir(parents=True, exist_ok=True)
     quarantine = quarantine if quarantine is not None else empty_frame(QUARANTINE_COLUMNS)
+    if not isinstance(overrides, pl.DataFrame):
+        overrides = list_overrides(overrides if overrides is not None else default_store(live))
     nxt = live.with_name(live.stem + ".next" + live.suffix)
     published_at = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     with FileLock(str(live.with_name(live.name + ".lock"))):
         for leftover in (nxt, nxt.with_name(nxt.name + ".wal")):
             leftover.unlink(missing_ok=True)
-        facts = build(nxt, documents, mentions, quarantine, extractor_version, published_at)
+        timings: dict[str, float] = {}
+        facts, orphans = build(
+            nxt, documents, mentions, quarantine, extractor_version, published_at,
+            overrides=overrides, register=register, catalog=catalog, timings=timings,
+        )  # fmt: skip
         os.replace(nxt, live)
-    return PublishResult(live, documents.height, mentions.height, quarantine.height, facts, published_at)
+    return PublishResult(
+        live, documents.height, mentions.height, quarantine.height, facts, published_at,
+        overrides.height, orphans, timings,
+    )  # fmt: skip

@@ -3,8 +3,12 @@
 Each query opens a cursor on a read-only connection. The connection is reopened when the live
 file has been replaced by a publish (its inode changed), so readers follow new publishes without
 ever seeing a half-built file.
+
+Every question the dashboard asks is one method below, so that a query can be repointed (for
+example onto a new analyst view) in one place. ``bench/bench_dashboard.py`` times each of them.
 """
 
+# ruff: noqa: S608 - SQL here is composed only from constant fragments of this module; values are bound parameters.
 from __future__ import annotations
 
 import os
@@ -15,6 +19,32 @@ import duckdb
 import polars as pl
 
 DEFAULT_WAREHOUSE = Path(__file__).parent / "committee_stats.duckdb"
+
+# Yearly figures joined to the committee version valid that year (same rule as v_committee_metric_year).
+_YEARLY = """
+    SELECT f.committee_code, f.metric_code, f.period_end AS year, f.value, f.unit, f.qualifier,
+           f.conflict, f.mention_count, f.corrected
+    FROM fact_committee_metric_period f
+    WHERE f.period_start = f.period_end
+"""
+
+
+# Current committees with their city and region derived from the parent chain (robust to a register
+# whose region_code / city_code columns are incomplete).
+_COMMITTEES = """
+    cur AS (SELECT committee_code, name_zh, committee_name_zh, level, parent_code
+            FROM dim_committee WHERE valid_to IS NULL),
+    committees AS (
+        SELECT c.*,
+               CASE WHEN c.level = 'city' THEN c.committee_code
+                    WHEN p.level = 'city' THEN p.committee_code END AS city_code,
+               CASE WHEN c.level = 'region' THEN c.committee_code
+                    WHEN p.level = 'region' THEN p.committee_code
+                    WHEN g.level = 'region' THEN g.committee_code END AS region_code
+        FROM cur c LEFT JOIN cur p ON p.committee_code = c.parent_code
+                   LEFT JOIN cur g ON g.committee_code = p.parent_code
+    )
+"""
 
 
 class WarehouseMissing(FileNotFoundError):
@@ -27,6 +57,7 @@ class Warehouse:
         self._lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._inode: int | None = None
+        self._columns: dict[str, frozenset[str]] = {}
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
         try:
@@ -39,6 +70,7 @@ class Warehouse:
                     self._con.close()
                 self._con = duckdb.connect(str(self.path), read_only=True)
                 self._inode = inode
+                self._columns = {}
             return self._con
 
     def query(self, sql: str, params: list | None = None) -> pl.DataFrame:
@@ -54,9 +86,83 @@ class Warehouse:
                 self._con.close()
                 self._con = None
 
-    # -- questions the dashboard asks ---------------------------------------------------------
+    def version(self) -> str:
+        """Changes whenever a publish swapped the file: use it to key cached results."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError as e:
+            raise WarehouseMissing(f"no warehouse at {self.path}: run `cstats run` first") from e
+        return f"{st.st_ino}:{st.st_mtime_ns}"
 
-    def metrics(self) -> pl.DataFrame:
+    def columns(self, table: str) -> frozenset[str]:
+        """Column names of a table or view (empty when it does not exist)."""
+        self._connection()
+        if table not in self._columns:
+            df = self.query("SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [table])
+            self._columns[table] = frozenset(df["column_name"].to_list())
+        return self._columns[table]
+
+    # -- reference: regions, cities, committees, categories, metrics, years ---------------------
+
+    def regions(self) -> pl.DataFrame:
+        """Province-level committees (current version)."""
+        return self.query(
+            f"""
+            WITH {_COMMITTEES}
+            SELECT committee_code, name_zh, committee_name_zh FROM committees
+            WHERE level = 'region' ORDER BY committee_code
+            """
+        )
+
+    def cities(self, region_code: str) -> pl.DataFrame:
+        """Prefecture-level committees of a region (current version)."""
+        return self.query(
+            f"""
+            WITH {_COMMITTEES}
+            SELECT committee_code, name_zh, committee_name_zh FROM committees
+            WHERE level = 'city' AND region_code = ? ORDER BY committee_code
+            """,
+            [region_code],
+        )
+
+    def committees(self, region_code: str | None = None) -> pl.DataFrame:
+        """Committees below the national one (current version), optionally of one region."""
+        return self.query(
+            f"""
+            WITH {_COMMITTEES},
+            reporting AS (SELECT DISTINCT committee_code FROM fact_committee_metric_period)
+            SELECT c.committee_code, c.name_zh, c.committee_name_zh, c.level, c.parent_code, c.region_code,
+                   c.city_code, r.committee_code IS NOT NULL AS has_data
+            FROM committees c LEFT JOIN reporting r USING (committee_code)
+            WHERE c.level <> 'national' AND (?::VARCHAR IS NULL OR c.region_code = ?)
+            ORDER BY c.committee_code
+            """,
+            [region_code, region_code],
+        )
+
+    def committee(self, committee_code: str) -> dict | None:
+        df = self.query(
+            """
+            SELECT committee_code, name_zh, committee_name_zh, level, parent_code, region_code, city_code
+            FROM dim_committee WHERE committee_code = ?
+            ORDER BY valid_to IS NULL DESC, valid_from DESC LIMIT 1
+            """,
+            [committee_code],
+        )
+        return df.row(0, named=True) if df.height else None
+
+    def categories(self) -> pl.DataFrame:
+        """Categories that have at least one reconciled figure."""
+        return self.query(
+            """
+            SELECT c.category_code, c.name_zh, c.name_en FROM dim_category c
+            WHERE EXISTS (SELECT 1 FROM dim_metric m JOIN fact_committee_metric_period f USING (metric_code)
+                          WHERE m.category_code = c.category_code)
+            ORDER BY c.category_code
+            """
+        )
+
+    def metrics(self, category_code: str | None = None) -> pl.DataFrame:
         """Metrics that have at least one reconciled figure, with their category."""
         return self.query(
             """
@@ -64,39 +170,200 @@ class Warehouse:
                    c.name_zh AS category_name_zh, c.name_en AS category_name_en
             FROM dim_metric m JOIN dim_category c USING (category_code)
             WHERE m.metric_code IN (SELECT DISTINCT metric_code FROM fact_committee_metric_period)
+              AND (?::VARCHAR IS NULL OR m.category_code = ?)
             ORDER BY m.category_code, m.metric_code
-            """
+            """,
+            [category_code, category_code],
         )
 
     def years(self) -> list[int]:
-        df = self.query("SELECT DISTINCT year FROM v_committee_metric_year ORDER BY year")
+        df = self.query(
+            "SELECT DISTINCT period_end AS year FROM fact_committee_metric_period "
+            "WHERE period_start = period_end ORDER BY year"
+        )
         return df["year"].to_list()
 
-    def metric_by_committee_year(self, metric_code: str, years: list[int] | None = None) -> pl.DataFrame:
-        """One row per committee x year with a figure for ``metric_code``."""
-        sql = """
-            SELECT committee_code, committee_name_zh, level, year, value, unit, qualifier, conflict
-            FROM v_committee_metric_year
-            WHERE metric_code = ?
-        """
-        params: list = [metric_code]
-        if years:
-            sql += " AND list_contains(?, year)"
-            params.append(list(years))
-        return self.query(sql + " ORDER BY committee_code, year", params)
+    # -- compare ------------------------------------------------------------------------------
 
-    def mentions_behind(self, committee_code: str, metric_code: str, year: int) -> pl.DataFrame:
-        """The mentions a reconciled figure was made from, with their provenance."""
+    def compare(
+        self, metric_code: str, years: list[int], region_code: str | None = None, city_code: str | None = None
+    ) -> pl.DataFrame:
+        """Every committee in scope x every chosen year, figure or null (missing is not zero).
+
+        Scope: the counties of ``city_code`` (or of every city of ``region_code``), plus those
+        cities and the region itself, so county figures sit beside their city and region ones.
+        ``yoy`` is the change against the committee's figure of the previous calendar year.
+        """
+        return self.query(
+            f"""
+            WITH {_COMMITTEES},
+            scope AS (
+                SELECT committee_code, name_zh, committee_name_zh, level, parent_code, city_code
+                FROM committees
+                WHERE level IN ('region', 'city', 'county')
+                  AND (?::VARCHAR IS NULL OR region_code = ?)
+                  AND (?::VARCHAR IS NULL OR city_code = ? OR level = 'region')
+            ),
+            yrs AS (SELECT unnest(?::INTEGER[]) AS year),
+            fig AS (SELECT f.committee_code, f.period_end AS year, f.value, f.unit, f.qualifier, f.conflict,
+                           f.mention_count, f.corrected
+                    FROM fact_committee_metric_period f SEMI JOIN scope s ON s.committee_code = f.committee_code
+                    WHERE f.metric_code = ? AND f.period_start = f.period_end
+                      AND (list_contains(?::INTEGER[], f.period_end)
+                           OR list_contains(?::INTEGER[], f.period_end + 1)))
+            SELECT s.committee_code, s.name_zh, s.committee_name_zh, s.level, s.parent_code, s.city_code,
+                   y.year, f.value, f.unit, f.qualifier, f.conflict, f.mention_count, f.corrected,
+                   p.value AS prev_value, p.qualifier AS prev_qualifier, f.value - p.value AS yoy,
+                   CASE WHEN p.value <> 0 THEN (f.value - p.value) / p.value END AS yoy_pct
+            FROM scope s CROSS JOIN yrs y
+            LEFT JOIN fig f ON f.committee_code = s.committee_code AND f.year = y.year
+            LEFT JOIN fig p ON p.committee_code = s.committee_code AND p.year = y.year - 1
+            ORDER BY CASE s.level WHEN 'region' THEN 0 WHEN 'city' THEN 1 ELSE 2 END,
+                     s.committee_code, y.year
+            """,
+            [
+                region_code, region_code,
+                city_code, city_code,
+                list(years),
+                metric_code, list(years), list(years),
+            ],
+        )  # fmt: skip
+
+    # -- committee ----------------------------------------------------------------------------
+
+    def committee_figures(self, committee_codes: list[str], category_code: str | None = None) -> pl.DataFrame:
+        """All yearly figures of some committees (the committee page: self, parent, siblings)."""
+        return self.query(
+            f"""
+            SELECT f.*, m.name_zh AS metric_name_zh, m.name_en AS metric_name_en, m.category_code
+            FROM ({_YEARLY} AND f.committee_code IN (SELECT unnest(?::VARCHAR[]))) f
+            JOIN dim_metric m USING (metric_code)
+            WHERE ?::VARCHAR IS NULL OR m.category_code = ?
+            ORDER BY m.category_code, f.metric_code, f.committee_code, f.year
+            """,
+            [list(committee_codes), category_code, category_code],
+        )
+
+    def siblings(self, committee_code: str) -> pl.DataFrame:
+        """Committees with the same parent (current versions), the committee itself excluded."""
         return self.query(
             """
-            SELECT f.doc_id, d.source_path, f.surface, f.value, f.qualifier, f.page, f.bbox,
-                   f.char_start, f.char_end, f.sentence
+            SELECT s.committee_code, s.name_zh, s.committee_name_zh, s.level
+            FROM dim_committee c JOIN dim_committee s ON s.parent_code = c.parent_code
+            WHERE c.committee_code = ? AND c.valid_to IS NULL AND s.valid_to IS NULL
+              AND s.committee_code <> c.committee_code
+            ORDER BY s.committee_code
+            """,
+            [committee_code],
+        )
+
+    # -- provenance ---------------------------------------------------------------------------
+
+    def figure(self, committee_code: str, metric_code: str, year: int) -> dict | None:
+        """The reconciled figure with its alternatives (other values reported)."""
+        df = self.query(
+            """
+            SELECT f.*, m.name_zh AS metric_name_zh, m.name_en AS metric_name_en
+            FROM fact_committee_metric_period f JOIN dim_metric m USING (metric_code)
+            WHERE f.committee_code = ? AND f.metric_code = ? AND f.period_start = ? AND f.period_end = ?
+            """,
+            [committee_code, metric_code, year, year],
+        )
+        return df.row(0, named=True) if df.height else None
+
+    def any_figure(self) -> dict | None:
+        """Some yearly figure, the first stored (the provenance page's default when nothing is chosen)."""
+        df = self.query(
+            """
+            SELECT committee_code, metric_code, period_end AS year FROM fact_committee_metric_period
+            WHERE period_start = period_end LIMIT 1
+            """
+        )
+        return df.row(0, named=True) if df.height else None
+
+    def mentions_behind(self, committee_code: str, metric_code: str, year: int) -> pl.DataFrame:
+        """The mentions a reconciled figure was made from, with their documents and provenance."""
+        override = (
+            "f.override_action" if "override_action" in self.columns("fact_mention") else "NULL::VARCHAR"
+        )
+        return self.query(
+            f"""
+            SELECT f.sha256, f.doc_id, d.source_path, d.media_type, d.title, f.surface, f.value, f.unit,
+                   f.qualifier, f.page, f.bbox, f.char_start, f.char_end, f.sentence,
+                   {override} AS override_action
             FROM fact_mention f JOIN dim_document d USING (sha256)
             WHERE f.committee_code = ? AND f.metric_code = ? AND f.period_end = ? AND f.period_start = ?
             ORDER BY f.doc_id, f.char_start
             """,
             [committee_code, metric_code, year, year],
         )
+
+    # -- data quality -------------------------------------------------------------------------
+
+    def quarantine(self) -> pl.DataFrame:
+        return self.query("SELECT source_path, reason, message, sha256 FROM quarantine ORDER BY source_path")
+
+    def unmatched_mentions(self, limit: int = 1000) -> pl.DataFrame:
+        """Quantities that matched no catalog metric, for the extractor's authors."""
+        return self.query(
+            """
+            SELECT doc_id, surface, unit, category_code, committee_code, period_end, sentence, char_start,
+                   share_in_document
+            FROM v_quality_unmatched_mentions ORDER BY doc_id, char_start LIMIT ?
+            """,
+            [limit],
+        )
+
+    def conflicts(self, limit: int = 1000) -> pl.DataFrame:
+        """Figures whose mentions disagree, with the chosen value, the alternatives and the documents."""
+        return self.query(
+            """
+            SELECT committee_name_zh, committee_code, metric_code, metric_name_zh, period_end AS year, value,
+                   qualifier, alternatives, mention_count, override_action, doc_ids
+            FROM v_quality_conflicts WHERE period_start = period_end
+            ORDER BY committee_code, metric_code, period_end LIMIT ?
+            """,
+            [limit],
+        )
+
+    def yoy_jumps(self, limit: int = 1000) -> pl.DataFrame:
+        """Figures that jumped implausibly against the previous year."""
+        return self.query(
+            """
+            SELECT committee_name_zh, committee_code, metric_code, metric_name_zh, year, prev_value, value,
+                   jump_factor, direction
+            FROM v_quality_yoy_jumps ORDER BY jump_factor DESC, committee_code, metric_code LIMIT ?
+            """,
+            [limit],
+        )
+
+    def documents_without_mentions(self) -> pl.DataFrame:
+        return self.query(
+            "SELECT doc_id, source_path, title, media_type, chars, extractor_version "
+            "FROM v_quality_documents_without_mentions ORDER BY doc_id"
+        )
+
+    def coverage(self, region_code: str | None = None) -> pl.DataFrame:
+        """Committee x year: how many metrics have a figure (0 = a coverage gap)."""
+        return self.query(
+            """
+            SELECT committee_code, committee_name_zh, level, year, metrics_reported AS metrics
+            FROM v_coverage
+            WHERE level <> 'national' AND (?::VARCHAR IS NULL OR region_code = ?)
+            ORDER BY committee_code, year
+            """,
+            [region_code, region_code],
+        )
+
+    def documents(self, limit: int = 1000) -> pl.DataFrame:
+        return self.query(
+            "SELECT doc_id, source_path, media_type, title, pages, chars, mentions, extractor_version, "
+            "sha256 FROM dim_document ORDER BY doc_id LIMIT ?",
+            [limit],
+        )
+
+    def document_hashes(self) -> list[str]:
+        return self.query("SELECT sha256 FROM dim_document")["sha256"].to_list()
 
     def last_publish(self) -> dict | None:
         df = self.query("SELECT * FROM publish_log ORDER BY published_at DESC LIMIT 1")

@@ -1,7 +1,21 @@
 """Subject committee of a document or article: whose report it is.
 
-Interface used by attribution: :func:`find_subject`. The committee register
-(warehouse.register) resolves names to committees.
+Interface used by attribution: :func:`find_subject`. The committee register (warehouse.register)
+resolves names to committees; this module decides which of the committees a text names is the one
+it reports on.
+
+How (docs/register.md has the full rules):
+
+1. File metadata first: ``committee_code`` or ``committee`` (a written name) settle it; ``publisher``,
+   ``newspaper``, ``source``, ``region``, ``title`` and ``region_code`` are context for the rest.
+2. Otherwise every committee the article names is found, in any written form, and weighed by where
+   it stands: headline and subtitle ("——平罗县政协2024年工作综述") 6, byline 4, the first two
+   paragraphs 3, the rest of the body 1. A committee that is only the object of the sentence
+   ("参加全国政协培训班", "上报自治区、市政协") weighs nothing: it is merely named.
+3. The subject is the committee with the highest weight, provided it is named in the headline,
+   subtitle, byline or lead. A tie, a name several divisions share that the context (publisher,
+   newspaper region, other places named) cannot settle, or a committee named only in the body
+   gives ``committee=None`` with the reason, never a guess.
 """
 
 from __future__ import annotations
@@ -10,7 +24,28 @@ import re
 from dataclasses import dataclass, field
 
 from sources.document import Document
-from warehouse.register import NATIONAL_CODE, Committee, load_register
+from warehouse.register import (
+    FULL_PREFIX,
+    ORDINAL,
+    RELATIVE_FORMS,
+    Committee,
+    Register,
+    load_register,
+    normalise,
+)
+
+ZONE_WEIGHTS = {"head": 6, "byline": 4, "lead": 3, "body": 1}
+PROMINENT = frozenset({"head", "byline", "lead"})
+LEAD_BLOCKS = 2
+METADATA_CONTEXT_KEYS = ("publisher", "newspaper", "source", "region", "title")
+
+# Words after which a committee is an object (a destination, an organiser one attends), not the actor.
+_OBJECT_BEFORE = re.compile(
+    r"(?:参加|参与|出席|上报|报送|报|向|赴|受|配合|陪同|邀请|协助|承办|对接|迎接|接待|学习)"
+    r"(?:[^，。；：！？,;]{0,8}[、及和与])?$"
+)
+_ENUM_SEPARATORS = "、及和与"
+_RELATIVE_PREFIXES = ("我", "本")
 
 
 @dataclass(frozen=True)
@@ -18,26 +53,224 @@ class SubjectResult:
     committee: Committee | None
     reason: str | None = None  # why committee is None (unresolved, ambiguous ...)
     candidates: tuple[Committee, ...] = field(default_factory=tuple)
+    evidence: str | None = None  # where the subject was found: metadata, head, byline, lead
 
 
-def _lead_text(doc: Document, article: int | None, blocks: int = 3) -> str:
-    """Headline, subtitle and first paragraphs of the article: where a report names its committee."""
-    chosen = [b for b in doc.blocks if article is None or b.article == article][:blocks]
-    return "\n".join(doc.text[b.start : b.end] for b in chosen)
+@dataclass(frozen=True)
+class NamedCommittee:
+    """One committee name written in a text."""
+
+    form: str  # as written (whitespace removed): 政协平罗县委员会, 县政协
+    stem: str  # the division part: 平罗县, 县
+    start: int  # offset in the compacted text
+    end: int
+    relative: bool  # 县政协, 市政协, 自治区政协 ...
+    is_object: bool = False  # 参加全国政协..., 上报自治区、市政协
+
+
+def compact(text: str) -> str:
+    """The text without whitespace, simplified: letter-spaced and line-broken names join up."""
+    return normalise(text)
+
+
+def committee_names(text: str, register: Register | None = None) -> list[NamedCommittee]:
+    """Every committee name in ``text``, in order: 平罗县政协, 政协平罗县委员会, 县政协 ..."""
+    register = register or load_register()
+    s = compact(text)
+    longest = register.max_name_length
+    found: list[NamedCommittee] = []
+    taken = 0
+    for m in re.finditer(f"政协|{FULL_PREFIX}", s):
+        i = m.start()
+        if i < taken:
+            continue
+        named = _forward(s, m, register, longest) or _backward(s, i, register, longest)
+        if named is None:
+            continue
+        taken = named.end
+        found.append(named)
+    return _mark_objects(s, found)
+
+
+def _forward(s: str, m: re.Match, register: Register, longest: int) -> NamedCommittee | None:
+    """政协平罗县委员会, 中国人民政治协商会议平罗县第十届委员会."""
+    body = m.end()
+    end = s.find("委员会", body, body + longest + 6)
+    if end < 0:
+        return None
+    stem = ORDINAL.sub("", s[body:end])
+    if stem and (register.is_name(stem) or stem in RELATIVE_FORMS):
+        return NamedCommittee(s[m.start() : end + 3], stem, m.start(), end + 3, stem in RELATIVE_FORMS)
+    return None
+
+
+def _backward(s: str, i: int, register: Register, longest: int) -> NamedCommittee | None:
+    """平罗县政协, 平罗政协, 宁夏自治区政协; relative 县政协, 自治区政协, 我县政协."""
+    for k in range(min(longest, i), 0, -1):
+        stem = s[i - k : i]
+        if register.is_name(stem) and stem not in RELATIVE_FORMS:
+            return NamedCommittee(stem + "政协", stem, i - k, i + 2, False)
+    for rel in RELATIVE_FORMS:
+        if s.endswith(rel, 0, i):
+            start = i - len(rel)
+            if start > 0 and s[start - 1] in _RELATIVE_PREFIXES:
+                start -= 1
+            return NamedCommittee(s[start : i + 2], rel, start, i + 2, True)
+    return None
+
+
+def _mark_objects(s: str, found: list[NamedCommittee]) -> list[NamedCommittee]:
+    out: list[NamedCommittee] = []
+    for n in found:
+        before = s[max(0, n.start - 14) : n.start]
+        is_object = bool(_OBJECT_BEFORE.search(before))
+        if not is_object and out and out[-1].is_object:  # 参加全国政协及自治区政协、市政协
+            gap = s[out[-1].end : n.start]
+            is_object = len(gap) <= 1 and all(ch in _ENUM_SEPARATORS for ch in gap)
+        out.append(NamedCommittee(n.form, n.stem, n.start, n.end, n.relative, is_object))
+    return out
+
+
+def _zones(doc: Document, article: int | None) -> list[tuple[str, str]]:
+    """(zone, text) for each block of the article: head, byline, lead, body."""
+    blocks = [b for b in doc.blocks if article is None or b.article == article]
+    out: list[tuple[str, str]] = []
+    lead_left = LEAD_BLOCKS
+    for b in blocks:
+        text = doc.text[b.start : b.end]
+        if b.role in ("headline", "subtitle"):
+            out.append(("head", text))
+        elif b.role == "byline":
+            out.append(("byline", text))
+        elif b.role in ("caption", "furniture"):
+            continue
+        elif lead_left > 0:
+            out.append(("lead", text))
+            lead_left -= 1
+        else:
+            out.append(("body", text))
+    if not any(z == "head" for z, _ in out):
+        headline = _article_headline(doc, article)
+        if headline:
+            out.insert(0, ("head", headline))
+    return out
+
+
+def _article_headline(doc: Document, article: int | None) -> str:
+    index = article if article is not None else 0
+    for a in doc.articles:
+        if a.index == index:
+            return a.headline
+    return ""
+
+
+def _metadata_context(doc: Document, register: Register, year: int | None) -> str:
+    """Publisher, newspaper, region ... as text; a region_code adds that division's names."""
+    parts = [str(doc.metadata[k]) for k in METADATA_CONTEXT_KEYS if doc.metadata.get(k)]
+    code = doc.metadata.get("region_code")
+    if code:
+        parts += [c.name for c in register.chain(str(code), year) if c.level != "national"]
+    return " ".join(parts)
+
+
+def _from_metadata(doc: Document, register: Register, year: int | None, context: str) -> SubjectResult | None:
+    code = doc.metadata.get("committee_code")
+    if code:
+        c = register.get(str(code), year)
+        if c is None:
+            return SubjectResult(None, f"metadata committee_code {code} is not a committee in {year}")
+        return SubjectResult(c, evidence="metadata")
+    name = doc.metadata.get("committee")
+    if name:
+        res = register.resolve(str(name), year, context=context)
+        return SubjectResult(res.committee, res.reason, res.candidates, "metadata" if res.committee else None)
+    return None
+
+
+def _publisher_committee(register: Register, context: str, year: int | None) -> Committee | None:
+    """The one division a publisher or newspaper name points to (平罗县融媒体中心 -> 平罗县)."""
+    s = compact(context)
+    hits: dict[str, Committee] = {}
+    for name in register.names():
+        if len(name) >= 2 and name in s:
+            for c in register.find(name, year):
+                hits[c.code] = c
+    if not hits:
+        return None
+    # Keep the lowest level: a county named with its city and region is the county.
+    rank = {"county": 0, "city": 1, "region": 2, "national": 3}
+    low = min(rank[c.level] for c in hits.values())
+    lowest = [c for c in hits.values() if rank[c.level] == low]
+    return lowest[0] if len(lowest) == 1 else None
 
 
 def find_subject(doc: Document, article: int | None = None, year: int | None = None) -> SubjectResult:
     """The committee a document (or one of its articles) reports on, as of ``year``."""
     register = load_register()
-    lead = _lead_text(doc, article)
-    names = "|".join(re.escape(n) for n in register.names())
-    pattern = re.compile(rf"(?:政协|中国人民政治协商会议)?({names})(?:回族自治区|自治区)?(?:政协|委员会)")
-    for m in pattern.finditer(lead):
-        found = register.find(m[1], year)
-        if len(found) == 1:
-            return SubjectResult(found[0])
-        if len(found) > 1:
-            return SubjectResult(None, f"ambiguous name {m[1]}", tuple(found))
-    if "全国政协" in lead:
-        return SubjectResult(register.get(NATIONAL_CODE))
-    return SubjectResult(None, "no committee named in the headline or lead")
+    meta_context = _metadata_context(doc, register, year)
+    by_meta = _from_metadata(doc, register, year, meta_context)
+    if by_meta is not None:
+        return by_meta
+
+    zones = _zones(doc, article)
+    context = meta_context + " " + " ".join(t for _, t in zones)
+    scores: dict[str, int] = {}
+    prominent: dict[str, str] = {}  # code -> best zone it was named in
+    committees: dict[str, Committee] = {}
+    unresolved: list[tuple[str, str, tuple[Committee, ...], str]] = []  # zone, reason, candidates, stem
+    relatives: list[tuple[str, NamedCommittee]] = []
+    for zone, text in zones:
+        for named in committee_names(text, register):
+            if named.is_object:
+                continue
+            if named.relative:
+                relatives.append((zone, named))
+                continue
+            res = register.resolve(named.form, year, context=context)
+            if res.committee is None:
+                unresolved.append((zone, res.reason or "", res.candidates, named.form))
+                continue
+            code = res.committee.code
+            committees[code] = res.committee
+            scores[code] = scores.get(code, 0) + ZONE_WEIGHTS[zone]
+            if zone in PROMINENT and (
+                code not in prominent or ZONE_WEIGHTS[zone] > ZONE_WEIGHTS[prominent[code]]
+            ):
+                prominent[code] = zone
+
+    if not prominent:
+        prominent_unresolved = [u for u in unresolved if u[0] in PROMINENT]
+        if prominent_unresolved:
+            zone, reason, candidates, _ = prominent_unresolved[0]
+            return SubjectResult(None, f"{zone}: {reason}", candidates)
+        own = _publisher_committee(register, meta_context, year) if meta_context else None
+        for zone, named in relatives:
+            if zone in PROMINENT and own is not None:
+                res = register.relative(named.form, own, year)
+                if res is not None and res.committee is not None:
+                    return SubjectResult(res.committee, evidence=f"{zone} ({named.form}, publisher)")
+        body_named = tuple(committees[c] for c in sorted(scores, key=scores.get, reverse=True))
+        if any(zone in PROMINENT for zone, _ in relatives):
+            return SubjectResult(
+                None, "only a relative form (县政协, 市政协 ...) names the committee", body_named
+            )
+        if body_named:
+            names = "、".join(c.committee_name for c in body_named)
+            return SubjectResult(None, f"committees named only in the body: {names}", body_named)
+        return SubjectResult(None, "no committee named in the headline, byline or lead")
+
+    ranked = sorted(prominent, key=lambda c: scores[c], reverse=True)
+    top = ranked[0]
+    rivals = [c for c in ranked[1:] if scores[c] == scores[top]]
+    stronger_unresolved = [
+        u for u in unresolved if u[0] in PROMINENT and ZONE_WEIGHTS[u[0]] > ZONE_WEIGHTS[prominent[top]]
+    ]
+    if stronger_unresolved:
+        zone, reason, candidates, _ = stronger_unresolved[0]
+        return SubjectResult(None, f"{zone}: {reason}", candidates)
+    if rivals:
+        tied = (committees[top], *(committees[c] for c in rivals))
+        names = "、".join(c.committee_name for c in tied)
+        return SubjectResult(None, f"several committees equally prominent: {names}", tied)
+    others = tuple(committees[c] for c in ranked[1:])
+    return SubjectResult(committees[top], candidates=others, evidence=prominent[top])

@@ -1,18 +1,48 @@
-"""The dashboard rendered by Streamlit's AppTest against a real published warehouse."""
+"""Each dashboard page rendered by Streamlit's AppTest against a real published warehouse.
+
+Expected figures come from the warehouse itself (a read-only DuckDB connection) or from the
+labelled truth of the sample corpus, never from numbers written into the test.
+"""
+
+from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.tables import fmt_value
+
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+
+
+def sql(path: Path, query: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(query, params or []).fetchall()
+    finally:
+        con.close()
 
 
 @pytest.fixture
 def app(sample_warehouse, monkeypatch):
     monkeypatch.setenv("CSTATS_WAREHOUSE", str(sample_warehouse))
     return AppTest.from_file(APP, default_timeout=60)
+
+
+def figures(path: Path, metric: str) -> dict[tuple[str, int], tuple[float, str]]:
+    rows = sql(
+        path,
+        "SELECT committee_code, period_end, value, qualifier FROM fact_committee_metric_period "
+        "WHERE metric_code = ? AND period_start = period_end",
+        [metric],
+    )
+    return {(c, y): (v, q) for c, y, v, q in rows}
+
+
+# -- 对比 Compare ---------------------------------------------------------------------------------
 
 
 def test_compare_page_shows_committee_by_year(app, sample_truth):
@@ -34,18 +64,86 @@ def test_compare_page_shows_committee_by_year(app, sample_truth):
     assert {k: int(v.replace(",", "")) for k, v in shown.items()} == want
 
 
-def test_missing_figures_stay_missing_and_approximations_are_marked(app):
-    app.query_params["metric"] = "public_opinion.collected"
+def test_compare_table_matches_the_warehouse_and_missing_stays_missing(app, sample_warehouse):
+    metric = "public_opinion.collected"
+    app.query_params["metric"] = metric
     app.run()
-    table = app.dataframe[0].value.set_index("committee_name_zh")
-    assert table.loc["平罗县政协", "2024"].endswith("+")  # 120余篇
-    assert pd.isna(table.loc["石嘴山市政协", "2023"])  # no 2023 report: missing, not zero
+    table = app.dataframe[0].value.set_index("committee_code")
+    want = figures(sample_warehouse, metric)
+    years = [c for c in table.columns if c.isdigit()]
+    assert years
+    missing = 0
+    for code, row in table.iterrows():
+        for year in years:
+            if (code, int(year)) in want:
+                assert row[year] == fmt_value(*want[(code, int(year))])
+            else:
+                assert pd.isna(row[year])  # missing, never zero
+                missing += 1
+    assert missing > 0  # the region has committees without a report
+    approx = [k for k, (_, q) in want.items() if q != "exact"]
+    for code, year in approx:  # 余/多/约 stay marked
+        assert table.loc[code, str(year)][-1] in "+≈≤"
 
 
-def test_english_switch(app):
+def test_metric_and_years_live_in_the_url(app, sample_warehouse):
+    years = [
+        y for (y,) in sql(sample_warehouse, "SELECT DISTINCT period_end FROM fact_committee_metric_period")
+    ]
+    last = max(years)
+    app.query_params["metric"] = "proposals.received"
+    app.query_params["years"] = str(last)
     app.run()
+    table = app.dataframe[0].value
+    assert [c for c in table.columns if c.isdigit()] == [str(last)]
+    assert app.query_params["category"] == "proposals"  # derived from the metric
+    app.multiselect(key="filter_compare_years").set_value(sorted(years)).run()
+    assert app.query_params["years"] == ",".join(map(str, sorted(years)))
+    app.selectbox(key="filter_compare_metric").set_value("proposals.accepted").run()
+    assert app.query_params["metric"] == "proposals.accepted"
+    shown = app.dataframe[0].value.set_index("committee_code")
+    for (code, year), fig in figures(sample_warehouse, "proposals.accepted").items():
+        assert shown.loc[code, str(year)] == fmt_value(*fig)
+
+
+def test_ranking_has_yoy_change_and_city_figures(app, sample_warehouse):
+    metric = "proposals.received"
+    app.query_params["metric"] = metric
+    app.run()
+    ranking = app.dataframe[1].value.set_index("committee_code")
+    want = figures(sample_warehouse, metric)
+    last = max(y for _, y in want)
+    counties = {
+        c for (c,) in sql(sample_warehouse, "SELECT committee_code FROM dim_committee WHERE level='county'")
+    }
+    checked = 0
+    for (code, year), (value, _) in want.items():
+        if year == last and (code, last - 1) in want and code in counties:
+            assert ranking.loc[code, "同比变化"] == value - want[(code, last - 1)][0]
+            checked += 1
+    assert checked > 0
+    ranked = ranking.dropna(subset=["排名"]).sort_values("排名")
+    values = [want[(c, last)][0] for c in ranked.index]
+    assert values == sorted(values, reverse=True)
+    parents = dict(sql(sample_warehouse, "SELECT committee_code, parent_code FROM dim_committee"))
+    for code in ranked.index:  # the city figure sits beside each county
+        assert ranking.loc[code, "市级"] == fmt_value(*want.get((parents[code], last), (None, None)))
+
+
+def test_every_table_downloads_as_csv_and_excel(app):
+    app.query_params["metric"] = "proposals.received"
+    app.run()
+    labels = [b.label for b in app.get("download_button")]
+    assert labels.count("下载 CSV") == len(app.dataframe) == labels.count("下载 Excel")
+
+
+def test_sample_data_is_labelled_and_english_switch(app):
+    app.run()
+    assert any("示例数据" in w.value for w in app.warning)
     app.sidebar.radio[0].set_value("en").run()
     assert "CPPCC committee statistics" in [t.value for t in app.title]
+    assert any("Sample data" in w.value for w in app.warning)
+    assert app.query_params["lang"] == "en"
 
 
 def test_no_warehouse_is_explained(monkeypatch, tmp_path):
@@ -54,3 +152,104 @@ def test_no_warehouse_is_explained(monkeypatch, tmp_path):
     at.run()
     assert not at.exception
     assert any("cstats run" in e.value for e in at.error)
+
+
+# -- 委员会 Committee -----------------------------------------------------------------------------
+
+
+def test_committee_page_shows_its_metrics_and_its_peers(app, sample_warehouse):
+    code, parent = sql(
+        sample_warehouse,
+        "SELECT c.committee_code, c.parent_code FROM dim_committee c "
+        "JOIN fact_committee_metric_period f USING (committee_code) WHERE c.level = 'county' LIMIT 1",
+    )[0]
+    app.run()
+    app.query_params["committee"] = code
+    app.switch_page("views/committee.py").run()
+    assert not app.exception
+    own = app.dataframe[0].value.set_index("metric_code")
+    rows = sql(
+        sample_warehouse,
+        "SELECT metric_code, period_end, value, qualifier FROM fact_committee_metric_period "
+        "WHERE committee_code = ? AND period_start = period_end",
+        [code],
+    )
+    assert set(own.index) == {m for m, *_ in rows}
+    for metric, year, value, qualifier in rows:
+        assert own.loc[metric, str(year)] == fmt_value(value, qualifier)
+        assert value in list(own.loc[metric, "trend"])  # the sparkline's series
+    peers = app.dataframe[1].value.set_index("committee_code")
+    siblings = {
+        c
+        for (c,) in sql(
+            sample_warehouse, "SELECT committee_code FROM dim_committee WHERE parent_code = ?", [parent]
+        )
+    }
+    assert set(peers.index) == siblings | {parent}
+    assert peers.loc[code, "role"] == "本委员会" and peers.loc[parent, "role"] == "上级"
+    assert set(peers.drop(index=[code, parent])["role"]) <= {"同级"}
+
+
+# -- 来源 Provenance ------------------------------------------------------------------------------
+
+
+def test_provenance_shows_the_sentence_with_the_number_highlighted(app, sample_warehouse):
+    code, metric, year, surface, sentence = sql(
+        sample_warehouse,
+        "SELECT committee_code, metric_code, period_end, surface, sentence FROM fact_mention "
+        "WHERE metric_code IS NOT NULL AND committee_code IS NOT NULL AND period_start = period_end "
+        "ORDER BY sha256, char_start LIMIT 1",
+    )[0]
+    app.run()
+    for k, v in {"committee": code, "metric": metric, "year": str(year)}.items():
+        app.query_params[k] = v
+    app.switch_page("views/provenance.py").run()
+    assert not app.exception
+    marked = [m.value for m in app.markdown if "<mark>" in m.value]
+    assert any(f"<mark><b>{surface}</b></mark>" in m for m in marked)
+    assert any(
+        sentence.replace(surface, "") in m.replace(f"<mark><b>{surface}</b></mark>", "") for m in marked
+    )
+    value, qualifier = sql(
+        sample_warehouse,
+        "SELECT value, qualifier FROM fact_committee_metric_period WHERE committee_code = ? "
+        "AND metric_code = ? AND period_start = ? AND period_end = ?",
+        [code, metric, year, year],
+    )[0]
+    assert app.metric[0].value == fmt_value(value, qualifier)
+
+
+def test_provenance_of_a_figure_that_does_not_exist(app, sample_warehouse):
+    code = sql(
+        sample_warehouse,
+        "SELECT committee_code FROM dim_committee WHERE committee_code NOT IN "
+        "(SELECT committee_code FROM fact_committee_metric_period) AND level = 'county' LIMIT 1",
+    )[0][0]
+    app.run()
+    app.query_params["committee"] = code
+    app.switch_page("views/provenance.py").run()
+    assert not app.exception
+    assert any("没有这个数字" in i.value for i in app.info)
+
+
+# -- 数据质量 Data quality ------------------------------------------------------------------------
+
+
+def test_quality_page_shows_publish_quarantine_and_coverage_gaps(app, sample_warehouse):
+    app.run()
+    app.switch_page("views/quality.py").run()
+    assert not app.exception
+    published, version = sql(sample_warehouse, "SELECT published_at, extractor_version FROM publish_log")[0]
+    assert app.metric[0].value == f"{published:%Y-%m-%d %H:%M} UTC"
+    assert app.metric[1].value == version
+    headers = [h.value for h in app.subheader]
+    (quarantined,) = sql(sample_warehouse, "SELECT count(*) FROM quarantine")[0]
+    assert f"隔离的文件 ({quarantined})" in headers
+    (gaps,) = sql(
+        sample_warehouse,
+        "SELECT count(*) FROM dim_committee c, (SELECT DISTINCT period_end y FROM fact_committee_metric_period) "
+        "WHERE c.valid_to IS NULL AND c.level <> 'national' AND NOT EXISTS (SELECT 1 FROM "
+        "fact_committee_metric_period f WHERE f.committee_code = c.committee_code AND f.period_end = y)",
+    )[0]
+    gap_table = next(d.value for d in app.dataframe if "gaps" in d.value.columns)
+    assert gap_table["gaps"].sum() == gaps > 0

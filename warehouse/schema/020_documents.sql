@@ -10,9 +10,11 @@ CREATE TABLE dim_document (
     chars INTEGER NOT NULL,
     mentions INTEGER NOT NULL,
     extractor_version VARCHAR NOT NULL,
-    status VARCHAR NOT NULL
+    status VARCHAR NOT NULL,
+    publisher VARCHAR,
+    publication_date DATE
 );
-COMMENT ON TABLE dim_document IS 'Every document read into the warehouse.';
+COMMENT ON TABLE dim_document IS 'Every document read into the warehouse, keyed by the SHA-256 of its content.';
 COMMENT ON COLUMN dim_document.doc_id IS 'Document id: the file stem.';
 COMMENT ON COLUMN dim_document.sha256 IS 'SHA-256 of the file content; the document key.';
 COMMENT ON COLUMN dim_document.source_path IS 'Path of the file relative to its source folder.';
@@ -24,6 +26,8 @@ COMMENT ON COLUMN dim_document.chars IS 'Characters of reading-order text.';
 COMMENT ON COLUMN dim_document.mentions IS 'Metric mentions extracted from it.';
 COMMENT ON COLUMN dim_document.extractor_version IS 'Version of the extractor that produced its mentions.';
 COMMENT ON COLUMN dim_document.status IS 'loaded.';
+COMMENT ON COLUMN dim_document.publisher IS 'Publisher (newspaper or committee office) when the document says, e.g. 石嘴山日报; null otherwise.';
+COMMENT ON COLUMN dim_document.publication_date IS 'Publication date when known; null otherwise.';
 
 CREATE TABLE quarantine (
     source_path VARCHAR NOT NULL,

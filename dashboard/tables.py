@@ -1,0 +1,72 @@
+"""Tables as shown: figures formatted with their qualifier mark, and CSV/Excel downloads."""
+
+from __future__ import annotations
+
+import io
+
+import polars as pl
+import streamlit as st
+
+from dashboard.i18n import has, t
+
+MARK = {"exact": "", "at_least": "+", "approx": "≈", "at_most": "≤"}
+MISSING = "—"
+CORRECTED = "✎"
+
+
+def fmt_value(value: float | None, qualifier: str | None = "exact", corrected: bool | None = False) -> str:
+    """94 -> '94', 120 at_least -> '120+', 98.5 -> '98.50', None -> '—' (missing, never zero).
+
+    A value corrected by an analyst ends with ✎.
+    """
+    if value is None:
+        return MISSING
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    return text + MARK.get(qualifier or "exact", "") + (CORRECTED if corrected else "")
+
+
+def shown(df: pl.DataFrame, value: str = "value", qualifier: str = "qualifier") -> pl.Series:
+    """The figures of ``df`` as shown (marked when approximate or, with a ``corrected`` column, corrected)."""
+    corrected = (
+        df["corrected"].to_list() if value == "value" and "corrected" in df.columns else [False] * df.height
+    )
+    return pl.Series(
+        "shown",
+        [
+            fmt_value(v, q, c)
+            for v, q, c in zip(df[value].to_list(), df[qualifier].to_list(), corrected, strict=True)
+        ],
+        dtype=pl.String,
+    )
+
+
+def to_excel(df: pl.DataFrame) -> bytes:
+    buf = io.BytesIO()
+    frame = df.with_columns(
+        pl.col(pl.List(pl.Float64)).list.eval(pl.element().cast(pl.String)).list.join(", ")
+    )
+    frame.to_pandas().to_excel(buf, index=False, engine="openpyxl")
+    return buf.getvalue()
+
+
+def to_csv(df: pl.DataFrame) -> bytes:
+    frame = df.with_columns(
+        pl.col(pl.List(pl.Float64)).list.eval(pl.element().cast(pl.String)).list.join(", ")
+    )
+    return ("\ufeff" + frame.write_csv()).encode("utf-8")  # BOM: Excel opens Chinese CSV correctly
+
+
+def table(df: pl.DataFrame, name: str, lang: str, **kwargs) -> None:
+    """st.dataframe (columns labelled in ``lang``) plus CSV and Excel downloads of the same data."""
+    config = {c: t(f"col_{c}", lang) for c in df.columns if has(f"col_{c}")}
+    config.update(kwargs.pop("column_config", {}))
+    st.dataframe(df, hide_index=True, column_config=config, **kwargs)
+    left, right = st.columns(2)
+    left.download_button(t("download_csv", lang), to_csv(df), f"{name}.csv", "text/csv", key=f"csv_{name}")
+    right.download_button(
+        t("download_xlsx", lang),
+        to_excel(df),
+        f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"xlsx_{name}",
+    )
