@@ -148,37 +148,20 @@ def out_of_bounds(staged: Staged) -> pl.DataFrame:
     )
 
 
-# Warnings read the warehouse's data-quality views (one definition each, shared with the
-# dashboard). FALLBACK_SQL answers for a warehouse published before those views existed.
-FALLBACK_SQL = {
-    "v_quality_documents_without_mentions": """
-        SELECT d.sha256, d.doc_id, d.source_path, d.title FROM dim_document d
-        WHERE NOT EXISTS (SELECT 1 FROM fact_mention f WHERE f.sha256 = d.sha256)""",
-    "v_quality_unmatched_mentions": """
-        SELECT f.sha256, f.doc_id, f.surface, f.sentence,
-               count(*) FILTER (WHERE metric_code IS NULL) OVER () AS unmatched_overall,
-               count(*) OVER () AS mentions_overall
-        FROM fact_mention f QUALIFY f.metric_code IS NULL""",
-    "v_quality_yoy_jumps": """
-        WITH y AS (
-            SELECT committee_code, committee_name_zh, metric_code, metric_name_zh, year, value,
-                   lag(value) OVER (PARTITION BY committee_code, metric_code ORDER BY year) AS prev_value,
-                   lag(year) OVER (PARTITION BY committee_code, metric_code ORDER BY year) AS prev_year
-            FROM v_committee_metric_year)
-        SELECT committee_code, committee_name_zh, metric_code, metric_name_zh, year, prev_value, value,
-               greatest(value, prev_value) / least(value, prev_value) AS jump_factor
-        FROM y WHERE prev_year = year - 1 AND prev_value > 0 AND value > 0
-          AND greatest(value, prev_value) / least(value, prev_value) > 10""",
-}
+# Warnings read the warehouse's data-quality views (warehouse/schema/050_quality.sql): one
+# definition each, shared with the dashboard's data-quality page.
+QUALITY_VIEWS = (
+    "v_quality_documents_without_mentions",
+    "v_quality_unmatched_mentions",
+    "v_quality_yoy_jumps",
+)
 
 
 def quality_view(con: duckdb.DuckDBPyConnection, view: str) -> pl.DataFrame:
     """The rows of one data-quality view of the published warehouse."""
-    if view not in FALLBACK_SQL:
+    if view not in QUALITY_VIEWS:
         raise KeyError(view)
-    exists = con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = ?", [view]).fetchall()[0][0]
-    sql = f"SELECT * FROM {view}" if exists else FALLBACK_SQL[view]  # noqa: S608 - names from code
-    return con.sql(sql).pl()
+    return con.sql(f"SELECT * FROM {view}").pl()  # noqa: S608 - a name from QUALITY_VIEWS
 
 
 def open_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:

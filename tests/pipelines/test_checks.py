@@ -81,12 +81,13 @@ def test_attribution_check_fails_on_unknown_committees_and_missing_periods(stage
     row = first_row_where(staged.mentions, "proposals.received")
     unknown = set_cell(staged.mentions, row, "committee_code", "999999")
     assert failing(with_mentions(staged, unknown)) == {"mentions_attributed"}
-    # 惠农区 (640205) exists from 2004: a figure of 1990 cannot be its committee's.
-    huinong = staged.mentions.with_row_index().filter(pl.col("committee_code") == "640205")["index"][0]
-    too_early = set_cell(
-        set_cell(staged.mentions, huinong, "period_start", 1990), huinong, "period_end", 1990
-    )
-    assert failing(with_mentions(staged, too_early)) == {"mentions_attributed"}
+    # A division the register says was abolished: a figure of a later year cannot be its committee's.
+    abolished, last_year = _abolished_division()
+    too_late = set_cell(set_cell(unknown, row, "committee_code", abolished), row, "period_end", last_year + 1)
+    too_late = set_cell(too_late, row, "period_start", last_year + 1)
+    assert failing(with_mentions(staged, too_late)) == {"mentions_attributed"}
+    still_there = set_cell(set_cell(too_late, row, "period_end", last_year), row, "period_start", last_year)
+    assert failing(with_mentions(staged, still_there)) == set()
     no_period = set_cell(staged.mentions, row, "period_end", None)
     assert failing(with_mentions(staged, no_period)) == {"mentions_attributed"}
     problems = quality.unattributed_mentions(with_mentions(staged, no_period))["problem"].to_list()
@@ -97,6 +98,16 @@ def test_attribution_check_fails_on_unknown_committees_and_missing_periods(stage
     assert failing(flagged) == set()
     result = checks.mentions_attributed(flagged)
     assert result.passed and result.metadata["flagged_unresolved"].value == 1
+
+
+def _abolished_division() -> tuple[str, int]:
+    from warehouse.register import load_register
+
+    ends: dict[str, list] = {}
+    for c in load_register().committees:
+        ends.setdefault(c.code, []).append(c.valid_to)
+    code = next(code for code, e in sorted(ends.items()) if None not in e)
+    return code, max(ends[code])
 
 
 def test_bounds_check_fails_on_values_outside_the_catalog(staged):
@@ -129,3 +140,25 @@ def test_a_blocked_publish_leaves_the_last_warehouse(settings, inbox):
     assert con.sql("SELECT published_at, documents, mentions FROM publish_log").fetchall() == before
     assert con.sql("SELECT count(*) FROM dim_document").fetchall() == [(3,)]
     con.close()
+
+
+def test_warning_checks_show_but_do_not_stop_the_publish(settings, inbox, instance):
+    from pipelines.assets import ALL_ASSETS, mentions, warehouse
+
+    (inbox / "notes.txt").write_text("贺兰县政协机关学习会议纪要\n\n会议传达了有关精神。\n", encoding="utf-8")
+    # The same committee and metric a year earlier, more than 10x smaller than 2024's 9.
+    (inbox / "helan_2023.txt").write_text(
+        "贺兰县政协2023年工作综述\n\n2023年，贺兰县政协全年开展专题调研100次。\n", encoding="utf-8"
+    )
+    result = dg.materialize(
+        [*ALL_ASSETS, *checks.ALL_CHECKS], selection=dg.AssetSelection.assets(mentions, warehouse),
+        instance=instance, resources={"stats_paths": settings},
+    )  # fmt: skip
+    assert result.success and result.asset_materializations_for_node("warehouse")
+    evaluations = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    warned = {n for n, e in evaluations.items() if not e.passed}
+    assert warned == {"documents_with_mentions", "no_yoy_jumps_over_10x"}
+    assert all(evaluations[n].severity == dg.AssetCheckSeverity.WARN for n in warned)
+    assert evaluations["documents_with_mentions"].metadata["documents"].value == 1
+    assert evaluations["no_yoy_jumps_over_10x"].metadata["jumps"].value == 1
+    assert evaluations["mentions_matched_to_metrics"].passed
