@@ -9,10 +9,12 @@ import dagster as dg
 from pipelines.assets import ALL_ASSETS, SOURCE_PATH_TAG
 from pipelines.checks import ALL_CHECKS
 from pipelines.collect import scan_sources
-from pipelines.jobs import extract_job, publish_job
+from pipelines.jobs import QUIET_LOGS, extract_job, publish_job
 from pipelines.logs import json_lines_logger
 from pipelines.partitions import DOCUMENTS_PARTITION
 from pipelines.resources import StatsPaths
+
+SILENT = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 
 class PublishBlocked(Exception):
@@ -58,11 +60,15 @@ def materialize_all(
     extract = defs.resolve_job_def(extract_job.name)
     for sha in _progress(keys, progress):
         extract.execute_in_process(
-            instance=instance, partition_key=sha, tags={SOURCE_PATH_TAG: by_sha[sha][0]}
+            instance=instance,
+            partition_key=sha,
+            tags={SOURCE_PATH_TAG: by_sha[sha][0]},
+            run_config=QUIET_LOGS,
         )
 
+    # A failed publish is raised below with its reason; its step logs would only repeat it.
     result = defs.resolve_job_def(publish_job.name).execute_in_process(
-        instance=instance, raise_on_error=False
+        instance=instance, raise_on_error=False, run_config=SILENT
     )
     failed = [
         f"{e.check_name}: {e.description}"

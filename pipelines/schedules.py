@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from pipelines.jobs import publish_job
+from pipelines.jobs import QUIET_LOGS, publish_job
 
 NIGHTLY_CRON = "0 2 * * *"
 TIMEZONE = "Asia/Shanghai"
@@ -13,5 +13,6 @@ nightly_publish = dg.ScheduleDefinition(
     cron_schedule=NIGHTLY_CRON,
     execution_timezone=TIMEZONE,
     default_status=dg.DefaultScheduleStatus.RUNNING,
+    run_config=QUIET_LOGS,
     description="Publish the warehouse from every document's stored output at 02:00 China time.",
 )

@@ -9,7 +9,7 @@ import json
 import dagster as dg
 
 from pipelines.assets import SOURCE_PATH_TAG
-from pipelines.jobs import extract_job
+from pipelines.jobs import QUIET_LOGS, extract_job
 from pipelines.partitions import DOCUMENTS_PARTITION
 from pipelines.resources import StatsPaths
 from pipelines.scan import FileEntry, by_content, scan_folder
@@ -49,7 +49,10 @@ def inbox_sensor(context: dg.SensorEvaluationContext, stats_paths: StatsPaths) -
     to_run = sorted(sha for sha in current if sha in added or not store.has(sha))
     run_requests = [
         dg.RunRequest(
-            partition_key=sha, run_key=f"{sha}:{store.key}", tags={SOURCE_PATH_TAG: current[sha][0]}
+            partition_key=sha,
+            run_key=f"{sha}:{store.key}",
+            tags={SOURCE_PATH_TAG: current[sha][0]},
+            run_config=QUIET_LOGS,
         )
         for sha in to_run
     ]

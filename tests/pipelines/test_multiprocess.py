@@ -21,9 +21,7 @@ def publish_assets_job():
     from pipelines.definitions import defs
     from pipelines.jobs import publish_job
 
-    job = dg.define_asset_job(
-        "publish_assets", selection=publish_job.selection.without_checks(), config=publish_job.config
-    )
+    job = dg.define_asset_job("publish_assets", selection=publish_job.selection.without_checks())
     return dg.Definitions.merge(defs, dg.Definitions(jobs=[job])).resolve_job_def("publish_assets")
 
 
