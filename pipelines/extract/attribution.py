@@ -2,8 +2,8 @@
 
 * Committee: the subject committee of the mention's article (``subject.find_subject`` on the
   article of the block holding the number), never a committee merely named in its sentence.
-* Report period: the first year named in the headline, subtitle and first paragraph
-  ("2024年工作回顾", "2024年，县政协…"); a delivery date in January-March of year Y
+* Report period: the first year named in the headline, else the subtitle, else the first
+  paragraph ("2024年工作回顾", "2024年，县政协…"); a delivery date in January-March of year Y
   ("——2025年1月8日在…会议上") means the report covers Y-1; failing those, the first year in the
   opening 400 characters. A term report ("五年来", "本届以来") covers a range ending in that year,
   starting at an explicit "YYYY年以来" or four years before (a five-year term).
@@ -62,9 +62,11 @@ def report_period(blocks: list[str], lex: Lexicon | None = None) -> Period:
     if span:
         a, b = int(span[1]), int(span[2])
         return Period(min(a, b), max(a, b), True)
-    year = _year_of(head)
-    if year is None:
-        year = _year_of(text[:_LEAD_CHARS])
+    year = None
+    for lead in (*blocks[:3], text[:_LEAD_CHARS]):  # headline, subtitle, first paragraph, opening
+        year = _year_of(lead)
+        if year is not None:
+            break
     if year is None:
         return Period(None, None, term)
     if term:

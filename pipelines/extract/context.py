@@ -19,7 +19,7 @@ lexicons (pipelines/extract/lexicon.yaml).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
 from pipelines.extract.numbers import Quantity, find_quantities
@@ -30,6 +30,34 @@ _SEGMENT_END = "，,、；;：:"
 _SPACES = " \t\u3000"
 _OPEN_QUOTES = '“‘「『"'
 _CLOSE_QUOTES = '”’」』"'
+
+
+_SPACE_RUN = re.compile(r"[ \t\u3000]+")
+
+
+def _compact(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without the spaces that stand next to a non-ASCII character, and for each kept
+    character its offset in ``text`` (None when nothing is removed)."""
+    cuts = [
+        m.span()
+        for m in _SPACE_RUN.finditer(text)
+        if not (
+            0 < m.start()
+            and m.end() < len(text)
+            and text[m.start() - 1].isascii()
+            and text[m.end()].isascii()
+        )
+    ]
+    if not cuts:
+        return text, None
+    pieces, where, last = [], [], 0
+    for a, b in cuts:
+        pieces.append(text[last:a])
+        where.extend(range(last, a))
+        last = b
+    pieces.append(text[last:])
+    where.extend(range(last, len(text)))
+    return "".join(pieces), where
 
 
 @dataclass(frozen=True)
@@ -53,7 +81,10 @@ class _Hit:
 class ContextModel:
     def __init__(self, catalog: Catalog | None = None, lexicon: Lexicon | None = None):
         self.catalog = catalog or load_catalog()
-        self.lex = lexicon or load_lexicon()
+        lex = lexicon or load_lexicon()
+        extra = [u for m in self.catalog.metrics for u in m.units if u not in lex.units]
+        # a unit the catalog names is a counting word even if the lexicon lacks it
+        self.lex = replace(lex, units=lex.units + tuple(dict.fromkeys(extra))) if extra else lex
         self.by_object: dict[str, list[Metric]] = {}
         self.by_verb: dict[str, list[Metric]] = {}
         for m in self.catalog.metrics:
@@ -73,6 +104,20 @@ class ContextModel:
     # -- the sentence loop ---------------------------------------------------------------------
 
     def read(self, text: str) -> list[Reading]:
+        """Mentions in ``text``. Letter-spacing ("开 展 调 研 1 8 次") is read through: the rules
+        run on the text without spaces next to non-ASCII characters, offsets map back."""
+        compact, where = _compact(text)
+        if where is None:
+            return self._read(text)
+        out = []
+        for r in self._read(compact):
+            q = r.quantity
+            moved = replace(q, start=where[q.start], end=where[q.end - 1] + 1, num_start=where[q.num_start])
+            out.append(replace(r, quantity=moved, sentence_start=where[r.sentence_start],
+                               sentence_end=where[r.sentence_end - 1] + 1))  # fmt: skip
+        return out
+
+    def _read(self, text: str) -> list[Reading]:
         out: list[Reading] = []
         self._last: str | None = None  # category of the latest mention: a subset's category
         quantities = find_quantities(text, self.lex)
@@ -198,7 +243,10 @@ class ContextModel:
         if not q.unit and not self._bare_ok(text, seg0, q):
             return None
         seg_end = self._segment_end(text, q.end, min(s1, next_start))
-        own_lo = max(seg0, prev_end)
+        clause0 = seg0  # a list of nouns (、) belongs to its clause
+        while clause0 > s0 and text[clause0 - 1] == "、":
+            clause0 = self._segment_start(text, s0, clause0 - 1)
+        own_lo = max(clause0, prev_end)
         clause = text[own_lo:seg_end]
 
         def fitting(h):
