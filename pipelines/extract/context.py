@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import NamedTuple
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
 from pipelines.extract.numbers import Quantity, find_quantities
@@ -118,9 +118,18 @@ class ContextModel:
         for r in self._read(compact):
             q = r.quantity
             moved = Quantity(
-                where[q.start], where[q.end - 1] + 1, q.value, q.unit, q.qualifier, q.high, q.chinese, where[q.num_start]
+                where[q.start],
+                where[q.end - 1] + 1,
+                q.value,
+                q.unit,
+                q.qualifier,
+                q.high,
+                q.chinese,
+                where[q.num_start],
             )
-            out.append(Reading(moved, r.metric, r.category, where[r.sentence_start], where[r.sentence_end - 1] + 1))
+            out.append(
+                Reading(moved, r.metric, r.category, where[r.sentence_start], where[r.sentence_end - 1] + 1)
+            )
         return out
 
     def _read(self, text: str) -> list[Reading]:
@@ -265,7 +274,11 @@ class ContextModel:
                     tier, found = "right", [(m, h) for m in fit]
                     break
         # 2. a subset named by a relative clause: 涉及经济发展的86件, 正在解决的30件
-        if tier is None and last_category and text[max(s0, q.start - 4) : q.start].rstrip(_SPACES).endswith("的"):
+        if (
+            tier is None
+            and last_category
+            and text[max(s0, q.start - 4) : q.start].rstrip(_SPACES).endswith("的")
+        ):
             return Reading(q, None, last_category, s0, s1)
         # 3. objects before the number in its own clause: 召开常委会议6次
         if tier is None:

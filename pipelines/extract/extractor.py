@@ -10,7 +10,7 @@ from pipelines.extract.mention import Mention
 from sources.document import Document
 from warehouse.catalog import Catalog
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 
 
 @functools.cache
@@ -51,7 +51,9 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
                 char_start=q.start,
                 char_end=q.end,
                 sentence=sentences.get(r.sentence_start)
-                or sentences.setdefault(r.sentence_start, doc.display_text[r.sentence_start : r.sentence_end].strip()),
+                or sentences.setdefault(
+                    r.sentence_start, doc.display_text[r.sentence_start : r.sentence_end].strip()
+                ),
             )
         )
     return out
