@@ -103,6 +103,8 @@ class ContextModel:
         self.slogans_re = re.compile(alternation(self.lex.slogans))
         self.economy_re = re.compile(alternation(self.lex.economy_terms))
         self.not_count_re = re.compile(alternation(self.lex.not_count_cues))
+        # verbs whose metrics all lie in one category (办复, 立案): strong enough to reach back a sentence
+        self.specific_verbs = {v for v, ms in self.by_verb.items() if len({m.category for m in ms}) == 1}
         self._fit_cache: dict[tuple[str, str], tuple[list[Metric], bool]] = {}
         self.bare_objects = {o for m in self.catalog.metrics if m.bare for o in m.objects}
 
@@ -258,7 +260,7 @@ class ContextModel:
         while clause0 > s0 and text[clause0 - 1] == "、":
             clause0 = self._segment_start(text, s0, clause0 - 1)
         own_lo = max(clause0, prev_end)
-        clause = text[own_lo:seg_end]
+        clause = text[clause0:seg_end]
 
         def fitting(h):
             return self._fitting(h.term, q, clause)
@@ -317,9 +319,13 @@ class ContextModel:
         floor = found[0][1].start if tier == "inherited" else s0
         for v in reversed(verbs):  # the verb nearest before the number chooses
             if v.end <= q.start and v.start >= floor:
+                if text.startswith("的", v.end):
+                    continue  # a verb in a modifier (自治区政协举办的培训班) is not the clause's verb
                 chosen = [(m, h) for m, h in found if m in self.by_verb.get(v.term, ())]
                 if chosen:
-                    metric = max(chosen, key=lambda mh: mh[1].end)[0]
+                    context = text[clause0 : q.start]
+                    preferred = [(m, h) for m, h in chosen if any(c in context for c in m.context)]
+                    metric = max(preferred or chosen, key=lambda mh: mh[1].end)[0]
                     own_verb = v.start >= own_lo
                     break
                 if v.start >= own_lo and tier != "inherited" and (v.start, v.end) not in self._object_like:
@@ -342,7 +348,9 @@ class ContextModel:
 
     def _from_paragraph(self, text, s0, q, own_lo, clause, verbs):
         p0 = text.rfind("\n", 0, s0) + 1
-        own_verbs = [v.term for v in verbs if own_lo <= v.start and v.end <= q.start]
+        own_verbs = [
+            v.term for v in verbs if own_lo <= v.start and v.end <= q.start and v.term in self.specific_verbs
+        ]
         if p0 >= s0 or not own_verbs:
             return None, []
         for m in reversed(list(self.objects_re.finditer(text, p0, s0))):
