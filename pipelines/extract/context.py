@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import NamedTuple
 
 from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
@@ -64,8 +64,7 @@ def _compact(text: str) -> tuple[str, list[int] | None]:
     return "".join(pieces), where
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """A quantity judged to be a metric mention."""
 
     quantity: Quantity
@@ -369,7 +368,7 @@ class ContextModel:
         after = text[q.end : q.end + 1]
         if after and ("\u4e00" <= after <= "\u9fff" or after.isalnum()):
             return False  # 2024年, 12345热线
-        before = text[seg0 : q.start].rstrip(_SPACES + "：:为达是共计总数量")
+        before = text[max(0, q.start - 12) : q.start].rstrip(_SPACES + "：:为达是共计总数量")
         return any(before.endswith(o) for o in self.bare_objects)
 
     def _anchored(self, text, s0, q, objects, verbs) -> bool:

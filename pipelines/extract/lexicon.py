@@ -13,8 +13,30 @@ LEXICON_PATH = Path(__file__).parent / "lexicon.yaml"
 
 
 def alternation(terms) -> str:
-    """A regex alternation of literal terms, longest first (so 人次 wins over 人)."""
-    return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+    """A regex matching any of the literal terms, the longest where several match (人次 over 人).
+
+    Built as a trie (社情民意|社区 -> 社(?:区|情民意)): Python's regex engine tries the branches of a
+    flat alternation one by one at every position, which is slow with hundreds of terms.
+    """
+    trie: dict = {}
+    for t in set(terms):
+        if t:
+            node = trie
+            for ch in t:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+    return _trie_regex(trie) if trie else "(?!)"
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_regex(sub) for ch, sub in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    optional = "" in node
+    body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+    if optional:
+        body = (body if body.startswith("(?:") and len(branches) > 1 else "(?:" + body + ")") + "?"
+    return body
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: loaded once

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
 
@@ -39,8 +39,7 @@ _CN = r"(?:[零〇一二两三四五六七八九十]|(?<=[逾上近过])[百千�
 _CN_PCT = r"百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     start: int
     end: int
     value: float | int

@@ -110,3 +110,15 @@ def test_surface_and_sentence_come_from_the_display_text(extract):
     (m,) = ms
     assert (m["surface"], m["value"], m["qualifier"]) == ("１２０餘篇", 120, "at_least")
     assert m["surface"] in m["sentence"] and m["sentence"].startswith("全年收集社情民意信息")
+
+
+def test_a_bare_number_counts_only_where_the_catalog_says_so(extract):
+    ms = extract(HEAD + "全年提案总数：136，较上年有所增加。全年共召开会议，参会人员达到300。\n")
+    assert [(m["surface"], m["value"], m["unit"], m["metric"]) for m in ms] == [
+        ("136", 136, "", "proposals.received")
+    ]
+
+
+def test_changes_rules_and_plans_are_not_counts(extract):
+    ms = extract(HEAD + "委员撰写社情民意信息153篇，较去年增加31篇。力争明年收集信息不少于200篇。\n")
+    assert [m["surface"] for m in ms] == ["153篇"]
