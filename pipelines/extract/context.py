@@ -95,6 +95,8 @@ class ContextModel:
             for v in m.verbs:
                 self.by_verb.setdefault(v, []).append(m)
         self.category_of_keyword = {k: c.code for c in self.catalog.categories for k in c.keywords}
+        for mask in self.lex.object_masks:  # matched as objects of no metric, hiding what they contain
+            self.by_object.setdefault(mask, [])
         self.objects_re = re.compile(alternation(self.by_object))
         self.verbs_re = re.compile(alternation(list(self.by_verb) + list(self.lex.work_verbs)))
         self.work_verbs = frozenset(self.lex.work_verbs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import yaml
@@ -56,6 +56,7 @@ class Lexicon:
     structure_units: tuple[str, ...]
     not_count_cues: tuple[str, ...]
     other_actors: tuple[str, ...]
+    object_masks: tuple[str, ...]
     session_after: tuple[str, ...]
     session_before: tuple[str, ...]
     economy_terms: tuple[str, ...]
@@ -72,36 +73,15 @@ def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:
 
 def parse_lexicon(raw: dict) -> Lexicon:
     q = raw["qualifiers"]
-    return Lexicon(
-        units=tuple(str(u) for u in raw["units"]),
-        unit_blockers={k: tuple(v) for k, v in raw.get("unit_blockers", {}).items()},
-        before=_inverse(q["before"]),
-        after_number=dict(q["after_number"]),
-        after_unit=_inverse(q["after_unit"]),
-        **{
-            k: tuple(str(t) for t in raw.get(k, []))
-            for k in (
-                "range_joiners",
-                "number_blockers_before",
-                "rate_words",
-                "share_words",
-                "slogans",
-                "structure_before",
-                "structure_after",
-                "structure_units",
-                "not_count_cues",
-                "other_actors",
-                "session_after",
-                "session_before",
-                "economy_terms",
-                "work_verbs",
-                "breakdown_markers",
-                "theme_markers",
-                "term_cues",
-                "year_cues",
-            )
-        },  # fmt: skip
-    )
+    special = {
+        "units": tuple(str(u) for u in raw["units"]),
+        "unit_blockers": {k: tuple(v) for k, v in raw.get("unit_blockers", {}).items()},
+        "before": _inverse(q["before"]),
+        "after_number": dict(q["after_number"]),
+        "after_unit": _inverse(q["after_unit"]),
+    }
+    lists = {f.name: tuple(str(t) for t in raw.get(f.name, [])) for f in fields(Lexicon) if f.name not in special}
+    return Lexicon(**special, **lists)
 
 
 @functools.cache
