@@ -370,7 +370,7 @@ class ContextModel:
         after = text[q.end : q.end + 1]
         if after and ("\u4e00" <= after <= "\u9fff" or after.isalnum()):
             return False  # 2024年, 12345热线
-        before = text[max(0, q.start - 12) : q.start].rstrip(_SPACES + "：:为达是共计总数量")
+        before = text[max(0, q.start - 12) : q.start].rstrip(_SPACES + "".join(self.lex.bare_fillers))
         return any(before.endswith(o) for o in self.bare_objects)
 
     def _anchored(self, text, s0, q, objects, verbs) -> bool:

@@ -51,20 +51,18 @@ class Lexicon:
     rate_words: tuple[str, ...]
     share_words: tuple[str, ...]
     slogans: tuple[str, ...]
-    structure_before: tuple[str, ...]
     structure_after: tuple[str, ...]
     structure_units: tuple[str, ...]
     not_count_cues: tuple[str, ...]
     other_actors: tuple[str, ...]
     object_masks: tuple[str, ...]
-    session_after: tuple[str, ...]
+    bare_fillers: tuple[str, ...]
     session_before: tuple[str, ...]
     economy_terms: tuple[str, ...]
     work_verbs: tuple[str, ...]
     breakdown_markers: tuple[str, ...]
     theme_markers: tuple[str, ...]
     term_cues: tuple[str, ...]
-    year_cues: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -80,7 +78,9 @@ def parse_lexicon(raw: dict) -> Lexicon:
         "after_number": dict(q["after_number"]),
         "after_unit": _inverse(q["after_unit"]),
     }
-    lists = {f.name: tuple(str(t) for t in raw.get(f.name, [])) for f in fields(Lexicon) if f.name not in special}
+    lists = {
+        f.name: tuple(str(t) for t in raw.get(f.name, [])) for f in fields(Lexicon) if f.name not in special
+    }
     return Lexicon(**special, **lists)
 
 
