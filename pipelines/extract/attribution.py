@@ -123,8 +123,6 @@ class Attributor:
                 if article is None or b.article == article
             ] or [self.doc.text]
             period = report_period(blocks, self.lex)
-            subject = find_subject(self.doc, article=article, year=period.end)
-            if subject.committee is None and article is not None:
-                subject = find_subject(self.doc, article=None, year=period.end)
+            subject = find_subject(self.doc, article=article, year=period.end)  # unresolved: None, no guess
             self._cache[article] = Owner(subject.committee, period)
         return self._cache[article]
