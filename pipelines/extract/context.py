@@ -185,7 +185,7 @@ class ContextModel:
             return True
         if before[-1:].isdigit() or before[-1:].isascii() and before[-1:].isalpha():
             return True  # part of a code or a larger token
-        if any(a < q.end and q.start < b for a, b in slogans):
+        if any(a <= q.num_start < b for a, b in slogans):  # the number opens a slogan (六个一, not 十一批次)
             return True
         unit = q.unit
         blockers = lex.unit_blockers.get(unit, ())
@@ -310,7 +310,7 @@ class ContextModel:
             tier, found = self._from_paragraph(text, s0, q, own_lo, clause, verbs)
 
         small_chinese = q.chinese and q.value < 10 and q.qualifier == "exact"
-        if small_chinese and not self._anchored(text, s0, q, objects, verbs):
+        if small_chinese and not self._anchored(text, own_lo, q, objects, verbs):
             return None
         if tier is None:
             return self._unmatched(text, s0, s1, q, seg0, seg_end, last_category, small_chinese)
@@ -331,13 +331,17 @@ class ContextModel:
                     break
                 if v.start >= own_lo and tier != "inherited" and (v.start, v.end) not in self._object_like:
                     break  # the clause has its own verb: earlier clauses' verbs do not reach here
-        if metric is None:  # or a verb after it in the clause: 其中9条被自治区政协采用
+        if metric is None or not own_verb:  # a verb after it in the clause: 其中9条被自治区政协采用
             for v in verbs:
                 if q.end <= v.start and v.end <= seg_end:
                     chosen = [m for m in candidates if m in self.by_verb.get(v.term, ())]
                     if chosen:
                         metric, own_verb = chosen[0], True
                         break
+        if tier == "own" and not own_verb:
+            nearest = max(h.end for _, h in found)
+            if any(t in text[nearest : q.start] for t in lex.theme_markers):
+                return Reading(q, None, candidates[0].category, s0, s1)  # 立案提案中经济建设方面98件
         if tier == "inherited" and not own_verb:
             own_theme = any(t in own for t in lex.theme_markers)
             after_total = any(b in text[found[0][1].end : q.start] for b in lex.breakdown_markers)
@@ -373,10 +377,12 @@ class ContextModel:
         before = text[max(0, q.start - 12) : q.start].rstrip(_SPACES + "".join(self.lex.bare_fillers))
         return any(before.endswith(o) for o in self.bare_objects)
 
-    def _anchored(self, text, s0, q, objects, verbs) -> bool:
-        """A small Chinese numeral (一名, 三次) counts only right after a verb or an object."""
-        before = text[max(s0, q.start - 3) : q.start]
-        return any(h.end <= q.start and h.end >= q.start - 3 for h in (*objects, *verbs)) and bool(before)
+    def _anchored(self, text, own_lo, q, objects, verbs) -> bool:
+        """A small Chinese numeral (一名, 三次) counts only after a verb or an object of its own clause
+        ("请示重要事项四次") or right after 其中 ("其中九条被上级采用"), not in "一名委员就是一面旗帜"."""
+        if text[max(0, q.start - 4) : q.start].rstrip(_SPACES + "，,").endswith(self.lex.breakdown_markers):
+            return True
+        return any(own_lo <= h.start and h.end <= q.start for h in (*objects, *verbs))
 
     def _unmatched(self, text, s0, s1, q, seg0, seg_end, last_category, small_chinese) -> Reading | None:
         """A quantity no metric fits: keep it for review when the sentence is about committee work."""
