@@ -164,6 +164,7 @@ class ContextModel:
         slogans = [(m.start() + s0, m.end() + s0) for m in self.slogans_re.finditer(sentence)]
         out = []
         prev_end = s0
+        self._sentence_counts = 0  # mentions found so far in this sentence
         for k, q in enumerate(qs):
             next_start = qs[k + 1].start if k + 1 < len(qs) else s1
             reading = self._read_one(
@@ -172,6 +173,7 @@ class ContextModel:
             if reading is not None:
                 out.append(reading)
                 self._last = reading.category or self._last
+                self._sentence_counts += 1
             prev_end = q.end
         return out
 
@@ -310,7 +312,8 @@ class ContextModel:
             tier, found = self._from_paragraph(text, s0, q, own_lo, clause, verbs)
 
         small_chinese = q.chinese and q.value < 10 and q.qualifier == "exact"
-        if small_chinese and not self._anchored(text, own_lo, q, objects, verbs):
+        follows_count = self._sentence_counts > 0
+        if small_chinese and not self._anchored(text, own_lo, q, objects, verbs, follows_count, seg_end):
             return None
         if tier is None:
             return self._unmatched(text, s0, s1, q, seg0, seg_end, last_category, small_chinese)
@@ -377,12 +380,17 @@ class ContextModel:
         before = text[max(0, q.start - 12) : q.start].rstrip(_SPACES + "".join(self.lex.bare_fillers))
         return any(before.endswith(o) for o in self.bare_objects)
 
-    def _anchored(self, text, own_lo, q, objects, verbs) -> bool:
+    def _anchored(self, text, own_lo, q, objects, verbs, follows_count: bool, seg_end: int) -> bool:
         """A small Chinese numeral (一名, 三次) counts only after a verb or an object of its own clause
-        ("请示重要事项四次") or right after 其中 ("其中九条被上级采用"), not in "一名委员就是一面旗帜"."""
+        ("请示重要事项四次"), right after 其中 ("其中九条被上级采用"), or opening a clause that continues
+        a list of counts and names its activity ("其中14篇被采用，五篇获得领导批示"); never in
+        "一名委员就是一面旗帜"."""
         if text[max(0, q.start - 4) : q.start].rstrip(_SPACES + "，,").endswith(self.lex.breakdown_markers):
             return True
-        return any(own_lo <= h.start and h.end <= q.start for h in (*objects, *verbs))
+        hits = (*objects, *verbs)
+        if any(own_lo <= h.start and h.end <= q.start for h in hits):
+            return True
+        return follows_count and any(q.end <= h.start and h.end <= seg_end for h in hits)
 
     def _unmatched(self, text, s0, s1, q, seg0, seg_end, last_category, small_chinese) -> Reading | None:
         """A quantity no metric fits: keep it for review when the sentence is about committee work."""

@@ -122,3 +122,15 @@ def test_a_bare_number_counts_only_where_the_catalog_says_so(extract):
 def test_changes_rules_and_plans_are_not_counts(extract):
     ms = extract(HEAD + "委员撰写社情民意信息153篇，较去年增加31篇。力争明年收集信息不少于200篇。\n")
     assert [m["surface"] for m in ms] == ["153篇"]
+
+
+def test_small_chinese_numerals_in_lists_and_breakdowns(extract):
+    ms = extract(
+        HEAD + "向市政协报送信息40篇，其中十四篇被采用，五篇获得领导批示。向县委请示重要事项四次。\n"
+    )
+    assert brief(ms) == [
+        ("40篇", "public_opinion.submitted"),
+        ("十四篇", "public_opinion.adopted"),
+        ("五篇", "public_opinion.instructed"),
+        ("四次", "party_building.requests"),
+    ]
