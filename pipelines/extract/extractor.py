@@ -10,7 +10,7 @@ from pipelines.extract.mention import Mention
 from sources.document import Document
 from warehouse.catalog import Catalog
 
-EXTRACTOR_VERSION = "1.3.0"
+EXTRACTOR_VERSION = "1.4.0"
 
 
 @functools.cache
