@@ -1,19 +1,23 @@
 """Which quantities are metric mentions, and which catalog metric each one measures.
 
-The activity a number measures is read from its sentence:
+The activity a number measures is read from its sentence (docs/extraction.md has the full rules):
 
-* the counted object is the catalog object named nearest the number: right after it
-  ("开展12场委员讲堂"), else before it in its own clause ("召开常委会议6次"), else carried over from an
-  earlier clause of the same sentence (enumerations: "收集社情民意信息120余篇，编发94期，上报63篇");
-* among the metrics that share that object and accept the unit, the trigger verb standing nearest
-  before the number chooses ("编发" -> compiled, "上报" -> submitted, "被采用" -> adopted);
-* a clause that only names a theme after a total ("立案129件，其中经济建设方面63件") is a breakdown:
-  kept with the total's category and no metric;
-* a quantity that fits no metric but sits in a sentence about the committee's work is kept with
-  metric null (category from the category keywords when one is named) for review.
+1. the counted noun right after the number ("开展12场委员讲堂");
+2. a subset named by a relative clause ("涉及经济发展的86件": the preceding mention's category);
+3. catalog objects before it in its own clause ("召开常委会议6次");
+4. an object after it in its clause ("对6个区直部门开展民主评议");
+5. the object of an earlier clause of the sentence (enumerations: "收集社情民意信息120余篇，编发94期，
+   上报63篇");
+6. the object of an earlier sentence of the paragraph when the clause's own verb selects it.
+
+Among the metrics that share the object and accept the unit, the trigger verb nearest before the
+number chooses ("编发" -> compiled, "被采用" -> adopted). A theme after a total ("立案129件，其中经济
+建设方面63件") is a breakdown: the total's category, no metric. A quantity that fits no metric but
+sits in a sentence about the committee's work is kept with metric null for review.
 
 Everything the rules match on is data: the catalog (warehouse/reference/metrics.yaml) and the
-lexicons (pipelines/extract/lexicon.yaml).
+lexicons (pipelines/extract/lexicon.yaml). A ContextModel keeps per-document reading state: use one
+per thread.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from warehouse.catalog import Catalog, Metric, load_catalog
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _SEGMENT_END = "，,、；;：:"
 _SPACES = " \t\u3000"
-_SEGMENT_RE = re.compile("[" + "，,、；;：:" + "]")
+_SEGMENT_RE = re.compile("[" + _SEGMENT_END + "]")
 _DELIMITER = re.compile(r"[，,、；;：:。！？!?\n]")
 _OPEN_QUOTES = '“‘「『"'
 _CLOSE_QUOTES = '”’」』"'

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+import threading
 
 from pipelines.extract.attribution import Attributor, mention_period
 from pipelines.extract.context import ContextModel
@@ -13,9 +13,15 @@ from warehouse.catalog import Catalog
 EXTRACTOR_VERSION = "1.4.0"
 
 
-@functools.cache
+_local = threading.local()
+
+
 def _default_model() -> ContextModel:
-    return ContextModel()
+    """One model per thread (it keeps reading state), built once from the default catalog."""
+    model = getattr(_local, "model", None)
+    if model is None:
+        model = _local.model = ContextModel()
+    return model
 
 
 def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Mention]:
