@@ -57,6 +57,8 @@ class Lexicon:
     other_actors: tuple[str, ...]
     object_masks: tuple[str, ...]
     bare_fillers: tuple[str, ...]
+    plan_titles: tuple[str, ...]
+    review_titles: tuple[str, ...]
     session_before: tuple[str, ...]
     economy_terms: tuple[str, ...]
     work_verbs: tuple[str, ...]

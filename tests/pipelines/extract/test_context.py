@@ -134,3 +134,15 @@ def test_small_chinese_numerals_in_lists_and_breakdowns(extract):
         ("五篇", "public_opinion.instructed"),
         ("四次", "party_building.requests"),
     ]
+
+
+def test_a_plan_has_targets_not_mentions(extract):
+    plan = "平罗县政协2025年工作要点\n\n全年安排专题协商4次，组织专题调研8次左右，遴选重点提案8件。\n"
+    assert extract(plan, name="plan") == []
+    report = (
+        "平罗县政协常务委员会工作报告\n\n——2024年工作回顾与2025年工作安排\n\n"
+        "2024年，县政协开展专题协商6次。\n\n二、2025年工作安排\n\n（一）聚焦中心建言资政\n\n全年安排专题协商8次。\n\n"
+        "三、加强自身建设\n\n"
+        "全年召开常委会议5次。\n"
+    )
+    assert [m["surface"] for m in extract(report, name="report")] == ["6次", "5次"]
