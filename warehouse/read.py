@@ -105,12 +105,19 @@ class Warehouse:
     # -- reference: regions, cities, committees, categories, metrics, years ---------------------
 
     def regions(self) -> pl.DataFrame:
-        """Province-level committees (current version)."""
+        """Province-level committees (current version); those with figures in their area first."""
         return self.query(
             f"""
-            WITH {_COMMITTEES}
-            SELECT committee_code, name_zh, committee_name_zh FROM committees
-            WHERE level = 'region' ORDER BY committee_code
+            WITH {_COMMITTEES},
+            reporting AS (
+                SELECT DISTINCT c.region_code
+                FROM fact_committee_metric_period f JOIN committees c USING (committee_code)
+            )
+            SELECT c.committee_code, c.name_zh, c.committee_name_zh,
+                   c.committee_code IN (SELECT region_code FROM reporting) AS has_data
+            FROM committees c
+            WHERE c.level = 'region'
+            ORDER BY has_data DESC, c.committee_code
             """
         )
 

@@ -1,71 +1,80 @@
-"""Metric mentions from a document: quantities, their activity (catalog metric) and owner."""
+"""Metric mentions from a document: quantities, their activity (catalog metric), owner and period."""
 
 from __future__ import annotations
 
 import re
+import threading
 
-from pipelines.extract.attribution import document_subject
+from pipelines.extract.attribution import Attributor, mention_period
+from pipelines.extract.context import ContextModel
 from pipelines.extract.mention import Mention
-from pipelines.extract.numbers import Quantity, find_quantities
-from sources.document import Document
-from warehouse.catalog import Catalog, Metric, load_catalog
+from sources.document import Block, Document
+from warehouse.catalog import Catalog
 
-EXTRACTOR_VERSION = "0.1.0"
-
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
-_CLAUSE_END = "，、,：:"
-_CN_NUM_CHARS = set("零〇一二两三四五六七八九十百千万亿")
+EXTRACTOR_VERSION = "1.5.0"
 
 
-def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    m = _SENTENCE_END.search(text, end)
-    return left, (m.end() if m else len(text))
+_local = threading.local()
 
 
-def _is_noise(text: str, q: Quantity) -> bool:
-    before = text[q.start - 1] if q.start else ""
-    after = text[q.end] if q.end < len(text) else ""
-    if before in ("第", "占"):
-        return True
-    if text[q.start] in _CN_NUM_CHARS and after and "\u4e00" <= after <= "\u9fff":
-        return True  # 六个一, 三项计划: a numbered slogan, not a count
-    return False
+def _default_model() -> ContextModel:
+    """One model per thread (it keeps reading state), built once from the default catalog."""
+    model = getattr(_local, "model", None)
+    if model is None:
+        model = _local.model = ContextModel()
+    return model
 
 
-def _score(metric: Metric, left: str, clause: str, unit: str) -> tuple[int, int] | None:
-    if metric.units and unit not in metric.units:
-        return None
-    obj_pos = max((left.rfind(o) for o in metric.objects), default=-1)
-    if obj_pos < 0:
-        return None
-    verb_in_clause = not metric.verbs or any(v in clause for v in metric.verbs)
-    return (1 if verb_in_clause else 0, obj_pos)
+_TITLE_ROLES = ("headline", "subtitle", "heading")
+_LEVELS = (  # outline numbering of a heading: 一、 (1), （一） (2), 1. (3)
+    (re.compile(r"[一二三四五六七八九十]+、"), 1),
+    (re.compile(r"[（(][一二三四五六七八九十]+[)）]"), 2),
+    (re.compile(r"\d+[.．、]"), 3),
+)
 
 
-def best_metric(catalog: Catalog, left: str, clause: str, unit: str) -> Metric | None:
-    scored = [(s, m) for m in catalog.metrics if (s := _score(m, left, clause, unit)) is not None]
-    if not scored:
-        return None
-    return max(scored, key=lambda sm: sm[0])[1]
+def _level(block: Block, title: str) -> int:
+    if block.role != "heading":
+        return 0  # headline, subtitle: the whole article
+    return next((lv for pattern, lv in _LEVELS if pattern.match(title)), 1)
+
+
+def plan_blocks(doc: Document, lex) -> set[int]:
+    """Starts of the blocks that lie under a plan's headline or heading (2025年工作要点,
+    二、2025年工作安排): their figures are targets, not work done. The plan ends at the next heading
+    of the same or a higher outline level ("三、…" ends "二、…", "（一）…" inside it does not)."""
+    out: set[int] = set()
+    plan: dict[int, int] = {}  # article -> outline level of the heading that opened its plan
+    for b in doc.blocks:
+        if b.role in _TITLE_ROLES:
+            title = doc.text[b.start : b.end]
+            level = _level(b, title)
+            if any(w in title for w in lex.plan_titles) and not any(w in title for w in lex.review_titles):
+                plan[b.article] = min(level, plan.get(b.article, level))
+            elif b.article in plan and b.role == "heading" and level <= plan[b.article]:
+                del plan[b.article]
+        if b.article in plan:
+            out.add(b.start)
+    return out
 
 
 def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Mention]:
-    catalog = catalog or load_catalog()
-    subject = document_subject(doc)
+    model = ContextModel(catalog) if catalog is not None else _default_model()
+    attributor = Attributor(doc, model.lex)
     text = doc.text
     out: list[Mention] = []
-    for q in find_quantities(text):
-        if _is_noise(text, q):
-            continue
-        s_start, s_end = _sentence_span(text, q.start, q.end)
-        left = text[s_start : q.start]
-        clause_start = max((left.rfind(c) for c in _CLAUSE_END), default=-1) + 1
-        metric = best_metric(catalog, left, left[clause_start:], q.unit)
-        if metric is None:
-            continue
+    sentences: dict[int, str] = {}
+    plans = plan_blocks(doc, model.lex)
+    for r in model.read(text):
+        q = r.quantity
         block = doc.locate(q.start)
-        c = subject.committee
+        if block is not None and block.start in plans:
+            continue
+        article = block.article if block is not None and len(doc.articles) > 1 else None
+        owner = attributor.owner(article)
+        para_start = block.start if block is not None else r.sentence_start
+        start, end = mention_period(text, owner.period, r.sentence_start, q.start, para_start)
+        c = owner.committee
         out.append(
             Mention(
                 doc=doc.doc_id,
@@ -73,18 +82,21 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
                 value=q.value,
                 unit=q.unit,
                 qualifier=q.qualifier,
-                category=metric.category,
-                metric=metric.code,
+                category=r.category,
+                metric=r.metric.code if r.metric else None,
                 committee=c.committee_name if c else None,
                 committee_code=c.code if c else None,
                 level=c.level if c else None,
-                period_start=subject.period_start,
-                period_end=subject.period_end,
+                period_start=start,
+                period_end=end,
                 page=block.page if block else None,
                 bbox=[round(v, 2) for v in block.bbox] if block and block.bbox else None,
                 char_start=q.start,
                 char_end=q.end,
-                sentence=doc.display_text[s_start:s_end].strip(),
+                sentence=sentences.get(r.sentence_start)
+                or sentences.setdefault(
+                    r.sentence_start, doc.display_text[r.sentence_start : r.sentence_end].strip()
+                ),
             )
         )
     return out

@@ -32,6 +32,14 @@ def app(sample_warehouse, monkeypatch):
     return AppTest.from_file(APP, default_timeout=60)
 
 
+# Regions with at least one figure: the dashboard opens on these (a national register, sample data
+# from one region).
+REPORTING_REGIONS = (
+    "SELECT DISTINCT coalesce(c.region_code, c.committee_code) FROM dim_committee c "
+    "JOIN fact_committee_metric_period f USING (committee_code)"
+)
+
+
 def figures(path: Path, metric: str) -> dict[tuple[str, int], tuple[float, str]]:
     rows = sql(
         path,
@@ -182,7 +190,9 @@ def test_committee_page_shows_its_metrics_and_its_peers(app, sample_warehouse):
     siblings = {
         c
         for (c,) in sql(
-            sample_warehouse, "SELECT committee_code FROM dim_committee WHERE parent_code = ?", [parent]
+            sample_warehouse,
+            "SELECT committee_code FROM dim_committee WHERE parent_code = ? AND valid_to IS NULL",
+            [parent],
         )
     }
     assert set(peers.index) == siblings | {parent}
@@ -223,7 +233,8 @@ def test_provenance_of_a_figure_that_does_not_exist(app, sample_warehouse):
     code = sql(
         sample_warehouse,
         "SELECT committee_code FROM dim_committee WHERE committee_code NOT IN "
-        "(SELECT committee_code FROM fact_committee_metric_period) AND level = 'county' LIMIT 1",
+        "(SELECT committee_code FROM fact_committee_metric_period) AND level = 'county' AND valid_to IS NULL "
+        f"AND region_code IN ({REPORTING_REGIONS}) ORDER BY committee_code LIMIT 1",
     )[0][0]
     app.run()
     app.query_params["committee"] = code
@@ -248,7 +259,8 @@ def test_quality_page_shows_publish_quarantine_and_coverage_gaps(app, sample_war
     (gaps,) = sql(
         sample_warehouse,
         "SELECT count(*) FROM dim_committee c, (SELECT DISTINCT period_end y FROM fact_committee_metric_period) "
-        "WHERE c.valid_to IS NULL AND c.level <> 'national' AND NOT EXISTS (SELECT 1 FROM "
+        "WHERE c.valid_to IS NULL AND c.level <> 'national' "
+        f"AND coalesce(c.region_code, c.committee_code) IN ({REPORTING_REGIONS}) AND NOT EXISTS (SELECT 1 FROM "
         "fact_committee_metric_period f WHERE f.committee_code = c.committee_code AND f.period_end = y)",
     )[0]
     gap_table = next(d.value for d in app.dataframe if "gaps" in d.value.columns)

@@ -1,0 +1,419 @@
+"""Which quantities are metric mentions, and which catalog metric each one measures.
+
+The activity a number measures is read from its sentence (docs/extraction.md has the full rules):
+
+1. the counted noun right after the number ("开展12场委员讲堂");
+2. a subset named by a relative clause ("涉及经济发展的86件": the preceding mention's category);
+3. catalog objects before it in its own clause ("召开常委会议6次");
+4. an object after it in its clause ("对6个区直部门开展民主评议");
+5. the object of an earlier clause of the sentence (enumerations: "收集社情民意信息120余篇，编发94期，
+   上报63篇");
+6. the object of an earlier sentence of the paragraph when the clause's own verb selects it.
+
+Among the metrics that share the object and accept the unit, the trigger verb nearest before the
+number chooses ("编发" -> compiled, "被采用" -> adopted). A theme after a total ("立案129件，其中经济
+建设方面63件") is a breakdown: the total's category, no metric. A quantity that fits no metric but
+sits in a sentence about the committee's work is kept with metric null for review.
+
+Everything the rules match on is data: the catalog (warehouse/reference/metrics.yaml) and the
+lexicons (pipelines/extract/lexicon.yaml). A ContextModel keeps per-document reading state: use one
+per thread.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from typing import NamedTuple
+
+from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
+from pipelines.extract.numbers import Quantity, find_quantities
+from warehouse.catalog import Catalog, Metric, load_catalog
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_SEGMENT_END = "，,、；;：:"
+_SPACES = " \t\u3000"
+_SEGMENT_RE = re.compile("[" + _SEGMENT_END + "]")
+_DELIMITER = re.compile(r"[，,、；;：:。！？!?\n]")
+_OPEN_QUOTES = '“‘「『"'
+_CLOSE_QUOTES = '”’」』"'
+
+
+_SPACE_RUN = re.compile(r"[ \t\u3000]+")
+
+
+def _compact(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without the spaces that stand next to a non-ASCII character, and for each kept
+    character its offset in ``text`` (None when nothing is removed)."""
+    cuts = [
+        m.span()
+        for m in _SPACE_RUN.finditer(text)
+        if not (
+            0 < m.start()
+            and m.end() < len(text)
+            and text[m.start() - 1].isascii()
+            and text[m.end()].isascii()
+        )
+    ]
+    if not cuts:
+        return text, None
+    pieces, where, last = [], [], 0
+    for a, b in cuts:
+        pieces.append(text[last:a])
+        where.extend(range(last, a))
+        last = b
+    pieces.append(text[last:])
+    where.extend(range(last, len(text)))
+    return "".join(pieces), where
+
+
+class Reading(NamedTuple):
+    """A quantity judged to be a metric mention."""
+
+    quantity: Quantity
+    metric: Metric | None
+    category: str | None
+    sentence_start: int
+    sentence_end: int
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    term: str
+
+
+class ContextModel:
+    def __init__(self, catalog: Catalog | None = None, lexicon: Lexicon | None = None):
+        self.catalog = catalog or load_catalog()
+        lex = lexicon or load_lexicon()
+        extra = [u for m in self.catalog.metrics for u in m.units if u not in lex.units]
+        # a unit the catalog names is a counting word even if the lexicon lacks it
+        self.lex = replace(lex, units=lex.units + tuple(dict.fromkeys(extra))) if extra else lex
+        self.by_object: dict[str, list[Metric]] = {}
+        self.by_verb: dict[str, list[Metric]] = {}
+        for m in self.catalog.metrics:
+            for o in m.objects:
+                self.by_object.setdefault(o, []).append(m)
+            for v in m.verbs:
+                self.by_verb.setdefault(v, []).append(m)
+        self.category_of_keyword = {k: c.code for c in self.catalog.categories for k in c.keywords}
+        for mask in self.lex.object_masks:  # matched as objects of no metric, hiding what they contain
+            self.by_object.setdefault(mask, [])
+        self.objects_re = re.compile(alternation(self.by_object))
+        self.verbs_re = re.compile(alternation(list(self.by_verb) + list(self.lex.work_verbs)))
+        self.work_verbs = frozenset(self.lex.work_verbs)
+        self.keywords_re = re.compile(alternation(self.category_of_keyword))
+        self.slogans_re = re.compile(alternation(self.lex.slogans))
+        self.economy_re = re.compile(alternation(self.lex.economy_terms))
+        self.not_count_re = re.compile(alternation(self.lex.not_count_cues))
+        # verbs whose metrics all lie in one category (办复, 立案): strong enough to reach back a sentence
+        self.specific_verbs = {v for v, ms in self.by_verb.items() if len({m.category for m in ms}) == 1}
+        self._fit_cache: dict[tuple[str, str], tuple[list[Metric], bool]] = {}
+        self.bare_objects = {o for m in self.catalog.metrics if m.bare for o in m.objects}
+
+    # -- the sentence loop ---------------------------------------------------------------------
+
+    def read(self, text: str) -> list[Reading]:
+        """Mentions in ``text``. Letter-spacing ("开 展 调 研 1 8 次") is read through: the rules
+        run on the text without spaces next to non-ASCII characters, offsets map back."""
+        compact, where = _compact(text)
+        if where is None:
+            return self._read(text)
+        out = []
+        for r in self._read(compact):
+            q = r.quantity
+            moved = Quantity(
+                where[q.start],
+                where[q.end - 1] + 1,
+                q.value,
+                q.unit,
+                q.qualifier,
+                q.high,
+                q.chinese,
+                where[q.num_start],
+            )
+            out.append(
+                Reading(moved, r.metric, r.category, where[r.sentence_start], where[r.sentence_end - 1] + 1)
+            )
+        return out
+
+    def _read(self, text: str) -> list[Reading]:
+        out: list[Reading] = []
+        self._last: str | None = None  # category of the latest mention: a subset's category
+        quantities = find_quantities(text, self.lex)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        i = 0
+        while i < len(quantities):
+            k = bisect.bisect_right(ends, quantities[i].start)
+            s_start = ends[k - 1] if k else 0
+            s_end = ends[k] if k < len(ends) else len(text)
+            j = i
+            while j < len(quantities) and quantities[j].start < s_end:
+                j += 1
+            out.extend(self._read_sentence(text, s_start, s_end, quantities[i:j]))
+            i = j
+        return out
+
+    def _read_sentence(self, text: str, s0: int, s1: int, qs: list[Quantity]) -> list[Reading]:
+        sentence = text[s0:s1]
+        self._delims = [m.start() + s0 for m in _SEGMENT_RE.finditer(sentence)]
+        self._quoted = any(c in sentence for c in _OPEN_QUOTES)
+        objects = [_Hit(m.start() + s0, m.end() + s0, m[0]) for m in self.objects_re.finditer(sentence)]
+        verbs = [_Hit(m.start() + s0, m.end() + s0, m[0]) for m in self.verbs_re.finditer(sentence)]
+        self._object_like = {  # a verb inside an object's word (培训 in 培训班) is no verb
+            (v.start, v.end) for v in verbs for h in objects if h.start <= v.start and v.end <= h.end
+        }
+        slogans = [(m.start() + s0, m.end() + s0) for m in self.slogans_re.finditer(sentence)]
+        out = []
+        prev_end = s0
+        self._sentence_counts = 0  # mentions found so far in this sentence
+        for k, q in enumerate(qs):
+            next_start = qs[k + 1].start if k + 1 < len(qs) else s1
+            reading = self._read_one(
+                text, s0, s1, q, prev_end, next_start, objects, verbs, slogans, self._last
+            )
+            if reading is not None:
+                out.append(reading)
+                self._last = reading.category or self._last
+                self._sentence_counts += 1
+            prev_end = q.end
+        return out
+
+    # -- one quantity --------------------------------------------------------------------------
+
+    def _noise(self, text: str, s0: int, q: Quantity, slogans) -> bool:
+        lex = self.lex
+        before = text[max(s0, q.num_start - 12) : q.num_start].rstrip(_SPACES)
+        after_unit = text[q.end : q.end + 4]
+        if before.endswith(lex.number_blockers_before):
+            return True
+        if before[-1:].isdigit() or before[-1:].isascii() and before[-1:].isalpha():
+            return True  # part of a code or a larger token
+        if any(a <= q.num_start < b for a, b in slogans):  # the number opens a slogan (六个一, not 十一批次)
+            return True
+        unit = q.unit
+        blockers = lex.unit_blockers.get(unit, ())
+        if unit and after_unit and after_unit.startswith(blockers):
+            return True
+        if unit and after_unit.startswith(unit) and len(unit) == 1:
+            return True  # 一件件, 一次次
+        if unit in lex.structure_units and text.startswith(lex.structure_after, q.end):
+            return True  # 从四个方面
+        if unit == "次" and before.endswith(lex.session_before):
+            return True  # 十二届五次会议
+        if self._quoted and self._inside_short_quote(text, s0, q):
+            return True  # “三项计划”
+        if unit == "%":
+            seg = text[self._segment_start(text, s0, q.start) : q.start]
+            tail = text[max(s0, q.start - 6) : q.start]
+            if any(w in tail for w in lex.share_words):
+                return True
+            if not any(w in seg for w in lex.rate_words):
+                return True
+        return False
+
+    @staticmethod
+    def _inside_short_quote(text: str, s0: int, q: Quantity) -> bool:
+        left = text[max(s0, q.start - 8) : q.start]
+        opened = max((left.rfind(c) for c in _OPEN_QUOTES), default=-1)
+        if opened < 0 or any(c in left[opened + 1 :] for c in _CLOSE_QUOTES):
+            return False
+        right = text[q.end : q.end + 8]
+        return any(c in right for c in _CLOSE_QUOTES)
+
+    def _segment_start(self, text: str, s0: int, pos: int) -> int:
+        i = bisect.bisect_left(self._delims, pos)  # delimiters of the current sentence
+        return max(s0, self._delims[i - 1] + 1) if i else s0
+
+    def _fitting(self, term: str, q: Quantity, clause: str) -> list[Metric]:
+        """Metrics counting ``term`` that accept the quantity's unit (and whose verb is in the clause
+        when the metric requires one)."""
+        key = (term, q.unit)
+        cached = self._fit_cache.get(key)
+        if cached is None:
+            fit = [m for m in self.by_object[term] if ((q.unit in m.units) if q.unit else m.bare)]
+            cached = self._fit_cache[key] = (fit, any(m.verb_required for m in fit))
+        fit, check = cached
+        if not check:
+            return fit
+        return [m for m in fit if not m.verb_required or any(v in clause for v in m.verbs)]
+
+    @staticmethod
+    def _segment_end(text: str, pos: int, limit: int) -> int:
+        m = _DELIMITER.search(text, pos, limit)
+        return m.start() if m else max(pos, limit)
+
+    def _read_one(self, text, s0, s1, q, prev_end, next_start, objects, verbs, slogans, last_category):
+        lex = self.lex
+        seg0 = self._segment_start(text, s0, q.start)
+        if not q.unit and not self._bare_ok(text, seg0, q):
+            return None  # years, dates, codes: a number without a counting word
+        if self._noise(text, s0, q, slogans):
+            return None
+        own = text[seg0 : q.start]
+        if self.economy_re.search(own):
+            return None
+        enum0 = seg0
+        while enum0 > s0 and text[enum0 - 1] == "、":  # an enumeration shares its clause's frame
+            enum0 = self._segment_start(text, s0, enum0 - 1)
+        if self.not_count_re.search(text, enum0, q.start):
+            return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
+        if text[enum0 : q.start].startswith(lex.other_actors):
+            return None  # another body's work: 县委常委会专题研究政协工作2次
+        seg_end = self._segment_end(text, q.end, min(s1, next_start))
+        clause0 = seg0  # a list of nouns (、) belongs to its clause
+        while clause0 > s0 and text[clause0 - 1] == "、":
+            clause0 = self._segment_start(text, s0, clause0 - 1)
+        own_lo = max(clause0, prev_end)
+        clause = text[clause0:seg_end]
+
+        def fitting(h):
+            return self._fitting(h.term, q, clause)
+
+        # 1. the counted noun right after the number: 开展12场委员讲堂, 12件重点提案
+        tier, found = None, []
+        for h in objects:
+            if q.end <= h.start < q.end + 6 and h.end <= seg_end:
+                if any(v.start >= q.end and v.end <= h.start for v in verbs):
+                    break
+                fit = fitting(h)
+                if fit:
+                    tier, found = "right", [(m, h) for m in fit]
+                    break
+        # 2. a subset named by a relative clause: 涉及经济发展的86件, 正在解决的30件
+        if (
+            tier is None
+            and last_category
+            and text[max(s0, q.start - 4) : q.start].rstrip(_SPACES).endswith("的")
+        ):
+            return Reading(q, None, last_category, s0, s1)
+        # 3. objects before the number in its own clause: 召开常委会议6次
+        if tier is None:
+            found = [(m, h) for h in objects if own_lo <= h.start and h.end <= q.start for m in fitting(h)]
+            tier = "own" if found else None
+        # 4. an object after the number in its clause: 对6个区直部门开展民主评议
+        if tier is None:
+            for h in objects:
+                if q.end <= h.start and h.end <= seg_end:
+                    fit = fitting(h)
+                    if fit:
+                        tier, found = "after", [(m, h) for m in fit]
+                        break
+        # 5. carried over from an earlier clause of the sentence: 收集…120余篇，编发94期
+        if tier is None:
+            for h in reversed(objects):
+                if s0 <= h.start and h.end <= own_lo:
+                    fit = fitting(h)
+                    if fit:
+                        tier, found = "inherited", [(m, h) for m in fit]
+                        break
+
+        # 6. carried over from an earlier sentence of the paragraph when the clause's own verb
+        #    selects it: "共收到提案729件。截至年底，已办复649件"
+        if tier is None:
+            tier, found = self._from_paragraph(text, s0, q, own_lo, clause, verbs)
+
+        small_chinese = q.chinese and q.value < 10 and q.qualifier == "exact"
+        follows_count = self._sentence_counts > 0
+        if small_chinese and not self._anchored(text, own_lo, q, objects, verbs, follows_count, seg_end):
+            return None
+        if tier is None:
+            return self._unmatched(text, s0, s1, q, seg0, seg_end, last_category, small_chinese)
+
+        candidates = [m for m, _ in found]
+        metric, own_verb = None, False
+        floor = found[0][1].start if tier == "inherited" else s0
+        for v in reversed(verbs):  # the verb nearest before the number chooses
+            if v.end <= q.start and v.start >= floor:
+                if text.startswith("的", v.end):
+                    continue  # a verb in a modifier (自治区政协举办的培训班) is not the clause's verb
+                chosen = [(m, h) for m, h in found if m in self.by_verb.get(v.term, ())]
+                if chosen:
+                    context = text[clause0 : q.start]
+                    preferred = [(m, h) for m, h in chosen if any(c in context for c in m.context)]
+                    metric = max(preferred or chosen, key=lambda mh: mh[1].end)[0]
+                    own_verb = v.start >= own_lo
+                    break
+                if v.start >= own_lo and tier != "inherited" and (v.start, v.end) not in self._object_like:
+                    break  # the clause has its own verb: earlier clauses' verbs do not reach here
+        if metric is None or not own_verb:  # a verb after it in the clause: 其中9条被自治区政协采用
+            for v in verbs:
+                if q.end <= v.start and v.end <= seg_end:
+                    chosen = [m for m in candidates if m in self.by_verb.get(v.term, ())]
+                    if chosen:
+                        metric, own_verb = chosen[0], True
+                        break
+        if tier == "own" and not own_verb:
+            nearest = max(h.end for _, h in found)
+            if any(t in text[nearest : q.start] for t in lex.theme_markers):
+                return Reading(q, None, candidates[0].category, s0, s1)  # 立案提案中经济建设方面98件
+        if tier == "inherited" and not own_verb:
+            own_theme = any(t in own for t in lex.theme_markers)
+            after_total = any(b in text[found[0][1].end : q.start] for b in lex.breakdown_markers)
+            if own_theme or after_total:
+                return Reading(q, None, candidates[0].category, s0, s1)  # a share of the total
+        if metric is None:
+            metric = max(found, key=lambda mh: (mh[1].end, -candidates.index(mh[0])))[0]
+        return Reading(q, metric, metric.category, s0, s1)
+
+    def _from_paragraph(self, text, s0, q, own_lo, clause, verbs):
+        p0 = text.rfind("\n", 0, s0) + 1
+        own_verbs = [
+            v.term for v in verbs if own_lo <= v.start and v.end <= q.start and v.term in self.specific_verbs
+        ]
+        if p0 >= s0 or not own_verbs:
+            return None, []
+        for m in reversed(list(self.objects_re.finditer(text, p0, s0))):
+            fit = [
+                mt
+                for mt in self._fitting(m[0], q, clause)
+                if any(mt in self.by_verb.get(v, ()) for v in own_verbs)
+            ]
+            if fit:
+                return "paragraph", [(mt, _Hit(m.start(), m.end(), m[0])) for mt in fit]
+        return None, []
+
+    def _bare_ok(self, text: str, seg0: int, q: Quantity) -> bool:
+        if q.chinese or not self.bare_objects:
+            return False
+        after = text[q.end : q.end + 1]
+        if after and ("\u4e00" <= after <= "\u9fff" or after.isalnum()):
+            return False  # 2024年, 12345热线
+        before = text[max(0, q.start - 12) : q.start].rstrip(_SPACES + "".join(self.lex.bare_fillers))
+        return any(before.endswith(o) for o in self.bare_objects)
+
+    def _anchored(self, text, own_lo, q, objects, verbs, follows_count: bool, seg_end: int) -> bool:
+        """A small Chinese numeral (一名, 三次) counts only after a verb or an object of its own clause
+        ("请示重要事项四次"), right after 其中 ("其中九条被上级采用"), or opening a clause that continues
+        a list of counts and names its activity ("其中14篇被采用，五篇获得领导批示"); never in
+        "一名委员就是一面旗帜"."""
+        if text[max(0, q.start - 4) : q.start].rstrip(_SPACES + "，,").endswith(self.lex.breakdown_markers):
+            return True
+        hits = (*objects, *verbs)
+        if any(own_lo <= h.start and h.end <= q.start for h in hits):
+            return True
+        return follows_count and any(q.end <= h.start and h.end <= seg_end for h in hits)
+
+    def _unmatched(self, text, s0, s1, q, seg0, seg_end, last_category, small_chinese) -> Reading | None:
+        """A quantity no metric fits: keep it for review when the sentence is about committee work."""
+        if small_chinese or not q.unit or q.chinese and q.value < 10:
+            return None
+        sentence = text[s0:s1]
+        self._delims = [m.start() + s0 for m in _SEGMENT_RE.finditer(sentence)]
+        self._quoted = any(c in sentence for c in _OPEN_QUOTES)
+        if not any(m[0] in self.work_verbs or m[0] in self.by_verb for m in self.verbs_re.finditer(sentence)):
+            return None
+        if self.economy_re.search(text, s0, q.start):
+            return None
+        category = None
+        for m in self.keywords_re.finditer(text, seg0, q.start):
+            category = self.category_of_keyword[m[0]]
+        if category is None:
+            m = self.keywords_re.search(text, q.end, seg_end)
+            category = self.category_of_keyword[m[0]] if m else None
+        if category is None:
+            for m in self.keywords_re.finditer(text, s0, q.start):
+                category = self.category_of_keyword[m[0]]
+        return Reading(q, None, category or last_category, s0, s1)
