@@ -16,6 +16,7 @@ class Category:
     code: str
     name_zh: str
     name_en: str
+    keywords: tuple[str, ...] = ()  # place a quantity in this category when it fits no metric
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Metric:
     objects: tuple[str, ...]
     verbs: tuple[str, ...]
     bounds: tuple[float, float]
+    bare: bool = False  # a number with no counting word after one of the objects counts
 
 
 @dataclass(frozen=True)
@@ -48,13 +50,17 @@ class Catalog:
 
 
 def parse_catalog(raw: dict) -> Catalog:
-    cats = tuple(Category(c["code"], c["name_zh"], c["name_en"]) for c in raw["categories"])
+    cats = tuple(
+        Category(c["code"], c["name_zh"], c["name_en"], tuple(c.get("keywords", []))) for c in raw["categories"]
+    )
     codes = {c.code for c in cats}
     metrics = []
     seen = set()
     for m in raw["metrics"]:
         if m["code"] in seen:
             raise ValueError(f"metric code {m['code']} appears twice in the catalog")
+        if not m.get("objects"):
+            raise ValueError(f"metric {m['code']}: needs at least one trigger object")
         if m["category"] not in codes:
             raise ValueError(f"metric {m['code']}: unknown category {m['category']}")
         seen.add(m["code"])
@@ -69,6 +75,7 @@ def parse_catalog(raw: dict) -> Catalog:
                 objects=tuple(m.get("objects", [])),
                 verbs=tuple(m.get("verbs", [])),
                 bounds=(float(lo), float(hi) if hi is not None else float("inf")),
+                bare=bool(m.get("bare", False)),
             )
         )
     return Catalog(str(raw.get("edition", "")), cats, tuple(metrics))

@@ -1,38 +1,116 @@
-"""Whose work a number measures, and for which period."""
+"""Whose work a number measures, and for which period.
+
+* Committee: the subject committee of the mention's article (``subject.find_subject`` on the
+  article of the block holding the number), never a committee merely named in its sentence.
+* Report period: the year of an annual report ("2024年工作回顾", "2024年，县政协…", "一年来"); a
+  report dated in January-March of year Y with no other year covers Y-1; a term report ("五年来",
+  "本届以来") covers a range ending in the report year, starting at an explicit "YYYY年以来" or
+  four years before.
+* A mention in a sentence (or paragraph opened) by another year gets that year
+  ("2023年，承办…"); "YYYY年以来" in its sentence gives the range YYYY..report year.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from pipelines.extract.lexicon import Lexicon, load_lexicon
 from pipelines.extract.subject import find_subject
 from sources.document import Document
 from warehouse.register import Committee
 
-_YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年")
-_TERM = re.compile(r"(五年来|本届以来|过去五年)")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")
+_SINCE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:以来|至今)")
+_SPAN = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:至|到|-|—|－)\s*((?:19|20)\d{2})\s*年")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
+_LEAD_CHARS = 400
 
 
 @dataclass(frozen=True)
-class Subject:
+class Period:
+    start: int | None
+    end: int | None
+    term: bool = False
+
+
+def report_period(text: str, lex: Lexicon | None = None) -> Period:
+    """The period a report (or an article, given its text) covers."""
+    lex = lex or load_lexicon()
+    lead = text[:_LEAD_CHARS]
+    term = any(c in text[:2000] for c in lex.term_cues)
+    span = _SPAN.search(lead)
+    if span:
+        a, b = int(span[1]), int(span[2])
+        return Period(min(a, b), max(a, b), True)
+    year = None
+    for m in _YEAR.finditer(lead):
+        date = _DATE.match(text, m.start())
+        y = int(m[1])
+        if date and 1 <= int(date[2]) <= 3 and year is None:
+            later = [int(x) for x in _YEAR.findall(lead[m.end() :]) if int(x) != y]
+            if not later:  # delivered early next year: the report covers the year before
+                year = y - 1
+                continue
+        if _SINCE.match(text, m.start()):
+            continue
+        year = y
+        break
+    if year is None:
+        return Period(None, None, term)
+    if term:
+        since = _SINCE.search(text[:2000])
+        start = int(since[1]) if since and int(since[1]) < year else year - 4
+        return Period(start, year, True)
+    return Period(year, year)
+
+
+def mention_period(text: str, report: Period, s_start: int, pos: int, para_start: int) -> tuple[int | None, int | None]:
+    """The period of a quantity at ``pos`` in the sentence starting at ``s_start``."""
+    if report.end is None:
+        return report.start, report.end
+    sentence_left = text[s_start:pos]
+    since = None
+    for m in _SINCE.finditer(sentence_left):
+        since = int(m[1])
+    if since is not None and since < report.end:
+        return since, report.end
+    year = None
+    for m in _YEAR.finditer(sentence_left):
+        if not _SINCE.match(sentence_left, m.start()):
+            year = int(m[1])
+    if year is None:  # a paragraph opened by a year: "2023年，…"
+        m = _YEAR.match(text, para_start)
+        if m and not _SINCE.match(text, para_start):
+            year = int(m[1])
+    if year is not None and year != report.end and report.start is not None and year >= report.start - 1:
+        return year, year
+    return report.start, report.end
+
+
+@dataclass(frozen=True)
+class Owner:
     committee: Committee | None
-    period_start: int | None
-    period_end: int | None
+    period: Period
 
 
-def _lead_text(doc: Document, blocks: int = 3) -> str:
-    return "\n".join(doc.text[b.start : b.end] for b in doc.blocks[:blocks])
+class Attributor:
+    """Subject committee and report period per article of one document, computed once each."""
 
+    def __init__(self, doc: Document, lex: Lexicon | None = None):
+        self.doc = doc
+        self.lex = lex or load_lexicon()
+        self._cache: dict[int | None, Owner] = {}
 
-def report_period(doc: Document) -> tuple[int | None, int | None]:
-    lead = _lead_text(doc)
-    years = [int(y) for y in _YEAR.findall(lead)]
-    year = years[0] if years else None
-    if year is not None and _TERM.search(doc.text[:2000]):
-        return year - 4, year
-    return year, year
-
-
-def document_subject(doc: Document) -> Subject:
-    start, end = report_period(doc)
-    return Subject(find_subject(doc, year=end).committee, start, end)
+    def owner(self, article: int | None) -> Owner:
+        if article not in self._cache:
+            if article is None or len(self.doc.articles) <= 1:
+                text = self.doc.text
+            else:
+                text = "\n".join(self.doc.text[b.start : b.end] for b in self.doc.blocks if b.article == article)
+            period = report_period(text, self.lex)
+            subject = find_subject(self.doc, article=article, year=period.end)
+            if subject.committee is None and article is not None:
+                subject = find_subject(self.doc, article=None, year=period.end)
+            self._cache[article] = Owner(subject.committee, period)
+        return self._cache[article]

@@ -1,59 +1,29 @@
-"""Quantities in Chinese text: numerals, magnitudes, qualifiers and counting units."""
+"""Quantities in Chinese text: numerals, magnitudes, ranges, qualifiers and counting units.
+
+One compiled pattern finds every candidate; :func:`find_quantities` turns each into a
+:class:`Quantity` with its value in base units (80余万元 -> 800000) and its qualifier. Whether a
+quantity is a *metric mention* is decided later (pipelines.extract.context).
+
+A range (3至5次) is one quantity: ``value`` is its lower end, ``qualifier`` is ``at_least`` and
+``high`` its upper end; the surface keeps both ends.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-UNITS = (
-    "人次",
-    "场次",
-    "批次",
-    "件",
-    "次",
-    "篇",
-    "期",
-    "条",
-    "场",
-    "户",
-    "名",
-    "人",
-    "个",
-    "项",
-    "家",
-    "所",
-    "册",
-    "辑",
-    "部",
-    "本",
-    "元",
-    "%",
-    "批",
-)
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 
-_PRE = r"(?P<pre>大约|超过|约|近|逾|不到|不足)?"
-_NUM = r"(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
-_POST = r"(?P<post>余|多)?"
-_MAG = r"(?P<mag>万|亿)?"
-_UNIT = r"(?P<unit>" + "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True)) + r"|万?元)"
-_TAIL = r"(?P<tail>左右|以上|以内)?"
-QUANTITY = re.compile(_PRE + _NUM + _POST + _MAG + r"\s*" + _UNIT + _TAIL)
+_SP = r"[ \t\u3000]{0,3}"  # letter spacing of newspaper PDFs: "1 2 0 余篇"
+_ARABIC = r"\d(?:[ \t\u3000]{0,2}\d|,\d{3})*(?:\.\d+)?"
+_CN = r"(?:[零〇一二两三四五六七八九十]|(?<=[逾上近过])[百千万])[零〇一二两三四五六七八九十百千万亿]*"
+_CN_PCT = r"百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
 
 
 @dataclass(frozen=True)
@@ -61,13 +31,17 @@ class Quantity:
     start: int
     end: int
     value: float | int
-    unit: str
+    unit: str  # "" when no counting word follows
     qualifier: str
+    high: float | int | None = None  # upper end of a range
+    chinese: bool = False  # written in Chinese numerals (一次, 十余场)
+    num_start: int = 0  # where the numeral itself starts (after a qualifier word)
 
 
 def chinese_numeral(text: str) -> int | None:
-    """一百二十 -> 120, 两千三百 -> 2300, 十 -> 10; None when it is not a numeral."""
+    """一百二十 -> 120, 两千三百 -> 2300, 十 -> 10, 三十万 -> 300000; None when it is not a numeral."""
     total, section, digit = 0, 0, None
+    big_seen = 0
     for ch in text:
         if ch in _CN_DIGITS:
             digit = _CN_DIGITS[ch]
@@ -75,37 +49,106 @@ def chinese_numeral(text: str) -> int | None:
             section += (1 if digit is None else digit) * _CN_SMALL[ch]
             digit = None
         elif ch in _CN_BIG:
-            total += (section + (digit or 0)) * _CN_BIG[ch]
+            part = section + (digit or 0)
+            if ch == "万" and big_seen:  # 一亿二千万
+                total += part * 10_000
+            else:
+                total = (total + (part or 1)) * _CN_BIG[ch]
+            big_seen += 1
             section, digit = 0, None
         else:
             return None
     return total + section + (digit or 0)
 
 
-def _qualifier(pre: str | None, post: str | None, tail: str | None) -> str:
-    if post or tail == "以上" or pre in ("超过", "逾"):
-        return "at_least"
-    if pre in ("约", "近", "大约") or tail == "左右":
-        return "approx"
-    if pre in ("不到", "不足") or tail == "以内":
-        return "at_most"
-    return "exact"
+def _cn_decimal(text: str) -> float | int | None:
+    whole, _, frac = text.partition("点")
+    value = chinese_numeral(whole)
+    if value is None or not frac:
+        return value
+    digits = "".join(str(_CN_DIGITS[c]) for c in frac)
+    return float(f"{value}.{digits}")
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    out = []
-    for m in QUANTITY.finditer(text):
-        num = m["num"]
-        value = float(num) if num[0].isdigit() else chinese_numeral(num)
+def _arabic(text: str) -> float | int:
+    s = re.sub(r"[\s,\u3000]", "", text)
+    return float(s) if "." in s else int(s)
+
+
+@functools.cache
+def quantity_pattern(lex: Lexicon | None = None) -> re.Pattern:
+    lex = lex or load_lexicon()
+    pre = alternation(lex.before)
+    units = alternation(lex.units)
+    post = alternation(lex.after_number)
+    tail = alternation(lex.after_unit)
+    joiners = alternation(lex.range_joiners)
+    num = rf"{_ARABIC}|{_CN}"
+    return re.compile(
+        rf"(?P<pre>{pre})?{_SP}"
+        rf"(?:(?P<pct>{_CN_PCT})"
+        rf"|(?P<num>{num})(?:{_SP}(?P<unit0>{units})?{_SP}(?P<join>{joiners}){_SP}(?P<num2>{num}))?"
+        rf"{_SP}(?P<post>{post})?(?P<mag>万|亿)?(?P<post2>{post})?{_SP}(?P<unit>{units})?)"
+        rf"{_SP}(?P<tail>{tail})?"
+    )
+
+
+def _value(token: str) -> tuple[float | int | None, bool]:
+    if token[0].isdigit():
+        return _arabic(token), False
+    return chinese_numeral(token), True
+
+
+def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
+    """Every number in ``text`` with its unit (possibly none), in base units."""
+    lex = lex or load_lexicon()
+    out: list[Quantity] = []
+    for m in quantity_pattern(lex).finditer(text):
+        start = m.start()
+        pre = m["pre"]
+        if m["pct"]:
+            value, chinese, unit = _cn_decimal(m["pct"][3:]), True, "%"
+            num_start = m.start("pct")
+        else:
+            num = m["num"]
+            num_start = m.start("num")
+            if pre == "上" and num[0] not in "百千万":
+                pre, start = None, num_start  # 上 qualifies only 上百, 上千
+            value, chinese = _value(num)
+            unit = m["unit"] or ""
         if value is None:
             continue
-        unit = m["unit"]
-        if unit == "万元":
-            value *= 10_000
-            unit = "元"
-        if m["mag"]:
-            value *= _CN_BIG[m["mag"]]
+        if not pre:
+            start = num_start
+        high = None
+        if not m["pct"] and m["num2"]:
+            if m["unit0"] and m["unit0"] != unit:
+                continue
+            high, _ = _value(m["num2"])
+            if high is None:
+                continue
+        mult = _CN_BIG[m["mag"]] if not m["pct"] and m["mag"] else 1
+        value = value * mult
+        high = high * mult if high is not None else None
+        end = m.end()
+        tail = m["tail"]
+        if not unit and tail:  # 以上 after a bare number belongs to the sentence, not the number
+            end, tail = m.start("tail"), None
+        end = len(text[start:end].rstrip()) + start
+        if high is not None:
+            qualifier = "at_least"
+        else:
+            qualifier = "exact"
+            for word in (m["post"], m["post2"]):
+                if word:
+                    qualifier = lex.after_number[word]
+            if pre:
+                qualifier = lex.before[pre]
+            if tail:
+                qualifier = lex.after_unit[tail]
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        out.append(Quantity(m.start(), m.end(), value, unit, _qualifier(m["pre"], m["post"], m["tail"])))
+        if isinstance(high, float) and high.is_integer():
+            high = int(high)
+        out.append(Quantity(start, end, value, unit, qualifier, high, chinese, num_start))
     return out
