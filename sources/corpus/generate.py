@@ -147,13 +147,33 @@ def derived_values(facts: dict[str, int], rng: random.Random) -> dict[str, int]:
         "satisfaction": rng.choice([96, 97, 98, 99]),
         "requests": requests,
         "work_reports": facts["party_building.reports_to_party"] - requests,
+        "attended": rng.randint(1, 4),
+        "people_served": round(facts["member_services.households_helped"] * rng.uniform(2.0, 4.0)),
+        "suggestions": round(facts["consultation.meetings"] * rng.uniform(4, 9)),
+        "instructed": max(1, round(facts["public_opinion.adopted"] * rng.uniform(0.2, 0.5))),
+        "research_reports": max(2, round(facts["research_inspection.research"] * rng.uniform(0.5, 0.8))),
+        "trainees": round(facts["study_training.training_sessions"] * rng.uniform(40, 90)),
     }
 
 
+def derived_rng(code: str, year: int) -> random.Random:
+    """One draw of the derived figures per committee-year, so every document states the same ones."""
+    return random.Random(f"{SEED}:derived:{code}:{year}")
+
+
 def fill_slots(
-    template: str, doc: Doc, facts: dict[str, int], derived: dict[str, int], phrasing: dict, rng: random.Random
+    template: str,
+    doc: Doc,
+    facts: dict[str, int],
+    derived: dict[str, int],
+    phrasing: dict,
+    rng: random.Random,
+    styles: dict[str, str] | None = None,
 ) -> tuple[str, list[dict]]:
-    """Replace the slots of one filled template; return the text and its mentions (offsets local)."""
+    """Replace the slots of one filled template; return the text and its mentions (offsets local).
+
+    ``styles`` fixes the style of a metric's slots (``exact``, ``near``, ``exact+N`` ...).
+    """
     start, end = doc.period
     out, found, last = "", [], 0
     for m in _SLOT.finditer(template):
@@ -168,6 +188,9 @@ def fill_slots(
             metric, category = spec["metric"], spec["category"]
         else:
             value, metric, category = facts[name], name, name.split(".")[0]
+            style = (styles or {}).get(name, style)
+        if style.startswith("exact+"):
+            value, style = value + int(style[6:]), "exact"
         surface, shown, qualifier = render(value, unit, style, rng)
         c = doc.voice.committee
         found.append(
@@ -186,6 +209,7 @@ def fill_slots(
                 "period_end": end,
                 "char_start": len(out),
                 "char_end": len(out) + len(surface),
+                "page": None,
             }
         )
         out += surface
@@ -193,9 +217,9 @@ def fill_slots(
     return out, found
 
 
-def add_paragraph(doc: Doc, template: str, facts, derived, phrasing, rng) -> None:
+def add_paragraph(doc: Doc, template: str, facts, derived, phrasing, rng, styles=None) -> None:
     text = doc.voice.fill(template, doc.period[1])
-    filled, found = fill_slots(text, doc, facts, derived, phrasing, rng)
+    filled, found = fill_slots(text, doc, facts, derived, phrasing, rng, styles)
     doc.add(filled, found)
 
 
@@ -215,11 +239,15 @@ SECTION_ODDS = {
 }
 
 
-def annual_report(v: Voice, year: int, facts, phrasing, doc_id: str, next_spring: bool = False) -> Doc:
+def annual_report(
+    v: Voice, year: int, facts, phrasing, doc_id: str, next_spring: bool = False, exact: frozenset = frozenset()
+) -> Doc:
+    """The standing committee's annual work report; metrics in ``exact`` are written exactly."""
     rng = random.Random(f"{SEED}:{doc_id}")
     p = phrasing["annual"]
     doc = Doc(doc_id, v, (year, year))
-    derived = derived_values(facts, rng)
+    derived = derived_values(facts, derived_rng(v.committee.code, year))
+    styles = dict.fromkeys(exact, "exact")
     if next_spring:
         ns = phrasing["next_spring"]
         lead = [ns["headline"], ns["subtitle"], ns["opening"]]
@@ -230,17 +258,15 @@ def annual_report(v: Voice, year: int, facts, phrasing, doc_id: str, next_spring
         else:  # the lead must name the work year before any date of the next year
             subtitle = p["subtitles"][1]
         lead = [headline, subtitle, rng.choice(p["openings"])]
-    for t in lead:
-        if t:
-            add_paragraph(doc, t, facts, derived, phrasing, rng)
-    add_paragraph(doc, p["context"][year], facts, derived, phrasing, rng)
+    paragraphs = [t for t in lead if t] + [p["context"][year]]
     if rng.random() < 0.4:
-        add_paragraph(doc, rng.choice(p["economy"]), facts, derived, phrasing, rng)
+        paragraphs.append(rng.choice(p["economy"]))
     for section, odds in SECTION_ODDS.items():
         if rng.random() < odds:
-            add_paragraph(doc, rng.choice(p["sections"][section]), facts, derived, phrasing, rng)
-    add_paragraph(doc, rng.choice(p["closings"]), facts, derived, phrasing, rng)
-    add_paragraph(doc, p["footer"], facts, derived, phrasing, rng)
+            paragraphs.append(rng.choice(p["sections"][section]))
+    paragraphs += [rng.choice(p["closings"]), p["footer"]]
+    for t in paragraphs:
+        add_paragraph(doc, t, facts, derived, phrasing, rng, styles)
     return doc
 
 
@@ -253,13 +279,15 @@ def term_report(v: Voice, start: int, end: int, facts, phrasing, doc_id: str) ->
     return doc
 
 
-def proposal_report(v: Voice, year: int, facts, phrasing, doc_id: str) -> Doc:
+def proposal_report(v: Voice, year: int, facts, phrasing, doc_id: str, exact: frozenset = frozenset()) -> Doc:
+    """The proposal committee's yearly report on proposal work."""
     rng = random.Random(f"{SEED}:{doc_id}")
     p = phrasing["proposal_report"]
     doc = Doc(doc_id, v, (year, year), kind="proposal-work report")
-    derived = derived_values(facts, rng)
+    derived = derived_values(facts, derived_rng(v.committee.code, year))
+    styles = dict.fromkeys(exact, "exact")
     for t in [rng.choice(p["headlines"]), rng.choice(p["openings"]), *p["paragraphs"], p["footer"]]:
-        add_paragraph(doc, t, facts, derived, phrasing, rng)
+        add_paragraph(doc, t, facts, derived, phrasing, rng, styles)
     return doc
 
 
@@ -279,7 +307,11 @@ def encoding_for(doc_id: str) -> str:
 
 
 def build_documents(phrasing: dict | None = None) -> list[Doc]:
+    """Every text document of the corpus (annual, proposal-work and term reports)."""
+    from sources.corpus.newspapers import forced_styles
+
     phrasing = phrasing or load_phrasing()
+    forced = forced_styles()
     facts = load_facts()
     slugs = load_slugs()
     register = load_register()
@@ -289,11 +321,12 @@ def build_documents(phrasing: dict | None = None) -> list[Doc]:
         v = voice(c, register.get(c.parent_code) if c.parent_code else None)
         for year in YEARS:
             f = facts[(code, year, year)]
-            doc = annual_report(v, year, f, phrasing, f"{slug}_{year}", next_spring=(code, year) == NEXT_SPRING)
+            exact = frozenset(forced.get((code, year), ()))
+            doc = annual_report(v, year, f, phrasing, f"{slug}_{year}", (code, year) == NEXT_SPRING, exact)
             doc.encoding = "big5" if (code, year) == BIG5 else encoding_for(doc.doc_id)
             docs.append(doc)
             if c.level in ("region", "city") or (code, year) in PROPOSAL_REPORT_COUNTIES:
-                pr = proposal_report(v, year, f, phrasing, f"{slug}_{year}_proposals")
+                pr = proposal_report(v, year, f, phrasing, f"{slug}_{year}_proposals", exact)
                 pr.encoding = encoding_for(pr.doc_id)
                 docs.append(pr)
         if code == TERM[0]:
@@ -397,26 +430,42 @@ Generated by `make samples` (`python -m sources.corpus.generate`) from the facts
 """
 
 
-def write_corpus(out: Path, docs: list[Doc] | None = None) -> list[Path]:
-    """Write documents, truth and README into ``out``; return the paths written."""
-    docs = docs if docs is not None else build_documents()
+def _period(doc: Doc) -> str:
+    return str(doc.period[0]) if doc.period[0] == doc.period[1] else f"{doc.period[0]}-{doc.period[1]}"
+
+
+def write_corpus(out: Path, pdfs: bool = True) -> list[Path]:
+    """Write documents, newspaper pages, truth and README into ``out``; return the paths written."""
+    from sources.corpus.newspapers import build_pages, write_pages
+
     out.mkdir(parents=True, exist_ok=True)
     written, truth, rows = [], [], []
-    for doc in sorted(docs, key=lambda d: d.doc_id):
+    for doc in sorted(build_documents(), key=lambda d: d.doc_id):
         finalise(doc)
         path = out / f"{doc.doc_id}.txt"
         path.write_bytes(encode(doc))
         written.append(path)
         truth.extend(doc.mentions)
         c = doc.voice.committee
-        period = str(doc.period[0]) if doc.period[0] == doc.period[1] else f"{doc.period[0]}-{doc.period[1]}"
-        rows.append(
-            f"| {path.name} | {c.committee_name} | {period} | {doc.kind} | {doc.encoding} | {len(doc.mentions)} |"
-        )
+        rows.append(f"| {path.name} | {c.committee_name} | {_period(doc)} | {doc.kind} | {doc.encoding} | {len(doc.mentions)} |")
+    if pdfs:
+        pages = build_pages()
+        pdf_paths, mentions = write_pages(out, pages)
+        written += pdf_paths
+        truth += mentions
+        for page in pages:
+            names = "、".join(d.voice.committee.committee_name for d in page.docs)
+            periods = "、".join(sorted({_period(d) for d in page.docs}))
+            count = sum(len(d.mentions) for d in page.docs)
+            kind = f"newspaper page, {page.layout.columns} columns" + (
+                ", letter-spaced" if page.layout.letter_spacing else ""
+            )
+            rows.append(f"| {page.doc_id}.pdf | {names} | {periods} | {kind} | PDF | {count} |")
+    truth.sort(key=lambda t: (t["doc"], t["char_start"] if t["char_start"] is not None else -1))
     for name, text in (
         ("truth.jsonl", _jsonl(truth)),
         ("truth_facts.jsonl", _jsonl(reconciled(truth))),
-        ("README.md", README + "\n".join(rows) + "\n"),
+        ("README.md", README + "\n".join(sorted(rows)) + "\n"),
     ):
         (out / name).write_text(text, encoding="utf-8")
         written.append(out / name)
