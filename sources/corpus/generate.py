@@ -240,7 +240,13 @@ SECTION_ODDS = {
 
 
 def annual_report(
-    v: Voice, year: int, facts, phrasing, doc_id: str, next_spring: bool = False, exact: frozenset = frozenset()
+    v: Voice,
+    year: int,
+    facts,
+    phrasing,
+    doc_id: str,
+    next_spring: bool = False,
+    exact: frozenset = frozenset(),
 ) -> Doc:
     """The standing committee's annual work report; metrics in ``exact`` are written exactly."""
     rng = random.Random(f"{SEED}:{doc_id}")
@@ -384,10 +390,9 @@ def reconciled(truth: list[dict]) -> list[dict]:
         for r in rows:
             votes[r["value"]] += 1
 
-        def rank(r: dict) -> tuple:
-            return (r["qualifier"] == "exact", votes[r["value"]], r["value"])
-
-        best = max(rows, key=rank)
+        best = max(
+            rows, key=lambda r, votes=votes: (r["qualifier"] == "exact", votes[r["value"]], r["value"])
+        )
         values = sorted({r["value"] for r in rows})
         out.append(
             {
@@ -447,7 +452,9 @@ def write_corpus(out: Path, pdfs: bool = True) -> list[Path]:
         written.append(path)
         truth.extend(doc.mentions)
         c = doc.voice.committee
-        rows.append(f"| {path.name} | {c.committee_name} | {_period(doc)} | {doc.kind} | {doc.encoding} | {len(doc.mentions)} |")
+        rows.append(
+            f"| {path.name} | {c.committee_name} | {_period(doc)} | {doc.kind} | {doc.encoding} | {len(doc.mentions)} |"
+        )
     if pdfs:
         pages = build_pages()
         pdf_paths, mentions = write_pages(out, pages)

@@ -64,7 +64,7 @@ def build_pages(phrasing: dict | None = None, papers: dict | None = None) -> lis
             story = papers["stories"][a["story"]]
             styles = a.get("styles", {})
 
-            def fill(t: str, doc=doc, v=v, year=year, f=f, derived=derived, styles=styles) -> str:
+            def fill(t: str, doc=doc, v=v, year=year, f=f, derived=derived, styles=styles, rng=rng) -> str:
                 text, found = g.fill_slots(v.fill(t, year), doc, f, derived, phrasing, rng, styles)
                 for m in found:
                     m["char_start"] = m["char_end"] = None

@@ -63,6 +63,9 @@ def render(value: int, unit: str, style: str, rng: random.Random) -> tuple[str, 
         r = value // 10 * 10
         form = rng.choice(["{r}余{u}", "{r}多{u}", "超过{r}{u}", "{r}{u}以上", "{c}余{u}"])
         return form.format(r=r, c=chinese(r), u=unit), r, "at_least"
+    if style == "near" and value >= 20 and value % 10:  # a newspaper rounding up: 近百件, 近130件
+        c = math.ceil(value / 10) * 10
+        return f"近{'百' if c == 100 else c}{unit}", c, "approx"
     if style == "approx" and value >= 20 and value % 10:
         form = rng.choice(["约{r}{u}", "近{c}{u}", "{r}{u}左右"])
         r = round(value / 10) * 10
