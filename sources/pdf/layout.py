@@ -132,6 +132,9 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
         if header_y < r[1] and r[3] < footer_y and max(r[2] - r[0], r[3] - r[1]) >= 3 * body_size
     ]
     regions = _xy_cut(runs, separators)
+    for region in regions:
+        _headline_context(region, body_size)
+    _small_and_subheads(runs, body_size, figures)
     articles: list[PageArticle] = []
     for region in regions:
         for group in _split_by_headlines(region):
@@ -203,37 +206,36 @@ def _inside(r: Run, box: Box, slack: float = 2.0) -> bool:
 
 
 def _assign_roles(runs: list[Run], body: float, figures: list[Box], frames: list[Box]) -> None:
-    same = lambda s: abs(s - body) <= 0.07 * body  # noqa: E731
+    """Quotes (inside a frame) and headlines (much larger than body text)."""
     for r in runs:
         if any(_inside(r, f) for f in frames):
             r.role = "quote"
         elif r.size >= 1.5 * body:
             r.role = "headline"
-    # Subtitle and byline: the runs stacked directly under a headline.
-    for h in sorted((r for r in runs if r.role == "headline"), key=lambda r: -r.size):
+
+
+def _headline_context(region: list[Run], body: float) -> None:
+    """Subtitle and byline: the runs stacked directly under a headline, within its region."""
+    same = lambda s: abs(s - body) <= 0.07 * body  # noqa: E731
+    for h in sorted((r for r in region if r.role == "headline"), key=lambda r: -r.size):
         if h.role != "headline":
             continue
-        x0, x1, y = h.x0 - 2 * h.size, h.x1 + 2 * h.size, h.bottom
-        taken_sub = False
+        y, taken_sub = h.bottom, False
+        # Columns that run beside a headline spanning only part of the region are not under it.
+        beside = [r for r in region if r.role == "body" and r.top < h.bottom - 1 and r.bottom > h.top]
         for _ in range(3):
             below = [
                 r
-                for r in runs
-                if r.role == "body" and -1 <= r.top - y <= 2.5 * body and _overlap(x0, x1, r.x0, r.x1) > 0
-            ]
-            below += [
-                r
-                for r in runs
-                if r.role == "headline"
-                and r is not h
-                and r.size < 0.85 * h.size
-                and -1 <= r.top - y <= 0.8 * r.size
-                and _overlap(x0, x1, r.x0, r.x1) > 0
+                for r in region
+                if r is not h
+                and not any(_overlap(b.x0, b.x1, r.x0, r.x1) > 0.3 * (r.x1 - r.x0) for b in beside)
+                and (r.role == "body" or (r.role == "headline" and r.size < 0.85 * h.size))
+                and -1 <= r.top - y <= (2.5 * body if r.role == "body" else 0.8 * r.size)
             ]
             if not below:
                 break
-            r = min(below, key=lambda r: r.top)
-            if same(r.size) and not r.lines[0].bold:
+            r = min(below, key=lambda r: (r.top, r.x0))
+            if r.role == "body" and same(r.size) and not r.lines[0].bold:
                 break
             if r.role == "headline" or (r.size > body and not taken_sub):
                 r.role, taken_sub = "subtitle", True
@@ -241,7 +243,11 @@ def _assign_roles(runs: list[Run], body: float, figures: list[Box], frames: list
                 r.role = "byline"
             else:
                 break
-            x0, x1, y = min(x0, r.x0), max(x1, r.x1), r.bottom
+            y = r.bottom
+
+
+def _small_and_subheads(runs: list[Run], body: float, figures: list[Box]) -> None:
+    """Captions (small text at a figure) and subheads (larger or bold short runs)."""
     for r in runs:
         if r.role != "body":
             continue

@@ -74,8 +74,8 @@ def chars_to_lines(chars: list[dict]) -> list[Line]:
     """Group upright, non-blank characters into line fragments.
 
     Characters share a line when their baselines agree (within a third of their size) and their
-    sizes agree; a fragment ends at a horizontal gap wider than the glyph size, which is where
-    a column gutter or a separate item on the same baseline starts.
+    sizes agree; a fragment ends where a horizontal gap exceeds the row's usual letter spacing by
+    most of a glyph: a column gutter or a separate item on the same baseline.
     """
     chars = sorted(
         (c for c in chars if c["upright"] and c["text"].strip()),
@@ -91,10 +91,12 @@ def chars_to_lines(chars: list[dict]) -> list[Line]:
     for row in rows:
         for group in _split_sizes(row):
             group.sort(key=lambda c: c["x0"])
+            gaps = [max(0.0, group[i]["x0"] - group[i - 1]["x1"]) for i in range(1, len(group))]
+            # Letter-spaced text widens every gap: measure the row's own spacing first.
+            spacing = median(gaps) if gaps else 0.0
             start = 0
             for i in range(1, len(group)):
-                gap = group[i]["x0"] - group[i - 1]["x1"]
-                if gap > 0.9 * group[i]["size"]:
+                if gaps[i - 1] > spacing + 0.8 * group[i]["size"]:
                     lines.append(_make_line(group[start:i]))
                     start = i
             lines.append(_make_line(group[start:]))
