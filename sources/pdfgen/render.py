@@ -19,14 +19,16 @@ from sources.pdfgen.spec import (
     Layout,
     PageSpec,
     Photo,
-    PullQuote,
     Truth,
     TruthArticle,
     TruthBlock,
 )
 
 _UNIT = re.compile(r"[A-Za-z0-9.%+\-/:]+|\s|.")
-_ASCENT = 0.88  # baseline below the top of a line box, as a fraction of the font size
+_ASCENT = 0.88
+_NO_LINE_START = set(
+    "，。、；：？！）》」』”’…"
+)  # kinsoku: squeezed onto the line before  # baseline below the top of a line box, as a fraction of the font size
 
 
 @dataclass
@@ -57,9 +59,13 @@ class _Setter:
         lines, cur, used, avail = [], [], 0.0, width - indent
         for u, w in self.units(text, size):
             if cur and used + w > avail + 0.01:
+                carry = []
+                if u in _NO_LINE_START and len(cur) > 1:  # kinsoku: take the glyph before along
+                    carry = [cur.pop()]
                 lines.append(cur)
-                cur, used, avail = [], 0.0, width
-                if u.isspace():
+                cur, avail = carry, width
+                used = sum(x for _, x in carry)
+                if u.isspace() and not cur:
                     continue
             cur.append((u, w))
             used += w

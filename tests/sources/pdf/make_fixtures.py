@@ -16,7 +16,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from sources.pdfgen import ArticleSpec, Heading, Layout, PageSpec, Photo, PullQuote, render_page  # noqa: E402
+from sources.pdfgen import ArticleSpec, Heading, Layout, PageSpec, Photo, PullQuote, render_page
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
