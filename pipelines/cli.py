@@ -62,6 +62,20 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from pipelines.extract.evaluate import evaluate, load_jsonl, report
+
+    for path in (args.gold, args.pred):
+        if not Path(path).is_file():
+            raise CliError(f"file not found: {path}")
+    try:
+        gold, pred = load_jsonl(args.gold), load_jsonl(args.pred)
+    except ValueError as e:
+        raise CliError(str(e)) from e
+    print(report(evaluate(gold, pred)))
+    return 0
+
+
 def _cmd_dashboard(args: argparse.Namespace) -> int:
     app = paths.PROJECT_ROOT / "dashboard" / "app.py"
     env = {**os.environ, "CSTATS_WAREHOUSE": str(Path(args.warehouse).resolve())}
@@ -93,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", help="print metric mentions as JSON lines")
     e.add_argument("paths", nargs="+")
     e.set_defaults(func=_cmd_extract)
+
+    v = sub.add_parser("eval", help="score extracted mentions against labelled ones")
+    v.add_argument("gold", help="labelled mentions, JSON lines")
+    v.add_argument("pred", help="extracted mentions, JSON lines (cstats extract output)")
+    v.set_defaults(func=_cmd_eval)
 
     d = sub.add_parser("dashboard", help="serve the Streamlit dashboard")
     d.add_argument("--warehouse", default=str(paths.warehouse_path()))

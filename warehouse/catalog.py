@@ -30,6 +30,7 @@ class Metric:
     verbs: tuple[str, ...]
     bounds: tuple[float, float]
     bare: bool = False  # a number with no counting word after one of the objects counts
+    verb_required: bool = False  # the object alone is too common: one of the verbs must be in the clause
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ class Catalog:
 
 def parse_catalog(raw: dict) -> Catalog:
     cats = tuple(
-        Category(c["code"], c["name_zh"], c["name_en"], tuple(c.get("keywords", []))) for c in raw["categories"]
+        Category(c["code"], c["name_zh"], c["name_en"], tuple(c.get("keywords", [])))
+        for c in raw["categories"]
     )
     codes = {c.code for c in cats}
     metrics = []
@@ -76,6 +78,7 @@ def parse_catalog(raw: dict) -> Catalog:
                 verbs=tuple(m.get("verbs", [])),
                 bounds=(float(lo), float(hi) if hi is not None else float("inf")),
                 bare=bool(m.get("bare", False)),
+                verb_required=bool(m.get("verb_required", False)),
             )
         )
     return Catalog(str(raw.get("edition", "")), cats, tuple(metrics))

@@ -2,12 +2,14 @@
 
 * Committee: the subject committee of the mention's article (``subject.find_subject`` on the
   article of the block holding the number), never a committee merely named in its sentence.
-* Report period: the year of an annual report ("2024年工作回顾", "2024年，县政协…", "一年来"); a
-  report dated in January-March of year Y with no other year covers Y-1; a term report ("五年来",
-  "本届以来") covers a range ending in the report year, starting at an explicit "YYYY年以来" or
-  four years before.
-* A mention in a sentence (or paragraph opened) by another year gets that year
-  ("2023年，承办…"); "YYYY年以来" in its sentence gives the range YYYY..report year.
+* Report period: the first year named in the headline, else the subtitle, else the first
+  paragraph ("2024年工作回顾", "2024年，县政协…"); a delivery date in January-March of year Y
+  ("——2025年1月8日在…会议上") means the report covers Y-1; failing those, the first year in the
+  opening 400 characters. A term report ("五年来", "本届以来") covers a range ending in that year,
+  starting at an explicit "YYYY年以来" or four years before (a five-year term).
+* A mention in a sentence (or a paragraph opened) by a single other year gets that year
+  ("2023年，承办…"; in a term report any single year); "YYYY年以来" in its sentence gives the
+  range YYYY..report year.
 """
 
 from __future__ import annotations
@@ -34,38 +36,49 @@ class Period:
     term: bool = False
 
 
-def report_period(text: str, lex: Lexicon | None = None) -> Period:
-    """The period a report (or an article, given its text) covers."""
+def _year_of(lead: str) -> int | None:
+    """The year a lead names: a plain year first, else a delivery date (January-March: the year
+    before), else a "YYYY年以来"."""
+    dated = since = None
+    for m in _YEAR.finditer(lead):
+        if _SINCE.match(lead, m.start()):
+            since = since or int(m[1])
+            continue
+        date = _DATE.match(lead, m.start())
+        if date is None:
+            return int(m[1])
+        if dated is None:
+            dated = int(m[1]) - 1 if 1 <= int(date[2]) <= 3 else int(m[1])
+    return dated if dated is not None else since
+
+
+def report_period(blocks: list[str], lex: Lexicon | None = None) -> Period:
+    """The period a report (or one article, given its blocks' text) covers."""
     lex = lex or load_lexicon()
-    lead = text[:_LEAD_CHARS]
-    term = any(c in text[:2000] for c in lex.term_cues)
-    span = _SPAN.search(lead)
+    text = "\n".join(blocks)
+    head = "\n".join(blocks[:3])
+    term = any(c in text[:3000] for c in lex.term_cues)
+    span = _SPAN.search(head)
     if span:
         a, b = int(span[1]), int(span[2])
         return Period(min(a, b), max(a, b), True)
     year = None
-    for m in _YEAR.finditer(lead):
-        date = _DATE.match(text, m.start())
-        y = int(m[1])
-        if date and 1 <= int(date[2]) <= 3 and year is None:
-            later = [int(x) for x in _YEAR.findall(lead[m.end() :]) if int(x) != y]
-            if not later:  # delivered early next year: the report covers the year before
-                year = y - 1
-                continue
-        if _SINCE.match(text, m.start()):
-            continue
-        year = y
-        break
+    for lead in (*blocks[:3], text[:_LEAD_CHARS]):  # headline, subtitle, first paragraph, opening
+        year = _year_of(lead)
+        if year is not None:
+            break
     if year is None:
         return Period(None, None, term)
     if term:
-        since = _SINCE.search(text[:2000])
+        since = _SINCE.search(text[:3000])
         start = int(since[1]) if since and int(since[1]) < year else year - 4
         return Period(start, year, True)
     return Period(year, year)
 
 
-def mention_period(text: str, report: Period, s_start: int, pos: int, para_start: int) -> tuple[int | None, int | None]:
+def mention_period(
+    text: str, report: Period, s_start: int, pos: int, para_start: int
+) -> tuple[int | None, int | None]:
     """The period of a quantity at ``pos`` in the sentence starting at ``s_start``."""
     if report.end is None:
         return report.start, report.end
@@ -83,7 +96,7 @@ def mention_period(text: str, report: Period, s_start: int, pos: int, para_start
         m = _YEAR.match(text, para_start)
         if m and not _SINCE.match(text, para_start):
             year = int(m[1])
-    if year is not None and year != report.end and report.start is not None and year >= report.start - 1:
+    if year is not None and (year != report.end or report.term) and year >= report.start - 1:
         return year, year
     return report.start, report.end
 
@@ -104,11 +117,12 @@ class Attributor:
 
     def owner(self, article: int | None) -> Owner:
         if article not in self._cache:
-            if article is None or len(self.doc.articles) <= 1:
-                text = self.doc.text
-            else:
-                text = "\n".join(self.doc.text[b.start : b.end] for b in self.doc.blocks if b.article == article)
-            period = report_period(text, self.lex)
+            blocks = [
+                self.doc.text[b.start : b.end]
+                for b in self.doc.blocks
+                if article is None or b.article == article
+            ] or [self.doc.text]
+            period = report_period(blocks, self.lex)
             subject = find_subject(self.doc, article=article, year=period.end)
             if subject.committee is None and article is not None:
                 subject = find_subject(self.doc, article=None, year=period.end)

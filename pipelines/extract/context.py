@@ -19,17 +19,45 @@ lexicons (pipelines/extract/lexicon.yaml).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
 from pipelines.extract.numbers import Quantity, find_quantities
 from warehouse.catalog import Catalog, Metric, load_catalog
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
-_SEGMENT_END = "，,、；;：:（）()"
+_SEGMENT_END = "，,、；;：:"
 _SPACES = " \t\u3000"
-_OPEN_QUOTES = "“‘「『\""
-_CLOSE_QUOTES = "”’」』\""
+_OPEN_QUOTES = '“‘「『"'
+_CLOSE_QUOTES = '”’」』"'
+
+
+_SPACE_RUN = re.compile(r"[ \t\u3000]+")
+
+
+def _compact(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without the spaces that stand next to a non-ASCII character, and for each kept
+    character its offset in ``text`` (None when nothing is removed)."""
+    cuts = [
+        m.span()
+        for m in _SPACE_RUN.finditer(text)
+        if not (
+            0 < m.start()
+            and m.end() < len(text)
+            and text[m.start() - 1].isascii()
+            and text[m.end()].isascii()
+        )
+    ]
+    if not cuts:
+        return text, None
+    pieces, where, last = [], [], 0
+    for a, b in cuts:
+        pieces.append(text[last:a])
+        where.extend(range(last, a))
+        last = b
+    pieces.append(text[last:])
+    where.extend(range(last, len(text)))
+    return "".join(pieces), where
 
 
 @dataclass(frozen=True)
@@ -53,7 +81,10 @@ class _Hit:
 class ContextModel:
     def __init__(self, catalog: Catalog | None = None, lexicon: Lexicon | None = None):
         self.catalog = catalog or load_catalog()
-        self.lex = lexicon or load_lexicon()
+        lex = lexicon or load_lexicon()
+        extra = [u for m in self.catalog.metrics for u in m.units if u not in lex.units]
+        # a unit the catalog names is a counting word even if the lexicon lacks it
+        self.lex = replace(lex, units=lex.units + tuple(dict.fromkeys(extra))) if extra else lex
         self.by_object: dict[str, list[Metric]] = {}
         self.by_verb: dict[str, list[Metric]] = {}
         for m in self.catalog.metrics:
@@ -73,7 +104,22 @@ class ContextModel:
     # -- the sentence loop ---------------------------------------------------------------------
 
     def read(self, text: str) -> list[Reading]:
+        """Mentions in ``text``. Letter-spacing ("开 展 调 研 1 8 次") is read through: the rules
+        run on the text without spaces next to non-ASCII characters, offsets map back."""
+        compact, where = _compact(text)
+        if where is None:
+            return self._read(text)
+        out = []
+        for r in self._read(compact):
+            q = r.quantity
+            moved = replace(q, start=where[q.start], end=where[q.end - 1] + 1, num_start=where[q.num_start])
+            out.append(replace(r, quantity=moved, sentence_start=where[r.sentence_start],
+                               sentence_end=where[r.sentence_end - 1] + 1))  # fmt: skip
+        return out
+
+    def _read(self, text: str) -> list[Reading]:
         out: list[Reading] = []
+        self._last: str | None = None  # category of the latest mention: a subset's category
         quantities = find_quantities(text, self.lex)
         i = 0
         while i < len(quantities):
@@ -97,16 +143,20 @@ class ContextModel:
         sentence = text[s0:s1]
         objects = [_Hit(m.start() + s0, m.end() + s0, m[0]) for m in self.objects_re.finditer(sentence)]
         verbs = [_Hit(m.start() + s0, m.end() + s0, m[0]) for m in self.verbs_re.finditer(sentence)]
+        spans = {(h.start, h.end) for h in objects}
+        inside = [v for v in verbs if any(h.start <= v.start and v.end <= h.end for h in objects)]
+        self._object_like = {(v.start, v.end) for v in inside} | spans
         slogans = [(m.start() + s0, m.end() + s0) for m in self.slogans_re.finditer(sentence)]
         out = []
         prev_end = s0
-        prev_category: str | None = None
         for k, q in enumerate(qs):
             next_start = qs[k + 1].start if k + 1 < len(qs) else s1
-            reading = self._read_one(text, s0, s1, q, prev_end, next_start, objects, verbs, slogans, prev_category)
+            reading = self._read_one(
+                text, s0, s1, q, prev_end, next_start, objects, verbs, slogans, self._last
+            )
             if reading is not None:
                 out.append(reading)
-                prev_category = reading.category or prev_category
+                self._last = reading.category or self._last
             prev_end = q.end
         return out
 
@@ -128,7 +178,7 @@ class ContextModel:
             return True
         if unit and after_unit.startswith(unit) and len(unit) == 1:
             return True  # 一件件, 一次次
-        if unit and any(after_unit.startswith(w) for w in lex.structure_after):
+        if unit in lex.structure_units and any(text.startswith(w, q.end) for w in lex.structure_after):
             return True  # 从四个方面
         if unit == "次" and any(before.endswith(b) for b in lex.session_before):
             return True  # 十二届五次会议
@@ -159,74 +209,136 @@ class ContextModel:
             p -= 1
         return p
 
-    def _fitting(self, term: str, q: Quantity) -> list[Metric]:
-        if q.unit:
-            return [m for m in self.by_object[term] if q.unit in m.units]
-        return [m for m in self.by_object[term] if m.bare]
+    def _fitting(self, term: str, q: Quantity, clause: str) -> list[Metric]:
+        """Metrics counting ``term`` that accept the quantity's unit (and whose verb is in the clause
+        when the metric requires one)."""
+        out = []
+        for m in self.by_object[term]:
+            if (q.unit in m.units) if q.unit else m.bare:
+                if not m.verb_required or any(v in clause for v in m.verbs):
+                    out.append(m)
+        return out
 
-    def _read_one(self, text, s0, s1, q, prev_end, next_start, objects, verbs, slogans, prev_category):
+    def _segment_end(self, text: str, pos: int, limit: int) -> int:
+        p = pos
+        while p < limit and text[p] not in _SEGMENT_END and not _SENTENCE_END.match(text[p]):
+            p += 1
+        return p
+
+    def _read_one(self, text, s0, s1, q, prev_end, next_start, objects, verbs, slogans, last_category):
+        lex = self.lex
         if self._noise(text, s0, q, slogans):
             return None
         seg0 = self._segment_start(text, s0, q.start)
         own = text[seg0 : q.start]
         if self.economy_re.search(own):
             return None
+        enum0 = seg0
+        while enum0 > s0 and text[enum0 - 1] == "、":  # an enumeration shares its clause's frame
+            enum0 = self._segment_start(text, s0, enum0 - 1)
+        if any(c in text[enum0 : q.start] for c in lex.not_count_cues):
+            return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
+        if text[enum0 : q.start].startswith(lex.other_actors):
+            return None  # another body's work: 县委常委会专题研究政协工作2次
         if not q.unit and not self._bare_ok(text, seg0, q):
             return None
+        seg_end = self._segment_end(text, q.end, min(s1, next_start))
+        clause0 = seg0  # a list of nouns (、) belongs to its clause
+        while clause0 > s0 and text[clause0 - 1] == "、":
+            clause0 = self._segment_start(text, s0, clause0 - 1)
+        own_lo = max(clause0, prev_end)
+        clause = text[own_lo:seg_end]
 
-        # the counted object: right after the number, else in its own clause, else carried over
-        source, hit, candidates = None, None, []
-        right_limit = min(next_start, q.end + 12)
-        seg_end = q.end
-        while seg_end < right_limit and text[seg_end] not in _SEGMENT_END and not _SENTENCE_END.match(text[seg_end]):
-            seg_end += 1
+        def fitting(h):
+            return self._fitting(h.term, q, clause)
+
+        # 1. the counted noun right after the number: 开展12场委员讲堂, 12件重点提案
+        tier, found = None, []
         for h in objects:
-            if q.end <= h.start < min(seg_end, q.end + 6) and h.end <= seg_end:
-                between = text[q.end : h.start]
+            if q.end <= h.start < q.end + 6 and h.end <= seg_end:
                 if any(v.start >= q.end and v.end <= h.start for v in verbs):
                     break
-                if "，" in between:
-                    break
-                fit = self._fitting(h.term, q)
+                fit = fitting(h)
                 if fit:
-                    source, hit, candidates = "right", h, fit
+                    tier, found = "right", [(m, h) for m in fit]
                     break
-        if hit is None:
-            for h in reversed(objects):
-                if h.end <= q.start and h.start >= s0:
-                    fit = self._fitting(h.term, q)
+        # 2. a subset named by a relative clause: 涉及经济发展的86件, 正在解决的30件
+        if tier is None and text[s0 : q.start].rstrip(_SPACES).endswith("的") and last_category:
+            return Reading(q, None, last_category, s0, s1)
+        # 3. objects before the number in its own clause: 召开常委会议6次
+        if tier is None:
+            found = [(m, h) for h in objects if own_lo <= h.start and h.end <= q.start for m in fitting(h)]
+            tier = "own" if found else None
+        # 4. an object after the number in its clause: 对6个区直部门开展民主评议
+        if tier is None:
+            for h in objects:
+                if q.end <= h.start and h.end <= seg_end:
+                    fit = fitting(h)
                     if fit:
-                        source = "own" if h.start >= max(seg0, prev_end) else "inherited"
-                        hit, candidates = h, fit
+                        tier, found = "after", [(m, h) for m in fit]
                         break
+        # 5. carried over from an earlier clause of the sentence: 收集…120余篇，编发94期
+        if tier is None:
+            for h in reversed(objects):
+                if s0 <= h.start and h.end <= own_lo:
+                    fit = fitting(h)
+                    if fit:
+                        tier, found = "inherited", [(m, h) for m in fit]
+                        break
+
+        # 6. carried over from an earlier sentence of the paragraph when the clause's own verb
+        #    selects it: "共收到提案729件。截至年底，已办复649件"
+        if tier is None:
+            tier, found = self._from_paragraph(text, s0, q, own_lo, clause, verbs)
 
         small_chinese = q.chinese and q.value < 10 and q.qualifier == "exact"
         if small_chinese and not self._anchored(text, s0, q, objects, verbs):
             return None
+        if tier is None:
+            return self._unmatched(text, s0, s1, q, seg0, seg_end, last_category, small_chinese)
 
-        if hit is None:
-            return self._unmatched(text, s0, s1, q, own, prev_category, small_chinese)
-
-        # the verb nearest before the number that selects one of the candidates
-        floor = hit.start if source == "inherited" else s0
-        metric = None
-        own_verb = False
-        for v in reversed(verbs):
-            if v.end <= q.start and v.start >= s0:
-                chosen = [m for m in self.by_verb.get(v.term, ()) if m in candidates]
+        candidates = [m for m, _ in found]
+        metric, own_verb = None, False
+        floor = found[0][1].start if tier == "inherited" else s0
+        for v in reversed(verbs):  # the verb nearest before the number chooses
+            if v.end <= q.start and v.start >= floor:
+                chosen = [(m, h) for m, h in found if m in self.by_verb.get(v.term, ())]
                 if chosen:
-                    metric = chosen[0]
-                    own_verb = v.start >= max(prev_end, floor)
+                    metric = max(chosen, key=lambda mh: mh[1].end)[0]
+                    own_verb = v.start >= own_lo
                     break
-        if source == "inherited" and not own_verb:
-            sent_left = text[s0 : q.start]
-            own_theme = any(t in own for t in self.lex.theme_markers)
-            after_total = any(b in sent_left[hit.end - s0 :] for b in self.lex.breakdown_markers)
+                if v.start >= own_lo and tier != "inherited" and (v.start, v.end) not in self._object_like:
+                    break  # the clause has its own verb: earlier clauses' verbs do not reach here
+        if metric is None:  # or a verb after it in the clause: 其中9条被自治区政协采用
+            for v in verbs:
+                if q.end <= v.start and v.end <= seg_end:
+                    chosen = [m for m in candidates if m in self.by_verb.get(v.term, ())]
+                    if chosen:
+                        metric, own_verb = chosen[0], True
+                        break
+        if tier == "inherited" and not own_verb:
+            own_theme = any(t in own for t in lex.theme_markers)
+            after_total = any(b in text[found[0][1].end : q.start] for b in lex.breakdown_markers)
             if own_theme or after_total:
                 return Reading(q, None, candidates[0].category, s0, s1)  # a share of the total
         if metric is None:
-            metric = candidates[0]
+            metric = max(found, key=lambda mh: (mh[1].end, -candidates.index(mh[0])))[0]
         return Reading(q, metric, metric.category, s0, s1)
+
+    def _from_paragraph(self, text, s0, q, own_lo, clause, verbs):
+        p0 = text.rfind("\n", 0, s0) + 1
+        own_verbs = [v.term for v in verbs if own_lo <= v.start and v.end <= q.start]
+        if p0 >= s0 or not own_verbs:
+            return None, []
+        for m in reversed(list(self.objects_re.finditer(text, p0, s0))):
+            fit = [
+                mt
+                for mt in self._fitting(m[0], q, clause)
+                if any(mt in self.by_verb.get(v, ()) for v in own_verbs)
+            ]
+            if fit:
+                return "paragraph", [(mt, _Hit(m.start(), m.end(), m[0])) for mt in fit]
+        return None, []
 
     def _bare_ok(self, text: str, seg0: int, q: Quantity) -> bool:
         if q.chinese or not self.bare_objects:
@@ -242,20 +354,22 @@ class ContextModel:
         before = text[max(s0, q.start - 3) : q.start]
         return any(h.end <= q.start and h.end >= q.start - 3 for h in (*objects, *verbs)) and bool(before)
 
-    def _unmatched(self, text, s0, s1, q, own, prev_category, small_chinese) -> Reading | None:
+    def _unmatched(self, text, s0, s1, q, seg0, seg_end, last_category, small_chinese) -> Reading | None:
         """A quantity no metric fits: keep it for review when the sentence is about committee work."""
-        if small_chinese or not q.unit:
+        if small_chinese or not q.unit or q.chinese and q.value < 10:
             return None
-        sent_left = text[s0 : q.start]
-        if not any(v in self.work_verbs for v in (m[0] for m in self.verbs_re.finditer(sent_left))):
+        sentence = text[s0:s1]
+        if not any(m[0] in self.work_verbs or m[0] in self.by_verb for m in self.verbs_re.finditer(sentence)):
             return None
-        if self.economy_re.search(sent_left):
+        if self.economy_re.search(text, s0, q.start):
             return None
         category = None
-        for m in self.keywords_re.finditer(text, s0, q.start):
+        for m in self.keywords_re.finditer(text, seg0, q.start):
             category = self.category_of_keyword[m[0]]
         if category is None:
-            right = text[q.end : min(s1, q.end + 10)]
-            m = self.keywords_re.search(right)
-            category = self.category_of_keyword[m[0]] if m else prev_category
-        return Reading(q, None, category, s0, s1)
+            m = self.keywords_re.search(text, q.end, seg_end)
+            category = self.category_of_keyword[m[0]] if m else None
+        if category is None:
+            for m in self.keywords_re.finditer(text, s0, q.start):
+                category = self.category_of_keyword[m[0]]
+        return Reading(q, None, category or last_category, s0, s1)

@@ -31,6 +31,9 @@ class Lexicon:
     slogans: tuple[str, ...]
     structure_before: tuple[str, ...]
     structure_after: tuple[str, ...]
+    structure_units: tuple[str, ...]
+    not_count_cues: tuple[str, ...]
+    other_actors: tuple[str, ...]
     session_after: tuple[str, ...]
     session_before: tuple[str, ...]
     economy_terms: tuple[str, ...]
@@ -56,9 +59,23 @@ def parse_lexicon(raw: dict) -> Lexicon:
         **{
             k: tuple(str(t) for t in raw.get(k, []))
             for k in (
-                "range_joiners", "number_blockers_before", "rate_words", "share_words", "slogans",
-                "structure_before", "structure_after", "session_after", "session_before",
-                "economy_terms", "work_verbs", "breakdown_markers", "theme_markers", "term_cues",
+                "range_joiners",
+                "number_blockers_before",
+                "rate_words",
+                "share_words",
+                "slogans",
+                "structure_before",
+                "structure_after",
+                "structure_units",
+                "not_count_cues",
+                "other_actors",
+                "session_after",
+                "session_before",
+                "economy_terms",
+                "work_verbs",
+                "breakdown_markers",
+                "theme_markers",
+                "term_cues",
                 "year_cues",
             )
         },  # fmt: skip

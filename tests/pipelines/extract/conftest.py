@@ -1,0 +1,18 @@
+"""Helpers for extraction tests: a real text file read by the real reader."""
+
+import pytest
+
+from sources import read_document
+
+
+@pytest.fixture
+def extract(tmp_path):
+    """Extract mentions from a report text written to a file: returns a list of dicts."""
+    from pipelines.extract import extract_mentions
+
+    def run(text: str, name: str = "report", **kw) -> list[dict]:
+        path = tmp_path / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        return [m.to_dict() for m in extract_mentions(read_document(path), **kw)]
+
+    return run

@@ -1,0 +1,112 @@
+"""What is a mention, which metric it measures, whose it is and for which period: the hard cases."""
+
+HEAD = "平罗县政协2024年工作综述\n\n"
+
+
+def brief(ms):
+    return [(m["surface"], m["metric"]) for m in ms]
+
+
+def test_enumeration_carries_the_object(extract):
+    ms = extract(HEAD + "全年收集社情民意信息120余篇，编发94期，上报63篇，其中被采用11篇。\n")
+    assert brief(ms) == [
+        ("120余篇", "public_opinion.collected"),
+        ("94期", "public_opinion.compiled"),
+        ("63篇", "public_opinion.submitted"),
+        ("11篇", "public_opinion.adopted"),
+    ]
+    assert {m["category"] for m in ms} == {"public_opinion"}
+
+
+def test_subject_carries_over(extract):
+    ms = extract(HEAD + "严格落实请示报告制度，向县委请示重要事项6次，报告重要工作9次。\n")
+    assert brief(ms) == [("6次", "party_building.requests"), ("9次", "party_building.reports_to_party")]
+
+
+def test_breakdown_nests_under_its_total(extract):
+    ms = extract(HEAD + "经审查立案129件，其中经济建设方面63件，社会民生方面40件，生态环保方面26件。\n")
+    assert brief(ms) == [
+        ("129件", "proposals.accepted"),
+        ("63件", None),
+        ("40件", None),
+        ("26件", None),
+    ]
+    assert [m["category"] for m in ms] == ["proposals"] * 4
+
+
+def test_pre_nominal_counts(extract):
+    ms = extract(HEAD + "全年召开了5次常委会议，开展了12场委员讲堂，举办4期委员培训班。\n")
+    assert brief(ms) == [
+        ("5次", "meetings.standing_committee"),
+        ("12场", "member_services.lectures"),
+        ("4期", "study_training.training_sessions"),
+    ]
+
+
+def test_named_committee_is_not_the_owner(extract):
+    ms = extract(HEAD + "上报自治区、市政协63篇社情民意信息。选派委员参加全国政协培训班5期。\n")
+    assert [(m["surface"], m["committee"], m["committee_code"]) for m in ms] == [
+        ("63篇", "平罗县政协", "640221"),
+        ("5期", "平罗县政协", "640221"),
+    ]
+    assert ms[1]["metric"] == "study_training.training_attended"
+
+
+def test_not_mentions(extract):
+    text = HEAD + (
+        "2024年是人民政协成立75周年。县政协十二届四次会议深入学习贯彻二十届三中全会精神。"
+        "围绕“六个一”要求，坚持“四下基层”，推进“三项计划”，建设“五型机关”，落实中央八项规定，纠治“四风”，"
+        "深化三级联动，从四个方面推进工作。全县地区生产总值增长6.5%，新增就业2300人，常住人口21万人。"
+        "在9·9公益日当天，每名委员联系群众不少于10户，力争明年开展协商100场以上。\n"
+    )
+    assert extract(text) == []
+
+
+def test_share_inside_a_breakdown_is_not_a_mention_but_a_rate_is(extract):
+    ms = extract(HEAD + "立案提案中涉及民生的58件，占49%。提案办结率100%，满意率99%以上。\n")
+    assert [(m["surface"], m["qualifier"]) for m in ms] == [
+        ("58件", "exact"),
+        ("100%", "exact"),
+        ("99%以上", "at_least"),
+    ]
+    assert ms[1]["metric"] == "proposals.resolution_rate"
+
+
+def test_work_without_a_catalog_metric_is_kept_for_review(extract):
+    ms = extract(HEAD + "组织委员开展植树护绿活动，栽植树苗3000株，发放倡议书1200份。\n")
+    assert [(m["surface"], m["metric"]) for m in ms] == [("1200份", None)]
+
+
+def test_small_chinese_numerals_need_an_anchor(extract):
+    ms = extract(HEAD + "一名委员就是一面旗帜。全年召开全体会议一次，主席会议十二次。\n")
+    assert brief(ms) == [("一次", "meetings.plenary"), ("十二次", "meetings.chair_meetings")]
+
+
+def test_letter_spaced_newspaper_text(extract):
+    ms = extract(HEAD + "县 政 协 全 年 开 展 专 题 调 研 1 8 次 ，收 集 社 情 民 意 信 息 1 2 0 余 篇 。\n")
+    assert [(m["value"], m["unit"], m["qualifier"], m["metric"]) for m in ms] == [
+        (18, "次", "exact", "research_inspection.research"),
+        (120, "篇", "at_least", "public_opinion.collected"),
+    ]
+
+
+def test_periods_annual_other_year_and_term(extract):
+    annual = extract(HEAD + "2024年共收到提案136件。2023年，县政协承办全市提案工作会议1次。\n", name="a")
+    assert [(m["period_start"], m["period_end"]) for m in annual] == [(2024, 2024), (2023, 2023)]
+    dated = extract(
+        "政协平罗县委员会常务委员会工作报告\n\n——2025年1月8日在全体会议上\n\n一年来，共收到提案90件。\n",
+        name="b",
+    )
+    assert [(m["period_start"], m["period_end"]) for m in dated] == [(2024, 2024)]
+    term = extract(
+        "平罗县政协常务委员会工作报告\n\n——2022年1月6日\n\n五年来，共收到提案708件。2019年收到提案150件。\n",
+        name="c",
+    )
+    assert [(m["period_start"], m["period_end"]) for m in term] == [(2017, 2021), (2019, 2019)]
+
+
+def test_surface_and_sentence_come_from_the_display_text(extract):
+    ms = extract("平羅縣政協2024年工作綜述\n\n全年收集社情民意信息１２０餘篇。\n")
+    (m,) = ms
+    assert (m["surface"], m["value"], m["qualifier"]) == ("１２０餘篇", 120, "at_least")
+    assert m["surface"] in m["sentence"] and m["sentence"].startswith("全年收集社情民意信息")
