@@ -28,7 +28,7 @@ from sources.pdfgen import Truth  # noqa: E402
 from sources.pdfgen.score import score  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "sources" / "pdf" / "fixtures"
-REPEAT = 3
+REPEAT = 5
 LIMIT = 60.0
 
 

@@ -72,12 +72,13 @@ def _make_line(chars: list[dict]) -> Line:
     )
 
 
-def chars_to_lines(chars: list[dict]) -> list[Line]:
+def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] = ()) -> list[Line]:
     """Group upright, non-blank characters into line fragments.
 
     Characters share a line when their baselines agree (within a third of their size) and their
     sizes agree; a fragment ends where a horizontal gap exceeds the row's usual letter spacing by
-    most of a glyph: a column gutter or a separate item on the same baseline.
+    most of a glyph: a column gutter or a separate item on the same baseline. A vertical rule
+    ``(x, top, bottom)`` crossing a gap always ends the fragment.
     """
     chars = sorted(
         (c for c in chars if c["upright"] and c["text"].strip()),
@@ -107,6 +108,9 @@ def chars_to_lines(chars: list[dict]) -> list[Line]:
             for i in range(1, len(group)):
                 gap, size = gaps[i - 1], group[i]["size"]
                 wide = gap > spacing + 0.8 * size
+                if not wide and vrules and gap > 0.2 * size:
+                    g0, g1, y = group[i - 1]["x1"] - 1, group[i]["x0"] + 1, group[i]["bottom"]
+                    wide = any(g0 <= x <= g1 and t <= y and y - size <= b for x, t, b in vrules)
                 if not wide and gap > spacing + 0.4 * size:
                     # A gutter is a vertical channel: empty in the rows around, which have text
                     # on both sides of it. Letter spacing is not (the glyphs above fill it).
