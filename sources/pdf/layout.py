@@ -235,8 +235,12 @@ def _headline_context(region: list[Run], body: float) -> None:
             if not below:
                 break
             r = min(below, key=lambda r: (r.top, r.x0))
+            centred = abs((r.x0 + r.x1) - (h.x0 + h.x1)) / 2 < 0.05 * (h.x1 - h.x0) and len(r.lines) <= 2
             if r.role == "body" and same(r.size) and not r.lines[0].bold:
-                break
+                if taken_sub or not centred or r.size < body:
+                    break
+                r.role, taken_sub, y = "subtitle", True, r.bottom  # a body-sized subtitle, centred
+                continue
             if r.role == "headline" or (r.size > body and not taken_sub):
                 r.role, taken_sub = "subtitle", True
             elif r.size < body:
@@ -273,13 +277,13 @@ def _xy_cut(runs: list[Run], seps: list[Box]) -> list[list[Run]]:
     top = min(r.top for r in runs)
     bottom = max(r.bottom for r in runs)
     for s in sorted(seps, key=lambda s: s[1]):  # horizontal: across most of the region
-        if s[3] - s[1] < 2 and s[2] - s[0] >= 0.8 * (x1 - x0) and top < s[1] < bottom:
+        if s[3] - s[1] < 2 and _overlap(s[0], s[2], x0, x1) >= 0.8 * (x1 - x0) and top < s[1] < bottom:
             above = [r for r in runs if r.bottom <= s[1] + 1]
             below = [r for r in runs if r.bottom > s[1] + 1]
             if above and below:
                 return _xy_cut(above, seps) + _xy_cut(below, seps)
     for s in sorted(seps, key=lambda s: s[0]):  # vertical: down most of the region
-        if s[2] - s[0] < 2 and s[3] - s[1] >= 0.5 * (bottom - top) and x0 < s[0] < x1:
+        if s[2] - s[0] < 2 and _overlap(s[1], s[3], top, bottom) >= 0.5 * (bottom - top) and x0 < s[0] < x1:
             lft = [r for r in runs if r.x1 <= s[0] + 1]
             rgt = [r for r in runs if r.x1 > s[0] + 1]
             if lft and rgt:
@@ -302,16 +306,30 @@ def _split_by_headlines(region: list[Run]) -> list[list[Run]]:
 
 
 def _columns(runs: list[Run]) -> list[list[Run]]:
-    """Cluster runs into columns by horizontal overlap, left to right."""
-    cols: list[tuple[float, float, list[Run]]] = []
-    for r in sorted(runs, key=lambda r: r.x0):
+    """Cluster runs into columns by horizontal overlap, left to right.
+
+    Columns are found from body runs of ordinary width; a run wider than that (a subhead or
+    a stray line spanning two columns) joins the column it overlaps most, so it cannot fuse two.
+    """
+    body = [r for r in runs if r.role == "body"]
+    widths = sorted(r.x1 - r.x0 for r in body) or sorted(r.x1 - r.x0 for r in runs)
+    typical = widths[len(widths) // 2] if widths else 0.0
+    narrow = [r for r in runs if r.x1 - r.x0 <= 1.3 * typical] or runs
+    cols: list[list] = []  # [x0, x1, members]
+    for r in sorted(narrow, key=lambda r: r.x0):
         if cols:
-            c0, c1, members = cols[-1]
-            if _overlap(c0, c1, r.x0, r.x1) >= 0.3 * min(c1 - c0, r.x1 - r.x0):
-                cols[-1] = (c0, max(c1, r.x1), [*members, r])
+            c = cols[-1]
+            if _overlap(c[0], c[1], r.x0, r.x1) >= 0.3 * min(c[1] - c[0], r.x1 - r.x0):
+                c[1] = max(c[1], r.x1)
+                c[2].append(r)
                 continue
-        cols.append((r.x0, r.x1, [r]))
-    return [sorted(m, key=lambda r: r.top) for _, _, m in cols]
+        cols.append([r.x0, r.x1, [r]])
+    chosen = set(map(id, narrow))
+    for r in runs:
+        if id(r) not in chosen:
+            best = max(cols, key=lambda c: _overlap(c[0], c[1], r.x0, r.x1))
+            best[2].append(r)
+    return [sorted(c[2], key=lambda r: r.top) for c in cols]
 
 
 def _order_article(group: list[Run], art: PageArticle, index: int, body: float) -> None:

@@ -106,7 +106,9 @@ def read_pdf(path: Path) -> Document:
                     image_only.append(number)
                 page.close()
                 continue
-            layout = analyse_page(chars_to_lines(good), *geometry) if good else PageLayout([], [], [])
+            vrules = [((r[0] + r[2]) / 2, r[1], r[3]) for r in geometry[0] if r[2] - r[0] < 2]
+            lines = chars_to_lines(good, vrules) if good else []
+            layout = analyse_page(lines, *geometry) if lines else PageLayout([], [], [])
             page.close()
             for b in layout.header:
                 pieces.append((b, number, -1))

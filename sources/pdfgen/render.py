@@ -197,30 +197,44 @@ def _lay_out_page(spec: PageSpec, lay: Layout, st: _Setter, number: int, truth: 
     top = rule_y + 12
     x_left, x_right = m, pw - m
     col_w = (x_right - x_left - (lay.columns - 1) * lay.gutter) / lay.columns
-    if lay.arrangement == "side_by_side" and len(spec.articles) > 1:
-        counts = [a.columns for a in spec.articles]
+    arts = spec.articles
+    if lay.arrangement not in ("stacked", "side_by_side", "mixed"):
+        raise ValueError(f"unknown arrangement {lay.arrangement!r}: stacked, side_by_side or mixed")
+    if lay.arrangement == "stacked" or len(arts) == 1:
+        stacked, side = arts, []
+    elif lay.arrangement == "side_by_side":
+        stacked, side = [], arts
+    else:  # mixed: a lead story across the page, the others side by side under it
+        stacked, side = arts[:1], arts[1:]
+    y = top
+    for i, art in enumerate(stacked):
+        if i:
+            blocks.append(_Glyphs(rules=[(x_left, y + 4, x_right, y + 4)]))
+            y += 14
+        art_blocks, y = _lay_out_article(art, lay, st, number, truth, x_left, x_right, lay.columns, y, bottom)
+        blocks += art_blocks
+    if side:
+        if stacked:
+            blocks.append(_Glyphs(rules=[(x_left, y + 4, x_right, y + 4)]))
+            y += 14
+        counts = [a.columns for a in side]
         free = lay.columns - sum(c for c in counts if c)
         n_free = sum(1 for c in counts if not c)
         counts = [c or max(1, free // max(1, n_free)) for c in counts]
-        col = 0
-        for i, (art, n) in enumerate(zip(spec.articles, counts, strict=True)):
+        if sum(counts) > lay.columns:
+            raise ValueError(f"page {number}: articles ask for {sum(counts)} of {lay.columns} columns")
+        col, xs, bottoms = 0, [], []
+        for art, n in zip(side, counts, strict=True):
             x0 = x_left + col * (col_w + lay.gutter)
             x1 = x0 + n * col_w + (n - 1) * lay.gutter
-            blocks += _lay_out_article(art, lay, st, number, truth, x0, x1, n, top, bottom)
-            if i:
-                xr = x0 - lay.gutter / 2
-                blocks.append(_Glyphs(rules=[(xr, top, xr, bottom)]))
+            art_blocks, art_bottom = _lay_out_article(art, lay, st, number, truth, x0, x1, n, y, bottom)
+            blocks += art_blocks
+            xs.append(x0)
+            bottoms.append(art_bottom)
             col += n
-    else:
-        y = top
-        for i, art in enumerate(spec.articles):
-            if i:
-                blocks.append(_Glyphs(rules=[(x_left, y + 4, x_right, y + 4)]))
-                y += 14
-            arts_blocks, y = _lay_out_article(
-                art, lay, st, number, truth, x_left, x_right, lay.columns, y, bottom, stacked=True
-            )
-            blocks += arts_blocks
+        for x0 in xs[1:]:
+            xr = x0 - lay.gutter / 2
+            blocks.append(_Glyphs(rules=[(xr, y, xr, max(bottoms))]))
     truth.blocks += footer_blocks
     return blocks
 
@@ -236,8 +250,7 @@ def _lay_out_article(
     ncols: int,
     top: float,
     page_bottom: float,
-    stacked: bool = False,
-):
+) -> tuple[list[_Glyphs], float]:
     index = len(truth.articles)
     truth.articles.append(TruthArticle(art.headline, number, art.continued_from, art.continues_to))
     tb = truth.blocks
@@ -383,6 +396,4 @@ def _lay_out_article(
     for b in tb:
         if b.role == "note":
             b.role = "furniture"
-    if stacked:
-        return blocks, bottom
-    return blocks
+    return blocks, bottom

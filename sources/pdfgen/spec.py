@@ -77,7 +77,9 @@ class Layout:
     justify: bool = True
     headline_size: float = 26.0
     headline_span: int | None = None  # columns the headline spans; None = all of the article's
-    arrangement: str = "stacked"  # several articles: "stacked" (one below the other) or "side_by_side"
+    # Several articles: "stacked" (one below the other), "side_by_side" (columns shared out by
+    # ArticleSpec.columns) or "mixed" (the first across the page, the others side by side below).
+    arrangement: str = "stacked"
     font: str = "cid"  # "cid": non-embedded STSong-Light; "ttf": embedded TrueType (see fonts.py)
     stream_seed: int | None = 7  # shuffle the content-stream order of blocks; None keeps reading order
 

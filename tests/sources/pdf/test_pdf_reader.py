@@ -75,40 +75,24 @@ def test_plain_extract_text_fails_where_the_reader_succeeds():
     assert result["cjk_spaces"] > 100 and result["order"] < 0.8
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_varied_generated_layouts(tmp_path, seed):
-    """Layouts drawn at random (columns, sizes, spacing, headline span, arrangement)."""
+    """Layouts drawn at random: columns, sizes, spacing, headline span, arrangement, stream order."""
     rng = random.Random(seed)
     st = list(stories().values())
     rng.shuffle(st)
     cols = rng.choice([4, 5, 6])
-    side = rng.random() < 0.5
-    arts = [
-        article(
-            st[0],
-            photos=[
-                Photo(
-                    "委员们在现场察看项目进展情况。",
-                    rng.randrange(cols - 1),
-                    2,
-                    rng.uniform(70, 130),
-                    rng.randrange(6),
-                )
-            ],
-        ),
-        article(
-            st[1],
-            quotes=[
-                PullQuote(
-                    "让协商成果更好转化为发展实效。", cols - 1 if not side else 0, 1, rng.randrange(2, 8)
-                )
-            ],
-        ),
-    ]
-    if side:
-        arts[0].columns = cols - 2
-        arts[1].columns = 2
-        arts[0].photos[0].column = 0
+    arrangement = rng.choice(["stacked", "side_by_side", "mixed"])
+    photo = Photo("委员们在现场察看项目进展情况。", 0, 2, rng.uniform(70, 130), rng.randrange(6))
+    quote = PullQuote("让协商成果更好转化为发展实效。", 0, 1, rng.randrange(2, 8))
+    arts = [article(st[0], photos=[photo]), article(st[1], quotes=[quote])]
+    if arrangement == "side_by_side":
+        arts[0].columns, arts[1].columns = cols - 2, 2
+    else:
+        photo.column = rng.randrange(cols - 1)
+    if arrangement == "mixed":
+        arts.append(article(st[2]))
+        arts[1].columns, arts[2].columns = cols // 2, cols - cols // 2
     layout = Layout(
         columns=cols,
         body_size=rng.uniform(9, 11),
@@ -116,9 +100,9 @@ def test_varied_generated_layouts(tmp_path, seed):
         letter_spacing=rng.choice([0, 0, 1.5, 3.0]),
         justify=rng.random() < 0.7,
         headline_size=rng.uniform(20, 30),
-        headline_span=rng.choice([None, cols - 1, cols - 2]) if not side else None,
+        headline_span=rng.choice([None, cols - 1, cols - 2]) if arrangement == "stacked" else None,
         gutter=rng.uniform(10, 16),
-        arrangement="side_by_side" if side else "stacked",
+        arrangement=arrangement,
         font="cid",
         stream_seed=rng.randrange(1000),
     )
