@@ -19,7 +19,7 @@ class Category:
     keywords: tuple[str, ...] = ()  # place a quantity in this category when it fits no metric
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per catalog entry: compared by identity (fast)
 class Metric:
     code: str
     category: str

@@ -18,8 +18,10 @@ lexicons (pipelines/extract/lexicon.yaml).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
 from pipelines.extract.numbers import Quantity, find_quantities
@@ -28,6 +30,8 @@ from warehouse.catalog import Catalog, Metric, load_catalog
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _SEGMENT_END = "，,、；;：:"
 _SPACES = " \t\u3000"
+_SEGMENT_RE = re.compile("[" + "，,、；;：:" + "]")
+_DELIMITER = re.compile(r"[，,、；;：:。！？!?\n]")
 _OPEN_QUOTES = '“‘「『"'
 _CLOSE_QUOTES = '”’」』"'
 
@@ -71,8 +75,7 @@ class Reading:
     sentence_end: int
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
     start: int
     end: int
     term: str
@@ -99,6 +102,8 @@ class ContextModel:
         self.keywords_re = re.compile(alternation(self.category_of_keyword))
         self.slogans_re = re.compile(alternation(self.lex.slogans))
         self.economy_re = re.compile(alternation(self.lex.economy_terms))
+        self.not_count_re = re.compile(alternation(self.lex.not_count_cues))
+        self._fit_cache: dict[tuple[str, str], tuple[list[Metric], bool]] = {}
         self.bare_objects = {o for m in self.catalog.metrics if m.bare for o in m.objects}
 
     # -- the sentence loop ---------------------------------------------------------------------
@@ -112,18 +117,31 @@ class ContextModel:
         out = []
         for r in self._read(compact):
             q = r.quantity
-            moved = replace(q, start=where[q.start], end=where[q.end - 1] + 1, num_start=where[q.num_start])
-            out.append(replace(r, quantity=moved, sentence_start=where[r.sentence_start],
-                               sentence_end=where[r.sentence_end - 1] + 1))  # fmt: skip
+            moved = Quantity(
+                where[q.start],
+                where[q.end - 1] + 1,
+                q.value,
+                q.unit,
+                q.qualifier,
+                q.high,
+                q.chinese,
+                where[q.num_start],
+            )
+            out.append(
+                Reading(moved, r.metric, r.category, where[r.sentence_start], where[r.sentence_end - 1] + 1)
+            )
         return out
 
     def _read(self, text: str) -> list[Reading]:
         out: list[Reading] = []
         self._last: str | None = None  # category of the latest mention: a subset's category
         quantities = find_quantities(text, self.lex)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
         i = 0
         while i < len(quantities):
-            s_start, s_end = self._sentence(text, quantities[i].start)
+            k = bisect.bisect_right(ends, quantities[i].start)
+            s_start = ends[k - 1] if k else 0
+            s_end = ends[k] if k < len(ends) else len(text)
             j = i
             while j < len(quantities) and quantities[j].start < s_end:
                 j += 1
@@ -131,21 +149,15 @@ class ContextModel:
             i = j
         return out
 
-    @staticmethod
-    def _sentence(text: str, pos: int) -> tuple[int, int]:
-        left = pos
-        while left > 0 and not _SENTENCE_END.match(text[left - 1]):
-            left -= 1
-        m = _SENTENCE_END.search(text, pos)
-        return left, (m.end() if m else len(text))
-
     def _read_sentence(self, text: str, s0: int, s1: int, qs: list[Quantity]) -> list[Reading]:
         sentence = text[s0:s1]
+        self._delims = [m.start() + s0 for m in _SEGMENT_RE.finditer(sentence)]
+        self._quoted = any(c in sentence for c in _OPEN_QUOTES)
         objects = [_Hit(m.start() + s0, m.end() + s0, m[0]) for m in self.objects_re.finditer(sentence)]
         verbs = [_Hit(m.start() + s0, m.end() + s0, m[0]) for m in self.verbs_re.finditer(sentence)]
-        spans = {(h.start, h.end) for h in objects}
-        inside = [v for v in verbs if any(h.start <= v.start and v.end <= h.end for h in objects)]
-        self._object_like = {(v.start, v.end) for v in inside} | spans
+        self._object_like = {  # a verb inside an object's word (培训 in 培训班) is no verb
+            (v.start, v.end) for v in verbs for h in objects if h.start <= v.start and v.end <= h.end
+        }
         slogans = [(m.start() + s0, m.end() + s0) for m in self.slogans_re.finditer(sentence)]
         out = []
         prev_end = s0
@@ -164,9 +176,9 @@ class ContextModel:
 
     def _noise(self, text: str, s0: int, q: Quantity, slogans) -> bool:
         lex = self.lex
-        before = text[s0 : q.num_start].rstrip(_SPACES)
+        before = text[max(s0, q.num_start - 12) : q.num_start].rstrip(_SPACES)
         after_unit = text[q.end : q.end + 4]
-        if any(before.endswith(b) for b in lex.number_blockers_before):
+        if before.endswith(lex.number_blockers_before):
             return True
         if before[-1:].isdigit() or before[-1:].isascii() and before[-1:].isalpha():
             return True  # part of a code or a larger token
@@ -174,15 +186,15 @@ class ContextModel:
             return True
         unit = q.unit
         blockers = lex.unit_blockers.get(unit, ())
-        if unit and after_unit and any(after_unit.startswith(b) for b in blockers):
+        if unit and after_unit and after_unit.startswith(blockers):
             return True
         if unit and after_unit.startswith(unit) and len(unit) == 1:
             return True  # 一件件, 一次次
-        if unit in lex.structure_units and any(text.startswith(w, q.end) for w in lex.structure_after):
+        if unit in lex.structure_units and text.startswith(lex.structure_after, q.end):
             return True  # 从四个方面
-        if unit == "次" and any(before.endswith(b) for b in lex.session_before):
+        if unit == "次" and before.endswith(lex.session_before):
             return True  # 十二届五次会议
-        if self._inside_short_quote(text, s0, q):
+        if self._quoted and self._inside_short_quote(text, s0, q):
             return True  # “三项计划”
         if unit == "%":
             seg = text[self._segment_start(text, s0, q.start) : q.start]
@@ -202,46 +214,45 @@ class ContextModel:
         right = text[q.end : q.end + 8]
         return any(c in right for c in _CLOSE_QUOTES)
 
-    @staticmethod
-    def _segment_start(text: str, s0: int, pos: int) -> int:
-        p = pos
-        while p > s0 and text[p - 1] not in _SEGMENT_END:
-            p -= 1
-        return p
+    def _segment_start(self, text: str, s0: int, pos: int) -> int:
+        i = bisect.bisect_left(self._delims, pos)  # delimiters of the current sentence
+        return max(s0, self._delims[i - 1] + 1) if i else s0
 
     def _fitting(self, term: str, q: Quantity, clause: str) -> list[Metric]:
         """Metrics counting ``term`` that accept the quantity's unit (and whose verb is in the clause
         when the metric requires one)."""
-        out = []
-        for m in self.by_object[term]:
-            if (q.unit in m.units) if q.unit else m.bare:
-                if not m.verb_required or any(v in clause for v in m.verbs):
-                    out.append(m)
-        return out
+        key = (term, q.unit)
+        cached = self._fit_cache.get(key)
+        if cached is None:
+            fit = [m for m in self.by_object[term] if ((q.unit in m.units) if q.unit else m.bare)]
+            cached = self._fit_cache[key] = (fit, any(m.verb_required for m in fit))
+        fit, check = cached
+        if not check:
+            return fit
+        return [m for m in fit if not m.verb_required or any(v in clause for v in m.verbs)]
 
-    def _segment_end(self, text: str, pos: int, limit: int) -> int:
-        p = pos
-        while p < limit and text[p] not in _SEGMENT_END and not _SENTENCE_END.match(text[p]):
-            p += 1
-        return p
+    @staticmethod
+    def _segment_end(text: str, pos: int, limit: int) -> int:
+        m = _DELIMITER.search(text, pos, limit)
+        return m.start() if m else max(pos, limit)
 
     def _read_one(self, text, s0, s1, q, prev_end, next_start, objects, verbs, slogans, last_category):
         lex = self.lex
+        seg0 = self._segment_start(text, s0, q.start)
+        if not q.unit and not self._bare_ok(text, seg0, q):
+            return None  # years, dates, codes: a number without a counting word
         if self._noise(text, s0, q, slogans):
             return None
-        seg0 = self._segment_start(text, s0, q.start)
         own = text[seg0 : q.start]
         if self.economy_re.search(own):
             return None
         enum0 = seg0
         while enum0 > s0 and text[enum0 - 1] == "、":  # an enumeration shares its clause's frame
             enum0 = self._segment_start(text, s0, enum0 - 1)
-        if any(c in text[enum0 : q.start] for c in lex.not_count_cues):
+        if self.not_count_re.search(text, enum0, q.start):
             return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
         if text[enum0 : q.start].startswith(lex.other_actors):
             return None  # another body's work: 县委常委会专题研究政协工作2次
-        if not q.unit and not self._bare_ok(text, seg0, q):
-            return None
         seg_end = self._segment_end(text, q.end, min(s1, next_start))
         clause0 = seg0  # a list of nouns (、) belongs to its clause
         while clause0 > s0 and text[clause0 - 1] == "、":
@@ -263,7 +274,11 @@ class ContextModel:
                     tier, found = "right", [(m, h) for m in fit]
                     break
         # 2. a subset named by a relative clause: 涉及经济发展的86件, 正在解决的30件
-        if tier is None and text[s0 : q.start].rstrip(_SPACES).endswith("的") and last_category:
+        if (
+            tier is None
+            and last_category
+            and text[max(s0, q.start - 4) : q.start].rstrip(_SPACES).endswith("的")
+        ):
             return Reading(q, None, last_category, s0, s1)
         # 3. objects before the number in its own clause: 召开常委会议6次
         if tier is None:
@@ -359,6 +374,8 @@ class ContextModel:
         if small_chinese or not q.unit or q.chinese and q.value < 10:
             return None
         sentence = text[s0:s1]
+        self._delims = [m.start() + s0 for m in _SEGMENT_RE.finditer(sentence)]
+        self._quoted = any(c in sentence for c in _OPEN_QUOTES)
         if not any(m[0] in self.work_verbs or m[0] in self.by_verb for m in self.verbs_re.finditer(sentence)):
             return None
         if self.economy_re.search(text, s0, q.start):

@@ -10,7 +10,7 @@ from pipelines.extract.mention import Mention
 from sources.document import Document
 from warehouse.catalog import Catalog
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 
 
 @functools.cache
@@ -23,6 +23,7 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
     attributor = Attributor(doc, model.lex)
     text = doc.text
     out: list[Mention] = []
+    sentences: dict[int, str] = {}
     for r in model.read(text):
         q = r.quantity
         block = doc.locate(q.start)
@@ -49,7 +50,10 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
                 bbox=[round(v, 2) for v in block.bbox] if block and block.bbox else None,
                 char_start=q.start,
                 char_end=q.end,
-                sentence=doc.display_text[r.sentence_start : r.sentence_end].strip(),
+                sentence=sentences.get(r.sentence_start)
+                or sentences.setdefault(
+                    r.sentence_start, doc.display_text[r.sentence_start : r.sentence_end].strip()
+                ),
             )
         )
     return out

@@ -97,8 +97,9 @@ def quantity_pattern(lex: Lexicon | None = None) -> re.Pattern:
     tail = alternation(lex.after_unit)
     joiners = alternation(lex.range_joiners)
     num = rf"{_ARABIC}|{_CN}"
+    first = "".join(sorted({w[0] for w in lex.before})) + "0-9零〇一二两三四五六七八九十百"
     return re.compile(
-        rf"(?P<pre>{pre})?{_SP}"
+        rf"(?=[{first}])(?P<pre>{pre})?{_SP}"
         rf"(?:(?P<pct>{_CN_PCT})"
         rf"|(?P<num>{num})(?:{_SP}(?P<unit0>{units})?{_SP}(?P<join>{joiners}){_SP}(?P<num2>{num}))?"
         rf"{_SP}(?P<post>{post})?(?P<mag>万|亿)?(?P<post2>{post})?{_SP}(?P<unit>{units})?)"

@@ -62,3 +62,13 @@ def test_precision_recall_and_category_accuracy(evaluation):
 
 def test_period_accuracy(evaluation):
     assert evaluation.period.rate >= 0.95
+
+
+def test_a_resolved_committee_is_never_the_wrong_one(evaluation):
+    """Unresolved subjects give committee null; a named committee must be the labelled one."""
+    wrong = [
+        (g["doc"], g["surface"], p["committee"])
+        for g, p in evaluation.pairs
+        if p["committee_code"] is not None and p["committee_code"] != g["committee_code"]
+    ]
+    assert wrong == []

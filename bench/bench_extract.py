@@ -1,0 +1,68 @@
+"""Extraction throughput on one core, beside a bare regex scan of the same text in the same run.
+
+The text is the labelled development corpus (tests/pipelines/extract/corpus/docs: 32 reports,
+~15 quantities per KB, far denser than real pages), joined into report-sized documents of ~50 KB
+and repeated to about 2 MB of UTF-8, each read by the real text reader. Prints MB/s of UTF-8 text
+for the full extractor (quantities, context, catalog metric, attribution, period) and for a bare
+quantity regex over the same texts, and their ratio. Times are CPU time of this process (one core;
+the machine is shared), best of three. Target: extraction >= 1 MB/s.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipelines.extract import extract_mentions  # noqa: E402
+from sources import read_document  # noqa: E402
+
+TARGET_BYTES = 2_000_000
+BARE = re.compile(r"\d+(?:\.\d+)?\s*(?:余|多)?(?:万|亿)?\s*(?:人次|件|次|篇|期|条|场|人|个|项|元|%)")
+
+
+def documents(tmp: Path) -> list:
+    sources = sorted((ROOT / "tests/pipelines/extract/corpus/docs").glob("*.txt"))
+    joined = "\n\n".join(src.read_text(encoding="utf-8") for src in sources)
+    docs, size, n = [], 0, 0
+    while size < TARGET_BYTES:
+        path = tmp / f"report_{n:03d}.txt"
+        path.write_text(joined, encoding="utf-8")
+        docs.append(read_document(path))
+        size += len(docs[-1].text.encode("utf-8"))
+        n += 1
+    return docs
+
+
+def best_of(runs: int, fn) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.process_time()
+        fn()
+        times.append(time.process_time() - t0)
+    return min(times)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = documents(Path(tmp))
+    mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+    extract_mentions(docs[0])  # load catalog, lexicons and the subject register once
+    found = sum(len(extract_mentions(d)) for d in docs)
+    t_extract = best_of(3, lambda: [extract_mentions(d) for d in docs])
+    t_regex = best_of(3, lambda: [BARE.findall(d.text) for d in docs])
+    print(f"text: {mb:.2f} MB in {len(docs)} documents, {found} mentions")
+    print(f"bare regex scan:  {mb / t_regex:8.2f} MB/s")
+    print(f"full extraction:  {mb / t_extract:8.2f} MB/s  (target >= 1 MB/s)")
+    print(f"ratio extraction / bare regex: {t_regex / t_extract:.3f}")
+    if mb / t_extract < 1.0:
+        sys.exit("extraction below 1 MB/s")
+
+
+if __name__ == "__main__":
+    main()
