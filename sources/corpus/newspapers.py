@@ -54,6 +54,7 @@ def build_pages(phrasing: dict | None = None, papers: dict | None = None) -> lis
     for p in papers["pages"]:
         rng = random.Random(f"{g.SEED}:{p['id']}")
         articles, docs = [], []
+        used: set[str] = set()  # no filler twice on one page
         for a in p["articles"]:
             c = register.get(a["committee"])
             v = g.voice(c, register.get(c.parent_code) if c.parent_code else None)
@@ -74,11 +75,13 @@ def build_pages(phrasing: dict | None = None, papers: dict | None = None) -> lis
 
             body = [Heading(b["heading"]) if isinstance(b, dict) else fill(b) for b in story["body"]]
             fillers = [
-                f if isinstance(f, str) else f["text"]
+                text
                 for f in papers["fillers"]
-                if isinstance(f, str) or year in f["years"]
+                if (text := f if isinstance(f, str) else f["text"]) not in used
+                and (isinstance(f, str) or year in f["years"])
             ]
-            for filler in rng.sample(fillers, rng.randint(5, 8)):
+            for filler in rng.sample(fillers, min(len(fillers), rng.randint(5, 8))):
+                used.add(filler)
                 body.insert(rng.randint(1, len(body)), fill(filler))
             articles.append(
                 ArticleSpec(
