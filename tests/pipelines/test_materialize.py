@@ -9,10 +9,10 @@ import pytest
 from tests.conftest import SAMPLES
 
 # The sample corpus (sources/samples, issue 9) holds every hard case of labelling.md; its truth is
-# written by the corpus generator. The reconciled figures depend on metric context (issue 4) and on
-# PDF articles and their dates (issue 3): strict, so the marker must go once they pass.
-NEEDS_EXTRACTION_AND_PDF_ARTICLES = pytest.mark.xfail(
-    strict=True, reason="reconciled figures need the context work of issue 4 and PDF articles of issue 3"
+# written by the corpus generator. The reconciled figures depend on metric context and the subject of
+# single-article PDF pages (issue 4): strict, so the marker must go once they pass.
+NEEDS_EXTRACTOR_CONTEXT = pytest.mark.xfail(
+    strict=True, reason="91.7% today: needs issue 4 (metric context, subject of single-article PDF pages)"
 )
 
 
@@ -40,7 +40,7 @@ def test_every_labelled_mention_is_extracted(sample_warehouse, sample_truth):
     assert right / len(matched) >= 0.9
 
 
-@NEEDS_EXTRACTION_AND_PDF_ARTICLES
+@NEEDS_EXTRACTOR_CONTEXT
 def test_reconciled_figures_match_the_truth(sample_warehouse):
     con = duckdb.connect(str(sample_warehouse), read_only=True)
     got = {
