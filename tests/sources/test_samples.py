@@ -114,16 +114,13 @@ def test_the_hard_cases_are_there(truth, truth_facts):
         for f in truth_facts
         if (f["committee_code"], f["metric"], f["period_end"]) == ("640122", "proposals.received", 2024)
     )
-    assert (helan["value"], helan["qualifier"], helan["alternatives"]) == (
-        98,
-        "exact",
-        [100],
-    )  # ... exact wins
+    # ... and the report's exact figure wins over it (the rule of warehouse/transform/reconcile.sql)
+    assert (helan["value"], helan["qualifier"], helan["alternatives"]) == (98, "exact", [100])
     assert any(t["period_start"] < t["period_end"] for t in truth)  # a term report
     assert any(t["metric"] is None for t in truth)  # breakdowns kept for review
     pages = Counter(t["doc"] for t in truth if t["page"] is not None)
-    two_committees = [d for d in pages if len({t["committee_code"] for t in truth if t["doc"] == d}) == 2]
-    assert len(two_committees) >= 4
+    shared = [d for d in pages if len({t["committee_code"] for t in truth if t["doc"] == d}) >= 2]
+    assert len(shared) >= 5  # pages with articles about different committees
     assert sum(f["conflict"] for f in truth_facts) >= 10
 
 
