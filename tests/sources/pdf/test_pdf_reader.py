@@ -77,7 +77,8 @@ def test_plain_extract_text_fails_where_the_reader_succeeds():
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_varied_generated_layouts(tmp_path, seed):
-    """Layouts drawn at random: columns, sizes, spacing, headline span, arrangement, stream order."""
+    """Layouts drawn at random: columns, sizes, spacing, headline span, arrangement, separator
+    rules or none, stream order."""
     rng = random.Random(seed)
     st = list(stories().values())
     rng.shuffle(st)
@@ -103,6 +104,7 @@ def test_varied_generated_layouts(tmp_path, seed):
         headline_span=rng.choice([None, cols - 1, cols - 2]) if arrangement == "stacked" else None,
         gutter=rng.uniform(10, 16),
         arrangement=arrangement,
+        rules=rng.random() < 0.6,
         font="cid",
         stream_seed=rng.randrange(1000),
     )
