@@ -186,6 +186,23 @@ def test_scan_without_text_layer_is_reported(tmp_path):
         read_document(p)
 
 
+def test_a_scanned_page_among_text_pages_is_reported_per_page(tmp_path):
+    from PIL import Image
+
+    img = tmp_path / "scan.png"
+    Image.new("L", (200, 280), 200).save(img)
+    p = tmp_path / "mixed.pdf"
+    c = canvas.Canvas(str(p))
+    c.setFont(register("cid"), 12)
+    c.drawString(60, 760, "第一页是文字。")
+    c.showPage()
+    c.drawImage(str(img), 50, 300, 400, 500)
+    c.save()
+    doc = read_document(p)
+    assert doc.metadata["image_only_pages"] == [2]
+    assert doc.pages == 2 and "第一页是文字" in doc.text
+
+
 def test_font_without_tounicode_is_a_clear_error(tmp_path):
     p = tmp_path / "notounicode.pdf"
     c = canvas.Canvas(str(p), pageCompression=0)
