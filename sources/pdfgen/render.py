@@ -126,13 +126,13 @@ def render_pages(pages: list[PageSpec], out: Path, layout: Layout | list[Layout]
         if lay.stream_seed is not None:
             random.Random(lay.stream_seed + number).shuffle(blocks)
         for g in blocks:
-            _draw(c, g, font, lay.page_size[1], lay.rules)
+            _draw(c, g, font, lay.page_size[1], lay.rules, lay.fake_bold)
         c.showPage()
     c.save()
     return truth
 
 
-def _draw(c, g: _Glyphs, font: str, page_h: float, rules: bool = True) -> None:
+def _draw(c, g: _Glyphs, font: str, page_h: float, rules: bool = True, fake_bold: bool = False) -> None:
     c.setFillGray(0.72)
     c.setStrokeGray(0.0)
     c.setLineWidth(0.6)
@@ -150,6 +150,10 @@ def _draw(c, g: _Glyphs, font: str, page_h: float, rules: bool = True) -> None:
         t.setFont(font, size)
         t.setTextOrigin(x, page_h - base)
         t.textOut(s)
+    if g.bold and fake_bold:  # the same glyphs again, a hair to the right: a "bold" some producers fake
+        for x, base, s, size in g.runs:
+            t.setTextOrigin(x + 0.35, page_h - base - 0.2)
+            t.textOut(s)
     c.drawText(t)
 
 

@@ -212,6 +212,7 @@ def no_rules() -> tuple[PageSpec, Layout]:
             columns=5,
             arrangement="mixed",
             rules=False,
+            fake_bold=True,
             body_size=10.5,
             leading=1.5,
             headline_size=23,

@@ -105,6 +105,7 @@ def test_varied_generated_layouts(tmp_path, seed):
         gutter=rng.uniform(10, 16),
         arrangement=arrangement,
         rules=rng.random() < 0.6,
+        fake_bold=rng.random() < 0.3,
         font="cid",
         stream_seed=rng.randrange(1000),
     )
