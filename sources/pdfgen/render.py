@@ -152,6 +152,7 @@ def _draw(c, g: _Glyphs, font: str, page_h: float, rules: bool = True, fake_bold
         t.textOut(s)
     if g.bold and fake_bold:  # the same glyphs again, a hair to the right: a "bold" some producers fake
         for x, base, s, size in g.runs:
+            t.setFont(font, size)
             t.setTextOrigin(x + 0.35, page_h - base - 0.2)
             t.textOut(s)
     c.drawText(t)
