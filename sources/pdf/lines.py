@@ -99,7 +99,7 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
             if j != k and abs(rows[j][0]["bottom"] - row[0]["bottom"]) <= 3 * row[0]["size"]
         ]
         for group in _split_sizes(row):
-            group.sort(key=lambda c: c["x0"])
+            group = _dedupe(sorted(group, key=lambda c: c["x0"]))
             gaps = [max(0.0, group[i]["x0"] - group[i - 1]["x1"]) for i in range(1, len(group))]
             # Letter-spaced text widens every gap: measure the row's own spacing first.
             # (capped: in a row of few glyphs the median may be the very gutter being tested).
@@ -136,6 +136,21 @@ class _RowSpans:
         """Whether any glyph overlaps the open interval (a, b)."""
         i = bisect_left(self.x0, b)  # glyphs starting before b
         return i > 0 and self.x1[i - 1] > a
+
+
+def _dedupe(group: list[dict]) -> list[dict]:
+    """Drop glyphs printed twice at almost the same place (a "fake bold" some producers use)."""
+    out: list[dict] = []
+    for c in group:
+        if any(
+            p["text"] == c["text"]
+            and abs(p["x0"] - c["x0"]) < 0.25 * c["size"]
+            and abs(p["bottom"] - c["bottom"]) < 0.25 * c["size"]
+            for p in out[-3:]
+        ):
+            continue
+        out.append(c)
+    return out
 
 
 def _split_sizes(row: list[dict]) -> list[list[dict]]:

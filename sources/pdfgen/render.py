@@ -126,19 +126,19 @@ def render_pages(pages: list[PageSpec], out: Path, layout: Layout | list[Layout]
         if lay.stream_seed is not None:
             random.Random(lay.stream_seed + number).shuffle(blocks)
         for g in blocks:
-            _draw(c, g, font, lay.page_size[1])
+            _draw(c, g, font, lay.page_size[1], lay.rules, lay.fake_bold)
         c.showPage()
     c.save()
     return truth
 
 
-def _draw(c, g: _Glyphs, font: str, page_h: float) -> None:
+def _draw(c, g: _Glyphs, font: str, page_h: float, rules: bool = True, fake_bold: bool = False) -> None:
     c.setFillGray(0.72)
     c.setStrokeGray(0.0)
     c.setLineWidth(0.6)
     for x, y, w, h, fill in g.rects:
         c.rect(x, page_h - y - h, w, h, stroke=0 if fill else 1, fill=1 if fill else 0)
-    for x0, y0, x1, y1 in g.rules:
+    for x0, y0, x1, y1 in g.rules if rules else ():
         c.line(x0, page_h - y0, x1, page_h - y1)
     if not g.runs:
         return
@@ -150,6 +150,11 @@ def _draw(c, g: _Glyphs, font: str, page_h: float) -> None:
         t.setFont(font, size)
         t.setTextOrigin(x, page_h - base)
         t.textOut(s)
+    if g.bold and fake_bold:  # the same glyphs again, a hair to the right: a "bold" some producers fake
+        for x, base, s, size in g.runs:
+            t.setFont(font, size)
+            t.setTextOrigin(x + 0.35, page_h - base - 0.2)
+            t.textOut(s)
     c.drawText(t)
 
 
@@ -259,7 +264,9 @@ def _lay_out_article(
     span = min(ncols, lay.headline_span or ncols)
     span_w = span * col_w + (span - 1) * lay.gutter
     y = top
-    g, y = _text_block(st, art.headline, lay.headline_size, x0, y, span_w, "center")
+    # Headlines keep half an em clear at each side, as typesetters do, so two side by side never touch.
+    hs = lay.headline_size
+    g, y = _text_block(st, art.headline, hs, x0 + hs / 2, y, span_w - hs, "center")
     g.bold = True
     blocks.append(g)
     tb.append(TruthBlock("headline", art.headline, number, index))

@@ -80,6 +80,8 @@ class Layout:
     # Several articles: "stacked" (one below the other), "side_by_side" (columns shared out by
     # ArticleSpec.columns) or "mixed" (the first across the page, the others side by side below).
     arrangement: str = "stacked"
+    rules: bool = True  # draw rules: under the masthead, over the footer, between articles
+    fake_bold: bool = False  # print headlines and subheads twice, slightly offset (seen in the wild)
     font: str = "cid"  # "cid": non-embedded STSong-Light; "ttf": embedded TrueType (see fonts.py)
     stream_seed: int | None = 7  # shuffle the content-stream order of blocks; None keeps reading order
 

@@ -193,6 +193,35 @@ def full_page() -> tuple[PageSpec, Layout]:
     )
 
 
+def no_rules() -> tuple[PageSpec, Layout]:
+    """Five columns, a lead story and two stories side by side, with no separator rules at all."""
+    st = stories()
+    return (
+        PageSpec(
+            [
+                article(st["research"], photos=[Photo("调研组在合作社了解产品加工情况。", 2, 2, 90, 2)]),
+                article(st["training"], columns=2),
+                article(st["service"], columns=3),
+            ],
+            masthead="政协周刊",
+            page_label="第3版 履职",
+            date_line="2024年11月15日 星期五",
+            footer="本版编辑：李娜 校对：王强",
+        ),
+        Layout(
+            columns=5,
+            arrangement="mixed",
+            rules=False,
+            fake_bold=True,
+            body_size=10.5,
+            leading=1.5,
+            headline_size=23,
+            font="cid",
+            stream_seed=43,
+        ),
+    )
+
+
 def two_pages() -> tuple[list[PageSpec], list[Layout]]:
     """A story that starts on page 1 and continues on page 2 (下转/上接), two fonts."""
     st = stories()
@@ -222,7 +251,11 @@ def two_pages() -> tuple[list[PageSpec], list[Layout]]:
 
 def main() -> None:
     FIXTURES.mkdir(exist_ok=True)
-    for name, (page, layout) in {**fixtures(), "p7_6col_full_page_mixed": full_page()}.items():
+    for name, (page, layout) in {
+        **fixtures(),
+        "p7_6col_full_page_mixed": full_page(),
+        "p9_5col_mixed_no_rules": no_rules(),
+    }.items():
         truth = render_page(page, FIXTURES / f"{name}.pdf", layout)
         truth.write(FIXTURES / f"{name}.truth.json")
         print(f"{name}: {len(truth.blocks)} blocks, {len(truth.articles)} article(s)")

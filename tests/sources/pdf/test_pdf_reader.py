@@ -77,7 +77,8 @@ def test_plain_extract_text_fails_where_the_reader_succeeds():
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_varied_generated_layouts(tmp_path, seed):
-    """Layouts drawn at random: columns, sizes, spacing, headline span, arrangement, stream order."""
+    """Layouts drawn at random: columns, sizes, spacing, headline span, arrangement, separator
+    rules or none, stream order."""
     rng = random.Random(seed)
     st = list(stories().values())
     rng.shuffle(st)
@@ -103,6 +104,8 @@ def test_varied_generated_layouts(tmp_path, seed):
         headline_span=rng.choice([None, cols - 1, cols - 2]) if arrangement == "stacked" else None,
         gutter=rng.uniform(10, 16),
         arrangement=arrangement,
+        rules=rng.random() < 0.6,
+        fake_bold=rng.random() < 0.3,
         font="cid",
         stream_seed=rng.randrange(1000),
     )
@@ -182,6 +185,23 @@ def test_scan_without_text_layer_is_reported(tmp_path):
     c.save()
     with pytest.raises(ImageOnlyDocument, match="2 of 2 page"):
         read_document(p)
+
+
+def test_a_scanned_page_among_text_pages_is_reported_per_page(tmp_path):
+    from PIL import Image
+
+    img = tmp_path / "scan.png"
+    Image.new("L", (200, 280), 200).save(img)
+    p = tmp_path / "mixed.pdf"
+    c = canvas.Canvas(str(p))
+    c.setFont(register("cid"), 12)
+    c.drawString(60, 760, "第一页是文字。")
+    c.showPage()
+    c.drawImage(str(img), 50, 300, 400, 500)
+    c.save()
+    doc = read_document(p)
+    assert doc.metadata["image_only_pages"] == [2]
+    assert doc.pages == 2 and "第一页是文字" in doc.text
 
 
 def test_font_without_tounicode_is_a_clear_error(tmp_path):
