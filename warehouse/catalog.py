@@ -31,6 +31,7 @@ class Metric:
     bounds: tuple[float, float]
     bare: bool = False  # a number with no counting word after one of the objects counts
     verb_required: bool = False  # the object alone is too common: one of the verbs must be in the clause
+    context: tuple[str, ...] = ()  # words in the clause that prefer this metric among those a verb selects
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def parse_catalog(raw: dict) -> Catalog:
                 bounds=(float(lo), float(hi) if hi is not None else float("inf")),
                 bare=bool(m.get("bare", False)),
                 verb_required=bool(m.get("verb_required", False)),
+                context=tuple(m.get("context", [])),
             )
         )
     return Catalog(str(raw.get("edition", "")), cats, tuple(metrics))

@@ -115,6 +115,16 @@ class Attributor:
         self.lex = lex or load_lexicon()
         self._cache: dict[int | None, Owner] = {}
 
+    def _metadata_period(self, term: bool) -> Period:
+        """The text names no year: a ``year`` or ``date`` (2025-01-16, 20250116) in the document's
+        metadata (an inbox sidecar, the reader) is the report year; otherwise the period stays null."""
+        meta = self.doc.metadata or {}
+        m = re.match(r"((?:19|20)\d{2})", str(meta.get("year") or meta.get("date") or ""))
+        if not m:
+            return Period(None, None, term)
+        year = int(m[1])
+        return Period(year - 4, year, True) if term else Period(year, year)
+
     def owner(self, article: int | None) -> Owner:
         if article not in self._cache:
             blocks = [
@@ -123,8 +133,8 @@ class Attributor:
                 if article is None or b.article == article
             ] or [self.doc.text]
             period = report_period(blocks, self.lex)
-            subject = find_subject(self.doc, article=article, year=period.end)
-            if subject.committee is None and article is not None:
-                subject = find_subject(self.doc, article=None, year=period.end)
+            if period.end is None:
+                period = self._metadata_period(period.term)
+            subject = find_subject(self.doc, article=article, year=period.end)  # unresolved: None, no guess
             self._cache[article] = Owner(subject.committee, period)
         return self._cache[article]

@@ -1,26 +1,30 @@
 """Which quantities are metric mentions, and which catalog metric each one measures.
 
-The activity a number measures is read from its sentence:
+The activity a number measures is read from its sentence (docs/extraction.md has the full rules):
 
-* the counted object is the catalog object named nearest the number: right after it
-  ("开展12场委员讲堂"), else before it in its own clause ("召开常委会议6次"), else carried over from an
-  earlier clause of the same sentence (enumerations: "收集社情民意信息120余篇，编发94期，上报63篇");
-* among the metrics that share that object and accept the unit, the trigger verb standing nearest
-  before the number chooses ("编发" -> compiled, "上报" -> submitted, "被采用" -> adopted);
-* a clause that only names a theme after a total ("立案129件，其中经济建设方面63件") is a breakdown:
-  kept with the total's category and no metric;
-* a quantity that fits no metric but sits in a sentence about the committee's work is kept with
-  metric null (category from the category keywords when one is named) for review.
+1. the counted noun right after the number ("开展12场委员讲堂");
+2. a subset named by a relative clause ("涉及经济发展的86件": the preceding mention's category);
+3. catalog objects before it in its own clause ("召开常委会议6次");
+4. an object after it in its clause ("对6个区直部门开展民主评议");
+5. the object of an earlier clause of the sentence (enumerations: "收集社情民意信息120余篇，编发94期，
+   上报63篇");
+6. the object of an earlier sentence of the paragraph when the clause's own verb selects it.
+
+Among the metrics that share the object and accept the unit, the trigger verb nearest before the
+number chooses ("编发" -> compiled, "被采用" -> adopted). A theme after a total ("立案129件，其中经济
+建设方面63件") is a breakdown: the total's category, no metric. A quantity that fits no metric but
+sits in a sentence about the committee's work is kept with metric null for review.
 
 Everything the rules match on is data: the catalog (warehouse/reference/metrics.yaml) and the
-lexicons (pipelines/extract/lexicon.yaml).
+lexicons (pipelines/extract/lexicon.yaml). A ContextModel keeps per-document reading state: use one
+per thread.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import NamedTuple
 
 from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
@@ -30,7 +34,7 @@ from warehouse.catalog import Catalog, Metric, load_catalog
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _SEGMENT_END = "，,、；;：:"
 _SPACES = " \t\u3000"
-_SEGMENT_RE = re.compile("[" + "，,、；;：:" + "]")
+_SEGMENT_RE = re.compile("[" + _SEGMENT_END + "]")
 _DELIMITER = re.compile(r"[，,、；;：:。！？!?\n]")
 _OPEN_QUOTES = '“‘「『"'
 _CLOSE_QUOTES = '”’」』"'
@@ -64,8 +68,7 @@ def _compact(text: str) -> tuple[str, list[int] | None]:
     return "".join(pieces), where
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """A quantity judged to be a metric mention."""
 
     quantity: Quantity
@@ -96,6 +99,8 @@ class ContextModel:
             for v in m.verbs:
                 self.by_verb.setdefault(v, []).append(m)
         self.category_of_keyword = {k: c.code for c in self.catalog.categories for k in c.keywords}
+        for mask in self.lex.object_masks:  # matched as objects of no metric, hiding what they contain
+            self.by_object.setdefault(mask, [])
         self.objects_re = re.compile(alternation(self.by_object))
         self.verbs_re = re.compile(alternation(list(self.by_verb) + list(self.lex.work_verbs)))
         self.work_verbs = frozenset(self.lex.work_verbs)
@@ -103,6 +108,8 @@ class ContextModel:
         self.slogans_re = re.compile(alternation(self.lex.slogans))
         self.economy_re = re.compile(alternation(self.lex.economy_terms))
         self.not_count_re = re.compile(alternation(self.lex.not_count_cues))
+        # verbs whose metrics all lie in one category (办复, 立案): strong enough to reach back a sentence
+        self.specific_verbs = {v for v, ms in self.by_verb.items() if len({m.category for m in ms}) == 1}
         self._fit_cache: dict[tuple[str, str], tuple[list[Metric], bool]] = {}
         self.bare_objects = {o for m in self.catalog.metrics if m.bare for o in m.objects}
 
@@ -161,6 +168,7 @@ class ContextModel:
         slogans = [(m.start() + s0, m.end() + s0) for m in self.slogans_re.finditer(sentence)]
         out = []
         prev_end = s0
+        self._sentence_counts = 0  # mentions found so far in this sentence
         for k, q in enumerate(qs):
             next_start = qs[k + 1].start if k + 1 < len(qs) else s1
             reading = self._read_one(
@@ -169,6 +177,7 @@ class ContextModel:
             if reading is not None:
                 out.append(reading)
                 self._last = reading.category or self._last
+                self._sentence_counts += 1
             prev_end = q.end
         return out
 
@@ -182,7 +191,7 @@ class ContextModel:
             return True
         if before[-1:].isdigit() or before[-1:].isascii() and before[-1:].isalpha():
             return True  # part of a code or a larger token
-        if any(a < q.end and q.start < b for a, b in slogans):
+        if any(a <= q.num_start < b for a, b in slogans):  # the number opens a slogan (六个一, not 十一批次)
             return True
         unit = q.unit
         blockers = lex.unit_blockers.get(unit, ())
@@ -258,7 +267,7 @@ class ContextModel:
         while clause0 > s0 and text[clause0 - 1] == "、":
             clause0 = self._segment_start(text, s0, clause0 - 1)
         own_lo = max(clause0, prev_end)
-        clause = text[own_lo:seg_end]
+        clause = text[clause0:seg_end]
 
         def fitting(h):
             return self._fitting(h.term, q, clause)
@@ -307,7 +316,8 @@ class ContextModel:
             tier, found = self._from_paragraph(text, s0, q, own_lo, clause, verbs)
 
         small_chinese = q.chinese and q.value < 10 and q.qualifier == "exact"
-        if small_chinese and not self._anchored(text, s0, q, objects, verbs):
+        follows_count = self._sentence_counts > 0
+        if small_chinese and not self._anchored(text, own_lo, q, objects, verbs, follows_count, seg_end):
             return None
         if tier is None:
             return self._unmatched(text, s0, s1, q, seg0, seg_end, last_category, small_chinese)
@@ -317,20 +327,28 @@ class ContextModel:
         floor = found[0][1].start if tier == "inherited" else s0
         for v in reversed(verbs):  # the verb nearest before the number chooses
             if v.end <= q.start and v.start >= floor:
+                if text.startswith("的", v.end):
+                    continue  # a verb in a modifier (自治区政协举办的培训班) is not the clause's verb
                 chosen = [(m, h) for m, h in found if m in self.by_verb.get(v.term, ())]
                 if chosen:
-                    metric = max(chosen, key=lambda mh: mh[1].end)[0]
+                    context = text[clause0 : q.start]
+                    preferred = [(m, h) for m, h in chosen if any(c in context for c in m.context)]
+                    metric = max(preferred or chosen, key=lambda mh: mh[1].end)[0]
                     own_verb = v.start >= own_lo
                     break
                 if v.start >= own_lo and tier != "inherited" and (v.start, v.end) not in self._object_like:
                     break  # the clause has its own verb: earlier clauses' verbs do not reach here
-        if metric is None:  # or a verb after it in the clause: 其中9条被自治区政协采用
+        if metric is None or not own_verb:  # a verb after it in the clause: 其中9条被自治区政协采用
             for v in verbs:
                 if q.end <= v.start and v.end <= seg_end:
                     chosen = [m for m in candidates if m in self.by_verb.get(v.term, ())]
                     if chosen:
                         metric, own_verb = chosen[0], True
                         break
+        if tier == "own" and not own_verb:
+            nearest = max(h.end for _, h in found)
+            if any(t in text[nearest : q.start] for t in lex.theme_markers):
+                return Reading(q, None, candidates[0].category, s0, s1)  # 立案提案中经济建设方面98件
         if tier == "inherited" and not own_verb:
             own_theme = any(t in own for t in lex.theme_markers)
             after_total = any(b in text[found[0][1].end : q.start] for b in lex.breakdown_markers)
@@ -342,7 +360,9 @@ class ContextModel:
 
     def _from_paragraph(self, text, s0, q, own_lo, clause, verbs):
         p0 = text.rfind("\n", 0, s0) + 1
-        own_verbs = [v.term for v in verbs if own_lo <= v.start and v.end <= q.start]
+        own_verbs = [
+            v.term for v in verbs if own_lo <= v.start and v.end <= q.start and v.term in self.specific_verbs
+        ]
         if p0 >= s0 or not own_verbs:
             return None, []
         for m in reversed(list(self.objects_re.finditer(text, p0, s0))):
@@ -361,13 +381,20 @@ class ContextModel:
         after = text[q.end : q.end + 1]
         if after and ("\u4e00" <= after <= "\u9fff" or after.isalnum()):
             return False  # 2024年, 12345热线
-        before = text[seg0 : q.start].rstrip(_SPACES + "：:为达是共计总数量")
+        before = text[max(0, q.start - 12) : q.start].rstrip(_SPACES + "".join(self.lex.bare_fillers))
         return any(before.endswith(o) for o in self.bare_objects)
 
-    def _anchored(self, text, s0, q, objects, verbs) -> bool:
-        """A small Chinese numeral (一名, 三次) counts only right after a verb or an object."""
-        before = text[max(s0, q.start - 3) : q.start]
-        return any(h.end <= q.start and h.end >= q.start - 3 for h in (*objects, *verbs)) and bool(before)
+    def _anchored(self, text, own_lo, q, objects, verbs, follows_count: bool, seg_end: int) -> bool:
+        """A small Chinese numeral (一名, 三次) counts only after a verb or an object of its own clause
+        ("请示重要事项四次"), right after 其中 ("其中九条被上级采用"), or opening a clause that continues
+        a list of counts and names its activity ("其中14篇被采用，五篇获得领导批示"); never in
+        "一名委员就是一面旗帜"."""
+        if text[max(0, q.start - 4) : q.start].rstrip(_SPACES + "，,").endswith(self.lex.breakdown_markers):
+            return True
+        hits = (*objects, *verbs)
+        if any(own_lo <= h.start and h.end <= q.start for h in hits):
+            return True
+        return follows_count and any(q.end <= h.start and h.end <= seg_end for h in hits)
 
     def _unmatched(self, text, s0, s1, q, seg0, seg_end, last_category, small_chinese) -> Reading | None:
         """A quantity no metric fits: keep it for review when the sentence is about committee work."""

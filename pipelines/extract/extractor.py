@@ -2,20 +2,60 @@
 
 from __future__ import annotations
 
-import functools
+import re
+import threading
 
 from pipelines.extract.attribution import Attributor, mention_period
 from pipelines.extract.context import ContextModel
 from pipelines.extract.mention import Mention
-from sources.document import Document
+from sources.document import Block, Document
 from warehouse.catalog import Catalog
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.5.0"
 
 
-@functools.cache
+_local = threading.local()
+
+
 def _default_model() -> ContextModel:
-    return ContextModel()
+    """One model per thread (it keeps reading state), built once from the default catalog."""
+    model = getattr(_local, "model", None)
+    if model is None:
+        model = _local.model = ContextModel()
+    return model
+
+
+_TITLE_ROLES = ("headline", "subtitle", "heading")
+_LEVELS = (  # outline numbering of a heading: 一、 (1), （一） (2), 1. (3)
+    (re.compile(r"[一二三四五六七八九十]+、"), 1),
+    (re.compile(r"[（(][一二三四五六七八九十]+[)）]"), 2),
+    (re.compile(r"\d+[.．、]"), 3),
+)
+
+
+def _level(block: Block, title: str) -> int:
+    if block.role != "heading":
+        return 0  # headline, subtitle: the whole article
+    return next((lv for pattern, lv in _LEVELS if pattern.match(title)), 1)
+
+
+def plan_blocks(doc: Document, lex) -> set[int]:
+    """Starts of the blocks that lie under a plan's headline or heading (2025年工作要点,
+    二、2025年工作安排): their figures are targets, not work done. The plan ends at the next heading
+    of the same or a higher outline level ("三、…" ends "二、…", "（一）…" inside it does not)."""
+    out: set[int] = set()
+    plan: dict[int, int] = {}  # article -> outline level of the heading that opened its plan
+    for b in doc.blocks:
+        if b.role in _TITLE_ROLES:
+            title = doc.text[b.start : b.end]
+            level = _level(b, title)
+            if any(w in title for w in lex.plan_titles) and not any(w in title for w in lex.review_titles):
+                plan[b.article] = min(level, plan.get(b.article, level))
+            elif b.article in plan and b.role == "heading" and level <= plan[b.article]:
+                del plan[b.article]
+        if b.article in plan:
+            out.add(b.start)
+    return out
 
 
 def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Mention]:
@@ -24,9 +64,12 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
     text = doc.text
     out: list[Mention] = []
     sentences: dict[int, str] = {}
+    plans = plan_blocks(doc, model.lex)
     for r in model.read(text):
         q = r.quantity
         block = doc.locate(q.start)
+        if block is not None and block.start in plans:
+            continue
         article = block.article if block is not None and len(doc.articles) > 1 else None
         owner = attributor.owner(article)
         para_start = block.start if block is not None else r.sentence_start

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import yaml
@@ -13,8 +13,30 @@ LEXICON_PATH = Path(__file__).parent / "lexicon.yaml"
 
 
 def alternation(terms) -> str:
-    """A regex alternation of literal terms, longest first (so 人次 wins over 人)."""
-    return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+    """A regex matching any of the literal terms, the longest where several match (人次 over 人).
+
+    Built as a trie (社情民意|社区 -> 社(?:区|情民意)): Python's regex engine tries the branches of a
+    flat alternation one by one at every position, which is slow with hundreds of terms.
+    """
+    trie: dict = {}
+    for t in set(terms):
+        if t:
+            node = trie
+            for ch in t:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+    return _trie_regex(trie) if trie else "(?!)"
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_regex(sub) for ch, sub in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    optional = "" in node
+    body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+    if optional:
+        body = (body if body.startswith("(?:") and len(branches) > 1 else "(?:" + body + ")") + "?"
+    return body
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: loaded once
@@ -29,19 +51,20 @@ class Lexicon:
     rate_words: tuple[str, ...]
     share_words: tuple[str, ...]
     slogans: tuple[str, ...]
-    structure_before: tuple[str, ...]
     structure_after: tuple[str, ...]
     structure_units: tuple[str, ...]
     not_count_cues: tuple[str, ...]
     other_actors: tuple[str, ...]
-    session_after: tuple[str, ...]
+    object_masks: tuple[str, ...]
+    bare_fillers: tuple[str, ...]
+    plan_titles: tuple[str, ...]
+    review_titles: tuple[str, ...]
     session_before: tuple[str, ...]
     economy_terms: tuple[str, ...]
     work_verbs: tuple[str, ...]
     breakdown_markers: tuple[str, ...]
     theme_markers: tuple[str, ...]
     term_cues: tuple[str, ...]
-    year_cues: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -50,36 +73,17 @@ def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:
 
 def parse_lexicon(raw: dict) -> Lexicon:
     q = raw["qualifiers"]
-    return Lexicon(
-        units=tuple(str(u) for u in raw["units"]),
-        unit_blockers={k: tuple(v) for k, v in raw.get("unit_blockers", {}).items()},
-        before=_inverse(q["before"]),
-        after_number=dict(q["after_number"]),
-        after_unit=_inverse(q["after_unit"]),
-        **{
-            k: tuple(str(t) for t in raw.get(k, []))
-            for k in (
-                "range_joiners",
-                "number_blockers_before",
-                "rate_words",
-                "share_words",
-                "slogans",
-                "structure_before",
-                "structure_after",
-                "structure_units",
-                "not_count_cues",
-                "other_actors",
-                "session_after",
-                "session_before",
-                "economy_terms",
-                "work_verbs",
-                "breakdown_markers",
-                "theme_markers",
-                "term_cues",
-                "year_cues",
-            )
-        },  # fmt: skip
-    )
+    special = {
+        "units": tuple(str(u) for u in raw["units"]),
+        "unit_blockers": {k: tuple(v) for k, v in raw.get("unit_blockers", {}).items()},
+        "before": _inverse(q["before"]),
+        "after_number": dict(q["after_number"]),
+        "after_unit": _inverse(q["after_unit"]),
+    }
+    lists = {
+        f.name: tuple(str(t) for t in raw.get(f.name, [])) for f in fields(Lexicon) if f.name not in special
+    }
+    return Lexicon(**special, **lists)
 
 
 @functools.cache

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
 
@@ -35,12 +35,11 @@ _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 
 _SP = r"[ \t\u3000]{0,3}"  # letter spacing of newspaper PDFs: "1 2 0 余篇"
 _ARABIC = r"\d(?:[ \t\u3000]{0,2}\d|,\d{3})*(?:[ \t\u3000]{0,2}\.[ \t\u3000]{0,2}\d(?:[ \t\u3000]{0,2}\d)*)?"
-_CN = r"(?:[零〇一二两三四五六七八九十]|(?<=[逾上近过])[百千万])[零〇一二两三四五六七八九十百千万亿]*"
+_CN = r"(?:[零〇一二两三四五六七八九十]|(?<=[{lead}])[百千万])[零〇一二两三四五六七八九十百千万亿]*"  # 逾百, 上千
 _CN_PCT = r"百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     start: int
     end: int
     value: float | int
@@ -96,7 +95,8 @@ def quantity_pattern(lex: Lexicon | None = None) -> re.Pattern:
     post = alternation(lex.after_number)
     tail = alternation(lex.after_unit)
     joiners = alternation(lex.range_joiners)
-    num = rf"{_ARABIC}|{_CN}"
+    lead = re.escape("".join(sorted({w[-1] for w in lex.before})))
+    num = rf"{_ARABIC}|" + _CN.replace("{lead}", lead)
     first = "".join(sorted({w[0] for w in lex.before})) + "0-9零〇一二两三四五六七八九十百"
     return re.compile(
         rf"(?=[{first}])(?P<pre>{pre})?{_SP}"

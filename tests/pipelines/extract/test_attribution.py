@@ -32,3 +32,13 @@ def test_each_article_has_its_own_committee_and_period():
         ("12次", "640205", 2023, 1),
         ("5次", "640205", 2023, 1),
     ]
+
+
+def test_period_from_metadata_only_when_the_text_names_no_year():
+    doc = page(["永宁县政协：履职见实效", "今年以来，县政协开展专题调研12次。"])
+    assert [(m.period_start, m.period_end) for m in extract_mentions(doc)] == [(None, None)]
+    doc.metadata["date"] = "2024-12-20"
+    assert [(m.period_start, m.period_end) for m in extract_mentions(doc)] == [(2024, 2024)]
+    dated = page(["永宁县政协2023年工作综述", "全年开展专题调研12次。"])
+    dated.metadata["date"] = "2024-12-20"
+    assert [m.period_end for m in extract_mentions(dated)] == [2023]

@@ -110,3 +110,39 @@ def test_surface_and_sentence_come_from_the_display_text(extract):
     (m,) = ms
     assert (m["surface"], m["value"], m["qualifier"]) == ("１２０餘篇", 120, "at_least")
     assert m["surface"] in m["sentence"] and m["sentence"].startswith("全年收集社情民意信息")
+
+
+def test_a_bare_number_counts_only_where_the_catalog_says_so(extract):
+    ms = extract(HEAD + "全年提案总数：136，较上年有所增加。全年共召开会议，参会人员达到300。\n")
+    assert [(m["surface"], m["value"], m["unit"], m["metric"]) for m in ms] == [
+        ("136", 136, "", "proposals.received")
+    ]
+
+
+def test_changes_rules_and_plans_are_not_counts(extract):
+    ms = extract(HEAD + "委员撰写社情民意信息153篇，较去年增加31篇。力争明年收集信息不少于200篇。\n")
+    assert [m["surface"] for m in ms] == ["153篇"]
+
+
+def test_small_chinese_numerals_in_lists_and_breakdowns(extract):
+    ms = extract(
+        HEAD + "向市政协报送信息40篇，其中十四篇被采用，五篇获得领导批示。向县委请示重要事项四次。\n"
+    )
+    assert brief(ms) == [
+        ("40篇", "public_opinion.submitted"),
+        ("十四篇", "public_opinion.adopted"),
+        ("五篇", "public_opinion.instructed"),
+        ("四次", "party_building.requests"),
+    ]
+
+
+def test_a_plan_has_targets_not_mentions(extract):
+    plan = "平罗县政协2025年工作要点\n\n全年安排专题协商4次，组织专题调研8次左右，遴选重点提案8件。\n"
+    assert extract(plan, name="plan") == []
+    report = (
+        "平罗县政协常务委员会工作报告\n\n——2024年工作回顾与2025年工作安排\n\n"
+        "2024年，县政协开展专题协商6次。\n\n二、2025年工作安排\n\n（一）聚焦中心建言资政\n\n全年安排专题协商8次。\n\n"
+        "三、加强自身建设\n\n"
+        "全年召开常委会议5次。\n"
+    )
+    assert [m["surface"] for m in extract(report, name="report")] == ["6次", "5次"]

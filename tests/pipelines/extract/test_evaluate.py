@@ -65,3 +65,11 @@ def test_cli_missing_file_is_one_line(tmp_path):
         timeout=60,
     )
     assert r.returncode == 1 and "file not found" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_cli_bad_json_is_one_line(tmp_path):
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold.write_text('{"doc": "a"\n', encoding="utf-8")
+    pred.write_text("", encoding="utf-8")
+    r = subprocess.run([CSTATS, "eval", str(gold), str(pred)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1 and "gold.jsonl:1" in r.stderr and "Traceback" not in r.stderr
