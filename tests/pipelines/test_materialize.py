@@ -4,16 +4,8 @@ import json
 from collections import Counter
 
 import duckdb
-import pytest
 
 from tests.conftest import SAMPLES
-
-# The sample corpus (sources/samples, issue 9) holds every hard case of labelling.md; its truth is
-# written by the corpus generator. The reconciled figures depend on metric context and the subject of
-# single-article PDF pages (issue 4): strict, so the marker must go once they pass.
-NEEDS_EXTRACTOR_CONTEXT = pytest.mark.xfail(
-    strict=True, reason="91.7% today: needs issue 4 (metric context, subject of single-article PDF pages)"
-)
 
 
 def _truth_facts() -> list[dict]:
@@ -40,7 +32,6 @@ def test_every_labelled_mention_is_extracted(sample_warehouse, sample_truth):
     assert right / len(matched) >= 0.9
 
 
-@NEEDS_EXTRACTOR_CONTEXT
 def test_reconciled_figures_match_the_truth(sample_warehouse):
     con = duckdb.connect(str(sample_warehouse), read_only=True)
     got = {
