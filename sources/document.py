@@ -25,7 +25,8 @@ class Block:
     role: str = "body"  # headline, subtitle, byline, heading, body, quote, caption, furniture
     page: int | None = None  # 1-based; None for plain text
     bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
-    article: int = 0  # index into Document.articles
+    article: int = 0  # index into Document.articles; -1 for page furniture (masthead, date line)
+    boxes: tuple = ()  # PDF: one (x0, top, x1, bottom) per column piece when a block spans columns
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Document:
                     "role": b.role,
                     "page": b.page,
                     "bbox": list(b.bbox) if b.bbox else None,
+                    "boxes": [list(x) for x in b.boxes],
                     "char_start": b.start,
                     "char_end": b.end,
                     "text": self.display_text[b.start : b.end],
@@ -93,4 +95,19 @@ class Document:
                 if b.article == art.index
             ]
             out["articles"].append({**asdict(art), "blocks": blocks})
+        known = {a.index for a in self.articles} or {0}
+        out["furniture"] = [
+            {
+                "role": b.role,
+                "page": b.page,
+                "bbox": list(b.bbox) if b.bbox else None,
+                "char_start": b.start,
+                "char_end": b.end,
+                "text": self.display_text[b.start : b.end],
+            }
+            for b in self.blocks
+            if b.article not in known
+        ]
+        if self.metadata:
+            out["metadata"] = self.metadata
         return out

@@ -34,7 +34,7 @@ def read_document(path: str | Path) -> Document:
     try:
         kind = media_type(path)
         if kind == "application/pdf":
-            from sources.pdf_reader import read_pdf
+            from sources.pdf import read_pdf
 
             return read_pdf(path)
         from sources.text_reader import read_text

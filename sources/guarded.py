@@ -1,0 +1,83 @@
+"""The one per-document time limit of the project.
+
+pdfminer has no timeout and some PDFs make it loop for minutes, so a limit must stop the parse
+from outside: :func:`read_with_limit` parses in a child process and kills it when the limit
+passes, raising :class:`sources.errors.ReadTimeout`. The reader's own errors (encrypted, corrupt,
+image-only...) come back unchanged.
+
+The child is started with the ``forkserver`` method (never a bare ``fork`` of a multi-threaded
+Dagster or Streamlit process); the fork server preloads the readers so each document costs a
+fork, not a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing as mp
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from sources.document import Document
+from sources.errors import CorruptDocument, ReadTimeout, SourceError
+
+DEFAULT_SECONDS = 60.0
+_PRELOAD = ["sources.readers", "sources.pdf.reader", "pdfplumber"]
+
+
+def _context() -> mp.context.BaseContext:
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(_PRELOAD)
+        return ctx
+    return mp.get_context("spawn")
+
+
+def _child(path: str, reader: str, conn: Connection) -> None:
+    module, _, name = reader.partition(":")
+    try:
+        read = getattr(importlib.import_module(module), name)
+        conn.send(("ok", read(path)))
+    except SourceError as e:
+        conn.send(("error", e))
+    except BaseException as e:  # an unexpected reader bug still ends as a clear error
+        conn.send(("error", CorruptDocument(f"reader failed: {e.__class__.__name__}: {e}")))
+    finally:
+        conn.close()
+
+
+def read_with_limit(
+    path: str | Path, seconds: float = DEFAULT_SECONDS, *, reader: str = "sources.readers:read_document"
+) -> Document:
+    """Read ``path`` like :func:`sources.read_document`, but give up after ``seconds``.
+
+    ``reader`` names the function the child calls ("module:function"); the default is the
+    project's dispatcher, another value serves tests and tools.
+
+    Raises ReadTimeout (reason ``timeout``) when the limit passes; the child process is killed,
+    so no parse keeps running in the background.
+    """
+    path = str(Path(path))
+    ctx = _context()
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(path, reader, send), daemon=True)
+    proc.start()
+    send.close()
+    try:
+        # Poll the pipe, not the process: a large Document fills the pipe before the child exits.
+        if not recv.poll(seconds):
+            raise ReadTimeout(f"reading took longer than {seconds:g} s; stopped", path=path)
+        try:
+            status, payload = recv.recv()
+        except EOFError as e:  # the child died without answering (crash, out of memory, killed)
+            proc.join(5)
+            raise CorruptDocument(f"the reader process died (exit code {proc.exitcode})", path=path) from e
+    finally:
+        recv.close()
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+    if status == "error":
+        payload.path = payload.path or path
+        raise payload
+    payload.__post_init__()  # rebuild the offset index (cheap) in this process
+    return payload

@@ -1,0 +1,166 @@
+"""Characters -> text lines, with CJK-aware spacing.
+
+pdfplumber synthesises a space wherever two glyphs are further apart than ``x_tolerance``, which
+turns letter-spaced or justified Chinese into "着 力 加 强". Here a space is only ever written
+between two non-CJK glyphs (Latin words, numbers) that are visibly apart.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from itertools import accumulate
+from statistics import median
+
+
+def is_cjk(ch: str) -> bool:
+    """CJK ideographs, radicals, CJK and full-width punctuation and forms."""
+    o = ord(ch)
+    return (
+        0x2E80 <= o <= 0x303F  # radicals, Kangxi, CJK symbols and punctuation
+        or 0x3040 <= o <= 0x9FFF  # kana, CJK ideographs (incl. extension A)
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFE30 <= o <= 0xFE4F
+        or 0xFF00 <= o <= 0xFFEF  # full-width forms
+        or 0x20000 <= o <= 0x3FFFF
+        or ch in "“”‘’—…·□■○●◆◇"
+    )
+
+
+def joins_with_space(left: str, right: str) -> bool:
+    """Whether two text pieces that meet at a gap or a line break need a space between them."""
+    return bool(left) and bool(right) and not is_cjk(left[-1]) and not is_cjk(right[0])
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+_BOLD = ("bold", "black", "heavy")
+
+
+def _make_line(chars: list[dict]) -> Line:
+    parts: list[str] = []
+    size = median(c["size"] for c in chars)
+    prev = None
+    for c in chars:
+        t = c["text"]
+        if prev is not None and c["x0"] - prev["x1"] > 0.15 * size and joins_with_space(prev["text"], t):
+            parts.append(" ")
+        parts.append(t)
+        prev = c
+    name = chars[0]["fontname"].lower().split("+")[-1]
+    return Line(
+        text="".join(parts),
+        x0=min(c["x0"] for c in chars),
+        x1=max(c["x1"] for c in chars),
+        top=min(c["top"] for c in chars),
+        bottom=max(c["bottom"] for c in chars),
+        size=size,
+        bold=any(b in name for b in _BOLD),
+    )
+
+
+def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] = ()) -> list[Line]:
+    """Group upright, non-blank characters into line fragments.
+
+    Characters share a line when their baselines agree (within a third of their size) and their
+    sizes agree; a fragment ends where a horizontal gap exceeds the row's usual letter spacing by
+    most of a glyph: a column gutter or a separate item on the same baseline. A vertical rule
+    ``(x, top, bottom)`` crossing a gap always ends the fragment.
+    """
+    chars = sorted(
+        (c for c in chars if c["upright"] and c["text"].strip()),
+        key=lambda c: (c["bottom"], c["x0"]),
+    )
+    rows: list[list[dict]] = []
+    for c in chars:
+        if rows and c["bottom"] - rows[-1][0]["bottom"] <= 0.3 * c["size"]:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    spans = [_RowSpans(row) for row in rows]
+    lines: list[Line] = []
+    for k, row in enumerate(rows):
+        near = [
+            spans[j]
+            for j in range(max(0, k - 3), min(len(rows), k + 4))
+            if j != k and abs(rows[j][0]["bottom"] - row[0]["bottom"]) <= 3 * row[0]["size"]
+        ]
+        for group in _split_sizes(row):
+            group = _dedupe(sorted(group, key=lambda c: c["x0"]))
+            gaps = [max(0.0, group[i]["x0"] - group[i - 1]["x1"]) for i in range(1, len(group))]
+            # Letter-spaced text widens every gap: measure the row's own spacing first.
+            # (capped: in a row of few glyphs the median may be the very gutter being tested).
+            spacing = min(median(gaps), 0.6 * group[0]["size"]) if gaps else 0.0
+            start = 0
+            for i in range(1, len(group)):
+                gap, size = gaps[i - 1], group[i]["size"]
+                wide = gap > spacing + 0.8 * size
+                if not wide and vrules and gap > 0.2 * size:
+                    g0, g1, y = group[i - 1]["x1"] - 1, group[i]["x0"] + 1, group[i]["bottom"]
+                    wide = any(g0 <= x <= g1 and t <= y and y - size <= b for x, t, b in vrules)
+                if not wide and gap > spacing + 0.4 * size:
+                    # A gutter is a vertical channel: empty in the rows around, which have text
+                    # on both sides of it. Letter spacing is not (the glyphs above fill it).
+                    g0, g1 = group[i - 1]["x1"] + 0.5, group[i]["x0"] - 0.5
+                    flanked = [s for s in near if s.covers(g0 - size, g0) and s.covers(g1, g1 + size)]
+                    wide = bool(flanked) and not any(s.covers(g0, g1) for s in near)
+                if wide:
+                    lines.append(_make_line(group[start:i]))
+                    start = i
+            lines.append(_make_line(group[start:]))
+    return lines
+
+
+class _RowSpans:
+    """The x-intervals a row's glyphs cover, for 'is this x-range empty?' questions."""
+
+    def __init__(self, row: list[dict]):
+        pairs = sorted((c["x0"], c["x1"]) for c in row)
+        self.x0 = [p[0] for p in pairs]
+        self.x1 = list(accumulate((p[1] for p in pairs), max))  # running max of right edges
+
+    def covers(self, a: float, b: float) -> bool:
+        """Whether any glyph overlaps the open interval (a, b)."""
+        i = bisect_left(self.x0, b)  # glyphs starting before b
+        return i > 0 and self.x1[i - 1] > a
+
+
+def _dedupe(group: list[dict]) -> list[dict]:
+    """Drop glyphs printed twice at almost the same place (a "fake bold" some producers use)."""
+    out: list[dict] = []
+    for c in group:
+        if any(
+            p["text"] == c["text"]
+            and abs(p["x0"] - c["x0"]) < 0.25 * c["size"]
+            and abs(p["bottom"] - c["bottom"]) < 0.25 * c["size"]
+            for p in out[-3:]
+        ):
+            continue
+        out.append(c)
+    return out
+
+
+def _split_sizes(row: list[dict]) -> list[list[dict]]:
+    """Split a row by glyph size; sizes within 8% of each other count as one."""
+    groups: list[list[dict]] = []
+    last = None
+    for c in sorted(row, key=lambda c: c["size"]):
+        if last is not None and c["size"] <= last * 1.08:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+            last = c["size"]
+    return groups

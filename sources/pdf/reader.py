@@ -1,0 +1,170 @@
+"""Read a PDF into a Document: reading order, roles, articles and provenance per block."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from sources.document import Article, Block, Document
+from sources.errors import CorruptDocument, EncryptedDocument, ImageOnlyDocument
+from sources.normalize import for_extraction
+from sources.pdf.layout import Box, PageBlock, PageLayout, analyse_page
+from sources.pdf.lines import chars_to_lines, joins_with_space
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+SEPARATOR = "\n\n"
+
+
+def _geometry(page) -> tuple[list[Box], list[Box], list[Box]]:
+    """Rules (thin lines), figures (images, filled areas) and frames (stroked boxes)."""
+    rules: list[Box] = []
+    figures: list[Box] = []
+    frames: list[Box] = []
+    for ln in page.lines:
+        rules.append((ln["x0"], ln["top"], ln["x1"], ln["bottom"]))
+    for r in page.rects:
+        box = (r["x0"], r["top"], r["x1"], r["bottom"])
+        w, h = r["x1"] - r["x0"], r["bottom"] - r["top"]
+        if min(w, h) < 2:
+            rules.append(box)
+        elif r.get("fill"):
+            figures.append(box)
+        elif r.get("stroke") and w * h < 0.5 * float(page.width) * float(page.height):
+            frames.append(box)
+    for im in page.images:
+        figures.append((im["x0"], im["top"], im["x1"], im["bottom"]))
+    return rules, figures, frames
+
+
+def _merge_boxes(boxes: list[Box]) -> list[Box]:
+    """Consecutive line boxes in one column -> one box per column piece."""
+    out: list[list[float]] = []
+    for b in boxes:
+        if out and b[0] < out[-1][2] and b[2] > out[-1][0] and b[1] - out[-1][3] < (b[3] - b[1]):
+            o = out[-1]
+            o[0], o[1], o[2], o[3] = min(o[0], b[0]), min(o[1], b[1]), max(o[2], b[2]), max(o[3], b[3])
+        else:
+            out.append(list(b))
+    return [tuple(round(v, 2) for v in o) for o in out]
+
+
+def _rotated_block(chars: list[dict]) -> PageBlock:
+    words = "".join(c["text"] for c in chars).split()
+    text = ""
+    for w in words:  # keep the source's spaces, except between two CJK glyphs
+        text += (" " if joins_with_space(text, w) else "") + w
+    box = (
+        min(c["x0"] for c in chars),
+        min(c["top"] for c in chars),
+        max(c["x1"] for c in chars),
+        max(c["bottom"] for c in chars),
+    )
+    return PageBlock("furniture", text, [box], None)
+
+
+def read_pdf(path: Path) -> Document:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    path = Path(path)
+    data = path.read_bytes()
+    try:
+        pdf = pdfplumber.open(path)
+        n_pages = len(pdf.pages)
+    except Exception as e:  # pdfminer raises many types for broken files; pdfplumber wraps them
+        causes = [e, *e.args, e.__cause__, e.__context__]
+        if any(isinstance(c, PDFPasswordIncorrect) or c is PDFPasswordIncorrect for c in causes):
+            raise EncryptedDocument("the PDF is encrypted (a password is needed to read it)") from e
+        detail = str(e) or repr(e.args[0] if e.args else e)
+        raise CorruptDocument(f"not a readable PDF: {e.__class__.__name__}: {detail}") from e
+
+    pieces: list[tuple[PageBlock, int, int]] = []  # block, page number, article index (doc-wide)
+    articles: list[Article] = []
+    image_only: list[int] = []
+    unmapped = rotated = mapped = 0
+    with pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            try:
+                chars = page.chars
+                geometry = _geometry(page)
+            except Exception as e:
+                raise CorruptDocument(f"page {number} cannot be parsed: {e.__class__.__name__}: {e}") from e
+            good, turned = [], []
+            for c in chars:
+                if c["text"].startswith("(cid:"):
+                    unmapped += 1
+                elif not c["upright"]:
+                    turned.append(c)
+                else:
+                    good.append(c)
+                    mapped += 1
+            rotated += len(turned)
+            if not good and not turned:
+                if page.images and not chars:
+                    image_only.append(number)
+                page.close()
+                continue
+            vrules = [((r[0] + r[2]) / 2, r[1], r[3]) for r in geometry[0] if r[2] - r[0] < 2]
+            lines = chars_to_lines(good, vrules) if good else []
+            layout = analyse_page(lines, *geometry) if lines else PageLayout([], [], [])
+            page.close()
+            for b in layout.header:
+                pieces.append((b, number, -1))
+            for art in layout.articles:
+                idx = len(articles)
+                articles.append(Article(idx, art.headline, art.continued_from, art.continues_to))
+                for b in art.blocks:
+                    pieces.append((b, number, idx))
+            for b in layout.footer:
+                pieces.append((b, number, -1))
+            if turned:  # rotated text (margin notes, vertical labels): kept, in stream order
+                pieces.append((_rotated_block(turned), number, -1))
+    if unmapped > mapped:
+        raise CorruptDocument(
+            f"{unmapped} of {unmapped + mapped} glyphs come from fonts without a ToUnicode map: "
+            "the text cannot be recovered"
+        )
+    if not pieces:
+        if image_only:
+            raise ImageOnlyDocument(
+                f"{len(image_only)} of {n_pages} page(s) are images without a text layer (scans)"
+            )
+        raise CorruptDocument("the PDF has no text")
+    blocks, texts, pos = [], [], 0
+    for b, number, idx in pieces:
+        boxes = _merge_boxes(b.boxes)
+        blocks.append(
+            Block(
+                start=pos,
+                end=pos + len(b.text),
+                role=b.role,
+                page=number,
+                bbox=tuple(round(v, 2) for v in b.bbox),
+                article=idx,
+                boxes=tuple(boxes),
+            )
+        )
+        texts.append(b.text)
+        pos += len(b.text) + len(SEPARATOR)
+    display = SEPARATOR.join(texts)
+    metadata = {"title": articles[0].headline if articles else ""}
+    if image_only:
+        metadata["image_only_pages"] = image_only
+    if unmapped:
+        metadata["unmapped_glyphs"] = unmapped
+    if rotated:
+        metadata["rotated_glyphs"] = rotated
+    return Document(
+        doc_id=path.stem,
+        path=str(path),
+        media_type="application/pdf",
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=for_extraction(display),
+        display_text=display,
+        blocks=blocks,
+        articles=articles,
+        pages=n_pages,
+        metadata=metadata,
+    )
