@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 
-.PHONY: install run test lint format dev dashboard lock bench clean
+.PHONY: install run test lint format dev dashboard lock bench clean samples
 
 install: $(STAMP)
 
@@ -39,6 +39,10 @@ dev: install
 
 dashboard: install
 	$(BIN)/cstats dashboard
+
+# Regenerate the bundled sample corpus and its truth (sources/samples) from sources/corpus/.
+samples: install
+	$(BIN)/python -m sources.corpus.generate
 
 bench: install
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

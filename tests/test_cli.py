@@ -80,5 +80,6 @@ def test_run_publishes_and_quarantines(tmp_path):
         ("broken.txt", "undecodable")
     ]
     assert (
-        con.execute("SELECT count(*) FROM dim_document").fetchall()[0][0] == len(list(src.glob("*.txt"))) - 1
+        con.execute("SELECT count(*) FROM dim_document").fetchall()[0][0]
+        == len([p for p in src.iterdir() if p.suffix in (".txt", ".pdf")]) - 1
     )

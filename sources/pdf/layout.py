@@ -26,6 +26,11 @@ from sources.pdf.lines import Line, joins_with_space
 
 CONTINUATION = re.compile(r"^[（(]?\s*(上接|下转|接上|转下|转第|接第|续)[^）)]{0,12}?[版页][）)]?$")
 
+FURNITURE = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*[\dA-Z一二三四五六七八九十]{1,3}\s*版|[A-Z]\d{1,2}\s*版"
+    r"|星期[一二三四五六日天]|责任编辑|本版编辑|编辑[:：]|校对[:：]|美编[:：]|版式[:：]"
+)
+
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
@@ -118,8 +123,8 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
     footer = [ln for ln in lines if ln.top >= footer_y]
     content = [ln for ln in lines if header_y < ln.bottom and ln.top < footer_y]
     fblock = lambda ln: PageBlock("furniture", ln.text, [_box(ln)], None)  # noqa: E731
-    header_blocks = [fblock(ln) for ln in sorted(header, key=lambda ln: (round(ln.top / ln.size), ln.x0))]
-    footer_blocks = [fblock(ln) for ln in sorted(footer, key=lambda ln: (round(ln.top / ln.size), ln.x0))]
+    header_blocks = [fblock(ln) for row in _rows(header) for ln in row]
+    footer_blocks = [fblock(ln) for row in _rows(footer) for ln in row]
     if not content:
         return PageLayout(header_blocks, [], footer_blocks)
 
@@ -132,6 +137,9 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
         if header_y < r[1] and r[3] < footer_y and max(r[2] - r[0], r[3] - r[1]) >= 3 * body_size
     ]
     regions = _xy_cut(runs, separators)
+    for region in regions:
+        _headline_context(region, body_size)
+    _small_and_subheads(runs, body_size, figures)
     articles: list[PageArticle] = []
     for region in regions:
         for group in _split_by_headlines(region):
@@ -158,7 +166,32 @@ def _furniture_limits(lines: list[Line], hrules: list[Box]) -> tuple[float, floa
         if below and len({round(ln.top) for ln in below}) <= 2 and len(below) < 0.1 * len(lines):
             footer_y = r[1] - 1
         break
+    # No rule: the top and bottom rows are furniture when they read like it (a date line, a page
+    # label, editor credits), which is how they are recognised in context.
+    rows = _rows(lines)
+    if header_y == float("-inf") and len(rows) > 2:
+        for k, row in enumerate(rows[:2]):
+            if any(FURNITURE.search(ln.text) for ln in row):
+                header_y = max(ln.bottom for ln in rows[k]) + 0.5
+    if footer_y == float("inf") and len(rows) > 2:
+        row = rows[-1]
+        if any(FURNITURE.search(ln.text) for ln in row):
+            footer_y = min(ln.top for ln in row) - 0.5
     return header_y, footer_y
+
+
+def _rows(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped by vertical overlap into rows, top to bottom; each row left to right."""
+    rows: list[list[Line]] = []
+    bottom = float("-inf")
+    for ln in sorted(lines, key=lambda ln: ln.top):
+        if rows and ln.top < bottom - 0.2 * ln.size:
+            rows[-1].append(ln)
+            bottom = max(bottom, ln.bottom)
+        else:
+            rows.append([ln])
+            bottom = ln.bottom
+    return [sorted(row, key=lambda ln: ln.x0) for row in rows]
 
 
 def _runs(lines: list[Line]) -> list[Run]:
@@ -203,45 +236,69 @@ def _inside(r: Run, box: Box, slack: float = 2.0) -> bool:
 
 
 def _assign_roles(runs: list[Run], body: float, figures: list[Box], frames: list[Box]) -> None:
-    same = lambda s: abs(s - body) <= 0.07 * body  # noqa: E731
+    """Quotes (inside a frame) and headlines (much larger than body text)."""
     for r in runs:
         if any(_inside(r, f) for f in frames):
             r.role = "quote"
         elif r.size >= 1.5 * body:
             r.role = "headline"
-    # Subtitle and byline: the runs stacked directly under a headline.
-    for h in sorted((r for r in runs if r.role == "headline"), key=lambda r: -r.size):
+
+
+def _headline_context(region: list[Run], body: float) -> None:
+    """Subtitle and byline: the runs stacked directly under a headline, within its zone."""
+    same = lambda s: abs(s - body) <= 0.07 * body  # noqa: E731
+    heads = sorted((r for r in region if r.role == "headline"), key=lambda r: -r.size)
+    subtitle_of: dict[int, Run] = {}
+    for h in heads:  # a smaller headline-sized run right under a headline is its subtitle
         if h.role != "headline":
             continue
-        x0, x1, y = h.x0 - 2 * h.size, h.x1 + 2 * h.size, h.bottom
-        taken_sub = False
-        for _ in range(3):
-            below = [
-                r
-                for r in runs
-                if r.role == "body" and -1 <= r.top - y <= 2.5 * body and _overlap(x0, x1, r.x0, r.x1) > 0
-            ]
-            below += [
-                r
-                for r in runs
-                if r.role == "headline"
-                and r is not h
+        for r in heads:
+            if (
+                r.role == "headline"
                 and r.size < 0.85 * h.size
-                and -1 <= r.top - y <= 0.8 * r.size
-                and _overlap(x0, x1, r.x0, r.x1) > 0
-            ]
-            if not below:
-                break
-            r = min(below, key=lambda r: r.top)
-            if same(r.size) and not r.lines[0].bold:
-                break
-            if r.role == "headline" or (r.size > body and not taken_sub):
-                r.role, taken_sub = "subtitle", True
-            elif r.size < body:
-                r.role = "byline"
-            else:
-                break
-            x0, x1, y = min(x0, r.x0), max(x1, r.x1), r.bottom
+                and -1 <= r.top - h.bottom <= 0.8 * r.size
+                and _overlap(h.x0, h.x1, r.x0, r.x1) > 0
+                and id(h) not in subtitle_of
+            ):
+                r.role = "subtitle"
+                subtitle_of[id(h)] = r
+    bands = _bands([r for r in region if r.role == "headline"])
+    for band in bands:
+        for h in band:
+            lo, hi = _zone(h, band)
+            sub = subtitle_of.get(id(h))
+            y, taken_sub = (sub.bottom, True) if sub else (h.bottom, False)
+            # Columns running beside a headline that spans part of its zone are not under it.
+            beside = [r for r in region if r.role == "body" and r.top < h.bottom - 1 and r.bottom > h.top]
+            for _ in range(3):
+                below = [
+                    r
+                    for r in region
+                    if r.role == "body"
+                    and lo <= (r.x0 + r.x1) / 2 <= hi
+                    and not any(_overlap(b.x0, b.x1, r.x0, r.x1) > 0.3 * (r.x1 - r.x0) for b in beside)
+                    and -1 <= r.top - y <= 2.5 * body
+                ]
+                if not below:
+                    break
+                r = min(below, key=lambda r: (r.top, r.x0))
+                centred = abs((r.x0 + r.x1) - (h.x0 + h.x1)) / 2 < 0.05 * (h.x1 - h.x0) and len(r.lines) <= 2
+                if same(r.size) and not r.lines[0].bold:
+                    if taken_sub or not centred:
+                        break
+                    r.role = "subtitle"  # a body-sized subtitle, centred under the headline
+                elif r.size > body and not taken_sub:
+                    r.role = "subtitle"
+                elif r.size < body:
+                    r.role = "byline"
+                else:
+                    break
+                taken_sub = taken_sub or r.role == "subtitle"
+                y = r.bottom
+
+
+def _small_and_subheads(runs: list[Run], body: float, figures: list[Box]) -> None:
+    """Captions (small text at a figure) and subheads (larger or bold short runs)."""
     for r in runs:
         if r.role != "body":
             continue
@@ -267,13 +324,13 @@ def _xy_cut(runs: list[Run], seps: list[Box]) -> list[list[Run]]:
     top = min(r.top for r in runs)
     bottom = max(r.bottom for r in runs)
     for s in sorted(seps, key=lambda s: s[1]):  # horizontal: across most of the region
-        if s[3] - s[1] < 2 and s[2] - s[0] >= 0.8 * (x1 - x0) and top < s[1] < bottom:
+        if s[3] - s[1] < 2 and _overlap(s[0], s[2], x0, x1) >= 0.8 * (x1 - x0) and top < s[1] < bottom:
             above = [r for r in runs if r.bottom <= s[1] + 1]
             below = [r for r in runs if r.bottom > s[1] + 1]
             if above and below:
                 return _xy_cut(above, seps) + _xy_cut(below, seps)
     for s in sorted(seps, key=lambda s: s[0]):  # vertical: down most of the region
-        if s[2] - s[0] < 2 and s[3] - s[1] >= 0.5 * (bottom - top) and x0 < s[0] < x1:
+        if s[2] - s[0] < 2 and _overlap(s[1], s[3], top, bottom) >= 0.5 * (bottom - top) and x0 < s[0] < x1:
             lft = [r for r in runs if r.x1 <= s[0] + 1]
             rgt = [r for r in runs if r.x1 > s[0] + 1]
             if lft and rgt:
@@ -281,31 +338,83 @@ def _xy_cut(runs: list[Run], seps: list[Box]) -> list[list[Run]]:
     return [runs]
 
 
+def _bands(heads: list[Run]) -> list[list[Run]]:
+    """Headlines grouped into bands of vertically overlapping ones (side by side), each left to
+    right; bands top to bottom."""
+    bands: list[list[Run]] = []
+    for h in sorted(heads, key=lambda r: r.top):
+        if bands and h.top < max(x.bottom for x in bands[-1]):
+            bands[-1].append(h)
+        else:
+            bands.append([h])
+    for band in bands:
+        band.sort(key=lambda h: h.x0)
+    return bands
+
+
+def _zone(h: Run, band: list[Run]) -> tuple[float, float]:
+    """The x-range a headline owns in its band: halfway to its neighbours."""
+    k = next(i for i, x in enumerate(band) if x is h)
+    lo = (band[k - 1].x1 + h.x0) / 2 if k > 0 else float("-inf")
+    hi = (h.x1 + band[k + 1].x0) / 2 if k + 1 < len(band) else float("inf")
+    return lo, hi
+
+
 def _split_by_headlines(region: list[Run]) -> list[list[Run]]:
+    """One group of runs per headline. Headlines on one band (side by side) share the band's
+    width: a run belongs to the band above it, and within the band to the headline whose zone
+    (split halfway between neighbouring headlines) holds the run's centre."""
     heads = sorted((r for r in region if r.role == "headline"), key=lambda r: r.top)
     if len(heads) <= 1:
         return [region]
-    groups: list[list[Run]] = [[] for _ in heads]
+    bands = _bands(heads)
+    groups: dict[int, list[Run]] = {id(h): [h] for h in heads}
+    in_band: dict[int, list[Run]] = {id(b[0]): [] for b in bands}
     for r in region:
-        i = 0
-        for k, h in enumerate(heads):
-            if h.top <= r.top + 0.5 * h.size:
-                i = k
-        groups[i].append(r)
-    return [g for g in groups if g]
+        if r.role == "headline" and id(r) in groups:
+            continue
+        band = bands[0]
+        for b in bands:
+            if min(h.top for h in b) <= r.top + 0.5 * min(h.size for h in b):
+                band = b
+        in_band[id(band[0])].append(r)
+    for band in bands:
+        # Whole columns go to one headline: the zone that holds the column's centre.
+        for col in _columns(in_band[id(band[0])]):
+            mids = sorted((r.x0 + r.x1) / 2 for r in col)
+            mid = mids[len(mids) // 2]
+            k = 0
+            while k + 1 < len(band) and mid > (band[k].x1 + band[k + 1].x0) / 2:
+                k += 1
+            groups[id(band[k])].extend(col)
+    return [groups[id(h)] for band in bands for h in band if groups[id(h)]]
 
 
 def _columns(runs: list[Run]) -> list[list[Run]]:
-    """Cluster runs into columns by horizontal overlap, left to right."""
-    cols: list[tuple[float, float, list[Run]]] = []
-    for r in sorted(runs, key=lambda r: r.x0):
+    """Cluster runs into columns by horizontal overlap, left to right.
+
+    Columns are found from body runs of ordinary width; a run wider than that (a subhead or
+    a stray line spanning two columns) joins the column it overlaps most, so it cannot fuse two.
+    """
+    body = [r for r in runs if r.role == "body"]
+    widths = sorted(r.x1 - r.x0 for r in body) or sorted(r.x1 - r.x0 for r in runs)
+    typical = widths[len(widths) // 2] if widths else 0.0
+    narrow = [r for r in runs if r.x1 - r.x0 <= 1.3 * typical] or runs
+    cols: list[list] = []  # [x0, x1, members]
+    for r in sorted(narrow, key=lambda r: r.x0):
         if cols:
-            c0, c1, members = cols[-1]
-            if _overlap(c0, c1, r.x0, r.x1) >= 0.3 * min(c1 - c0, r.x1 - r.x0):
-                cols[-1] = (c0, max(c1, r.x1), [*members, r])
+            c = cols[-1]
+            if _overlap(c[0], c[1], r.x0, r.x1) >= 0.3 * min(c[1] - c[0], r.x1 - r.x0):
+                c[1] = max(c[1], r.x1)
+                c[2].append(r)
                 continue
-        cols.append((r.x0, r.x1, [r]))
-    return [sorted(m, key=lambda r: r.top) for _, _, m in cols]
+        cols.append([r.x0, r.x1, [r]])
+    chosen = set(map(id, narrow))
+    for r in runs:
+        if id(r) not in chosen:
+            best = max(cols, key=lambda c: _overlap(c[0], c[1], r.x0, r.x1))
+            best[2].append(r)
+    return [sorted(c[2], key=lambda r: r.top) for c in cols]
 
 
 def _order_article(group: list[Run], art: PageArticle, index: int, body: float) -> None:

@@ -7,7 +7,9 @@ between two non-CJK glyphs (Latin words, numbers) that are visibly apart.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 from statistics import median
 
 
@@ -70,12 +72,13 @@ def _make_line(chars: list[dict]) -> Line:
     )
 
 
-def chars_to_lines(chars: list[dict]) -> list[Line]:
+def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] = ()) -> list[Line]:
     """Group upright, non-blank characters into line fragments.
 
     Characters share a line when their baselines agree (within a third of their size) and their
-    sizes agree; a fragment ends at a horizontal gap wider than the glyph size, which is where
-    a column gutter or a separate item on the same baseline starts.
+    sizes agree; a fragment ends where a horizontal gap exceeds the row's usual letter spacing by
+    most of a glyph: a column gutter or a separate item on the same baseline. A vertical rule
+    ``(x, top, bottom)`` crossing a gap always ends the fragment.
     """
     chars = sorted(
         (c for c in chars if c["upright"] and c["text"].strip()),
@@ -87,18 +90,67 @@ def chars_to_lines(chars: list[dict]) -> list[Line]:
             rows[-1].append(c)
         else:
             rows.append([c])
+    spans = [_RowSpans(row) for row in rows]
     lines: list[Line] = []
-    for row in rows:
+    for k, row in enumerate(rows):
+        near = [
+            spans[j]
+            for j in range(max(0, k - 3), min(len(rows), k + 4))
+            if j != k and abs(rows[j][0]["bottom"] - row[0]["bottom"]) <= 3 * row[0]["size"]
+        ]
         for group in _split_sizes(row):
-            group.sort(key=lambda c: c["x0"])
+            group = _dedupe(sorted(group, key=lambda c: c["x0"]))
+            gaps = [max(0.0, group[i]["x0"] - group[i - 1]["x1"]) for i in range(1, len(group))]
+            # Letter-spaced text widens every gap: measure the row's own spacing first.
+            # (capped: in a row of few glyphs the median may be the very gutter being tested).
+            spacing = min(median(gaps), 0.6 * group[0]["size"]) if gaps else 0.0
             start = 0
             for i in range(1, len(group)):
-                gap = group[i]["x0"] - group[i - 1]["x1"]
-                if gap > 0.9 * group[i]["size"]:
+                gap, size = gaps[i - 1], group[i]["size"]
+                wide = gap > spacing + 0.8 * size
+                if not wide and vrules and gap > 0.2 * size:
+                    g0, g1, y = group[i - 1]["x1"] - 1, group[i]["x0"] + 1, group[i]["bottom"]
+                    wide = any(g0 <= x <= g1 and t <= y and y - size <= b for x, t, b in vrules)
+                if not wide and gap > spacing + 0.4 * size:
+                    # A gutter is a vertical channel: empty in the rows around, which have text
+                    # on both sides of it. Letter spacing is not (the glyphs above fill it).
+                    g0, g1 = group[i - 1]["x1"] + 0.5, group[i]["x0"] - 0.5
+                    flanked = [s for s in near if s.covers(g0 - size, g0) and s.covers(g1, g1 + size)]
+                    wide = bool(flanked) and not any(s.covers(g0, g1) for s in near)
+                if wide:
                     lines.append(_make_line(group[start:i]))
                     start = i
             lines.append(_make_line(group[start:]))
     return lines
+
+
+class _RowSpans:
+    """The x-intervals a row's glyphs cover, for 'is this x-range empty?' questions."""
+
+    def __init__(self, row: list[dict]):
+        pairs = sorted((c["x0"], c["x1"]) for c in row)
+        self.x0 = [p[0] for p in pairs]
+        self.x1 = list(accumulate((p[1] for p in pairs), max))  # running max of right edges
+
+    def covers(self, a: float, b: float) -> bool:
+        """Whether any glyph overlaps the open interval (a, b)."""
+        i = bisect_left(self.x0, b)  # glyphs starting before b
+        return i > 0 and self.x1[i - 1] > a
+
+
+def _dedupe(group: list[dict]) -> list[dict]:
+    """Drop glyphs printed twice at almost the same place (a "fake bold" some producers use)."""
+    out: list[dict] = []
+    for c in group:
+        if any(
+            p["text"] == c["text"]
+            and abs(p["x0"] - c["x0"]) < 0.25 * c["size"]
+            and abs(p["bottom"] - c["bottom"]) < 0.25 * c["size"]
+            for p in out[-3:]
+        ):
+            continue
+        out.append(c)
+    return out
 
 
 def _split_sizes(row: list[dict]) -> list[list[dict]]:

@@ -9,8 +9,8 @@ from pathlib import Path
 from sources.document import Article, Block, Document
 from sources.errors import CorruptDocument, EncryptedDocument, ImageOnlyDocument
 from sources.normalize import for_extraction
-from sources.pdf.layout import Box, PageBlock, analyse_page
-from sources.pdf.lines import chars_to_lines
+from sources.pdf.layout import Box, PageBlock, PageLayout, analyse_page
+from sources.pdf.lines import chars_to_lines, joins_with_space
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -50,6 +50,20 @@ def _merge_boxes(boxes: list[Box]) -> list[Box]:
     return [tuple(round(v, 2) for v in o) for o in out]
 
 
+def _rotated_block(chars: list[dict]) -> PageBlock:
+    words = "".join(c["text"] for c in chars).split()
+    text = ""
+    for w in words:  # keep the source's spaces, except between two CJK glyphs
+        text += (" " if joins_with_space(text, w) else "") + w
+    box = (
+        min(c["x0"] for c in chars),
+        min(c["top"] for c in chars),
+        max(c["x1"] for c in chars),
+        max(c["bottom"] for c in chars),
+    )
+    return PageBlock("furniture", text, [box], None)
+
+
 def read_pdf(path: Path) -> Document:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -59,17 +73,17 @@ def read_pdf(path: Path) -> Document:
     try:
         pdf = pdfplumber.open(path)
         n_pages = len(pdf.pages)
-    except PDFPasswordIncorrect as e:
-        raise EncryptedDocument("the PDF is encrypted (password protected)") from e
-    except Exception as e:  # pdfminer raises many types for broken files
-        if "encrypt" in str(e).lower() or "password" in str(e).lower():
-            raise EncryptedDocument(f"the PDF is encrypted: {e}") from e
-        raise CorruptDocument(f"not a readable PDF: {e.__class__.__name__}: {e}") from e
+    except Exception as e:  # pdfminer raises many types for broken files; pdfplumber wraps them
+        causes = [e, *e.args, e.__cause__, e.__context__]
+        if any(isinstance(c, PDFPasswordIncorrect) or c is PDFPasswordIncorrect for c in causes):
+            raise EncryptedDocument("the PDF is encrypted (a password is needed to read it)") from e
+        detail = str(e) or repr(e.args[0] if e.args else e)
+        raise CorruptDocument(f"not a readable PDF: {e.__class__.__name__}: {detail}") from e
 
     pieces: list[tuple[PageBlock, int, int]] = []  # block, page number, article index (doc-wide)
     articles: list[Article] = []
     image_only: list[int] = []
-    unmapped = rotated = 0
+    unmapped = rotated = mapped = 0
     with pdf:
         for number, page in enumerate(pdf.pages, 1):
             try:
@@ -77,20 +91,24 @@ def read_pdf(path: Path) -> Document:
                 geometry = _geometry(page)
             except Exception as e:
                 raise CorruptDocument(f"page {number} cannot be parsed: {e.__class__.__name__}: {e}") from e
-            good = []
+            good, turned = [], []
             for c in chars:
                 if c["text"].startswith("(cid:"):
                     unmapped += 1
                 elif not c["upright"]:
-                    rotated += 1
+                    turned.append(c)
                 else:
                     good.append(c)
-            if not good:
+                    mapped += 1
+            rotated += len(turned)
+            if not good and not turned:
                 if page.images and not chars:
                     image_only.append(number)
                 page.close()
                 continue
-            layout = analyse_page(chars_to_lines(good), *geometry)
+            vrules = [((r[0] + r[2]) / 2, r[1], r[3]) for r in geometry[0] if r[2] - r[0] < 2]
+            lines = chars_to_lines(good, vrules) if good else []
+            layout = analyse_page(lines, *geometry) if lines else PageLayout([], [], [])
             page.close()
             for b in layout.header:
                 pieces.append((b, number, -1))
@@ -101,14 +119,17 @@ def read_pdf(path: Path) -> Document:
                     pieces.append((b, number, idx))
             for b in layout.footer:
                 pieces.append((b, number, -1))
+            if turned:  # rotated text (margin notes, vertical labels): kept, in stream order
+                pieces.append((_rotated_block(turned), number, -1))
+    if unmapped > mapped:
+        raise CorruptDocument(
+            f"{unmapped} of {unmapped + mapped} glyphs come from fonts without a ToUnicode map: "
+            "the text cannot be recovered"
+        )
     if not pieces:
         if image_only:
             raise ImageOnlyDocument(
                 f"{len(image_only)} of {n_pages} page(s) are images without a text layer (scans)"
-            )
-        if unmapped:
-            raise CorruptDocument(
-                f"{unmapped} glyphs come from fonts without a ToUnicode map: the text cannot be recovered"
             )
         raise CorruptDocument("the PDF has no text")
     blocks, texts, pos = [], [], 0
@@ -134,7 +155,7 @@ def read_pdf(path: Path) -> Document:
     if unmapped:
         metadata["unmapped_glyphs"] = unmapped
     if rotated:
-        metadata["rotated_glyphs_skipped"] = rotated
+        metadata["rotated_glyphs"] = rotated
     return Document(
         doc_id=path.stem,
         path=str(path),

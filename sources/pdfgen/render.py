@@ -25,7 +25,10 @@ from sources.pdfgen.spec import (
 )
 
 _UNIT = re.compile(r"[A-Za-z0-9.%+\-/:]+|\s|.")
-_ASCENT = 0.88  # baseline below the top of a line box, as a fraction of the font size
+_ASCENT = 0.88
+_NO_LINE_START = set(
+    "，。、；：？！）》」』”’…"
+)  # kinsoku: squeezed onto the line before  # baseline below the top of a line box, as a fraction of the font size
 
 
 @dataclass
@@ -56,9 +59,13 @@ class _Setter:
         lines, cur, used, avail = [], [], 0.0, width - indent
         for u, w in self.units(text, size):
             if cur and used + w > avail + 0.01:
+                carry = []
+                if u in _NO_LINE_START and len(cur) > 1:  # kinsoku: take the glyph before along
+                    carry = [cur.pop()]
                 lines.append(cur)
-                cur, used, avail = [], 0.0, width
-                if u.isspace():
+                cur, avail = carry, width
+                used = sum(x for _, x in carry)
+                if u.isspace() and not cur:
                     continue
             cur.append((u, w))
             used += w
@@ -119,19 +126,19 @@ def render_pages(pages: list[PageSpec], out: Path, layout: Layout | list[Layout]
         if lay.stream_seed is not None:
             random.Random(lay.stream_seed + number).shuffle(blocks)
         for g in blocks:
-            _draw(c, g, font, lay.page_size[1])
+            _draw(c, g, font, lay.page_size[1], lay.rules, lay.fake_bold)
         c.showPage()
     c.save()
     return truth
 
 
-def _draw(c, g: _Glyphs, font: str, page_h: float) -> None:
+def _draw(c, g: _Glyphs, font: str, page_h: float, rules: bool = True, fake_bold: bool = False) -> None:
     c.setFillGray(0.72)
     c.setStrokeGray(0.0)
     c.setLineWidth(0.6)
     for x, y, w, h, fill in g.rects:
         c.rect(x, page_h - y - h, w, h, stroke=0 if fill else 1, fill=1 if fill else 0)
-    for x0, y0, x1, y1 in g.rules:
+    for x0, y0, x1, y1 in g.rules if rules else ():
         c.line(x0, page_h - y0, x1, page_h - y1)
     if not g.runs:
         return
@@ -143,6 +150,11 @@ def _draw(c, g: _Glyphs, font: str, page_h: float) -> None:
         t.setFont(font, size)
         t.setTextOrigin(x, page_h - base)
         t.textOut(s)
+    if g.bold and fake_bold:  # the same glyphs again, a hair to the right: a "bold" some producers fake
+        for x, base, s, size in g.runs:
+            t.setFont(font, size)
+            t.setTextOrigin(x + 0.35, page_h - base - 0.2)
+            t.textOut(s)
     c.drawText(t)
 
 
@@ -190,30 +202,44 @@ def _lay_out_page(spec: PageSpec, lay: Layout, st: _Setter, number: int, truth: 
     top = rule_y + 12
     x_left, x_right = m, pw - m
     col_w = (x_right - x_left - (lay.columns - 1) * lay.gutter) / lay.columns
-    if lay.arrangement == "side_by_side" and len(spec.articles) > 1:
-        counts = [a.columns for a in spec.articles]
+    arts = spec.articles
+    if lay.arrangement not in ("stacked", "side_by_side", "mixed"):
+        raise ValueError(f"unknown arrangement {lay.arrangement!r}: stacked, side_by_side or mixed")
+    if lay.arrangement == "stacked" or len(arts) == 1:
+        stacked, side = arts, []
+    elif lay.arrangement == "side_by_side":
+        stacked, side = [], arts
+    else:  # mixed: a lead story across the page, the others side by side under it
+        stacked, side = arts[:1], arts[1:]
+    y = top
+    for i, art in enumerate(stacked):
+        if i:
+            blocks.append(_Glyphs(rules=[(x_left, y + 4, x_right, y + 4)]))
+            y += 14
+        art_blocks, y = _lay_out_article(art, lay, st, number, truth, x_left, x_right, lay.columns, y, bottom)
+        blocks += art_blocks
+    if side:
+        if stacked:
+            blocks.append(_Glyphs(rules=[(x_left, y + 4, x_right, y + 4)]))
+            y += 14
+        counts = [a.columns for a in side]
         free = lay.columns - sum(c for c in counts if c)
         n_free = sum(1 for c in counts if not c)
         counts = [c or max(1, free // max(1, n_free)) for c in counts]
-        col = 0
-        for i, (art, n) in enumerate(zip(spec.articles, counts, strict=True)):
+        if sum(counts) > lay.columns:
+            raise ValueError(f"page {number}: articles ask for {sum(counts)} of {lay.columns} columns")
+        col, xs, bottoms = 0, [], []
+        for art, n in zip(side, counts, strict=True):
             x0 = x_left + col * (col_w + lay.gutter)
             x1 = x0 + n * col_w + (n - 1) * lay.gutter
-            blocks += _lay_out_article(art, lay, st, number, truth, x0, x1, n, top, bottom)
-            if i:
-                xr = x0 - lay.gutter / 2
-                blocks.append(_Glyphs(rules=[(xr, top, xr, bottom)]))
+            art_blocks, art_bottom = _lay_out_article(art, lay, st, number, truth, x0, x1, n, y, bottom)
+            blocks += art_blocks
+            xs.append(x0)
+            bottoms.append(art_bottom)
             col += n
-    else:
-        y = top
-        for i, art in enumerate(spec.articles):
-            if i:
-                blocks.append(_Glyphs(rules=[(x_left, y + 4, x_right, y + 4)]))
-                y += 14
-            arts_blocks, y = _lay_out_article(
-                art, lay, st, number, truth, x_left, x_right, lay.columns, y, bottom, stacked=True
-            )
-            blocks += arts_blocks
+        for x0 in xs[1:]:
+            xr = x0 - lay.gutter / 2
+            blocks.append(_Glyphs(rules=[(xr, y, xr, max(bottoms))]))
     truth.blocks += footer_blocks
     return blocks
 
@@ -229,8 +255,7 @@ def _lay_out_article(
     ncols: int,
     top: float,
     page_bottom: float,
-    stacked: bool = False,
-):
+) -> tuple[list[_Glyphs], float]:
     index = len(truth.articles)
     truth.articles.append(TruthArticle(art.headline, number, art.continued_from, art.continues_to))
     tb = truth.blocks
@@ -239,7 +264,9 @@ def _lay_out_article(
     span = min(ncols, lay.headline_span or ncols)
     span_w = span * col_w + (span - 1) * lay.gutter
     y = top
-    g, y = _text_block(st, art.headline, lay.headline_size, x0, y, span_w, "center")
+    # Headlines keep half an em clear at each side, as typesetters do, so two side by side never touch.
+    hs = lay.headline_size
+    g, y = _text_block(st, art.headline, hs, x0 + hs / 2, y, span_w - hs, "center")
     g.bold = True
     blocks.append(g)
     tb.append(TruthBlock("headline", art.headline, number, index))
@@ -376,6 +403,4 @@ def _lay_out_article(
     for b in tb:
         if b.role == "note":
             b.role = "furniture"
-    if stacked:
-        return blocks, bottom
-    return blocks
+    return blocks, bottom

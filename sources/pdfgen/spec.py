@@ -77,7 +77,11 @@ class Layout:
     justify: bool = True
     headline_size: float = 26.0
     headline_span: int | None = None  # columns the headline spans; None = all of the article's
-    arrangement: str = "stacked"  # several articles: "stacked" (one below the other) or "side_by_side"
+    # Several articles: "stacked" (one below the other), "side_by_side" (columns shared out by
+    # ArticleSpec.columns) or "mixed" (the first across the page, the others side by side below).
+    arrangement: str = "stacked"
+    rules: bool = True  # draw rules: under the masthead, over the footer, between articles
+    fake_bold: bool = False  # print headlines and subheads twice, slightly offset (seen in the wild)
     font: str = "cid"  # "cid": non-embedded STSong-Light; "ttf": embedded TrueType (see fonts.py)
     stream_seed: int | None = 7  # shuffle the content-stream order of blocks; None keeps reading order
 

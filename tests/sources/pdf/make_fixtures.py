@@ -16,7 +16,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from sources.pdfgen import ArticleSpec, Heading, Layout, PageSpec, Photo, PullQuote, render_page
+from sources.pdfgen import ArticleSpec, Heading, Layout, PageSpec, Photo, PullQuote, render_page, render_pages
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -161,12 +161,109 @@ def fixtures() -> dict[str, tuple[PageSpec, Layout]]:
     }
 
 
+def full_page() -> tuple[PageSpec, Layout]:
+    """A full front page: a lead story across six columns, three stories side by side below."""
+    st = stories()
+    lead = article(
+        st["proposals"], photos=[Photo("委员们在提案办理协商会上发言。 本报记者 摄", 3, 3, 130, 1)]
+    )
+    return (
+        PageSpec(
+            [
+                lead,
+                article(st["research"], columns=2),
+                article(st["service"], columns=2, photos=[Photo("协商活动现场。", 0, 2, 80, 3)]),
+                article(
+                    st["supervision"], columns=2, quotes=[PullQuote("让企业和群众办事更加便捷。", 1, 1, 4)]
+                ),
+            ],
+            masthead="平川日报",
+            page_label="第1版 要闻",
+            date_line="2024年9月2日 星期一",
+        ),
+        Layout(
+            columns=6,
+            arrangement="mixed",
+            body_size=9.5,
+            letter_spacing=0.8,
+            headline_size=27,
+            font="cid",
+            stream_seed=31,
+        ),
+    )
+
+
+def no_rules() -> tuple[PageSpec, Layout]:
+    """Five columns, a lead story and two stories side by side, with no separator rules at all."""
+    st = stories()
+    return (
+        PageSpec(
+            [
+                article(st["research"], photos=[Photo("调研组在合作社了解产品加工情况。", 2, 2, 90, 2)]),
+                article(st["training"], columns=2),
+                article(st["service"], columns=3),
+            ],
+            masthead="政协周刊",
+            page_label="第3版 履职",
+            date_line="2024年11月15日 星期五",
+            footer="本版编辑：李娜 校对：王强",
+        ),
+        Layout(
+            columns=5,
+            arrangement="mixed",
+            rules=False,
+            fake_bold=True,
+            body_size=10.5,
+            leading=1.5,
+            headline_size=23,
+            font="cid",
+            stream_seed=43,
+        ),
+    )
+
+
+def two_pages() -> tuple[list[PageSpec], list[Layout]]:
+    """A story that starts on page 1 and continues on page 2 (下转/上接), two fonts."""
+    st = stories()
+    story = st["consultation"]
+    first = dict(story, body=story["body"][:4], continues_to="（下转第2版）")
+    rest = dict(story, body=story["body"][4:], continued_from="（上接第1版）", subtitle=None, byline=None)
+    pages = [
+        PageSpec(
+            [article(first), article(st["training"])],
+            masthead="平川日报",
+            page_label="第1版",
+            date_line="2024年10月8日 星期二",
+        ),
+        PageSpec(
+            [article(rest, columns=3), article(st["supervision"], columns=2)],
+            masthead="平川日报",
+            page_label="第2版 综合",
+            date_line="2024年10月8日 星期二",
+        ),
+    ]
+    layouts = [
+        Layout(columns=5, headline_span=4, font="cid", stream_seed=37),
+        Layout(columns=5, arrangement="side_by_side", headline_size=21, font="ttf", stream_seed=41),
+    ]
+    return pages, layouts
+
+
 def main() -> None:
     FIXTURES.mkdir(exist_ok=True)
-    for name, (page, layout) in fixtures().items():
+    for name, (page, layout) in {
+        **fixtures(),
+        "p7_6col_full_page_mixed": full_page(),
+        "p9_5col_mixed_no_rules": no_rules(),
+    }.items():
         truth = render_page(page, FIXTURES / f"{name}.pdf", layout)
         truth.write(FIXTURES / f"{name}.truth.json")
         print(f"{name}: {len(truth.blocks)} blocks, {len(truth.articles)} article(s)")
+    pages, layouts = two_pages()
+    name = "p8_two_pages_continued"
+    truth = render_pages(pages, FIXTURES / f"{name}.pdf", layouts)
+    truth.write(FIXTURES / f"{name}.truth.json")
+    print(f"{name}: {len(truth.blocks)} blocks, {len(truth.articles)} article(s), {truth.pages} pages")
 
 
 if __name__ == "__main__":
