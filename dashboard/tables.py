@@ -40,20 +40,32 @@ def shown(df: pl.DataFrame, value: str = "value", qualifier: str = "qualifier") 
     )
 
 
+def flat(df: pl.DataFrame) -> pl.DataFrame:
+    """Nested columns (lists, arrays, structs) as text: CSV and Excel cells hold scalars only."""
+    nested = [c for c, dtype in df.schema.items() if dtype.is_nested()]
+    return df.with_columns(
+        pl.col(c).map_elements(_cell_text, return_dtype=pl.String, skip_nulls=True) for c in nested
+    )
+
+
+def _cell_text(value) -> str:
+    if isinstance(value, pl.Series):
+        value = value.to_list()
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(_cell_text(v) for v in value)
+    return str(value)
+
+
 def to_excel(df: pl.DataFrame) -> bytes:
     buf = io.BytesIO()
-    frame = df.with_columns(
-        pl.col(pl.List(pl.Float64)).list.eval(pl.element().cast(pl.String)).list.join(", ")
-    )
-    frame.to_pandas().to_excel(buf, index=False, engine="openpyxl")
+    flat(df).to_pandas().to_excel(buf, index=False, engine="openpyxl")
     return buf.getvalue()
 
 
 def to_csv(df: pl.DataFrame) -> bytes:
-    frame = df.with_columns(
-        pl.col(pl.List(pl.Float64)).list.eval(pl.element().cast(pl.String)).list.join(", ")
-    )
-    return ("\ufeff" + frame.write_csv()).encode("utf-8")  # BOM: Excel opens Chinese CSV correctly
+    return ("\ufeff" + flat(df).write_csv()).encode("utf-8")  # BOM: Excel opens Chinese CSV correctly
 
 
 def table(df: pl.DataFrame, name: str, lang: str, **kwargs) -> None:

@@ -258,11 +258,22 @@ class Register:
             hits = [c for c in self._by_name.get(key, []) if c.valid_in(year)]
             if hits:
                 return _unique(hits)
+        return self._qualified(division_stem(name), year)
+
+    def _qualified(self, stem: str, year: int | None) -> list[Committee]:
+        """A name qualified by a parent's (中卫市沙坡头区, 宁夏银川市): the child, if the parent is its own."""
+        for j in range(2, len(stem) - 1):
+            parents = {c.code for c in self._by_name.get(stem[:j], []) if c.valid_in(year)}
+            children = [c for c in self._by_name.get(stem[j:], []) if c.valid_in(year)]
+            hits = [c for c in children if parents & {p.code for p in self.chain(c.code, year)[1:]}]
+            if hits:
+                return _unique(hits)
         return []
 
     def is_name(self, text: str) -> bool:
-        """Whether ``text`` (no committee affixes) is a division name or alias in some year."""
-        return text in self._by_name
+        """Whether ``text`` (no committee affixes) is a division name or alias in some year, or a
+        current name qualified by its parent's (中卫市沙坡头区)."""
+        return text in self._by_name or bool(self._qualified(text, None))
 
     def names(self) -> list[str]:
         """Every division name and alias, longest first."""

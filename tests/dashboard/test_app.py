@@ -241,14 +241,21 @@ def test_provenance_shows_the_sentence_with_the_number_highlighted(app, sample_w
 
 
 def test_provenance_of_a_figure_that_does_not_exist(app, sample_warehouse):
-    code = sql(
+    # a committee, metric and year that all have figures, but not together
+    code, metric, year = sql(
         sample_warehouse,
-        "SELECT committee_code FROM dim_committee WHERE committee_code NOT IN "
-        "(SELECT committee_code FROM fact_committee_metric_period) AND level = 'county' AND valid_to IS NULL "
-        f"AND region_code IN ({REPORTING_REGIONS}) ORDER BY committee_code LIMIT 1",
-    )[0][0]
+        "WITH f AS (SELECT committee_code, metric_code, period_end FROM fact_committee_metric_period "
+        "WHERE period_start = period_end) "
+        "SELECT c.committee_code, m.metric_code, y.period_end "
+        "FROM (SELECT DISTINCT committee_code FROM f) c, (SELECT DISTINCT metric_code FROM f) m, "
+        "(SELECT DISTINCT period_end FROM f) y "
+        "WHERE (c.committee_code, m.metric_code, y.period_end) NOT IN (SELECT * FROM f) "
+        "ORDER BY ALL LIMIT 1",
+    )[0]
     app.run()
     app.query_params["committee"] = code
+    app.query_params["metric"] = metric
+    app.query_params["year"] = str(year)
     app.switch_page("views/provenance.py").run()
     assert not app.exception
     assert any("没有这个数字" in i.value for i in app.info)

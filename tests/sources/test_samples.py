@@ -145,11 +145,6 @@ def test_pipeline_precision_and_recall(sample_warehouse, truth):
     assert recall >= 0.95
 
 
-# Strict: today 98.7% of figures are right but 7 of the 38 disagreements are not, because figures on
-# single-article PDF pages get no committee (the extractor looks for the subject in the document's
-# first blocks: masthead, page label, date line). Once issue 4 fixes that, this passes and the
-# marker must go.
-@pytest.mark.xfail(strict=True, reason="single-article PDF pages get no committee yet (issue 4)")
 def test_reconciled_facts_match_the_truth(sample_warehouse, truth_facts):
     """Every committee x metric x period the truth expects, with the value the documented rule picks."""
     con = duckdb.connect(str(sample_warehouse), read_only=True)

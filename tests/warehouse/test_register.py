@@ -221,3 +221,18 @@ def test_region_and_prefecture_sharing_a_short_name(reg):
     assert reg.resolve("海南政协", 2024, context="海口市、三亚市").committee.code == "460000"
     assert reg.resolve("海南政协", 2024, context="青海省西宁市").committee.code == "632500"
     assert reg.resolve("海南政协", 2024).committee is None
+
+
+def test_a_name_qualified_by_its_parent_resolves_to_the_child():
+    from warehouse.register import load_register
+
+    reg = load_register()
+    pairs = (
+        ("政协中卫市沙坡头区委员会", "沙坡头区"),
+        ("中卫市沙坡头区政协", "沙坡头区"),
+        ("石嘴山市平罗县", "平罗县"),
+    )
+    for qualified, plain in pairs:
+        (child,) = reg.find(plain, 2022)
+        assert reg.find(qualified, 2022) == [child]
+    assert reg.find("银川市平罗县", 2022) == []  # 平罗县 is not in 银川市: no guess
