@@ -19,6 +19,7 @@ output.
 
 import functools
 import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -33,12 +34,28 @@ from pipelines.paths import PROJECT_ROOT
 from pipelines.scan import FileEntry
 from warehouse.publish import MENTION_COLUMNS, conform
 
-FINGERPRINTED = (("sources", "*.py"), ("pipelines/extract", "*.py"), ("warehouse/reference", "*"))
+# Everything a document's mentions depend on: the readers, the extractor, and the warehouse package
+# it imports (catalog and register code, reference data). Over-including only costs a re-extraction.
+FINGERPRINTED = (
+    ("sources", "*.py"),
+    ("sources", "*.yaml"),
+    ("pipelines/extract", "*.py"),
+    ("pipelines/extract", "*.yaml"),
+    ("warehouse", "*.py"),
+    ("warehouse/reference", "*"),
+)
+# Libraries whose version changes what the readers produce.
+FINGERPRINTED_PACKAGES = ("pdfplumber", "pdfminer.six", "pypdfium2", "opencc", "charset-normalizer")
 
 
 @functools.cache
 def code_fingerprint() -> str:
     h = hashlib.sha256()
+    for package in FINGERPRINTED_PACKAGES:
+        try:
+            h.update(f"{package}=={importlib.metadata.version(package)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(f"{package} missing".encode())
     for folder, pattern in FINGERPRINTED:
         for path in sorted((PROJECT_ROOT / folder).rglob(pattern)):
             if path.is_file() and "__pycache__" not in path.parts:
