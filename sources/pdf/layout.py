@@ -34,10 +34,11 @@ FURNITURE = re.compile(
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
-@dataclass
+@dataclass(eq=False)
 class Run:
     lines: list[Line]
     role: str = "body"
+    owner: Run | None = None  # the headline a kicker, subtitle or byline belongs to
 
     @property
     def x0(self) -> float:
@@ -136,10 +137,12 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
         for r in rules
         if header_y < r[1] and r[3] < footer_y and max(r[2] - r[0], r[3] - r[1]) >= 3 * body_size
     ]
+    _captions(runs, body_size, figures, above_too=False)
     regions = _xy_cut(runs, separators)
     for region in regions:
         _headline_context(region, body_size)
-    _small_and_subheads(runs, body_size, figures)
+    _captions(runs, body_size, figures, above_too=True)
+    _subheads(runs, body_size)
     articles: list[PageArticle] = []
     for region in regions:
         for group in _split_by_headlines(region):
@@ -260,8 +263,25 @@ def _headline_context(region: list[Run], body: float) -> None:
                 and _overlap(h.x0, h.x1, r.x0, r.x1) > 0
                 and id(h) not in subtitle_of
             ):
-                r.role = "subtitle"
+                r.role, r.owner = "subtitle", h
                 subtitle_of[id(h)] = r
+    for h in heads:  # a kicker (引题): display type set right above the headline
+        if h.role != "headline":
+            continue
+        above = [
+            r
+            for r in region
+            if r.role in ("body", "headline")
+            and r is not h
+            and r.size < 0.85 * h.size
+            and (r.size > body * 1.05 or abs((r.x0 + r.x1) - (h.x0 + h.x1)) / 2 < 0.05 * (h.x1 - h.x0))
+            and len(r.lines) <= 2
+            and -1 <= h.top - r.bottom <= 0.8 * h.size
+            and _overlap(h.x0, h.x1, r.x0, r.x1) > 0.5 * min(h.x1 - h.x0, r.x1 - r.x0)
+        ]
+        if above:
+            kicker = max(above, key=lambda r: r.bottom)
+            kicker.role, kicker.owner = "subtitle", h
     bands = _bands([r for r in region if r.role == "headline"])
     for band in bands:
         for h in band:
@@ -294,25 +314,30 @@ def _headline_context(region: list[Run], body: float) -> None:
                 else:
                     break
                 taken_sub = taken_sub or r.role == "subtitle"
+                r.owner = h
                 y = r.bottom
 
 
-def _small_and_subheads(runs: list[Run], body: float, figures: list[Box]) -> None:
-    """Captions (small text at a figure) and subheads (larger or bold short runs)."""
+def _captions(runs: list[Run], body: float, figures: list[Box], *, above_too: bool) -> None:
+    """Small text right under a figure (image or filled box) is its caption; with ``above_too``
+    also small text right over one (checked after bylines, which may sit over a photo)."""
     for r in runs:
-        if r.role != "body":
+        if r.role != "body" or r.size >= 0.95 * body:
             continue
-        if r.size < 0.95 * body:
-            near = [
-                f
-                for f in figures
-                if _overlap(f[0], f[2], r.x0, r.x1) > 0
-                and (-1 <= r.top - f[3] <= 2 * r.size or -1 <= f[1] - r.bottom <= 2 * r.size)
-            ]
-            if near:
+        for f in figures:
+            if _overlap(f[0], f[2], r.x0, r.x1) <= 0:
+                continue
+            if -1 <= r.top - f[3] <= 2 * r.size or (above_too and -1 <= f[1] - r.bottom <= 2 * r.size):
                 r.role = "caption"
-        elif (r.size >= 1.08 * body or r.lines[0].bold) and len(r.lines) <= 3:
-            r.role = "heading"
+                break
+
+
+def _subheads(runs: list[Run], body: float) -> None:
+    """Subheads: short runs among the columns, larger than body text or bold."""
+    for r in runs:
+        if r.role == "body" and r.size >= 0.95 * body:
+            if (r.size >= 1.08 * body or r.lines[0].bold) and len(r.lines) <= 3:
+                r.role = "heading"
 
 
 def _xy_cut(runs: list[Run], seps: list[Box]) -> list[list[Run]]:
@@ -370,12 +395,17 @@ def _split_by_headlines(region: list[Run]) -> list[list[Run]]:
     bands = _bands(heads)
     groups: dict[int, list[Run]] = {id(h): [h] for h in heads}
     in_band: dict[int, list[Run]] = {id(b[0]): [] for b in bands}
+    # A band starts at its highest headline or kicker.
+    band_top = [min([h.top for h in b] + [r.top for r in region if r.owner in b]) for b in bands]
     for r in region:
         if r.role == "headline" and id(r) in groups:
             continue
+        if r.owner is not None and id(r.owner) in groups:
+            groups[id(r.owner)].append(r)
+            continue
         band = bands[0]
-        for b in bands:
-            if min(h.top for h in b) <= r.top + 0.5 * min(h.size for h in b):
+        for b, top in zip(bands, band_top, strict=True):
+            if top <= r.top + 0.5 * min(h.size for h in b):
                 band = b
         in_band[id(band[0])].append(r)
     for band in bands:

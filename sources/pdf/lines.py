@@ -90,15 +90,20 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
             rows[-1].append(c)
         else:
             rows.append([c])
-    spans = [_RowSpans(row) for row in rows]
+    # Each row split by glyph size; gutters are looked for among rows set in the same size.
+    groups_of = [_split_sizes(row) for row in rows]
+    bottoms = [row[0]["bottom"] for row in rows]
+    spans = [[(g[0]["size"], _RowSpans(g)) for g in groups] for groups in groups_of]
     lines: list[Line] = []
     for k, row in enumerate(rows):
-        near = [
-            spans[j]
-            for j in range(max(0, k - 3), min(len(rows), k + 4))
-            if j != k and abs(rows[j][0]["bottom"] - row[0]["bottom"]) <= 3 * row[0]["size"]
-        ]
-        for group in _split_sizes(row):
+        for group in groups_of[k]:
+            size0 = group[0]["size"]
+            reach = 3 * size0  # the rows within three glyph heights, above and below
+            lo = bisect_left(bottoms, row[0]["bottom"] - reach)
+            hi = bisect_left(bottoms, row[0]["bottom"] + reach + 0.01)
+            near = [
+                sp for j in range(lo, hi) if j != k for sz, sp in spans[j] if abs(sz - size0) <= 0.06 * size0
+            ]
             group = _dedupe(sorted(group, key=lambda c: c["x0"]))
             gaps = [max(0.0, group[i]["x0"] - group[i - 1]["x1"]) for i in range(1, len(group))]
             # Letter-spaced text widens every gap: measure the row's own spacing first.

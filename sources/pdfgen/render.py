@@ -266,6 +266,11 @@ def _lay_out_article(
     y = top
     # Headlines keep half an em clear at each side, as typesetters do, so two side by side never touch.
     hs = lay.headline_size
+    if art.kicker:
+        g, y = _text_block(st, art.kicker, hs * 0.5, x0 + hs / 2, y, span_w - hs, "center")
+        blocks.append(g)
+        tb.append(TruthBlock("subtitle", art.kicker, number, index))
+        y += 2
     g, y = _text_block(st, art.headline, hs, x0 + hs / 2, y, span_w - hs, "center")
     g.bold = True
     blocks.append(g)

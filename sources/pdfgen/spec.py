@@ -47,6 +47,7 @@ class ArticleSpec:
     body: list[str | Heading]  # paragraphs in order; Heading items are subheads
     subtitle: str | None = None
     byline: str | None = None
+    kicker: str | None = None  # 引题: a line set above the headline (truth role "subtitle")
     photos: list[Photo] = field(default_factory=list)
     quotes: list[PullQuote] = field(default_factory=list)
     continued_from: str | None = None  # e.g. "（上接第一版）", printed before the body

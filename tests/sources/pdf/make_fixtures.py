@@ -33,6 +33,7 @@ def article(s: dict, **kw) -> ArticleSpec:
         headline=s["headline"],
         subtitle=s.get("subtitle"),
         byline=s.get("byline"),
+        kicker=s.get("kicker"),
         body=body,
         continued_from=s.get("continued_from"),
         continues_to=s.get("continues_to"),
