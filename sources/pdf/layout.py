@@ -282,7 +282,7 @@ def _headline_context(region: list[Run], body: float) -> None:
         if above:
             kicker = max(above, key=lambda r: r.bottom)
             kicker.role, kicker.owner = "subtitle", h
-    bands = _bands([r for r in region if r.role == "headline"])
+    bands = _bands([r for r in region if r.role == "headline"], region)
     for band in bands:
         for h in band:
             lo, hi = _zone(h, band)
@@ -363,15 +363,25 @@ def _xy_cut(runs: list[Run], seps: list[Box]) -> list[list[Run]]:
     return [runs]
 
 
-def _bands(heads: list[Run]) -> list[list[Run]]:
-    """Headlines grouped into bands of vertically overlapping ones (side by side), each left to
-    right; bands top to bottom."""
+def _bands(heads: list[Run], region: list[Run]) -> list[list[Run]]:
+    """Headlines grouped into bands of side-by-side ones, each band left to right, bands top to
+    bottom. A headline's extent includes its kicker, subtitle and byline (its owned runs), so a
+    headline with a kicker still shares a band with its neighbour."""
+    extent = {id(h): (h.top, h.bottom) for h in heads}
+    for r in region:
+        if r.owner is not None and id(r.owner) in extent:
+            t, b = extent[id(r.owner)]
+            extent[id(r.owner)] = (min(t, r.top), max(b, r.bottom))
     bands: list[list[Run]] = []
-    for h in sorted(heads, key=lambda r: r.top):
-        if bands and h.top < max(x.bottom for x in bands[-1]):
+    band_bottom = float("-inf")
+    for h in sorted(heads, key=lambda r: extent[id(r)][0]):
+        top, bottom = extent[id(h)]
+        if bands and top < band_bottom:
             bands[-1].append(h)
+            band_bottom = max(band_bottom, bottom)
         else:
             bands.append([h])
+            band_bottom = bottom
     for band in bands:
         band.sort(key=lambda h: h.x0)
     return bands
@@ -392,7 +402,7 @@ def _split_by_headlines(region: list[Run]) -> list[list[Run]]:
     heads = sorted((r for r in region if r.role == "headline"), key=lambda r: r.top)
     if len(heads) <= 1:
         return [region]
-    bands = _bands(heads)
+    bands = _bands(heads, region)
     groups: dict[int, list[Run]] = {id(h): [h] for h in heads}
     in_band: dict[int, list[Run]] = {id(b[0]): [] for b in bands}
     # A band starts at its highest headline or kicker.

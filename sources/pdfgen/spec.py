@@ -107,7 +107,7 @@ class TruthArticle:
 class Truth:
     """The ground-truth reading order of a generated PDF: blocks in order, and the articles.
 
-    Order per page: header furniture, then each article (headline, subtitle, byline,
+    Order per page: header furniture, then each article (kicker, headline, subtitle, byline,
     continued-from note, body paragraphs and subheads, continues-to note, pull quotes,
     captions), then footer furniture.
     """
