@@ -93,17 +93,23 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
     # Each row split by glyph size; gutters are looked for among rows set in the same size.
     groups_of = [_split_sizes(row) for row in rows]
     bottoms = [row[0]["bottom"] for row in rows]
-    spans = [[(g[0]["size"], _RowSpans(g)) for g in groups] for groups in groups_of]
+    span_cache: dict[int, list[tuple[float, _RowSpans]]] = {}
+
+    def spans(j: int) -> list[tuple[float, _RowSpans]]:  # built only for rows that are asked about
+        if j not in span_cache:
+            span_cache[j] = [(g[0]["size"], _RowSpans(g)) for g in groups_of[j]]
+        return span_cache[j]
+
+    def near_rows(k: int, size0: float) -> list[_RowSpans]:
+        reach = 3 * size0  # the same-size rows within three glyph heights, above and below
+        lo = bisect_left(bottoms, bottoms[k] - reach)
+        hi = bisect_left(bottoms, bottoms[k] + reach + 0.01)
+        return [sp for j in range(lo, hi) if j != k for sz, sp in spans(j) if abs(sz - size0) <= 0.06 * size0]
+
     lines: list[Line] = []
-    for k, row in enumerate(rows):
+    for k in range(len(rows)):
         for group in groups_of[k]:
-            size0 = group[0]["size"]
-            reach = 3 * size0  # the rows within three glyph heights, above and below
-            lo = bisect_left(bottoms, row[0]["bottom"] - reach)
-            hi = bisect_left(bottoms, row[0]["bottom"] + reach + 0.01)
-            near = [
-                sp for j in range(lo, hi) if j != k for sz, sp in spans[j] if abs(sz - size0) <= 0.06 * size0
-            ]
+            near = None
             group = _dedupe(sorted(group, key=lambda c: c["x0"]))
             gaps = [max(0.0, group[i]["x0"] - group[i - 1]["x1"]) for i in range(1, len(group))]
             # Letter-spaced text widens every gap: measure the row's own spacing first.
@@ -120,6 +126,8 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
                     # A gutter is a vertical channel: empty in the rows around, which have text
                     # on both sides of it. Letter spacing is not (the glyphs above fill it).
                     g0, g1 = group[i - 1]["x1"] + 0.5, group[i]["x0"] - 0.5
+                    if near is None:
+                        near = near_rows(k, group[0]["size"])
                     flanked = [s for s in near if s.covers(g0 - size, g0) and s.covers(g1, g1 + size)]
                     wide = bool(flanked) and not any(s.covers(g0, g1) for s in near)
                 if wide:
