@@ -250,7 +250,25 @@ def two_pages() -> tuple[list[PageSpec], list[Layout]]:
     return pages, layouts
 
 
+def broken_font(out: Path) -> None:
+    """A page whose embedded TrueType font has no ToUnicode map (the key renamed, same length, so
+    the xref stays valid): pdfminer can only give (cid:N) for its glyphs."""
+    from reportlab.pdfgen import canvas
+
+    from sources.pdfgen.fonts import register
+
+    c = canvas.Canvas(str(out), pageCompression=0, invariant=1)
+    c.setFont(register("ttf"), 12)
+    c.drawString(50, 700, "政协委员提交提案一百二十件，开展调研十五次。")
+    c.save()
+    data = out.read_bytes()
+    assert b"/ToUnicode" in data
+    out.write_bytes(data.replace(b"/ToUnicode", b"/ToUnicodX"))
+
+
 def main() -> None:
+    (HERE / "bad").mkdir(exist_ok=True)
+    broken_font(HERE / "bad" / "no_tounicode.pdf")
     FIXTURES.mkdir(exist_ok=True)
     for name, (page, layout) in {
         **fixtures(),
