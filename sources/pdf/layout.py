@@ -137,7 +137,8 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
         for r in rules
         if header_y < r[1] and r[3] < footer_y and max(r[2] - r[0], r[3] - r[1]) >= 3 * body_size
     ]
-    _captions(runs, body_size, figures, above_too=False)
+    body_font = _body_font(runs, body_size)
+    _captions(runs, body_size, figures, above_too=False, body_font=body_font)
     regions = _xy_cut(runs, separators)
     for region in regions:
         _headline_context(region, body_size)
@@ -318,18 +319,35 @@ def _headline_context(region: list[Run], body: float) -> None:
                 y = r.bottom
 
 
-def _captions(runs: list[Run], body: float, figures: list[Box], *, above_too: bool) -> None:
-    """Small text right under a figure (image or filled box) is its caption; with ``above_too``
-    also small text right over one (checked after bylines, which may sit over a photo)."""
+def _captions(
+    runs: list[Run], body: float, figures: list[Box], *, above_too: bool, body_font: str = ""
+) -> None:
+    """Small text right under a figure (image or filled box) is its caption, and so is body-sized
+    text there set in another face than the body; with ``above_too`` also small text right over
+    a figure (checked after bylines, which may sit over a photo)."""
     for r in runs:
-        if r.role != "body" or r.size >= 0.95 * body:
+        if r.role != "body":
+            continue
+        small = r.size < 0.95 * body
+        other_face = body_font and r.lines[0].font != body_font and r.size < 1.08 * body
+        if not (small or other_face):
             continue
         for f in figures:
             if _overlap(f[0], f[2], r.x0, r.x1) <= 0:
                 continue
-            if -1 <= r.top - f[3] <= 2 * r.size or (above_too and -1 <= f[1] - r.bottom <= 2 * r.size):
+            under = -1 <= r.top - f[3] <= 2 * r.size
+            if under or (small and above_too and -1 <= f[1] - r.bottom <= 2 * r.size):
                 r.role = "caption"
                 break
+
+
+def _body_font(runs: list[Run], body: float) -> str:
+    count: Counter[str] = Counter()
+    for r in runs:
+        if abs(r.size - body) <= 0.07 * body:
+            for ln in r.lines:
+                count[ln.font] += len(ln.text)
+    return count.most_common(1)[0][0] if count else ""
 
 
 def _subheads(runs: list[Run], body: float) -> None:

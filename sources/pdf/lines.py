@@ -41,6 +41,7 @@ class Line:
     bottom: float
     size: float
     bold: bool
+    font: str = ""  # the font name (subset prefix removed) of the line's first glyph
 
     @property
     def width(self) -> float:
@@ -69,6 +70,7 @@ def _make_line(chars: list[dict]) -> Line:
         bottom=max(c["bottom"] for c in chars),
         size=size,
         bold=any(b in name for b in _BOLD),
+        font=name,
     )
 
 

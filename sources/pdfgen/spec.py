@@ -82,6 +82,8 @@ class Layout:
     # ArticleSpec.columns) or "mixed" (the first across the page, the others side by side below).
     arrangement: str = "stacked"
     rules: bool = True  # draw rules: under the masthead, over the footer, between articles
+    caption_size: float = 0.85  # caption glyph size as a multiple of body_size
+    caption_font: str | None = None  # "cid" / "ttf": captions in another face than the body
     fake_bold: bool = False  # print headlines and subheads twice, slightly offset (seen in the wild)
     font: str = "cid"  # "cid": non-embedded STSong-Light; "ttf": embedded TrueType (see fonts.py)
     stream_seed: int | None = 7  # shuffle the content-stream order of blocks; None keeps reading order
