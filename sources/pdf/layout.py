@@ -34,10 +34,11 @@ FURNITURE = re.compile(
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
-@dataclass
+@dataclass(eq=False)
 class Run:
     lines: list[Line]
     role: str = "body"
+    owner: Run | None = None  # the headline a kicker, subtitle or byline belongs to
 
     @property
     def x0(self) -> float:
@@ -136,10 +137,13 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
         for r in rules
         if header_y < r[1] and r[3] < footer_y and max(r[2] - r[0], r[3] - r[1]) >= 3 * body_size
     ]
+    body_font = _body_font(runs, body_size)
+    _captions(runs, body_size, figures, above_too=False, body_font=body_font)
     regions = _xy_cut(runs, separators)
     for region in regions:
         _headline_context(region, body_size)
-    _small_and_subheads(runs, body_size, figures)
+    _captions(runs, body_size, figures, above_too=True)
+    _subheads(runs, body_size)
     articles: list[PageArticle] = []
     for region in regions:
         for group in _split_by_headlines(region):
@@ -260,9 +264,26 @@ def _headline_context(region: list[Run], body: float) -> None:
                 and _overlap(h.x0, h.x1, r.x0, r.x1) > 0
                 and id(h) not in subtitle_of
             ):
-                r.role = "subtitle"
+                r.role, r.owner = "subtitle", h
                 subtitle_of[id(h)] = r
-    bands = _bands([r for r in region if r.role == "headline"])
+    for h in heads:  # a kicker (引题): display type set right above the headline
+        if h.role != "headline":
+            continue
+        above = [
+            r
+            for r in region
+            if r.role in ("body", "headline")
+            and r is not h
+            and r.size < 0.85 * h.size
+            and (r.size > body * 1.05 or abs((r.x0 + r.x1) - (h.x0 + h.x1)) / 2 < 0.05 * (h.x1 - h.x0))
+            and len(r.lines) <= 2
+            and -1 <= h.top - r.bottom <= 0.8 * h.size
+            and _overlap(h.x0, h.x1, r.x0, r.x1) > 0.5 * min(h.x1 - h.x0, r.x1 - r.x0)
+        ]
+        if above:
+            kicker = max(above, key=lambda r: r.bottom)
+            kicker.role, kicker.owner = "subtitle", h
+    bands = _bands([r for r in region if r.role == "headline"], region)
     for band in bands:
         for h in band:
             lo, hi = _zone(h, band)
@@ -294,25 +315,47 @@ def _headline_context(region: list[Run], body: float) -> None:
                 else:
                     break
                 taken_sub = taken_sub or r.role == "subtitle"
+                r.owner = h
                 y = r.bottom
 
 
-def _small_and_subheads(runs: list[Run], body: float, figures: list[Box]) -> None:
-    """Captions (small text at a figure) and subheads (larger or bold short runs)."""
+def _captions(
+    runs: list[Run], body: float, figures: list[Box], *, above_too: bool, body_font: str = ""
+) -> None:
+    """Small text right under a figure (image or filled box) is its caption, and so is body-sized
+    text there set in another face than the body; with ``above_too`` also small text right over
+    a figure (checked after bylines, which may sit over a photo)."""
     for r in runs:
         if r.role != "body":
             continue
-        if r.size < 0.95 * body:
-            near = [
-                f
-                for f in figures
-                if _overlap(f[0], f[2], r.x0, r.x1) > 0
-                and (-1 <= r.top - f[3] <= 2 * r.size or -1 <= f[1] - r.bottom <= 2 * r.size)
-            ]
-            if near:
+        small = r.size < 0.95 * body
+        other_face = body_font and r.lines[0].font != body_font and r.size < 1.08 * body
+        if not (small or other_face):
+            continue
+        for f in figures:
+            if _overlap(f[0], f[2], r.x0, r.x1) <= 0:
+                continue
+            under = -1 <= r.top - f[3] <= 2 * r.size
+            if under or (small and above_too and -1 <= f[1] - r.bottom <= 2 * r.size):
                 r.role = "caption"
-        elif (r.size >= 1.08 * body or r.lines[0].bold) and len(r.lines) <= 3:
-            r.role = "heading"
+                break
+
+
+def _body_font(runs: list[Run], body: float) -> str:
+    count: Counter[str] = Counter()
+    for r in runs:
+        if abs(r.size - body) <= 0.07 * body:
+            for ln in r.lines:
+                count[ln.font] += len(ln.text)
+    return count.most_common(1)[0][0] if count else ""
+
+
+def _subheads(runs: list[Run], body: float) -> None:
+    """Subheads: short runs among the columns, larger than body text or bold."""
+    for r in runs:
+        if r.role == "body" and r.size >= 0.95 * body:
+            if (r.size >= 1.08 * body or r.lines[0].bold) and len(r.lines) <= 3:
+                r.role = "heading"
 
 
 def _xy_cut(runs: list[Run], seps: list[Box]) -> list[list[Run]]:
@@ -338,15 +381,25 @@ def _xy_cut(runs: list[Run], seps: list[Box]) -> list[list[Run]]:
     return [runs]
 
 
-def _bands(heads: list[Run]) -> list[list[Run]]:
-    """Headlines grouped into bands of vertically overlapping ones (side by side), each left to
-    right; bands top to bottom."""
+def _bands(heads: list[Run], region: list[Run]) -> list[list[Run]]:
+    """Headlines grouped into bands of side-by-side ones, each band left to right, bands top to
+    bottom. A headline's extent includes its kicker, subtitle and byline (its owned runs), so a
+    headline with a kicker still shares a band with its neighbour."""
+    extent = {id(h): (h.top, h.bottom) for h in heads}
+    for r in region:
+        if r.owner is not None and id(r.owner) in extent:
+            t, b = extent[id(r.owner)]
+            extent[id(r.owner)] = (min(t, r.top), max(b, r.bottom))
     bands: list[list[Run]] = []
-    for h in sorted(heads, key=lambda r: r.top):
-        if bands and h.top < max(x.bottom for x in bands[-1]):
+    band_bottom = float("-inf")
+    for h in sorted(heads, key=lambda r: extent[id(r)][0]):
+        top, bottom = extent[id(h)]
+        if bands and top < band_bottom:
             bands[-1].append(h)
+            band_bottom = max(band_bottom, bottom)
         else:
             bands.append([h])
+            band_bottom = bottom
     for band in bands:
         band.sort(key=lambda h: h.x0)
     return bands
@@ -367,15 +420,20 @@ def _split_by_headlines(region: list[Run]) -> list[list[Run]]:
     heads = sorted((r for r in region if r.role == "headline"), key=lambda r: r.top)
     if len(heads) <= 1:
         return [region]
-    bands = _bands(heads)
+    bands = _bands(heads, region)
     groups: dict[int, list[Run]] = {id(h): [h] for h in heads}
     in_band: dict[int, list[Run]] = {id(b[0]): [] for b in bands}
+    # A band starts at its highest headline or kicker.
+    band_top = [min([h.top for h in b] + [r.top for r in region if r.owner in b]) for b in bands]
     for r in region:
         if r.role == "headline" and id(r) in groups:
             continue
+        if r.owner is not None and id(r.owner) in groups:
+            groups[id(r.owner)].append(r)
+            continue
         band = bands[0]
-        for b in bands:
-            if min(h.top for h in b) <= r.top + 0.5 * min(h.size for h in b):
+        for b, top in zip(bands, band_top, strict=True):
+            if top <= r.top + 0.5 * min(h.size for h in b):
                 band = b
         in_band[id(band[0])].append(r)
     for band in bands:

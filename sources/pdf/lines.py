@@ -41,6 +41,7 @@ class Line:
     bottom: float
     size: float
     bold: bool
+    font: str = ""  # the font name (subset prefix removed) of the line's first glyph
 
     @property
     def width(self) -> float:
@@ -69,6 +70,7 @@ def _make_line(chars: list[dict]) -> Line:
         bottom=max(c["bottom"] for c in chars),
         size=size,
         bold=any(b in name for b in _BOLD),
+        font=name,
     )
 
 
@@ -90,15 +92,26 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
             rows[-1].append(c)
         else:
             rows.append([c])
-    spans = [_RowSpans(row) for row in rows]
+    # Each row split by glyph size; gutters are looked for among rows set in the same size.
+    groups_of = [_split_sizes(row) for row in rows]
+    bottoms = [row[0]["bottom"] for row in rows]
+    span_cache: dict[int, list[tuple[float, _RowSpans]]] = {}
+
+    def spans(j: int) -> list[tuple[float, _RowSpans]]:  # built only for rows that are asked about
+        if j not in span_cache:
+            span_cache[j] = [(g[0]["size"], _RowSpans(g)) for g in groups_of[j]]
+        return span_cache[j]
+
+    def near_rows(k: int, size0: float) -> list[_RowSpans]:
+        reach = 3 * size0  # the same-size rows within three glyph heights, above and below
+        lo = bisect_left(bottoms, bottoms[k] - reach)
+        hi = bisect_left(bottoms, bottoms[k] + reach + 0.01)
+        return [sp for j in range(lo, hi) if j != k for sz, sp in spans(j) if abs(sz - size0) <= 0.06 * size0]
+
     lines: list[Line] = []
-    for k, row in enumerate(rows):
-        near = [
-            spans[j]
-            for j in range(max(0, k - 3), min(len(rows), k + 4))
-            if j != k and abs(rows[j][0]["bottom"] - row[0]["bottom"]) <= 3 * row[0]["size"]
-        ]
-        for group in _split_sizes(row):
+    for k in range(len(rows)):
+        for group in groups_of[k]:
+            near = None
             group = _dedupe(sorted(group, key=lambda c: c["x0"]))
             gaps = [max(0.0, group[i]["x0"] - group[i - 1]["x1"]) for i in range(1, len(group))]
             # Letter-spaced text widens every gap: measure the row's own spacing first.
@@ -115,6 +128,8 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
                     # A gutter is a vertical channel: empty in the rows around, which have text
                     # on both sides of it. Letter spacing is not (the glyphs above fill it).
                     g0, g1 = group[i - 1]["x1"] + 0.5, group[i]["x0"] - 0.5
+                    if near is None:
+                        near = near_rows(k, group[0]["size"])
                     flanked = [s for s in near if s.covers(g0 - size, g0) and s.covers(g1, g1 + size)]
                     wide = bool(flanked) and not any(s.covers(g0, g1) for s in near)
                 if wide:

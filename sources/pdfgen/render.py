@@ -25,10 +25,9 @@ from sources.pdfgen.spec import (
 )
 
 _UNIT = re.compile(r"[A-Za-z0-9.%+\-/:]+|\s|.")
-_ASCENT = 0.88
-_NO_LINE_START = set(
-    "，。、；：？！）》」』”’…"
-)  # kinsoku: squeezed onto the line before  # baseline below the top of a line box, as a fraction of the font size
+_ASCENT = 0.88  # baseline below the top of a line box, as a fraction of the font size
+# Kinsoku: these never start a line; the glyph before them moves down with them.
+_NO_LINE_START = set("，。、；：？！）》」』”’…")
 
 
 @dataclass
@@ -39,6 +38,7 @@ class _Glyphs:
     rects: list[tuple[float, float, float, float, bool]] = field(default_factory=list)  # x,y,w,h,fill
     rules: list[tuple[float, float, float, float]] = field(default_factory=list)
     bold: bool = False
+    font: str | None = None  # a font other than the page's (captions set in another face)
 
 
 class _Setter:
@@ -146,6 +146,7 @@ def _draw(c, g: _Glyphs, font: str, page_h: float, rules: bool = True, fake_bold
     t = c.beginText()
     t.setTextRenderMode(2 if g.bold else 0)  # fill+stroke imitates a bold weight
     c.setLineWidth(0.35)
+    font = g.font or font
     for x, base, s, size in g.runs:
         t.setFont(font, size)
         t.setTextOrigin(x, page_h - base)
@@ -266,6 +267,11 @@ def _lay_out_article(
     y = top
     # Headlines keep half an em clear at each side, as typesetters do, so two side by side never touch.
     hs = lay.headline_size
+    if art.kicker:
+        g, y = _text_block(st, art.kicker, hs * 0.5, x0 + hs / 2, y, span_w - hs, "center")
+        blocks.append(g)
+        tb.append(TruthBlock("subtitle", art.kicker, number, index))
+        y += 2
     g, y = _text_block(st, art.headline, hs, x0 + hs / 2, y, span_w - hs, "center")
     g.bold = True
     blocks.append(g)
@@ -327,8 +333,8 @@ def _lay_out_article(
         o_top = max(col_tops[c0:c1]) + item.after_lines * lh
         w = c1 * col_w + (c1 - 1) * lay.gutter - (c0 * col_w + c0 * lay.gutter)
         if isinstance(item, Photo):
-            cap_lines = len(st.break_lines(item.caption, size * 0.85, w))
-            h = item.height + 4 + cap_lines * size * 0.85 * 1.3 + lh * 0.6
+            cap_lines = len(st.break_lines(item.caption, size * lay.caption_size, w))
+            h = item.height + 4 + cap_lines * size * lay.caption_size * 1.3 + lh * 0.6
         else:
             q_lines = len(st.break_lines(item.text, size * 1.2, w - 16))
             h = q_lines * size * 1.2 * 1.4 + 16 + lh * 0.6
@@ -383,7 +389,10 @@ def _lay_out_article(
         w = col_x[c1 - 1] + col_w - x
         if isinstance(item, Photo):
             blocks.append(_Glyphs(rects=[(x, o_top, w, item.height, True)]))
-            g, _ = _text_block(st, item.caption, size * 0.85, x, o_top + item.height + 4, w, "left")
+            g, _ = _text_block(
+                st, item.caption, size * lay.caption_size, x, o_top + item.height + 4, w, "left"
+            )
+            g.font = register(lay.caption_font) if lay.caption_font else None
             blocks.append(g)
         else:
             qs = size * 1.2

@@ -47,6 +47,7 @@ class ArticleSpec:
     body: list[str | Heading]  # paragraphs in order; Heading items are subheads
     subtitle: str | None = None
     byline: str | None = None
+    kicker: str | None = None  # 引题: a line set above the headline (truth role "subtitle")
     photos: list[Photo] = field(default_factory=list)
     quotes: list[PullQuote] = field(default_factory=list)
     continued_from: str | None = None  # e.g. "（上接第一版）", printed before the body
@@ -81,6 +82,8 @@ class Layout:
     # ArticleSpec.columns) or "mixed" (the first across the page, the others side by side below).
     arrangement: str = "stacked"
     rules: bool = True  # draw rules: under the masthead, over the footer, between articles
+    caption_size: float = 0.85  # caption glyph size as a multiple of body_size
+    caption_font: str | None = None  # "cid" / "ttf": captions in another face than the body
     fake_bold: bool = False  # print headlines and subheads twice, slightly offset (seen in the wild)
     font: str = "cid"  # "cid": non-embedded STSong-Light; "ttf": embedded TrueType (see fonts.py)
     stream_seed: int | None = 7  # shuffle the content-stream order of blocks; None keeps reading order
@@ -106,7 +109,7 @@ class TruthArticle:
 class Truth:
     """The ground-truth reading order of a generated PDF: blocks in order, and the articles.
 
-    Order per page: header furniture, then each article (headline, subtitle, byline,
+    Order per page: header furniture, then each article (kicker, headline, subtitle, byline,
     continued-from note, body paragraphs and subheads, continues-to note, pull quotes,
     captions), then footer furniture.
     """

@@ -33,6 +33,7 @@ def article(s: dict, **kw) -> ArticleSpec:
         headline=s["headline"],
         subtitle=s.get("subtitle"),
         byline=s.get("byline"),
+        kicker=s.get("kicker"),
         body=body,
         continued_from=s.get("continued_from"),
         continues_to=s.get("continues_to"),
@@ -222,6 +223,26 @@ def no_rules() -> tuple[PageSpec, Layout]:
     )
 
 
+def caption_face() -> tuple[PageSpec, Layout]:
+    """Captions at body size, told apart only by their face (embedded TrueType under CID body)."""
+    st = stories()
+    return (
+        PageSpec(
+            [
+                article(
+                    st["service"],
+                    photos=[Photo("委员工作室里，居民代表和委员面对面商量停车难题。", 0, 2, 100, 0)],
+                ),
+                article(st["research"], photos=[Photo("调研组在冷链物流企业了解产地仓建设。", 2, 2, 90, 3)]),
+            ],
+            masthead="平川日报",
+            page_label="第5版 民生",
+            date_line="2024年12月2日 星期一",
+        ),
+        Layout(columns=4, body_size=10, caption_size=1.0, caption_font="ttf", font="cid", stream_seed=47),
+    )
+
+
 def two_pages() -> tuple[list[PageSpec], list[Layout]]:
     """A story that starts on page 1 and continues on page 2 (下转/上接), two fonts."""
     st = stories()
@@ -249,12 +270,31 @@ def two_pages() -> tuple[list[PageSpec], list[Layout]]:
     return pages, layouts
 
 
+def broken_font(out: Path) -> None:
+    """A page whose embedded TrueType font has no ToUnicode map (the key renamed, same length, so
+    the xref stays valid): pdfminer can only give (cid:N) for its glyphs."""
+    from reportlab.pdfgen import canvas
+
+    from sources.pdfgen.fonts import register
+
+    c = canvas.Canvas(str(out), pageCompression=0, invariant=1)
+    c.setFont(register("ttf"), 12)
+    c.drawString(50, 700, "政协委员提交提案一百二十件，开展调研十五次。")
+    c.save()
+    data = out.read_bytes()
+    assert b"/ToUnicode" in data
+    out.write_bytes(data.replace(b"/ToUnicode", b"/ToUnicodX"))
+
+
 def main() -> None:
+    (HERE / "bad").mkdir(exist_ok=True)
+    broken_font(HERE / "bad" / "no_tounicode.pdf")
     FIXTURES.mkdir(exist_ok=True)
     for name, (page, layout) in {
         **fixtures(),
         "p7_6col_full_page_mixed": full_page(),
         "p9_5col_mixed_no_rules": no_rules(),
+        "pa_4col_caption_face": caption_face(),
     }.items():
         truth = render_page(page, FIXTURES / f"{name}.pdf", layout)
         truth.write(FIXTURES / f"{name}.truth.json")

@@ -204,15 +204,10 @@ def test_a_scanned_page_among_text_pages_is_reported_per_page(tmp_path):
     assert doc.pages == 2 and "第一页是文字" in doc.text
 
 
-def test_font_without_tounicode_is_a_clear_error(tmp_path):
-    p = tmp_path / "notounicode.pdf"
-    c = canvas.Canvas(str(p), pageCompression=0)
-    c.setFont(register("ttf"), 12)
-    c.drawString(50, 700, "政协委员提交提案一百二十件，开展调研十五次。")
-    c.save()
-    data = p.read_bytes()
-    assert b"/ToUnicode" in data
-    p.write_bytes(data.replace(b"/ToUnicode", b"/ToUnicodX"))  # same length: xref stays valid
+def test_font_without_tounicode_is_a_clear_error():
+    # Committed (made by make_fixtures.broken_font), so the test needs no TrueType font installed.
+    p = FIXTURES.parent / "bad" / "no_tounicode.pdf"
+    assert b"/ToUnicode" not in p.read_bytes()
     with pytest.raises(CorruptDocument, match="ToUnicode"):
         read_with_limit(p, 30)
 
