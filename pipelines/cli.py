@@ -90,6 +90,7 @@ def _cmd_dashboard(args: argparse.Namespace) -> int:
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.address", args.address, "--server.port", str(args.port),
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "viewer",  # no Deploy button: officials view, they do not deploy
     ]  # fmt: skip
     return subprocess.call(cmd, env=env)
 
