@@ -44,8 +44,8 @@ def main() -> int:
         print(f"built {path}: {res.documents} documents, {res.mentions} mentions, {res.facts} figures "
               f"in {time.perf_counter() - t0:.1f} s")  # fmt: skip
     wh = Warehouse(path)
-    regions = wh.regions()
-    region = regions["committee_code"][0]
+    # The first region with prefecture-level cities (municipalities have counties directly below).
+    region = next(r for r in wh.regions()["committee_code"] if wh.cities(r).height)
     city = wh.cities(region)["committee_code"][0]
     metric = wh.metrics()["metric_code"][0]
     category = wh.metrics()["category_code"][0]
