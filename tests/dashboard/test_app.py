@@ -180,7 +180,10 @@ def test_english_switch_names_committees_in_english(app, sample_warehouse):
         sql(sample_warehouse, "SELECT committee_code, name_en FROM dim_committee WHERE valid_to IS NULL")
     )
     chinese = dict(
-        sql(sample_warehouse, "SELECT committee_code, committee_name_zh FROM dim_committee WHERE valid_to IS NULL")
+        sql(
+            sample_warehouse,
+            "SELECT committee_code, committee_name_zh FROM dim_committee WHERE valid_to IS NULL",
+        )
     )
     table = app.dataframe[0].value  # the committee x year table
     assert len(table)
