@@ -68,8 +68,26 @@ def to_csv(df: pl.DataFrame) -> bytes:
     return ("\ufeff" + flat(df).write_csv()).encode("utf-8")  # BOM: Excel opens Chinese CSV correctly
 
 
+def localized(df: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Names in ``lang``: each X_zh / X_en column pair becomes one column X, where it stood.
+
+    English names fall back to the Chinese ones where the reference data has none.
+    """
+    cols = []
+    for c in df.columns:
+        base, suffix = c[:-3], c[-3:]
+        if suffix == "_zh":
+            en = base + "_en"
+            chosen = pl.col(en).fill_null(pl.col(c)) if lang == "en" and en in df.columns else pl.col(c)
+            cols.append(chosen.alias(base))
+        elif not (suffix == "_en" and base + "_zh" in df.columns):
+            cols.append(pl.col(c))
+    return df.select(cols)
+
+
 def table(df: pl.DataFrame, name: str, lang: str, **kwargs) -> None:
-    """st.dataframe (columns labelled in ``lang``) plus CSV and Excel downloads of the same data."""
+    """st.dataframe (columns labelled in ``lang``, names in ``lang``) plus CSV and Excel downloads of it."""
+    df = localized(df, lang)
     config = {c: t(f"col_{c}", lang) for c in df.columns if has(f"col_{c}")}
     config.update(kwargs.pop("column_config", {}))
     st.dataframe(df, hide_index=True, column_config=config, **kwargs)

@@ -46,6 +46,48 @@ MENTION_COLUMNS = {
     "page": pl.Int32, "bbox": pl.List(pl.Float64), "sentence": pl.String,
 }  # fmt: skip
 
+# Views computed once per publish instead of on every read (the dashboard's data-quality page and
+# the Dagster checks read them by name). Each view keeps its one definition in schema/*.sql: at
+# publish its rows are stored in the table mat_<name>, ordered for the dashboard's reads, and the view
+# is redefined to read that table (same name, columns and comments). Value: the table's sort order.
+MATERIALIZED = {
+    "v_coverage": "region_code, committee_code, year",
+    "v_quality_conflicts": "committee_code, metric_code, period_start, period_end",
+    "v_quality_yoy_jumps": "jump_factor DESC, committee_code, metric_code",
+    "v_quality_documents_without_mentions": "doc_id",
+    "v_quality_unmatched_mentions": "doc_id, char_start",
+}
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def materialize(con: duckdb.DuckDBPyConnection, view: str, order_by: str) -> str:
+    """Store ``view``'s rows in a table and point the view at it; returns the table's name."""
+    table = "mat_" + view.removeprefix("v_")
+    comment = con.sql("SELECT comment FROM duckdb_views() WHERE view_name = ?", params=[view]).fetchall()
+    columns = con.sql(
+        "SELECT column_name, comment FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
+        params=[view],
+    ).fetchall()
+    # Names come from MATERIALIZED and the catalog; comments are quoted as SQL literals.
+    statements = [
+        f"CREATE TABLE {table} AS SELECT * FROM {view} ORDER BY {order_by}",  # noqa: S608 - names from code
+        f"CREATE OR REPLACE VIEW {view} AS SELECT * FROM {table}",  # noqa: S608 - names from code
+    ]
+    about = comment[0][0] if comment and comment[0][0] else view
+    statements.append(f"COMMENT ON VIEW {view} IS {_literal(about)}")
+    statements.append(
+        f"COMMENT ON TABLE {table} IS {_literal(f'{view} as computed at publish (read it through {view}). ' + about)}"
+    )
+    for name, text in columns:
+        if text:
+            statements.append(f'COMMENT ON COLUMN {view}."{name}" IS {_literal(text)}')
+            statements.append(f'COMMENT ON COLUMN {table}."{name}" IS {_literal(text)}')
+    con.execute(";\n".join(statements)).fetchall()
+    return table
+
 
 @dataclass(frozen=True)
 class PublishResult:
@@ -214,6 +256,9 @@ def build(
         _load(con, "fact_mention", conform(mentions, MENTION_COLUMNS))
         _check_unique_mentions(con)
         lap("load")
+        # From here on, inserts keep the order they are given: figures are stored by metric and
+        # materialized views in the order the dashboard reads them (zone maps skip the rest).
+        con.execute("SET preserve_insertion_order = true").fetchall()
         con.execute(RECONCILE_SQL.read_text(encoding="utf-8")).fetchall()
         con.execute(
             "INSERT INTO publish_log VALUES (?, ?, ?, ?, ?)",
@@ -224,6 +269,9 @@ def build(
             con.sql("SELECT count(*) FROM v_override_orphans").fetchall()[0][0] if overrides.height else 0
         )
         lap("reconcile")
+        for view, order_by in MATERIALIZED.items():
+            materialize(con, view, order_by)
+        lap("materialize")
         con.execute("CHECKPOINT").fetchall()
     finally:
         con.close()

@@ -29,22 +29,18 @@ _YEARLY = """
 """
 
 
-# Current committees with their city and region derived from the parent chain (robust to a register
-# whose region_code / city_code columns are incomplete).
+# Current committees. region_code / city_code are stored by the publisher from the register's parent
+# chain. committee_name_en: the English division name (else pinyin, else the Chinese committee name).
 _COMMITTEES = """
-    cur AS (SELECT committee_code, name_zh, committee_name_zh, level, parent_code
-            FROM dim_committee WHERE valid_to IS NULL),
     committees AS (
-        SELECT c.*,
-               CASE WHEN c.level = 'city' THEN c.committee_code
-                    WHEN p.level = 'city' THEN p.committee_code END AS city_code,
-               CASE WHEN c.level = 'region' THEN c.committee_code
-                    WHEN p.level = 'region' THEN p.committee_code
-                    WHEN g.level = 'region' THEN g.committee_code END AS region_code
-        FROM cur c LEFT JOIN cur p ON p.committee_code = c.parent_code
-                   LEFT JOIN cur g ON g.committee_code = p.parent_code
+        SELECT committee_code, name_zh, committee_name_zh, level, parent_code, region_code, city_code,
+               coalesce(name_en, name_pinyin, name_zh) AS name_en,
+               coalesce(name_en, name_pinyin, committee_name_zh) AS committee_name_en
+        FROM dim_committee WHERE valid_to IS NULL
     )
 """
+# The same English name for a dim_committee row aliased c.
+_NAME_EN = "coalesce(c.name_en, c.name_pinyin, c.committee_name_zh) AS committee_name_en"
 
 
 class WarehouseMissing(FileNotFoundError):
@@ -111,9 +107,10 @@ class Warehouse:
             WITH {_COMMITTEES},
             reporting AS (
                 SELECT DISTINCT c.region_code
-                FROM fact_committee_metric_period f JOIN committees c USING (committee_code)
+                FROM (SELECT DISTINCT committee_code FROM fact_committee_metric_period) f
+                JOIN committees c USING (committee_code)
             )
-            SELECT c.committee_code, c.name_zh, c.committee_name_zh,
+            SELECT c.committee_code, c.name_zh, c.name_en, c.committee_name_zh, c.committee_name_en,
                    c.committee_code IN (SELECT region_code FROM reporting) AS has_data
             FROM committees c
             WHERE c.level = 'region'
@@ -126,7 +123,7 @@ class Warehouse:
         return self.query(
             f"""
             WITH {_COMMITTEES}
-            SELECT committee_code, name_zh, committee_name_zh FROM committees
+            SELECT committee_code, name_zh, name_en, committee_name_zh, committee_name_en FROM committees
             WHERE level = 'city' AND region_code = ? ORDER BY committee_code
             """,
             [region_code],
@@ -138,8 +135,8 @@ class Warehouse:
             f"""
             WITH {_COMMITTEES},
             reporting AS (SELECT DISTINCT committee_code FROM fact_committee_metric_period)
-            SELECT c.committee_code, c.name_zh, c.committee_name_zh, c.level, c.parent_code, c.region_code,
-                   c.city_code, r.committee_code IS NOT NULL AS has_data
+            SELECT c.committee_code, c.name_zh, c.committee_name_zh, c.committee_name_en, c.level,
+                   c.parent_code, c.region_code, c.city_code, r.committee_code IS NOT NULL AS has_data
             FROM committees c LEFT JOIN reporting r USING (committee_code)
             WHERE c.level <> 'national' AND (?::VARCHAR IS NULL OR c.region_code = ?)
             ORDER BY c.committee_code
@@ -149,9 +146,10 @@ class Warehouse:
 
     def committee(self, committee_code: str) -> dict | None:
         df = self.query(
-            """
-            SELECT committee_code, name_zh, committee_name_zh, level, parent_code, region_code, city_code
-            FROM dim_committee WHERE committee_code = ?
+            f"""
+            SELECT committee_code, name_zh, committee_name_zh, {_NAME_EN}, level, parent_code, region_code,
+                   city_code
+            FROM dim_committee c WHERE committee_code = ?
             ORDER BY valid_to IS NULL DESC, valid_from DESC LIMIT 1
             """,
             [committee_code],
@@ -205,7 +203,8 @@ class Warehouse:
             f"""
             WITH {_COMMITTEES},
             scope AS (
-                SELECT committee_code, name_zh, committee_name_zh, level, parent_code, city_code
+                SELECT committee_code, name_zh, committee_name_zh, committee_name_en, level, parent_code,
+                       city_code
                 FROM committees
                 WHERE level IN ('region', 'city', 'county')
                   AND (?::VARCHAR IS NULL OR region_code = ?)
@@ -218,8 +217,8 @@ class Warehouse:
                     WHERE f.metric_code = ? AND f.period_start = f.period_end
                       AND (list_contains(?::INTEGER[], f.period_end)
                            OR list_contains(?::INTEGER[], f.period_end + 1)))
-            SELECT s.committee_code, s.name_zh, s.committee_name_zh, s.level, s.parent_code, s.city_code,
-                   y.year, f.value, f.unit, f.qualifier, f.conflict, f.mention_count, f.corrected,
+            SELECT s.committee_code, s.name_zh, s.committee_name_zh, s.committee_name_en, s.level,
+                   s.parent_code, s.city_code, y.year, f.value, f.unit, f.qualifier, f.conflict, f.mention_count, f.corrected,
                    p.value AS prev_value, p.qualifier AS prev_qualifier, f.value - p.value AS yoy,
                    CASE WHEN p.value <> 0 THEN (f.value - p.value) / p.value END AS yoy_pct
             FROM scope s CROSS JOIN yrs y
@@ -255,7 +254,8 @@ class Warehouse:
         """Committees with the same parent (current versions), the committee itself excluded."""
         return self.query(
             """
-            SELECT s.committee_code, s.name_zh, s.committee_name_zh, s.level
+            SELECT s.committee_code, s.name_zh, s.committee_name_zh,
+                   coalesce(s.name_en, s.name_pinyin, s.committee_name_zh) AS committee_name_en, s.level
             FROM dim_committee c JOIN dim_committee s ON s.parent_code = c.parent_code
             WHERE c.committee_code = ? AND c.valid_to IS NULL AND s.valid_to IS NULL
               AND s.committee_code <> c.committee_code
@@ -325,7 +325,8 @@ class Warehouse:
         """Figures whose mentions disagree, with the chosen value, the alternatives and the documents."""
         return self.query(
             """
-            SELECT committee_name_zh, committee_code, metric_code, metric_name_zh, period_end AS year, value,
+            SELECT committee_name_zh, committee_name_en, committee_code, metric_code, metric_name_zh,
+                   metric_name_en, period_end AS year, value,
                    qualifier, alternatives, mention_count, override_action, doc_ids
             FROM v_quality_conflicts WHERE period_start = period_end
             ORDER BY committee_code, metric_code, period_end LIMIT ?
@@ -337,7 +338,8 @@ class Warehouse:
         """Figures that jumped implausibly against the previous year."""
         return self.query(
             """
-            SELECT committee_name_zh, committee_code, metric_code, metric_name_zh, year, prev_value, value,
+            SELECT committee_name_zh, committee_name_en, committee_code, metric_code, metric_name_zh,
+                   metric_name_en, year, prev_value, value,
                    jump_factor, direction
             FROM v_quality_yoy_jumps ORDER BY jump_factor DESC, committee_code, metric_code LIMIT ?
             """,
@@ -354,7 +356,8 @@ class Warehouse:
         """Committee x year: how many metrics have a figure (0 = a coverage gap)."""
         return self.query(
             """
-            SELECT committee_code, committee_name_zh, level, year, metrics_reported AS metrics
+            SELECT committee_code, committee_name_zh, committee_name_en, level, year,
+                   metrics_reported AS metrics
             FROM v_coverage
             WHERE level <> 'national' AND (?::VARCHAR IS NULL OR region_code = ?)
             ORDER BY committee_code, year

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import charts, filters, nav
 from dashboard.data import ask
 from dashboard.i18n import t
-from dashboard.tables import shown, table
+from dashboard.tables import localized, shown, table
 
 PAGE = "committee"
 
@@ -40,7 +40,7 @@ def render() -> None:
     if committees.height == 0:
         st.info(t("no_data", lang))
         return
-    names = dict(zip(committees["committee_code"], committees["committee_name_zh"], strict=True))
+    names = dict(zip(committees["committee_code"], committees[f"committee_name_{lang}"], strict=True))
     with_data = committees.filter(pl.col("has_data"))["committee_code"].to_list()
     code = filters.select(PAGE,
         t("committee", lang), list(names), "committee", format_func=names.get,
@@ -53,7 +53,7 @@ def render() -> None:
     level = t("level_" + info["level"], lang)
     st.subheader(f"{names[code]} · {level}")
     if parent:
-        st.caption(f"{t('parent', lang)}: {parent['committee_name_zh']}")
+        st.caption(f"{t('parent', lang)}: {parent[f'committee_name_{lang}']}")
     codes = [code] + ([parent["committee_code"]] if parent else []) + siblings["committee_code"].to_list()
     figs = ask("committee_figures", codes)
     st.markdown(f"**{t('committee_metrics', lang)}**")
@@ -78,7 +78,11 @@ def render() -> None:
     peers = (
         pl.DataFrame({"committee_code": codes})
         .join(
-            ask("committees").select("committee_code", "committee_name_zh"), on="committee_code", how="left"
+            localized(
+                ask("committees").select("committee_code", "committee_name_zh", "committee_name_en"), lang
+            ),
+            on="committee_code",
+            how="left",
         )
         .with_columns(
             pl.col("committee_code").replace_strict(role, default=t("siblings", lang)).alias("role")

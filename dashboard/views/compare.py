@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import charts, filters, nav
 from dashboard.data import ask
 from dashboard.i18n import t
-from dashboard.tables import MISSING, shown, table
+from dashboard.tables import MISSING, localized, shown, table
 
 PAGE = "compare"
 
@@ -18,14 +18,16 @@ def choose(lang: str) -> dict | None:
     regions = ask("regions")
     if regions.height == 0:
         return None
-    names = dict(zip(regions["committee_code"], regions["name_zh"], strict=True))
+    names = dict(
+        zip(regions["committee_code"], regions["name_zh" if lang == "zh" else "name_en"], strict=True)
+    )
     c1, c2, c3, c4 = st.columns(4)
     region = filters.select(
         PAGE, t("region", lang), list(names), "region", format_func=names.get, container=c1
     )
     cities = ask("cities", region)
     city_names = {"": t("all_cities", lang)} | dict(
-        zip(cities["committee_code"], cities["name_zh"], strict=True)
+        zip(cities["committee_code"], cities["name_zh" if lang == "zh" else "name_en"], strict=True)
     )
     city = filters.select(
         PAGE, t("city", lang), list(city_names), "city", format_func=city_names.get, container=c2
@@ -57,7 +59,10 @@ def choose(lang: str) -> dict | None:
 
 
 def committee_year_table(df: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
-    """Committees as rows, years as columns; approximate values marked; no figure = missing (None)."""
+    """Committees as rows, years as columns; approximate values marked; no figure = missing (None).
+
+    ``df``: compare() answers with names localized (a committee_name column).
+    """
     if df.height == 0:
         return df
     levels = {lv: t(f"level_{lv}", lang) for lv in ("region", "city", "county")}
@@ -66,7 +71,7 @@ def committee_year_table(df: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
         .with_columns(pl.when(pl.col("value").is_null()).then(None).otherwise(pl.col("shown")).alias("shown"))
         .pivot(
             on="year",
-            index=["committee_code", "committee_name_zh", "level"],
+            index=["committee_code", "committee_name", "level"],
             values="shown",
             sort_columns=True,
         )
@@ -98,7 +103,7 @@ def ranking(df: pl.DataFrame, year: int, lang: str) -> pl.DataFrame:
     return out.select(
         pl.col("rank").cast(pl.Int32).alias(t("rank", lang)),
         pl.col("committee_code"),
-        pl.col("committee_name_zh").alias(t("committee", lang)),
+        pl.col("committee_name").alias(t("committee", lang)),
         pl.col("level").replace_strict(level, default=None).alias(t("level", lang)),
         pl.col("shown").alias(str(year)),
         pl.col("prev_shown").alias(str(year - 1)),
@@ -122,7 +127,7 @@ def render() -> None:
     if df.height == 0 or df["value"].is_null().all():
         st.info(t("no_data", lang))
         return
-    df = df.with_columns(shown(df))
+    df = localized(df, lang).with_columns(shown(df))
     title = picked["metric_name"]
     st.subheader(f"{title} · {t('heatmap', lang)}")
     st.altair_chart(
@@ -145,7 +150,7 @@ def trace(df: pl.DataFrame, lang: str) -> None:
     if figures.height == 0:
         return
     labels = {
-        f"{r['committee_code']}|{r['year']}": f"{r['committee_name_zh']} {r['year']}: {r['shown']}"
+        f"{r['committee_code']}|{r['year']}": f"{r['committee_name']} {r['year']}: {r['shown']}"
         for r in figures.iter_rows(named=True)
     }
     c1, c2, c3 = st.columns([3, 1, 1])

@@ -18,7 +18,7 @@ def choose(lang: str) -> tuple[str, str, int] | None:
     committees = ask("committees", filters.get("region"))
     if committees.height == 0:
         return None
-    names = dict(zip(committees["committee_code"], committees["committee_name_zh"], strict=True))
+    names = dict(zip(committees["committee_code"], committees[f"committee_name_{lang}"], strict=True))
     metrics = ask("metrics")
     m_names = dict(
         zip(metrics["metric_code"], metrics["name_zh" if lang == "zh" else "name_en"], strict=True)

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import filters, nav
 from dashboard.data import ask
 from dashboard.i18n import t
-from dashboard.tables import table
+from dashboard.tables import localized, table
 
 
 def section(title: str, df: pl.DataFrame, name: str, lang: str) -> None:
@@ -19,11 +19,12 @@ def section(title: str, df: pl.DataFrame, name: str, lang: str) -> None:
         table(df, name, lang)
 
 
-def gaps(coverage: pl.DataFrame) -> pl.DataFrame:
+def gaps(coverage: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
     """Committee x year cells with no figure at all, one row per committee with the missing years."""
     return (
-        coverage.filter(pl.col("metrics") == 0)
-        .group_by("committee_code", "committee_name_zh", "level", maintain_order=True)
+        localized(coverage, lang)
+        .filter(pl.col("metrics") == 0)
+        .group_by("committee_code", "committee_name", "level", maintain_order=True)
         .agg(pl.col("year").sort().cast(pl.String).str.join(", ").alias("years"), pl.len().alias("gaps"))
     )
 
@@ -42,7 +43,7 @@ def render() -> None:
     section(t("conflicts", lang), ask("conflicts"), "conflicts", lang)
     section(t("yoy_jumps", lang), ask("yoy_jumps"), "yoy_jumps", lang)
     section(t("no_mentions", lang), ask("documents_without_mentions"), "documents_without_mentions", lang)
-    section(t("coverage", lang), gaps(ask("coverage", filters.get("region"))), "coverage_gaps", lang)
+    section(t("coverage", lang), gaps(ask("coverage", filters.get("region")), lang), "coverage_gaps", lang)
     section(t("documents", lang), ask("documents"), "documents", lang)
 
 

@@ -74,7 +74,7 @@ def test_compare_page_shows_committee_by_year(app):
     table = app.dataframe[0].value
     want = {k: fmt_value(f["value"], f["qualifier"]) for k, f in _yearly_truth("proposals.received").items()}
     shown = {
-        (row["committee_name_zh"], year): row[year]
+        (row["committee_name"], year): row[year]
         for _, row in table.iterrows()
         for year in ("2022", "2023", "2024")
         if year in table.columns and not pd.isna(row[year])
@@ -169,6 +169,34 @@ def test_sample_data_is_labelled_and_english_switch(app):
     assert "CPPCC committee statistics" in [t.value for t in app.title]
     assert any("Sample data" in w.value for w in app.warning)
     assert app.query_params["lang"] == "en"
+
+
+def test_english_switch_names_committees_in_english(app, sample_warehouse):
+    app.query_params["metric"] = "proposals.received"
+    app.query_params["lang"] = "en"
+    app.run()
+    assert not app.exception
+    english = dict(
+        sql(sample_warehouse, "SELECT committee_code, name_en FROM dim_committee WHERE valid_to IS NULL")
+    )
+    chinese = dict(
+        sql(
+            sample_warehouse,
+            "SELECT committee_code, committee_name_zh FROM dim_committee WHERE valid_to IS NULL",
+        )
+    )
+    table = app.dataframe[0].value  # the committee x year table
+    assert len(table)
+    for _, row in table.iterrows():
+        assert row["committee_name"] == english[row["committee_code"]] != chinese[row["committee_code"]]
+    ranking = app.dataframe[1].value
+    assert set(ranking["Committee"]) <= set(english.values())
+    region = app.selectbox(key="filter_compare_region")
+    assert english[region.value] in region.options and chinese[region.value] not in region.options
+    # Chinese again: the same table names the committees in Chinese
+    app.sidebar.radio[0].set_value("zh").run()
+    table = app.dataframe[0].value
+    assert {chinese[c] for c in table["committee_code"]} == set(table["committee_name"])
 
 
 def test_no_warehouse_is_explained(monkeypatch, tmp_path):

@@ -231,7 +231,9 @@ reported AS (
     SELECT committee_code, year, count(*) AS metrics_reported
     FROM v_committee_metric_year GROUP BY committee_code, year
 )
-SELECT c.committee_code, c.committee_name_zh, c.level, c.city_code, c.region_code, y.year,
+SELECT c.committee_code, c.committee_name_zh,
+       coalesce(c.name_en, c.name_pinyin, c.committee_name_zh) AS committee_name_en,
+       c.level, c.city_code, c.region_code, y.year,
        coalesce(r.metrics_reported, 0) AS metrics_reported,
        (SELECT count(*) FROM dim_metric) AS metrics_in_catalog,
        r.metrics_reported IS NOT NULL AS has_data
@@ -241,6 +243,7 @@ LEFT JOIN reported r ON r.committee_code = c.committee_code AND r.year = y.year;
 COMMENT ON VIEW v_coverage IS 'Every committee x year (years from the first to the last with any figure) with how many metrics it reported; has_data = false marks the gaps.';
 COMMENT ON COLUMN v_coverage.committee_code IS 'Committee code.';
 COMMENT ON COLUMN v_coverage.committee_name_zh IS 'Committee name.';
+COMMENT ON COLUMN v_coverage.committee_name_en IS 'Committee''s division name in English (else pinyin, else the Chinese committee name).';
 COMMENT ON COLUMN v_coverage.level IS 'national, region, city or county.';
 COMMENT ON COLUMN v_coverage.city_code IS 'Prefecture-level division code.';
 COMMENT ON COLUMN v_coverage.region_code IS 'Province-level division code.';

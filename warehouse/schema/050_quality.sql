@@ -63,7 +63,9 @@ docs AS (
     WHERE m.override_action IS DISTINCT FROM 'reject'
     GROUP BY ALL
 )
-SELECT f.committee_code, c.committee_name_zh, f.metric_code, m.name_zh AS metric_name_zh,
+SELECT f.committee_code, c.committee_name_zh,
+       coalesce(c.name_en, c.name_pinyin, c.committee_name_zh) AS committee_name_en,
+       f.metric_code, m.name_zh AS metric_name_zh, m.name_en AS metric_name_en,
        f.period_start, f.period_end, f.value, f.qualifier, f.alternatives, f.mention_count,
        f.override_action, d.doc_ids
 FROM conflicting f
@@ -76,6 +78,8 @@ COMMENT ON COLUMN v_quality_conflicts.committee_code IS 'Committee code.';
 COMMENT ON COLUMN v_quality_conflicts.committee_name_zh IS 'Committee name.';
 COMMENT ON COLUMN v_quality_conflicts.metric_code IS 'Metric code.';
 COMMENT ON COLUMN v_quality_conflicts.metric_name_zh IS 'Metric name.';
+COMMENT ON COLUMN v_quality_conflicts.metric_name_en IS 'Metric name in English.';
+COMMENT ON COLUMN v_quality_conflicts.committee_name_en IS 'Committee''s division name in English (else pinyin, else the Chinese committee name).';
 COMMENT ON COLUMN v_quality_conflicts.period_start IS 'First year.';
 COMMENT ON COLUMN v_quality_conflicts.period_end IS 'Last year.';
 COMMENT ON COLUMN v_quality_conflicts.value IS 'Chosen value.';
@@ -96,7 +100,9 @@ jumps AS (
     JOIN yearly p ON p.committee_code = y.committee_code AND p.metric_code = y.metric_code AND p.year = y.year - 1
     WHERE p.value > 0 AND y.value > 0 AND greatest(y.value, p.value) / least(y.value, p.value) > 10
 )
-SELECT j.committee_code, c.committee_name_zh, j.metric_code, m.name_zh AS metric_name_zh, j.year,
+SELECT j.committee_code, c.committee_name_zh,
+       coalesce(c.name_en, c.name_pinyin, c.committee_name_zh) AS committee_name_en,
+       j.metric_code, m.name_zh AS metric_name_zh, m.name_en AS metric_name_en, j.year,
        j.prev_value, j.value,
        greatest(j.value, j.prev_value) / least(j.value, j.prev_value) AS jump_factor,
        CASE WHEN j.value > j.prev_value THEN 'up' ELSE 'down' END AS direction
@@ -109,6 +115,8 @@ COMMENT ON COLUMN v_quality_yoy_jumps.committee_code IS 'Committee code.';
 COMMENT ON COLUMN v_quality_yoy_jumps.committee_name_zh IS 'Committee name.';
 COMMENT ON COLUMN v_quality_yoy_jumps.metric_code IS 'Metric code.';
 COMMENT ON COLUMN v_quality_yoy_jumps.metric_name_zh IS 'Metric name.';
+COMMENT ON COLUMN v_quality_yoy_jumps.metric_name_en IS 'Metric name in English.';
+COMMENT ON COLUMN v_quality_yoy_jumps.committee_name_en IS 'Committee''s division name in English (else pinyin, else the Chinese committee name).';
 COMMENT ON COLUMN v_quality_yoy_jumps.year IS 'Year of the jump.';
 COMMENT ON COLUMN v_quality_yoy_jumps.prev_value IS 'Value the year before.';
 COMMENT ON COLUMN v_quality_yoy_jumps.value IS 'Value of the year.';

@@ -59,4 +59,7 @@ SELECT committee_code, metric_code, period_start, period_end, value, unit, quali
        list_filter(all_values, lambda v: v <> value) AS alternatives,
        override_action,
        coalesce(override_action = 'correct', false) AS corrected
-FROM grouped JOIN documents USING (committee_code, metric_code, period_start, period_end);
+FROM grouped JOIN documents USING (committee_code, metric_code, period_start, period_end)
+-- Stored by metric: the dashboard reads one metric at a time, and DuckDB's per-block min/max
+-- (zone maps) then skip every block of the other metrics.
+ORDER BY metric_code, committee_code, period_start, period_end;
