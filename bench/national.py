@@ -182,13 +182,14 @@ def build_national_warehouse(path: str | Path, years: int = 10, metrics: int = 6
 
 def cached_national_warehouse(years: int = 10, metrics: int = 60, folder: str | Path | None = None) -> Path:
     """The national warehouse in ``folder`` (default: the system temp folder), built once per
-    schema, register and catalog edition and reused by later benchmark runs."""
+    schema, publisher, register and catalog edition and reused by later benchmark runs."""
     import tempfile
 
     import warehouse.publish as publish_module
 
     parts = [p.read_bytes() for p in sorted(publish_module.SCHEMA_DIR.glob("*.sql"))]
-    parts += [publish_module.RECONCILE_SQL.read_bytes(), Path(__file__).read_bytes()]
+    parts += [publish_module.RECONCILE_SQL.read_bytes(), Path(publish_module.__file__).read_bytes()]
+    parts += [Path(__file__).read_bytes()]
     parts += [str(len(national_register().committees)).encode(), national_catalog(metrics).edition.encode()]
     digest = hashlib.sha256(b"\0".join(parts)).hexdigest()[:12]
     path = Path(folder or tempfile.gettempdir()) / f"cstats_national_{years}y_{metrics}m_{digest}.duckdb"
