@@ -10,19 +10,6 @@ from PIL import Image, ImageDraw
 RENDER_SCALE = 1.5  # 72 dpi PDF points -> 108 dpi image
 
 
-class UnsafePath(ValueError):
-    pass
-
-
-def resolve_source(root: Path, relative: str) -> Path:
-    """``root / relative``, refusing any path that leaves ``root`` (.., absolute paths, symlinks out)."""
-    base = Path(root).resolve()
-    candidate = (base / relative).resolve()
-    if not candidate.is_relative_to(base):
-        raise UnsafePath(f"{relative!r} is outside the sources folder")
-    return candidate
-
-
 def highlight(sentence: str, surface: str) -> str:
     """The sentence as HTML with the quantity marked; everything else escaped."""
     at = sentence.find(surface) if surface else -1

@@ -18,9 +18,10 @@ from pipelines.partitions import documents_partitions
 from pipelines.quality import open_read_only, preview_markdown
 from pipelines.resources import StatsPaths
 from pipelines.retries import MAX_RETRIES, backoff_seconds, is_transient
-from pipelines.scan import file_sha256, resolve_under
+from pipelines.scan import file_sha256
 from pipelines.store import DocumentResult, DocumentStore
 from warehouse.publish import publish
+from warehouse.safe_paths import resolve_under
 
 GROUP = "committee_stats"
 SOURCE_PATH_TAG = "cstats/source_path"  # set by the sensor and `cstats run`: where a partition's file is

@@ -12,11 +12,12 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.extract import EXTRACTOR_VERSION, extract_mentions
-from pipelines.scan import by_content, resolve_under, scan_folder
+from pipelines.scan import by_content, scan_folder
 from pipelines.store import DocumentResult, DocumentStore
 from sources import Document, SourceError
 from sources.guarded import read_with_limit  # the project's one per-document time limit
 from warehouse.publish import DOCUMENT_COLUMNS, MENTION_COLUMNS, QUARANTINE_COLUMNS, conform
+from warehouse.safe_paths import resolve_under
 
 log = logging.getLogger("cstats.collect")
 

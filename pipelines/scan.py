@@ -77,12 +77,3 @@ def by_content(entries: dict[str, FileEntry]) -> dict[str, list[str]]:
     for rel in sorted(entries):
         out.setdefault(entries[rel].sha256, []).append(rel)
     return out
-
-
-def resolve_under(folder: Path, rel: str) -> Path:
-    """``folder / rel``, refusing a path that escapes ``folder`` (tags and caches come from outside)."""
-    root = Path(folder).resolve()
-    path = (root / rel).resolve()
-    if not path.is_relative_to(root):
-        raise ValueError(f"path {rel!r} escapes {root}")
-    return path

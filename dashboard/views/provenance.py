@@ -7,9 +7,10 @@ import streamlit as st
 
 from dashboard import corrections, filters, nav
 from dashboard.data import ask, sources_dir, warehouse_path
-from dashboard.evidence import UnsafePath, highlight, page_image, resolve_source
+from dashboard.evidence import highlight, page_image
 from dashboard.i18n import t
 from dashboard.tables import fmt_value, table
+from warehouse.safe_paths import UnsafePath, resolve_under
 
 PAGE = "provenance"
 
@@ -64,7 +65,7 @@ def show_mention(i: int, m: dict, lang: str) -> None:
                     unsafe_allow_html=True)  # fmt: skip
         if m["media_type"] == "application/pdf" and m["page"]:
             try:
-                path = resolve_source(sources_dir(), m["source_path"])
+                path = resolve_under(sources_dir(), m["source_path"])
                 st.image(
                     page_image(path, m["page"], m["bbox"]), caption=f"{title} · {t('page', lang)} {m['page']}"
                 )

@@ -10,9 +10,10 @@ import pypdfium2 as pdfium
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.evidence import UnsafePath, page_image, resolve_source
+from dashboard.evidence import page_image
 from dashboard.tables import fmt_value
 from warehouse.publish import publish
+from warehouse.safe_paths import UnsafePath, resolve_under
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 BBOX = [40.0, 60.0, 200.0, 90.0]
@@ -141,10 +142,10 @@ def test_source_paths_never_escape_their_folder(tmp_path):
     (tmp_path / "sources" / "a").mkdir(parents=True)
     (tmp_path / "secret.txt").write_text("x")
     (tmp_path / "sources" / "link").symlink_to(tmp_path / "secret.txt")
-    assert resolve_source(tmp_path / "sources", "a/b.pdf") == (tmp_path / "sources" / "a" / "b.pdf").resolve()
+    assert resolve_under(tmp_path / "sources", "a/b.pdf") == (tmp_path / "sources" / "a" / "b.pdf").resolve()
     for bad in ("../secret.txt", "/etc/passwd", "a/../../secret.txt", "link"):
         with pytest.raises(UnsafePath):
-            resolve_source(tmp_path / "sources", bad)
+            resolve_under(tmp_path / "sources", bad)
 
 
 def test_a_correction_is_stored_outside_the_warehouse_and_shows_after_the_next_publish(
