@@ -38,6 +38,7 @@ _SEGMENT_RE = re.compile("[" + _SEGMENT_END + "]")
 _DELIMITER = re.compile(r"[，,、；;：:。！？!?\n]")
 _OPEN_QUOTES = '“‘「『"'
 _CLOSE_QUOTES = '”’」』"'
+_OPEN_QUOTE_RE = re.compile("[" + _OPEN_QUOTES + "]")
 
 
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
@@ -84,6 +85,11 @@ class _Hit(NamedTuple):
     term: str
 
 
+def _inside(verb: _Hit, objects: list[_Hit]) -> bool:
+    """A verb inside an object's word (培训 in 培训班) is no verb."""
+    return any(h.start <= verb.start and verb.end <= h.end for h in objects)
+
+
 class ContextModel:
     def __init__(self, catalog: Catalog | None = None, lexicon: Lexicon | None = None):
         self.catalog = catalog or load_catalog()
@@ -108,6 +114,10 @@ class ContextModel:
         self.slogans_re = re.compile(alternation(self.lex.slogans))
         self.economy_re = re.compile(alternation(self.lex.economy_terms))
         self.not_count_re = re.compile(alternation(self.lex.not_count_cues))
+        self.rate_re = re.compile(alternation(self.lex.rate_words))
+        self.share_re = re.compile(alternation(self.lex.share_words))
+        self.theme_re = re.compile(alternation(self.lex.theme_markers))
+        self.breakdown_re = re.compile(alternation(self.lex.breakdown_markers))
         # verbs whose metrics all lie in one category (办复, 立案): strong enough to reach back a sentence
         self.specific_verbs = {v for v, ms in self.by_verb.items() if len({m.category for m in ms}) == 1}
         self._fit_cache: dict[tuple[str, str], tuple[list[Metric], bool]] = {}
@@ -159,12 +169,9 @@ class ContextModel:
     def _read_sentence(self, text: str, s0: int, s1: int, qs: list[Quantity]) -> list[Reading]:
         sentence = text[s0:s1]
         self._delims = [m.start() + s0 for m in _SEGMENT_RE.finditer(sentence)]
-        self._quoted = any(c in sentence for c in _OPEN_QUOTES)
+        self._quoted = _OPEN_QUOTE_RE.search(sentence) is not None
         objects = [_Hit(m.start() + s0, m.end() + s0, m[0]) for m in self.objects_re.finditer(sentence)]
         verbs = [_Hit(m.start() + s0, m.end() + s0, m[0]) for m in self.verbs_re.finditer(sentence)]
-        self._object_like = {  # a verb inside an object's word (培训 in 培训班) is no verb
-            (v.start, v.end) for v in verbs for h in objects if h.start <= v.start and v.end <= h.end
-        }
         slogans = [(m.start() + s0, m.end() + s0) for m in self.slogans_re.finditer(sentence)]
         out = []
         prev_end = s0
@@ -191,7 +198,9 @@ class ContextModel:
             return True
         if before[-1:].isdigit() or before[-1:].isascii() and before[-1:].isalpha():
             return True  # part of a code or a larger token
-        if any(a <= q.num_start < b for a, b in slogans):  # the number opens a slogan (六个一, not 十一批次)
+        if slogans and any(
+            a <= q.num_start < b for a, b in slogans
+        ):  # the number opens a slogan (六个一, not 十一批次)
             return True
         unit = q.unit
         blockers = lex.unit_blockers.get(unit, ())
@@ -206,11 +215,9 @@ class ContextModel:
         if self._quoted and self._inside_short_quote(text, s0, q):
             return True  # “三项计划”
         if unit == "%":
-            seg = text[self._segment_start(text, s0, q.start) : q.start]
-            tail = text[max(s0, q.start - 6) : q.start]
-            if any(w in tail for w in lex.share_words):
+            if self.share_re.search(text, max(s0, q.start - 6), q.start):
                 return True
-            if not any(w in seg for w in lex.rate_words):
+            if not self.rate_re.search(text, self._segment_start(text, s0, q.start), q.start):
                 return True
         return False
 
@@ -336,7 +343,7 @@ class ContextModel:
                     metric = max(preferred or chosen, key=lambda mh: mh[1].end)[0]
                     own_verb = v.start >= own_lo
                     break
-                if v.start >= own_lo and tier != "inherited" and (v.start, v.end) not in self._object_like:
+                if v.start >= own_lo and tier != "inherited" and not _inside(v, objects):
                     break  # the clause has its own verb: earlier clauses' verbs do not reach here
         if metric is None or not own_verb:  # a verb after it in the clause: 其中9条被自治区政协采用
             for v in verbs:
@@ -347,11 +354,11 @@ class ContextModel:
                         break
         if tier == "own" and not own_verb:
             nearest = max(h.end for _, h in found)
-            if any(t in text[nearest : q.start] for t in lex.theme_markers):
+            if self.theme_re.search(text, nearest, q.start):
                 return Reading(q, None, candidates[0].category, s0, s1)  # 立案提案中经济建设方面98件
         if tier == "inherited" and not own_verb:
-            own_theme = any(t in own for t in lex.theme_markers)
-            after_total = any(b in text[found[0][1].end : q.start] for b in lex.breakdown_markers)
+            own_theme = self.theme_re.search(own) is not None
+            after_total = self.breakdown_re.search(text, found[0][1].end, q.start) is not None
             if own_theme or after_total:
                 return Reading(q, None, candidates[0].category, s0, s1)  # a share of the total
         if metric is None:
@@ -402,7 +409,7 @@ class ContextModel:
             return None
         sentence = text[s0:s1]
         self._delims = [m.start() + s0 for m in _SEGMENT_RE.finditer(sentence)]
-        self._quoted = any(c in sentence for c in _OPEN_QUOTES)
+        self._quoted = _OPEN_QUOTE_RE.search(sentence) is not None
         if not any(m[0] in self.work_verbs or m[0] in self.by_verb for m in self.verbs_re.finditer(sentence)):
             return None
         if self.economy_re.search(text, s0, q.start):

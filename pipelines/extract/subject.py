@@ -75,6 +75,8 @@ def compact(text: str) -> str:
 
 def committee_names(text: str, register: Register | None = None) -> list[NamedCommittee]:
     """Every committee name in ``text``, in order: 平罗县政协, 政协平罗县委员会, 县政协 ..."""
+    if "政" not in text:  # in 政协 and 中国人民政治协商会议; OpenCC makes it from no other character
+        return []
     register = register or load_register()
     s = compact(text)
     longest = register.max_name_length
