@@ -109,7 +109,6 @@ class ContextModel:
             self.by_object.setdefault(mask, [])
         self.objects_re = re.compile(alternation(self.by_object))
         self.verbs_re = re.compile(alternation(list(self.by_verb) + list(self.lex.work_verbs)))
-        self.work_verbs = frozenset(self.lex.work_verbs)
         self.keywords_re = re.compile(alternation(self.category_of_keyword))
         self.slogans_re = re.compile(alternation(self.lex.slogans))
         self.economy_re = re.compile(alternation(self.lex.economy_terms))
@@ -167,12 +166,11 @@ class ContextModel:
         return out
 
     def _read_sentence(self, text: str, s0: int, s1: int, qs: list[Quantity]) -> list[Reading]:
-        sentence = text[s0:s1]
-        self._delims = [m.start() + s0 for m in _SEGMENT_RE.finditer(sentence)]
-        self._quoted = _OPEN_QUOTE_RE.search(sentence) is not None
-        objects = [_Hit(m.start() + s0, m.end() + s0, m[0]) for m in self.objects_re.finditer(sentence)]
-        verbs = [_Hit(m.start() + s0, m.end() + s0, m[0]) for m in self.verbs_re.finditer(sentence)]
-        slogans = [(m.start() + s0, m.end() + s0) for m in self.slogans_re.finditer(sentence)]
+        self._delims = [m.start() for m in _SEGMENT_RE.finditer(text, s0, s1)]
+        self._quoted = _OPEN_QUOTE_RE.search(text, s0, s1) is not None
+        objects = [_Hit(m.start(), m.end(), m[0]) for m in self.objects_re.finditer(text, s0, s1)]
+        verbs = [_Hit(m.start(), m.end(), m[0]) for m in self.verbs_re.finditer(text, s0, s1)]
+        slogans = [m.span() for m in self.slogans_re.finditer(text, s0, s1)]
         out = []
         prev_end = s0
         self._sentence_counts = 0  # mentions found so far in this sentence
@@ -407,10 +405,7 @@ class ContextModel:
         """A quantity no metric fits: keep it for review when the sentence is about committee work."""
         if small_chinese or not q.unit or q.chinese and q.value < 10:
             return None
-        sentence = text[s0:s1]
-        self._delims = [m.start() + s0 for m in _SEGMENT_RE.finditer(sentence)]
-        self._quoted = _OPEN_QUOTE_RE.search(sentence) is not None
-        if not any(m[0] in self.work_verbs or m[0] in self.by_verb for m in self.verbs_re.finditer(sentence)):
+        if not self.verbs_re.search(text, s0, s1):  # no work verb or catalog verb in the sentence
             return None
         if self.economy_re.search(text, s0, q.start):
             return None

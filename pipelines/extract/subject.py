@@ -30,6 +30,7 @@ from warehouse.register import (
     RELATIVE_FORMS,
     Committee,
     Register,
+    Resolution,
     load_register,
     normalise,
 )
@@ -221,6 +222,7 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     committees: dict[str, Committee] = {}
     unresolved: list[tuple[str, str, tuple[Committee, ...], str]] = []  # zone, reason, candidates, stem
     relatives: list[tuple[str, NamedCommittee]] = []
+    resolved: dict[str, Resolution] = {}  # an article names its committees many times
     for zone, text in zones:
         for named in committee_names(text, register):
             if named.is_object:
@@ -228,7 +230,9 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             if named.relative:
                 relatives.append((zone, named))
                 continue
-            res = register.resolve(named.form, year, context=context)
+            res = resolved.get(named.form)
+            if res is None:
+                res = resolved[named.form] = register.resolve(named.form, year, context=context)
             if res.committee is None:
                 unresolved.append((zone, res.reason or "", res.candidates, named.form))
                 continue
