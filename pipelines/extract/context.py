@@ -166,6 +166,10 @@ class ContextModel:
         return out
 
     def _read_sentence(self, text: str, s0: int, s1: int, qs: list[Quantity]) -> list[Reading]:
+        # years, dates, codes: a number without a counting word (still bounds its neighbours' clauses)
+        counted = [bool(q.unit) or self._bare_ok(text, q) for q in qs]
+        if not any(counted):
+            return []
         self._delims = [m.start() for m in _SEGMENT_RE.finditer(text, s0, s1)]
         self._quoted = _OPEN_QUOTE_RE.search(text, s0, s1) is not None
         objects = [_Hit(m.start(), m.end(), m[0]) for m in self.objects_re.finditer(text, s0, s1)]
@@ -176,10 +180,10 @@ class ContextModel:
         self._sentence_counts = 0  # mentions found so far in this sentence
         for k, q in enumerate(qs):
             next_start = qs[k + 1].start if k + 1 < len(qs) else s1
-            reading = self._read_one(
+            reading = counted[k] and self._read_one(
                 text, s0, s1, q, prev_end, next_start, objects, verbs, slogans, self._last
             )
-            if reading is not None:
+            if reading:
                 out.append(reading)
                 self._last = reading.category or self._last
                 self._sentence_counts += 1
@@ -253,24 +257,19 @@ class ContextModel:
     def _read_one(self, text, s0, s1, q, prev_end, next_start, objects, verbs, slogans, last_category):
         lex = self.lex
         seg0 = self._segment_start(text, s0, q.start)
-        if not q.unit and not self._bare_ok(text, seg0, q):
-            return None  # years, dates, codes: a number without a counting word
         if self._noise(text, s0, q, slogans):
             return None
         own = text[seg0 : q.start]
         if self.economy_re.search(own):
             return None
-        enum0 = seg0
-        while enum0 > s0 and text[enum0 - 1] == "、":  # an enumeration shares its clause's frame
-            enum0 = self._segment_start(text, s0, enum0 - 1)
-        if self.not_count_re.search(text, enum0, q.start):
-            return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
-        if text[enum0 : q.start].startswith(lex.other_actors):
-            return None  # another body's work: 县委常委会专题研究政协工作2次
-        seg_end = self._segment_end(text, q.end, min(s1, next_start))
-        clause0 = seg0  # a list of nouns (、) belongs to its clause
+        clause0 = seg0  # an enumeration, a list of nouns (、), shares its clause's frame
         while clause0 > s0 and text[clause0 - 1] == "、":
             clause0 = self._segment_start(text, s0, clause0 - 1)
+        if self.not_count_re.search(text, clause0, q.start):
+            return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
+        if text[clause0 : q.start].startswith(lex.other_actors):
+            return None  # another body's work: 县委常委会专题研究政协工作2次
+        seg_end = self._segment_end(text, q.end, min(s1, next_start))
         own_lo = max(clause0, prev_end)
         clause = text[clause0:seg_end]
 
@@ -380,7 +379,7 @@ class ContextModel:
                 return "paragraph", [(mt, _Hit(m.start(), m.end(), m[0])) for mt in fit]
         return None, []
 
-    def _bare_ok(self, text: str, seg0: int, q: Quantity) -> bool:
+    def _bare_ok(self, text: str, q: Quantity) -> bool:
         if q.chinese or not self.bare_objects:
             return False
         after = text[q.end : q.end + 1]
