@@ -46,6 +46,7 @@ _OBJECT_BEFORE = re.compile(
     r"(?:[^，。；：！？,;]{0,8}[、及和与])?$"
 )
 _ENUM_SEPARATORS = "、及和与"
+_COMMITTEE_WORD = re.compile(f"政协|{FULL_PREFIX}")
 _RELATIVE_PREFIXES = ("我", "本")
 
 
@@ -83,7 +84,7 @@ def committee_names(text: str, register: Register | None = None) -> list[NamedCo
     longest = register.max_name_length
     found: list[NamedCommittee] = []
     taken = 0
-    for m in re.finditer(f"政协|{FULL_PREFIX}", s):
+    for m in _COMMITTEE_WORD.finditer(s):
         i = m.start()
         if i < taken:
             continue
