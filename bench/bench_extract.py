@@ -1,8 +1,8 @@
 """Extraction throughput on one core, beside a bare regex scan of the same text in the same run.
 
-The text is the labelled development corpus (tests/pipelines/extract/corpus/docs: 32 reports,
-~15 quantities per KB, far denser than real pages), joined into report-sized documents of ~50 KB
-and repeated to about 2 MB of UTF-8, each read by the real text reader. Prints MB/s of UTF-8 text
+The text is the labelled development corpus (tests/pipelines/extract/corpus/docs: 43 reports,
+~25 numbers and ~15 mentions per KB, far denser than real pages), joined into one document of
+~43 KB and repeated to about 2 MB of UTF-8, each copy read by the real text reader. Prints MB/s of UTF-8 text
 for the full extractor (quantities, context, catalog metric, attribution, period) and for a bare
 quantity regex over the same texts, and their ratio. Times are CPU time of this process (one core;
 the machine is shared), best of three. Target: extraction >= 1 MB/s.

@@ -86,6 +86,8 @@ _DIGIT_SPACING = re.compile(r"[\s,\u3000]")
 
 
 def _arabic(text: str) -> float | int:
+    if text.isdecimal():  # the common case: nothing to strip, no decimal point
+        return int(text)
     s = _DIGIT_SPACING.sub("", text)
     return float(s) if "." in s else int(s)
 
