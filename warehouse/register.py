@@ -125,11 +125,14 @@ def _converter():
 KEEP_AS_WRITTEN = frozenset("乾")
 
 
+_BEYOND_PUNCTUATION = re.compile("[^\x00-\u3000]")  # a character OpenCC may change
+
+
 def _t2s(text: str) -> str:
-    if not any(ord(ch) > 0x3000 for ch in text):
+    if not _BEYOND_PUNCTUATION.search(text):
         return text
     out = _converter().convert(text)
-    if len(out) == len(text) and any(ch in KEEP_AS_WRITTEN for ch in text):
+    if len(out) == len(text) and not KEEP_AS_WRITTEN.isdisjoint(text):
         out = "".join(o if ch not in KEEP_AS_WRITTEN else ch for ch, o in zip(text, out, strict=True))
     return out
 
@@ -163,6 +166,7 @@ class Register:
                     self._by_name.setdefault(alias, []).append(c)
         self.max_name_length = max(map(len, self._by_name), default=1)
         self._names: list[str] | None = None
+        self._is_name: dict[str, bool] = {}  # is_name answers: a text scan asks about the same words often
         self._children: dict[str, list[Committee]] = {}
         for c in committees:
             if c.parent_code:
@@ -263,8 +267,10 @@ class Register:
     def _qualified(self, stem: str, year: int | None) -> list[Committee]:
         """A name qualified by a parent's (中卫市沙坡头区, 宁夏银川市): the child, if the parent is its own."""
         for j in range(2, len(stem) - 1):
-            parents = {c.code for c in self._by_name.get(stem[:j], []) if c.valid_in(year)}
-            children = [c for c in self._by_name.get(stem[j:], []) if c.valid_in(year)]
+            children = [c for c in self._by_name.get(stem[j:], ()) if c.valid_in(year)]
+            if not children:
+                continue
+            parents = {c.code for c in self._by_name.get(stem[:j], ()) if c.valid_in(year)}
             hits = [c for c in children if parents & {p.code for p in self.chain(c.code, year)[1:]}]
             if hits:
                 return _unique(hits)
@@ -273,7 +279,10 @@ class Register:
     def is_name(self, text: str) -> bool:
         """Whether ``text`` (no committee affixes) is a division name or alias in some year, or a
         current name qualified by its parent's (中卫市沙坡头区)."""
-        return text in self._by_name or bool(self._qualified(text, None))
+        known = self._is_name.get(text)
+        if known is None:
+            known = self._is_name[text] = text in self._by_name or bool(self._qualified(text, None))
+        return known
 
     def names(self) -> list[str]:
         """Every division name and alias, longest first."""

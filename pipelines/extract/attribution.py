@@ -82,15 +82,14 @@ def mention_period(
     """The period of a quantity at ``pos`` in the sentence starting at ``s_start``."""
     if report.end is None:
         return report.start, report.end
-    sentence_left = text[s_start:pos]
     since = None
-    for m in _SINCE.finditer(sentence_left):
+    for m in _SINCE.finditer(text, s_start, pos):  # the sentence up to the quantity
         since = int(m[1])
     if since is not None and since < report.end:
         return since, report.end
     year = None
-    for m in _YEAR.finditer(sentence_left):
-        if not _SINCE.match(sentence_left, m.start()):
+    for m in _YEAR.finditer(text, s_start, pos):
+        if not _SINCE.match(text, m.start(), pos):
             year = int(m[1])
     if year is None:  # a paragraph opened by a year: "2023年，…"
         m = _YEAR.match(text, para_start)

@@ -38,6 +38,7 @@ _SEGMENT_RE = re.compile("[" + _SEGMENT_END + "]")
 _DELIMITER = re.compile(r"[，,、；;：:。！？!?\n]")
 _OPEN_QUOTES = '“‘「『"'
 _CLOSE_QUOTES = '”’」』"'
+_OPEN_QUOTE_RE = re.compile("[" + _OPEN_QUOTES + "]")
 
 
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
@@ -84,6 +85,11 @@ class _Hit(NamedTuple):
     term: str
 
 
+def _inside(verb: _Hit, objects: list[_Hit]) -> bool:
+    """A verb inside an object's word (培训 in 培训班) is no verb."""
+    return any(h.start <= verb.start and verb.end <= h.end for h in objects)
+
+
 class ContextModel:
     def __init__(self, catalog: Catalog | None = None, lexicon: Lexicon | None = None):
         self.catalog = catalog or load_catalog()
@@ -103,11 +109,14 @@ class ContextModel:
             self.by_object.setdefault(mask, [])
         self.objects_re = re.compile(alternation(self.by_object))
         self.verbs_re = re.compile(alternation(list(self.by_verb) + list(self.lex.work_verbs)))
-        self.work_verbs = frozenset(self.lex.work_verbs)
         self.keywords_re = re.compile(alternation(self.category_of_keyword))
         self.slogans_re = re.compile(alternation(self.lex.slogans))
         self.economy_re = re.compile(alternation(self.lex.economy_terms))
         self.not_count_re = re.compile(alternation(self.lex.not_count_cues))
+        self.rate_re = re.compile(alternation(self.lex.rate_words))
+        self.share_re = re.compile(alternation(self.lex.share_words))
+        self.theme_re = re.compile(alternation(self.lex.theme_markers))
+        self.breakdown_re = re.compile(alternation(self.lex.breakdown_markers))
         # verbs whose metrics all lie in one category (办复, 立案): strong enough to reach back a sentence
         self.specific_verbs = {v for v, ms in self.by_verb.items() if len({m.category for m in ms}) == 1}
         self._fit_cache: dict[tuple[str, str], tuple[list[Metric], bool]] = {}
@@ -157,24 +166,24 @@ class ContextModel:
         return out
 
     def _read_sentence(self, text: str, s0: int, s1: int, qs: list[Quantity]) -> list[Reading]:
-        sentence = text[s0:s1]
-        self._delims = [m.start() + s0 for m in _SEGMENT_RE.finditer(sentence)]
-        self._quoted = any(c in sentence for c in _OPEN_QUOTES)
-        objects = [_Hit(m.start() + s0, m.end() + s0, m[0]) for m in self.objects_re.finditer(sentence)]
-        verbs = [_Hit(m.start() + s0, m.end() + s0, m[0]) for m in self.verbs_re.finditer(sentence)]
-        self._object_like = {  # a verb inside an object's word (培训 in 培训班) is no verb
-            (v.start, v.end) for v in verbs for h in objects if h.start <= v.start and v.end <= h.end
-        }
-        slogans = [(m.start() + s0, m.end() + s0) for m in self.slogans_re.finditer(sentence)]
+        # years, dates, codes: a number without a counting word (still bounds its neighbours' clauses)
+        counted = [bool(q.unit) or self._bare_ok(text, q) for q in qs]
+        if not any(counted):
+            return []
+        self._delims = [m.start() for m in _SEGMENT_RE.finditer(text, s0, s1)]
+        self._quoted = _OPEN_QUOTE_RE.search(text, s0, s1) is not None
+        objects = [_Hit(m.start(), m.end(), m[0]) for m in self.objects_re.finditer(text, s0, s1)]
+        verbs = [_Hit(m.start(), m.end(), m[0]) for m in self.verbs_re.finditer(text, s0, s1)]
+        slogans = [m.span() for m in self.slogans_re.finditer(text, s0, s1)]
         out = []
         prev_end = s0
         self._sentence_counts = 0  # mentions found so far in this sentence
         for k, q in enumerate(qs):
             next_start = qs[k + 1].start if k + 1 < len(qs) else s1
-            reading = self._read_one(
+            reading = counted[k] and self._read_one(
                 text, s0, s1, q, prev_end, next_start, objects, verbs, slogans, self._last
             )
-            if reading is not None:
+            if reading:
                 out.append(reading)
                 self._last = reading.category or self._last
                 self._sentence_counts += 1
@@ -191,7 +200,9 @@ class ContextModel:
             return True
         if before[-1:].isdigit() or before[-1:].isascii() and before[-1:].isalpha():
             return True  # part of a code or a larger token
-        if any(a <= q.num_start < b for a, b in slogans):  # the number opens a slogan (六个一, not 十一批次)
+        if slogans and any(
+            a <= q.num_start < b for a, b in slogans
+        ):  # the number opens a slogan (六个一, not 十一批次)
             return True
         unit = q.unit
         blockers = lex.unit_blockers.get(unit, ())
@@ -206,11 +217,9 @@ class ContextModel:
         if self._quoted and self._inside_short_quote(text, s0, q):
             return True  # “三项计划”
         if unit == "%":
-            seg = text[self._segment_start(text, s0, q.start) : q.start]
-            tail = text[max(s0, q.start - 6) : q.start]
-            if any(w in tail for w in lex.share_words):
+            if self.share_re.search(text, max(s0, q.start - 6), q.start):
                 return True
-            if not any(w in seg for w in lex.rate_words):
+            if not self.rate_re.search(text, self._segment_start(text, s0, q.start), q.start):
                 return True
         return False
 
@@ -248,24 +257,19 @@ class ContextModel:
     def _read_one(self, text, s0, s1, q, prev_end, next_start, objects, verbs, slogans, last_category):
         lex = self.lex
         seg0 = self._segment_start(text, s0, q.start)
-        if not q.unit and not self._bare_ok(text, seg0, q):
-            return None  # years, dates, codes: a number without a counting word
         if self._noise(text, s0, q, slogans):
             return None
         own = text[seg0 : q.start]
         if self.economy_re.search(own):
             return None
-        enum0 = seg0
-        while enum0 > s0 and text[enum0 - 1] == "、":  # an enumeration shares its clause's frame
-            enum0 = self._segment_start(text, s0, enum0 - 1)
-        if self.not_count_re.search(text, enum0, q.start):
-            return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
-        if text[enum0 : q.start].startswith(lex.other_actors):
-            return None  # another body's work: 县委常委会专题研究政协工作2次
-        seg_end = self._segment_end(text, q.end, min(s1, next_start))
-        clause0 = seg0  # a list of nouns (、) belongs to its clause
+        clause0 = seg0  # an enumeration, a list of nouns (、), shares its clause's frame
         while clause0 > s0 and text[clause0 - 1] == "、":
             clause0 = self._segment_start(text, s0, clause0 - 1)
+        if self.not_count_re.search(text, clause0, q.start):
+            return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
+        if text[clause0 : q.start].startswith(lex.other_actors):
+            return None  # another body's work: 县委常委会专题研究政协工作2次
+        seg_end = self._segment_end(text, q.end, min(s1, next_start))
         own_lo = max(clause0, prev_end)
         clause = text[clause0:seg_end]
 
@@ -336,7 +340,7 @@ class ContextModel:
                     metric = max(preferred or chosen, key=lambda mh: mh[1].end)[0]
                     own_verb = v.start >= own_lo
                     break
-                if v.start >= own_lo and tier != "inherited" and (v.start, v.end) not in self._object_like:
+                if v.start >= own_lo and tier != "inherited" and not _inside(v, objects):
                     break  # the clause has its own verb: earlier clauses' verbs do not reach here
         if metric is None or not own_verb:  # a verb after it in the clause: 其中9条被自治区政协采用
             for v in verbs:
@@ -347,11 +351,11 @@ class ContextModel:
                         break
         if tier == "own" and not own_verb:
             nearest = max(h.end for _, h in found)
-            if any(t in text[nearest : q.start] for t in lex.theme_markers):
+            if self.theme_re.search(text, nearest, q.start):
                 return Reading(q, None, candidates[0].category, s0, s1)  # 立案提案中经济建设方面98件
         if tier == "inherited" and not own_verb:
-            own_theme = any(t in own for t in lex.theme_markers)
-            after_total = any(b in text[found[0][1].end : q.start] for b in lex.breakdown_markers)
+            own_theme = self.theme_re.search(own) is not None
+            after_total = self.breakdown_re.search(text, found[0][1].end, q.start) is not None
             if own_theme or after_total:
                 return Reading(q, None, candidates[0].category, s0, s1)  # a share of the total
         if metric is None:
@@ -375,7 +379,7 @@ class ContextModel:
                 return "paragraph", [(mt, _Hit(m.start(), m.end(), m[0])) for mt in fit]
         return None, []
 
-    def _bare_ok(self, text: str, seg0: int, q: Quantity) -> bool:
+    def _bare_ok(self, text: str, q: Quantity) -> bool:
         if q.chinese or not self.bare_objects:
             return False
         after = text[q.end : q.end + 1]
@@ -400,10 +404,7 @@ class ContextModel:
         """A quantity no metric fits: keep it for review when the sentence is about committee work."""
         if small_chinese or not q.unit or q.chinese and q.value < 10:
             return None
-        sentence = text[s0:s1]
-        self._delims = [m.start() + s0 for m in _SEGMENT_RE.finditer(sentence)]
-        self._quoted = any(c in sentence for c in _OPEN_QUOTES)
-        if not any(m[0] in self.work_verbs or m[0] in self.by_verb for m in self.verbs_re.finditer(sentence)):
+        if not self.verbs_re.search(text, s0, s1):  # no work verb or catalog verb in the sentence
             return None
         if self.economy_re.search(text, s0, q.start):
             return None

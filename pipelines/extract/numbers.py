@@ -82,8 +82,13 @@ def _cn_decimal(text: str) -> float | int | None:
     return float(f"{value}.{digits}")
 
 
+_DIGIT_SPACING = re.compile(r"[\s,\u3000]")
+
+
 def _arabic(text: str) -> float | int:
-    s = re.sub(r"[\s,\u3000]", "", text)
+    if text.isdecimal():  # the common case: nothing to strip, no decimal point
+        return int(text)
+    s = _DIGIT_SPACING.sub("", text)
     return float(s) if "." in s else int(s)
 
 

@@ -30,6 +30,7 @@ from warehouse.register import (
     RELATIVE_FORMS,
     Committee,
     Register,
+    Resolution,
     load_register,
     normalise,
 )
@@ -45,6 +46,7 @@ _OBJECT_BEFORE = re.compile(
     r"(?:[^，。；：！？,;]{0,8}[、及和与])?$"
 )
 _ENUM_SEPARATORS = "、及和与"
+_COMMITTEE_WORD = re.compile(f"政协|{FULL_PREFIX}")
 _RELATIVE_PREFIXES = ("我", "本")
 
 
@@ -75,12 +77,14 @@ def compact(text: str) -> str:
 
 def committee_names(text: str, register: Register | None = None) -> list[NamedCommittee]:
     """Every committee name in ``text``, in order: 平罗县政协, 政协平罗县委员会, 县政协 ..."""
+    if "政" not in text:  # in 政协 and 中国人民政治协商会议; OpenCC makes it from no other character
+        return []
     register = register or load_register()
     s = compact(text)
     longest = register.max_name_length
     found: list[NamedCommittee] = []
     taken = 0
-    for m in re.finditer(f"政协|{FULL_PREFIX}", s):
+    for m in _COMMITTEE_WORD.finditer(s):
         i = m.start()
         if i < taken:
             continue
@@ -219,6 +223,7 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     committees: dict[str, Committee] = {}
     unresolved: list[tuple[str, str, tuple[Committee, ...], str]] = []  # zone, reason, candidates, stem
     relatives: list[tuple[str, NamedCommittee]] = []
+    resolved: dict[str, Resolution] = {}  # an article names its committees many times
     for zone, text in zones:
         for named in committee_names(text, register):
             if named.is_object:
@@ -226,7 +231,9 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             if named.relative:
                 relatives.append((zone, named))
                 continue
-            res = register.resolve(named.form, year, context=context)
+            res = resolved.get(named.form)
+            if res is None:
+                res = resolved[named.form] = register.resolve(named.form, year, context=context)
             if res.committee is None:
                 unresolved.append((zone, res.reason or "", res.candidates, named.form))
                 continue
