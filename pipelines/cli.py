@@ -98,7 +98,7 @@ def _cmd_dashboard(args: argparse.Namespace) -> int:
 def _cmd_correct(args: argparse.Namespace) -> int:
     from warehouse.overrides import OverrideError, add_override, default_store, find_mention
 
-    store = Path(args.store) if args.store else default_store(args.warehouse)
+    store = Path(args.overrides) if args.overrides else default_store(args.warehouse)
     span = {"sha256": args.sha256, "char_start": args.start, "char_end": args.end}
     try:
         record = add_override(store, **span, action=args.action, value=args.value, who=args.who, why=args.why)
@@ -166,7 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--who", required=True, help="who makes the correction")
     c.add_argument("--why", required=True, help="why")
     c.add_argument("--warehouse", default=str(paths.warehouse_path()))
-    c.add_argument("--store", help="override store (default: $CSTATS_OVERRIDES or beside the warehouse)")
+    c.add_argument(
+        "--overrides",
+        help="corrections file (default: $CSTATS_OVERRIDES, else overrides/ beside the warehouse)",
+    )
     c.set_defaults(func=_cmd_correct)
 
     x = sub.add_parser("export", help="write the warehouse's dimensions and facts as Parquet or CSV files")
