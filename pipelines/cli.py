@@ -16,6 +16,12 @@ class CliError(Exception):
     """An expected failure: one line on stderr, exit status 1, no traceback."""
 
 
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from pipelines.materialize import PublishBlocked, materialize_all
 
@@ -25,7 +31,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     try:
         result = materialize_all(
             sources, Path(args.warehouse), store=Path(args.store) if args.store else None,
-            progress=sys.stdout.isatty(),
+            progress=sys.stdout.isatty(), workers=args.workers,
         )  # fmt: skip
     except PublishBlocked as e:
         raise CliError(f"{e}; {args.warehouse} was left as it was") from e
@@ -134,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--warehouse", default=str(paths.warehouse_path()), help="DuckDB file to publish")
     r.add_argument(
         "--store", help="per-document outputs (default: CSTATS_STORE, else $DAGSTER_HOME/cstats_store)"
+    )
+    r.add_argument(
+        "--workers",
+        type=_positive_int,
+        help="documents extracted at once (default: CPU count; 1 = one by one)",
     )
     r.set_defaults(func=_cmd_run)
 

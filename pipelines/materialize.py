@@ -1,7 +1,20 @@
 """Materialize everything in-process (``cstats run``, tests): register a partition for every
-document of the sources folder, materialize each, then gather, check and publish."""
+document of the sources folder, materialize each, then gather, check and publish.
 
+Documents are extracted by ``workers`` processes at once (default: one per CPU, at most one per
+document). Each worker runs the same partitioned ``extract_document`` job for one document at a
+time, on an ephemeral Dagster instance of its own holding that one partition; the per-document
+store writes are atomic, so workers never contend. The publish runs once, here, after every
+document is stored. ``workers=1`` (or a caller's own ``instance``) runs every partition one after
+the other in this process, on one instance.
+"""
+
+import multiprocessing as mp
+import os
+import pickle
 import sys
+from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
+from functools import cache
 from pathlib import Path
 
 import dagster as dg
@@ -15,18 +28,88 @@ from pipelines.partitions import DOCUMENTS_PARTITION
 from pipelines.resources import StatsPaths
 
 SILENT = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
+# Imported once by the fork server, so each worker starts as a fork, not a fresh interpreter.
+_WORKER_PRELOAD = ["pipelines.materialize", "sources.readers", "sources.pdf.reader", "pdfplumber"]
 
 
 class PublishBlocked(Exception):
     """A blocking asset check failed: the warehouse was not published (the last one stays)."""
 
 
-def _progress(items: list, enabled: bool):
+def default_workers() -> int:
+    """The CPUs this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _progress(total: int, enabled: bool):
     if not enabled:
-        return items
+        return None
     from tqdm import tqdm
 
-    return tqdm(items, desc="documents", unit="doc", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(total=total, desc="documents", unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+
+@cache
+def _definitions(settings: tuple) -> dg.Definitions:
+    return dg.Definitions(
+        assets=ALL_ASSETS, asset_checks=ALL_CHECKS, jobs=[extract_job, publish_job],
+        resources={"stats_paths": StatsPaths(**dict(settings))}, loggers={"console": json_lines_logger},
+    )  # fmt: skip
+
+
+def _extract(defs: dg.Definitions, instance: dg.DagsterInstance, sha: str, rel_path: str) -> None:
+    defs.resolve_job_def(extract_job.name).execute_in_process(
+        instance=instance, partition_key=sha, tags={SOURCE_PATH_TAG: rel_path}, run_config=QUIET_LOGS
+    )
+
+
+def _extract_in_worker(settings: tuple, sha: str, rel_path: str) -> str:
+    """One document's partition, in a worker process, on an instance of its own."""
+    try:
+        with dg.DagsterInstance.ephemeral() as instance:
+            instance.add_dynamic_partitions(DOCUMENTS_PARTITION, [sha])
+            _extract(_definitions(settings), instance, sha, rel_path)
+    except Exception as e:
+        raise portable(e) from None  # the worker's traceback still comes back with it
+    return sha
+
+
+def portable(exc: Exception) -> Exception:
+    """``exc`` itself when it survives the trip back to the main process, else a RuntimeError
+    with its class and message (an exception that cannot be unpickled would break the pool)."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return RuntimeError(f"{exc.__class__.__name__}: {exc}")
+    return exc
+
+
+def _pool_context() -> mp.context.BaseContext:
+    # Never a bare fork of this (possibly multi-threaded) process: the fork server is a fresh,
+    # single-threaded interpreter. Workers are not daemonic, so the per-document time limit
+    # (sources.guarded.read_with_limit) can still start its reader child inside them.
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(_WORKER_PRELOAD)
+        return ctx
+    return mp.get_context("spawn")
+
+
+def _extract_in_parallel(settings: tuple, by_sha: dict, keys: list[str], workers: int, bar) -> None:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+        pending: set[Future] = {
+            pool.submit(_extract_in_worker, settings, sha, by_sha[sha][0]) for sha in keys
+        }
+        try:
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+                for future in done:
+                    future.result()  # a worker's error is raised here, as the sequential path raises it
+                    if bar is not None:
+                        bar.update()
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def materialize_all(
@@ -37,34 +120,46 @@ def materialize_all(
     document_seconds: float | None = None,
     instance: dg.DagsterInstance | None = None,
     progress: bool = False,
+    workers: int | None = None,
 ) -> dict:
     """Run every document's partition, then mentions -> warehouse; return the warehouse's metadata.
 
+    ``workers``: processes extracting documents at once (default: the CPU count, at most the
+    number of documents; 1 = one after the other in this process). With a caller's ``instance``
+    every run is recorded on it, so the documents run one after the other in this process.
+
     Raises PublishBlocked when a blocking check fails.
     """
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    if instance is not None and (workers or 1) > 1:
+        raise ValueError("a caller's instance records every run in this process: use workers=1")
     settings = {"sources_dir": str(sources), "warehouse_path": str(warehouse_path)}
     if store is not None:
         settings["store_dir"] = str(store)
     if document_seconds is not None:
         settings["document_seconds"] = document_seconds
     paths = StatsPaths(**settings)
-    defs = dg.Definitions(
-        assets=ALL_ASSETS, asset_checks=ALL_CHECKS, jobs=[extract_job, publish_job],
-        resources={"stats_paths": paths}, loggers={"console": json_lines_logger},
-    )  # fmt: skip
+    frozen = tuple(sorted(settings.items()))
+    defs = _definitions(frozen)
     instance = instance or dg.DagsterInstance.ephemeral()
 
     by_sha = scan_sources(Path(sources), paths.store)
     keys = sorted(by_sha, key=lambda sha: by_sha[sha][0])
+    workers = min(workers or default_workers(), max(len(keys), 1))
     instance.add_dynamic_partitions(DOCUMENTS_PARTITION, keys)
-    extract = defs.resolve_job_def(extract_job.name)
-    for sha in _progress(keys, progress):
-        extract.execute_in_process(
-            instance=instance,
-            partition_key=sha,
-            tags={SOURCE_PATH_TAG: by_sha[sha][0]},
-            run_config=QUIET_LOGS,
-        )
+    bar = _progress(len(keys), progress)
+    try:
+        if workers == 1:
+            for sha in keys:
+                _extract(defs, instance, sha, by_sha[sha][0])
+                if bar is not None:
+                    bar.update()
+        else:
+            _extract_in_parallel(frozen, by_sha, keys, workers, bar)
+    finally:
+        if bar is not None:
+            bar.close()
 
     # A failed publish is raised below with its reason; its step logs would only repeat it.
     result = defs.resolve_job_def(publish_job.name).execute_in_process(
