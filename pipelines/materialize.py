@@ -26,6 +26,7 @@ from pipelines.jobs import QUIET_LOGS, extract_job, publish_job
 from pipelines.logs import json_lines_logger
 from pipelines.partitions import DOCUMENTS_PARTITION
 from pipelines.resources import StatsPaths
+from sources.guarded import process_context
 
 SILENT = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 # Imported once by the fork server, so each worker starts as a fork, not a fresh interpreter.
@@ -91,14 +92,9 @@ def portable(exc: Exception) -> Exception:
 
 
 def _pool_context() -> mp.context.BaseContext:
-    # Never a bare fork of this (possibly multi-threaded) process: the fork server is a fresh,
-    # single-threaded interpreter. Workers are not daemonic, so the per-document time limit
-    # (sources.guarded.read_with_limit) can still start its reader child inside them.
-    if "forkserver" in mp.get_all_start_methods():
-        ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(_WORKER_PRELOAD)
-        return ctx
-    return mp.get_context("spawn")
+    # Workers are not daemonic, so the per-document time limit (sources.guarded.read_with_limit)
+    # can still start its reader child inside them.
+    return process_context(_WORKER_PRELOAD)
 
 
 def _extract_in_parallel(settings: tuple, by_sha: dict, keys: list[str], workers: int, bar) -> None:

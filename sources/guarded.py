@@ -24,10 +24,12 @@ DEFAULT_SECONDS = 60.0
 _PRELOAD = ["sources.readers", "sources.pdf.reader", "pdfplumber"]
 
 
-def _context() -> mp.context.BaseContext:
+def process_context(preload: list[str]) -> mp.context.BaseContext:
+    """A start method that never forks this (possibly multi-threaded) process: the fork server, a
+    fresh single-threaded interpreter that has imported ``preload`` once, else spawn."""
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(_PRELOAD)
+        ctx.set_forkserver_preload(preload)
         return ctx
     return mp.get_context("spawn")
 
@@ -57,7 +59,7 @@ def read_with_limit(
     so no parse keeps running in the background.
     """
     path = str(Path(path))
-    ctx = _context()
+    ctx = process_context(_PRELOAD)
     recv, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(path, reader, send), daemon=True)
     proc.start()
