@@ -8,6 +8,7 @@ import threading
 from pipelines.extract.attribution import Attributor, mention_period
 from pipelines.extract.context import ContextModel
 from pipelines.extract.mention import Mention
+from pipelines.extract.tables import table_readings
 from sources.document import Block, Document
 from warehouse.catalog import Catalog
 
@@ -68,8 +69,8 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
     for r in model.read(text):
         q = r.quantity
         block = doc.locate(q.start)
-        if block is not None and block.start in plans:
-            continue
+        if block is not None and (block.start in plans or block.role == "table"):
+            continue  # a plan's targets; a table's cells are read with their headers below
         article = block.article if block is not None and len(doc.articles) > 1 else None
         owner = attributor.owner(article)
         para_start = block.start if block is not None else r.sentence_start
@@ -99,4 +100,46 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
                 ),
             )
         )
+    if doc.tables:
+        out.extend(_table_mentions(doc, model, attributor, plans))
+        out.sort(key=lambda m: m.char_start)
+    return out
+
+
+def _table_mentions(
+    doc: Document, model: ContextModel, attributor: Attributor, plans: set[int]
+) -> list[Mention]:
+    """Mentions in statistics tables: each cell's metric from its row and column headers
+    (pipelines.extract.tables); a year in the headers is the figure's period."""
+    out = []
+    for table in doc.tables:
+        block = doc.locate(table.start)
+        if block is not None and block.start in plans:
+            continue
+        article = block.article if block is not None and len(doc.articles) > 1 else None
+        owner = attributor.owner(article)
+        c = owner.committee
+        for r in table_readings(doc, table, model):
+            start, end = (r.year, r.year) if r.year else (owner.period.start, owner.period.end)
+            out.append(
+                Mention(
+                    doc=doc.doc_id,
+                    surface=doc.display_text[r.start : r.end],
+                    value=r.value,
+                    unit=r.unit,
+                    qualifier=r.qualifier,
+                    category=r.category,
+                    metric=r.metric.code if r.metric else None,
+                    committee=c.committee_name if c else None,
+                    committee_code=c.code if c else None,
+                    level=c.level if c else None,
+                    period_start=start,
+                    period_end=end,
+                    page=None,
+                    bbox=None,
+                    char_start=r.start,
+                    char_end=r.end,
+                    sentence=r.sentence,
+                )  # fmt: skip
+            )
     return out
