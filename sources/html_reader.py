@@ -43,8 +43,6 @@ from sources.errors import EmptyDocument, UndecodableText
 from sources.structured import Para, TableItem, assemble, clean
 from sources.text_reader import decode as sniff_decode
 
-HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
-
 # ----------------------------------------------------------------------------- charset
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
