@@ -451,6 +451,12 @@ def read_html(path: Path) -> Document:
             meta.setdefault("byline", text)
             node.decompose()
             break
+    for node in body.css("p, div, td, span, li, font"):  # (责任编辑：…) anywhere on the page
+        text = _text(node)
+        if text and len(text) < 40 and (m := _EDITOR.match(text.lstrip("（(【["))):
+            meta.setdefault("editor", m[1])
+            node.decompose()
+            break
     walker = _Walker(title)
     walker.walk(_main_container(body))
     meta.update({k: v for k, v in walker.meta.items() if k not in meta})
