@@ -89,6 +89,7 @@ _FURNITURE_ATTR = re.compile(
     r"(?:$|[\s_-]|\d)",
     re.I,
 )
+_CRUMB_TAGS = {"div", "td", "p", "span", "ol", "ul", "nav", "section"}
 _CRUMB_TEXT = re.compile(
     r"(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|现在位置)\s*[:：]|首页\s*[>＞»›/]"
 )
@@ -412,7 +413,8 @@ def _remove_furniture(body: LexborNode, meta: dict) -> None:
     for node in body.css(",".join(_DROP_TAGS)):
         node.decompose()
     for node in body.css("*"):
-        if node.parent is None:
+        furniture = _FURNITURE_ATTR.search(_attr_words(node))
+        if node.parent is None or not (furniture or node.tag in _CRUMB_TAGS):
             continue
         text = _text(node)
         if not text:
@@ -426,7 +428,7 @@ def _remove_furniture(body: LexborNode, meta: dict) -> None:
             meta["breadcrumb"] = re.sub(r"^.*?(?:位置)\s*[:：]\s*", "", text)
             node.decompose()
             continue
-        if _FURNITURE_ATTR.search(_attr_words(node)) and (len(text) < 200 or _link_density(node) > 0.4):
+        if furniture and (len(text) < 200 or _link_density(node) > 0.4):
             if _is_byline(text):  # a date/source line whose class says "info", "source", "bottom"…
                 meta.setdefault("byline", text)
             node.decompose()
