@@ -39,7 +39,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from sources.document import Document
-from sources.errors import EmptyDocument, UndecodableText
+from sources.errors import EmptyDocument
 from sources.structured import Para, TableItem, assemble, clean
 from sources.text_reader import decode as sniff_decode
 
@@ -52,16 +52,8 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x
 
 def decode_html(data: bytes) -> tuple[str, str]:
     """``(text, encoding)``: BOM, else the declared charset (GB2312/GBK read as GB18030), else sniffing."""
-    for bom, enc in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data.decode(enc), enc
-            except UnicodeDecodeError as e:
-                raise UndecodableText(f"byte-order mark says {enc} but the bytes are not: {e.reason}") from e
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return sniff_decode(data)  # the text reader honours (and checks) a byte-order mark
     m = _META_CHARSET.search(data[:4096])
     if m:
         declared = m[1].decode("ascii").lower()
