@@ -12,7 +12,7 @@ from pipelines.extract.tables import table_readings
 from sources.document import Block, Document
 from warehouse.catalog import Catalog
 
-EXTRACTOR_VERSION = "1.5.0"
+EXTRACTOR_VERSION = "1.6.0"  # 1.6: exact Decimal values, table cells read with their headers
 
 
 _local = threading.local()
