@@ -64,6 +64,12 @@ def test_charset_sources():
     wrong = text.replace("<head>", '<head><meta charset="utf-8">')  # declared UTF-8, saved as GBK
     assert decode_html(wrong.encode("gbk")) == (wrong, "gb18030")
     assert decode_html(text.encode("utf-8"))[1] == "utf-8"
+    big5 = (
+        text.replace("<head>", '<head><meta charset="big5">')
+        .replace("政协", "政協")
+        .replace("收到提案", "收到提案")
+    )
+    assert decode_html(big5.encode("big5")) == (big5, "big5hkscs")  # traditional pages: Big5 with HKSCS
 
 
 def test_body_paragraphs_headings_and_paths():
