@@ -408,7 +408,10 @@ def _remove_furniture(body: LexborNode, meta: dict) -> None:
         furniture = _FURNITURE_ATTR.search(_attr_words(node))
         if node.parent is None or not (furniture or node.tag in _CRUMB_TAGS):
             continue
-        text = _text(node)
+        raw = node.text(deep=True, separator="")
+        if not furniture and len(raw) > 600:  # a breadcrumb is short; skip cleaning big containers
+            continue
+        text = clean(raw)
         if not text:
             continue
         if (
