@@ -1,45 +1,89 @@
-"""Pick the reader for a file by its content and name."""
+"""Pick the reader for a file by its content (sources/sniff.py); the suffix is only a hint.
+
+``READERS`` maps a sniffed kind to its reader ("module:function", imported when first used): a
+new reader plugs in with one line. Kinds without a reader raise :class:`Unsupported` with the
+reason in ``UNSUPPORTED``; archives are expanded by the folder scan (pipelines/scan.py), not read
+as one document.
+
+Every document passes the same checks after its reader: the character limit and the text quality
+gate (sources/text_quality.py). A type mismatch (content vs suffix) and a repair are noted in the
+document's metadata (``notes``).
+"""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
+from sources import text_quality
 from sources.document import Document
-from sources.errors import MissingFile, SourceError, UnknownFormat
+from sources.errors import EmptyDocument, SourceError, TooManyChars, UnreadableText, Unsupported
+from sources.limits import current as current_limits
+from sources.safe_open import check_path
+from sources.sniff import Sniffed, sniff_file
 
+READERS: dict[str, str] = {
+    "pdf": "sources.pdf.reader:read_pdf",
+    "text": "sources.text_reader:read_text",
+}
+UNSUPPORTED: dict[str, str] = {
+    "html": "HTML page: no HTML reader is registered yet",
+    "docx": "Word .docx document: no DOCX reader is registered yet",
+    "ole": "Word 97-2003 / WPS / Excel binary document (OLE2): save it as .docx or PDF",
+    "image": "image file: scans must be PDF pages",
+    "other_archive": "archive format other than zip (gzip, 7z, rar...): unpack it into the folder",
+    "zip": "zip archive: `cstats run` expands its members; read a member itself",
+}
+# Kept for callers that still list suffixes; the type is decided by content.
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
 
 
 def media_type(path: Path) -> str:
-    """The media type of a supported file, or raise UnknownFormat."""
-    suffix = path.suffix.lower()
-    with path.open("rb") as fh:
-        head = fh.read(8)
-    if head.startswith(b"%PDF-") or suffix in PDF_SUFFIXES:
-        return "application/pdf"
-    if suffix in TEXT_SUFFIXES:
-        return "text/plain"
-    raise UnknownFormat(
-        f"unsupported file type {suffix or '(no suffix)'}: expected one of {sorted(SUPPORTED_SUFFIXES)}"
-    )
+    """The media type of a file with a registered reader, or raise Unsupported / a read error."""
+    return _reader_for(sniff_file(path))[0].media_type
+
+
+def _reader_for(found: Sniffed):
+    if found.kind == "empty":
+        raise EmptyDocument("the file is empty (0 bytes)")
+    if found.kind == "binary":
+        raise UnreadableText(
+            "unreadable text: binary data (NUL or control bytes), not a document",
+            figures={"sniffed": "binary"},
+        )
+    target = READERS.get(found.kind)
+    if target is None:
+        raise Unsupported(UNSUPPORTED.get(found.kind, f"no reader for {found.kind}"))
+    module, _, name = target.partition(":")
+    return found, getattr(importlib.import_module(module), name)
 
 
 def read_document(path: str | Path) -> Document:
-    """Read any supported document into reading-order text with provenance."""
+    """Read any supported document into reading-order text with provenance.
+
+    Never follows a symbolic link (sources/safe_open.py); name the target itself to read it.
+    """
     path = Path(path)
-    if not path.is_file():
-        raise MissingFile(f"no such file: {path}", path=str(path))
     try:
-        kind = media_type(path)
-        if kind == "application/pdf":
-            from sources.pdf import read_pdf
-
-            return read_pdf(path)
-        from sources.text_reader import read_text
-
-        return read_text(path)
+        check_path(path)
+        found, read = _reader_for(sniff_file(path))
+        doc = read(path)
+        if len(doc.text) > current_limits().max_chars:
+            raise TooManyChars(
+                f"{len(doc.text):,} characters, over the limit of {current_limits().max_chars:,}"
+            )
+        if not doc.text.strip():
+            raise EmptyDocument("the document holds no text")
+        figures = text_quality.check(doc.text)
+        notes = [n for n in (found.note(), doc.metadata.get("repair")) if n]
+        doc.metadata = {**doc.metadata, "text_quality": figures}
+        if notes:
+            doc.metadata["notes"] = notes
+        if found.mismatch:
+            doc.metadata["type_mismatch"] = found.note()
+        return doc
     except SourceError as e:
         e.path = str(path)
         raise

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from sources.document import Article, Block, Document
 from sources.errors import EmptyDocument, UndecodableText
+from sources.limits import current as current_limits
 from sources.normalize import for_extraction, to_simplified
+from sources.safe_open import read_bytes
 
 _MIN_PLAUSIBLE = 0.8  # share of plausible characters a legacy decoding must reach
 _SENTENCE_END = "。！？；：!?;:…"
@@ -137,7 +139,7 @@ def _role(index: int, para: str) -> str:
 
 
 def read_text(path: Path) -> Document:
-    data = path.read_bytes()
+    data = read_bytes(path, current_limits().max_file_bytes)
     raw, encoding = decode(data)
     paras = paragraphs(raw)
     if not paras:
