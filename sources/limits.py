@@ -29,6 +29,9 @@ class Limits:
     max_objects: int = 500_000  # too_many_objects: PDF objects in the cross-reference tables
     max_draws: int = 100_000  # reference_fanout: XObjects drawn on one page once nested forms expand
     memory_bytes: int = 1536 * MiB  # memory_limit: the reading child's address space (RLIMIT_AS)
+    max_members: int = 1000  # too_many_members: files in one zip archive
+    max_archive_bytes: int = 1024 * MiB  # archive_too_large: all members of one archive, uncompressed
+    max_ratio: int = 100  # compression_ratio: one member's uncompressed / compressed size (over 1 MiB)
 
     @classmethod
     def from_env(cls, environ=os.environ) -> Limits:
