@@ -3,8 +3,8 @@
 Measured on the extraction text (simplified, half-width) of the first ``SAMPLE_CHARS`` characters:
 
 - ``replacement_share``: U+FFFD replacement characters (a lossy decode upstream);
-- ``control_share``: control codes, C1 controls and private-use points (binary junk);
-- ``latin1_share``: Latin-1 supplement letters (Ã, æ, ¤ ...): UTF-8 read as Latin-1 or cp1252
+- ``control_share``: C0 control codes and private-use points (binary junk);
+- ``latin1_share``: C1 controls and Latin-1 letters (Ã, æ, ¤ ...): UTF-8 read as Latin-1 or cp1252
   leaves two to three of them per Chinese character (mojibake); ``latin1_repairable`` says whether
   re-encoding as Latin-1/cp1252 gives valid UTF-8 again;
 - ``common_share``: hanzi among the 3,755 common characters (GB2312 level 1); random soup over the
