@@ -57,8 +57,8 @@ def measure(text: str) -> dict:
     visible = [c for c in sample if not c.isspace()]
     n = len(visible) or 1
     replacement = sum(c == "\ufffd" for c in visible)
-    control = sum(1 for c in visible if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 or 0xE000 <= ord(c) <= 0xF8FF)
-    latin1 = sum(1 for c in visible if 0xA0 <= ord(c) <= 0xFF)
+    control = sum(1 for c in visible if ord(c) < 0x20 or ord(c) == 0x7F or 0xE000 <= ord(c) <= 0xF8FF)
+    latin1 = sum(1 for c in visible if 0x80 <= ord(c) <= 0xFF)  # C1 controls too: Latin-1 or cp1252 mojibake
     hanzi = [c for c in visible if "\u4e00" <= c <= "\u9fff"]
     pairs = [run[i : i + 2] for run in _HANZI_RUN.findall(sample) for i in range(len(run) - 1)]
     bigrams = _common_bigrams() if len(pairs) >= MIN_HANZI_PAIRS else frozenset()
