@@ -7,6 +7,7 @@ implementation.
 import json
 import logging
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,8 +79,9 @@ def _read(folder: Path, rel_path: str, seconds: float) -> Document:
     return doc
 
 
-def _quarantined(rel_path: str, sha256: str, e: SourceError) -> DocumentResult:
-    record = {"source_path": rel_path, "sha256": sha256, "reason": e.reason, "message": str(e)}
+def _quarantined(rel_path: str, sha256: str, e: SourceError, seconds: float) -> DocumentResult:
+    record = {"source_path": rel_path, "sha256": sha256, "reason": e.reason, "message": str(e),
+              "seconds": round(seconds, 3)}  # fmt: skip
     if getattr(e, "figures", None):
         record["detail"] = json.dumps(e.figures, ensure_ascii=False, sort_keys=True)
     return DocumentResult(sha256, rel_path, "quarantined", quarantine=record)
@@ -93,14 +95,15 @@ def process_document(folder: Path, rel_path: str, sha256: str, seconds: float) -
     reason. An extraction failure on a readable document is quarantined too (``extraction_error``):
     one document never stops the others. Only transient errors propagate (the caller may retry).
     """
+    started = time.perf_counter()
     try:
         doc = _read(folder, rel_path, seconds)
         if doc.sha256 != sha256:
             raise SourceError(f"{rel_path} changed while being read (content hash {doc.sha256[:12]})")
     except SourceError as e:
-        return _quarantined(rel_path, sha256, e)
+        return _quarantined(rel_path, sha256, e, time.perf_counter() - started)
     except UnsafePath as e:
-        return _quarantined(rel_path, sha256, OutsideSources(str(e)))
+        return _quarantined(rel_path, sha256, OutsideSources(str(e)), time.perf_counter() - started)
     try:
         rows = mention_rows(doc)
         frame = conform(pl.DataFrame(rows, infer_schema_length=None), MENTION_COLUMNS)
@@ -110,8 +113,9 @@ def process_document(folder: Path, rel_path: str, sha256: str, seconds: float) -
         log.exception("extraction failed on %s", rel_path)
         err = SourceError(f"extraction failed: {e.__class__.__name__}: {e}")
         err.reason = "extraction_error"
-        return _quarantined(rel_path, sha256, err)
-    return DocumentResult(sha256, rel_path, "loaded", document_row(rel_path, doc, len(rows)), mentions=frame)
+        return _quarantined(rel_path, sha256, err, time.perf_counter() - started)
+    row = document_row(rel_path, doc, len(rows)) | {"seconds": round(time.perf_counter() - started, 3)}
+    return DocumentResult(sha256, rel_path, "loaded", row, mentions=frame)
 
 
 @dataclass

@@ -22,7 +22,7 @@ from sources.archive import split_member
 OUTCOME_COLUMNS = {
     "source_path": pl.String, "status": pl.String, "reason": pl.String, "message": pl.String,
     "duplicate_of": pl.String, "archive_path": pl.String, "sha256": pl.String, "sniffed_type": pl.String,
-    "type_mismatch": pl.String, "notes": pl.String, "detail": pl.String,
+    "type_mismatch": pl.String, "notes": pl.String, "detail": pl.String, "seconds": pl.Float64,
 }  # fmt: skip
 STATUSES = ("loaded", "quarantined", "unsupported", "duplicate", "expanded")
 
@@ -55,13 +55,15 @@ def outcome_rows(found: Survey, results: dict[str, DocumentResult]) -> list[dict
             )
         elif result.loaded:
             doc = result.document or {}
-            rows.append(row(first, status="loaded", sha256=sha, notes=doc.get("notes")))
+            rows.append(
+                row(first, status="loaded", sha256=sha, notes=doc.get("notes"), seconds=doc.get("seconds"))
+            )
         else:
             q = result.quarantine or {}
             status = "unsupported" if q.get("reason") == "unsupported" else "quarantined"
             rows.append(
                 row(first, status=status, reason=q.get("reason"), message=q.get("message"), sha256=sha,
-                    detail=q.get("detail"))
+                    detail=q.get("detail"), seconds=q.get("seconds"))
             )  # fmt: skip
         for rel in copies:
             rows.append(

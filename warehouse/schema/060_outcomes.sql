@@ -10,7 +10,8 @@ CREATE TABLE file_outcome (
     sniffed_type VARCHAR,
     type_mismatch VARCHAR,
     notes VARCHAR,
-    detail VARCHAR
+    detail VARCHAR,
+    seconds DOUBLE
 );
 COMMENT ON TABLE file_outcome IS 'One row per file found in the sources folder at publish (archive members included): loaded, quarantined with a reason, unsupported, duplicate of another file, or expanded (a zip archive). Key: source_path.';
 COMMENT ON COLUMN file_outcome.source_path IS 'Path relative to the sources folder; an archive member is <archive>!/<path inside>.';
@@ -24,6 +25,7 @@ COMMENT ON COLUMN file_outcome.sniffed_type IS 'Type by content: pdf, text, html
 COMMENT ON COLUMN file_outcome.type_mismatch IS 'Set when the suffix names another type than the content, e.g. "content is text, the name suggests pdf".';
 COMMENT ON COLUMN file_outcome.notes IS 'Notes on a loaded document, e.g. a PDF repaired through pdfium.';
 COMMENT ON COLUMN file_outcome.detail IS 'JSON figures behind a reason, e.g. the text-quality measurements of unreadable_text.';
+COMMENT ON COLUMN file_outcome.seconds IS 'Seconds spent reading and extracting it when it was last processed (null when it was never read).';
 
 CREATE TABLE mention_review (
     sha256 VARCHAR NOT NULL,
