@@ -187,6 +187,13 @@ def test_warning_checks_show_but_do_not_stop_the_publish(settings, inbox, instan
         instance=instance, resources={"stats_paths": settings},
     )  # fmt: skip
     assert result.success and result.asset_materializations_for_node("warehouse")
+    # The run metadata carries one outcome per file found (here every file loads).
+    for node in ("mentions", "warehouse"):
+        meta = result.asset_materializations_for_node(node)[0].metadata
+        assert meta["outcomes"].value == {
+            "loaded": 5, "quarantined": 0, "unsupported": 0, "duplicate": 0, "expanded": 0, "files": 5,
+        }  # fmt: skip
+        assert meta["files"].value == 5 and meta["held_for_review"].value == 0
     evaluations = {e.check_name: e for e in result.get_asset_check_evaluations()}
     warned = {n for n, e in evaluations.items() if not e.passed}
     assert {"publish_keeps_most_figures", "mentions_attributed", "values_within_catalog_bounds"} <= set(
