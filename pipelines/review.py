@@ -25,61 +25,38 @@ REASONS = {
 }
 
 
+def _held(found: pl.DataFrame, reason: pl.Expr, detail: pl.Expr) -> pl.DataFrame:
+    return found.select("sha256", "doc_id", "char_start", "char_end", "surface", reason=reason, detail=detail)
+
+
 def holds(mentions: pl.DataFrame) -> pl.DataFrame:
     """One row per held mention (its first reason), sorted by document and span."""
-    frames = []
-    attributed = quality.unattributed_mentions(mentions)
-    if attributed.height:
-        frames.append(
-            attributed.select(
-                "sha256",
-                "doc_id",
-                "char_start",
-                "char_end",
-                "surface",
-                reason=pl.col("problem").replace_strict(REASONS, default="unattributed"),
-                detail=pl.format(
-                    "{} {}-{}", pl.col("committee_code"), pl.col("period_start"), pl.col("period_end")
-                ),
-            )  # fmt: skip
-        )
-    bounds = quality.out_of_bounds(mentions)
-    if bounds.height:
-        frames.append(
-            bounds.select(
-                "sha256",
-                "doc_id",
-                "char_start",
-                "char_end",
-                "surface",
-                reason=pl.col("problem").replace_strict(REASONS, default="out_of_bounds"),
-                detail=pl.format(
-                    "{} {} (bounds {}-{})",
-                    pl.col("value"),
-                    pl.col("unit"),
-                    pl.col("bound_min"),
-                    pl.col("bound_max"),
-                ),
-            )  # fmt: skip
-        )
-    unresolved = quality.unresolved_committee(mentions)
-    if unresolved.height:
-        frames.append(
-            unresolved.select(
-                "sha256",
-                "doc_id",
-                "char_start",
-                "char_end",
-                "surface",
-                reason=pl.lit("unattributed"),
-                detail=pl.lit("committee not resolved"),
-            )  # fmt: skip
-        )
+    text = [
+        pl.col(c).cast(pl.String).fill_null("?") for c in ("committee_code", "period_start", "period_end")
+    ]
+    bounds = [pl.col(c).cast(pl.String).fill_null("?") for c in ("value", "unit", "bound_min", "bound_max")]
+    frames = [
+        _held(
+            quality.unattributed_mentions(mentions),
+            pl.col("problem").replace_strict(REASONS, default="unattributed"),
+            pl.format("committee {}, period {}-{}", *text),
+        ),
+        _held(
+            quality.out_of_bounds(mentions),
+            pl.col("problem").replace_strict(REASONS, default="out_of_bounds"),
+            pl.format("{} {} (bounds {}-{})", *bounds),
+        ),
+        _held(
+            quality.unresolved_committee(mentions), pl.lit("unattributed"), pl.lit("committee not resolved")
+        ),
+    ]
+    frames = [f.cast(REVIEW_COLUMNS) for f in frames if f.height]
     if not frames:
         return pl.DataFrame(schema=REVIEW_COLUMNS)
-    out = pl.concat([f.cast(REVIEW_COLUMNS) for f in frames])
-    return out.unique(["sha256", "char_start", "char_end"], keep="first", maintain_order=True).sort(
-        "doc_id", "char_start"
+    return (
+        pl.concat(frames)
+        .unique(["sha256", "char_start", "char_end"], keep="first", maintain_order=True)
+        .sort("doc_id", "char_start")
     )
 
 

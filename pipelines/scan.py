@@ -26,7 +26,7 @@ from sources.archive import SEPARATOR as ARCHIVE_SEPARATOR
 from sources.archive import list_members, member_path
 from sources.errors import EmptyDocument, NotRegularFile, SourceError
 from sources.limits import Limits
-from sources.safe_open import link_reason
+from sources.safe_open import link_reason, open_checked
 from sources.sniff import Sniffed, sniff_file
 
 # Project files that live beside the bundled corpus and are not documents.
@@ -111,14 +111,8 @@ def list_sources(folder: Path) -> list[Path]:
 
 
 def file_sha256(path: Path) -> str:
-    from sources.safe_open import check_path
-
-    st = check_path(path)
     h = hashlib.sha256()
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    with os.fdopen(fd, "rb") as fh:
-        if os.fstat(fh.fileno()).st_ino != st.st_ino:
-            raise NotRegularFile("the file changed while being opened", path=str(path))
+    with open_checked(path) as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()

@@ -20,7 +20,6 @@ no name from the archive is ever used as a path.
 from __future__ import annotations
 
 import hashlib
-import os
 import stat
 import zipfile
 from dataclasses import dataclass
@@ -69,11 +68,9 @@ def split_member(rel: str) -> tuple[str, str] | None:
 
 
 def _open(path: Path) -> zipfile.ZipFile:
-    from sources.safe_open import check_path
+    from sources.safe_open import open_checked
 
-    check_path(path)
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    fh = os.fdopen(fd, "rb")
+    fh = open_checked(path)
     try:
         return zipfile.ZipFile(fh)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:

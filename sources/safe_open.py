@@ -46,35 +46,33 @@ def check_path(path: str | Path, folder: Path | None = None) -> os.stat_result:
     return st
 
 
-def read_bytes(path: str | Path, max_bytes: int | None = None) -> bytes:
-    """The bytes of a regular file, refusing links, special files and files over ``max_bytes``."""
+_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+
+
+def open_checked(path: str | Path, folder: Path | None = None):
+    """A binary file object for the regular file at ``path``: checked with lstat, opened without
+    following a link or blocking, and fstat-ed to be the very file that was checked."""
     path = Path(path)
-    st = check_path(path)
-    if max_bytes is not None and st.st_size > max_bytes:
-        raise TooLarge(f"{st.st_size:,} bytes, over the limit of {max_bytes:,}", path=str(path))
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    st = check_path(path, folder)
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, _FLAGS)
     except OSError as e:  # ELOOP: it became a link since the lstat
         raise LinkRefused(f"cannot open without following a link: {e.strerror}", path=str(path)) from e
-    with os.fdopen(fd, "rb") as fh:
-        fst = os.fstat(fh.fileno())
-        if not stat.S_ISREG(fst.st_mode) or (fst.st_dev, fst.st_ino) != (st.st_dev, st.st_ino):
-            raise NotRegularFile("the file changed into something else while being opened", path=str(path))
-        limit = max_bytes if max_bytes is not None else -1
-        data = fh.read(limit + 1 if limit >= 0 else -1)
+    fh = os.fdopen(fd, "rb")
+    fst = os.fstat(fh.fileno())
+    if not stat.S_ISREG(fst.st_mode) or (fst.st_dev, fst.st_ino) != (st.st_dev, st.st_ino):
+        fh.close()
+        raise NotRegularFile("the file changed into something else while being opened", path=str(path))
+    return fh
+
+
+def read_bytes(path: str | Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file, refusing links, special files and files over ``max_bytes``."""
+    with open_checked(path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if max_bytes is not None and size > max_bytes:
+            raise TooLarge(f"{size:,} bytes, over the limit of {max_bytes:,}", path=str(path))
+        data = fh.read(max_bytes + 1 if max_bytes is not None else -1)
     if max_bytes is not None and len(data) > max_bytes:
         raise TooLarge(f"more than {max_bytes:,} bytes, over the limit", path=str(path))
     return data
-
-
-def read_head(path: str | Path, size: int = 65536) -> bytes:
-    """The first ``size`` bytes, with the same checks as :func:`read_bytes`."""
-    path = Path(path)
-    st = check_path(path)
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    with os.fdopen(fd, "rb") as fh:
-        fst = os.fstat(fh.fileno())
-        if (fst.st_dev, fst.st_ino) != (st.st_dev, st.st_ino):
-            raise NotRegularFile("the file changed while being opened", path=str(path))
-        return fh.read(size)

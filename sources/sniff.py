@@ -125,20 +125,11 @@ def sniff_bytes(data: bytes, name: str = "", *, whole: bool = True) -> Sniffed:
 
 def sniff_file(path: str | Path) -> Sniffed:
     """The kind of the file at ``path``, read without following links (sources/safe_open.py)."""
-    import os
-
-    from sources.safe_open import check_path
+    from sources.safe_open import open_checked
 
     path = Path(path)
-    st = check_path(path)
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    with os.fdopen(fd, "rb") as fh:
-        if (os.fstat(fh.fileno()).st_ino) != st.st_ino:
-            from sources.errors import NotRegularFile
-
-            raise NotRegularFile("the file changed while being opened", path=str(path))
-        head = fh.read(HEAD_BYTES)
-        found = sniff_bytes(head, path.name, whole=False)
+    with open_checked(path) as fh:
+        found = sniff_bytes(fh.read(HEAD_BYTES), path.name, whole=False)
         if found.kind == "zip":
             fh.seek(0)
             found = Sniffed(_zip_kind(fh), found.suffix_kind)
