@@ -24,7 +24,7 @@ import re
 
 from sources.errors import UnreadableText
 
-SAMPLE_CHARS = 200_000
+SAMPLE_CHARS = 50_000
 MIN_CHARS = 20
 MIN_HANZI_PAIRS = 200
 MAX_REPLACEMENT_SHARE = 0.02
@@ -52,8 +52,11 @@ def _is_common(ch: str) -> bool:
 
 
 def measure(text: str) -> dict:
-    """The gate's figures for ``text`` (see the module docstring)."""
-    sample = text[:SAMPLE_CHARS]
+    """The gate's figures for ``text`` (see the module docstring); only the first
+    ``SAMPLE_CHARS`` characters are read, normalised for extraction here (simplified, half-width)."""
+    from sources.normalize import for_extraction
+
+    sample = for_extraction(text[:SAMPLE_CHARS])
     visible = [c for c in sample if not c.isspace()]
     n = len(visible) or 1
     replacement = sum(c == "\ufffd" for c in visible)

@@ -178,7 +178,7 @@ def many_pages(pages: int) -> bytes:
 
 def cjk_soup(size_bytes: int, rng: random.Random) -> bytes:
     """Random characters from the whole CJK block, UTF-8, ``size_bytes`` long (with line breaks):
-    1 MB of soup repeated (the gate measures the first 200,000 characters)."""
+    1 MB of soup repeated (the gate measures the first 50,000 characters)."""
     n = min(size_bytes, 1 << 20) // 3
     chars = [chr(c) for c in rng.choices(range(0x4E00, 0x9FA6), k=n)]
     for i in range(60, n, 61):
