@@ -14,14 +14,18 @@ import polars as pl
 from pipelines.collect import Staged, gather, process_document, scan_sources
 from pipelines.extract import EXTRACTOR_VERSION
 from pipelines.logs import quiet_libraries
+from pipelines.outcomes import counts, reasons
 from pipelines.partitions import documents_partitions
 from pipelines.quality import open_read_only, preview_markdown
 from pipelines.resources import StatsPaths
 from pipelines.retries import MAX_RETRIES, backoff_seconds, is_transient
+from pipelines.review import by_reason, holds
 from pipelines.scan import file_sha256
 from pipelines.store import DocumentResult, DocumentStore
+from sources.archive import split_member
+from sources.errors import SourceError
 from warehouse.publish import publish
-from warehouse.safe_paths import resolve_under
+from warehouse.safe_paths import join_under
 
 GROUP = "committee_stats"
 SOURCE_PATH_TAG = "cstats/source_path"  # set by the sensor and `cstats run`: where a partition's file is
@@ -40,14 +44,27 @@ def _locate(
 ) -> str | None:
     """The relative path of the file whose content hash is ``sha``, or None when none has it."""
     tagged = context.run.tags.get(SOURCE_PATH_TAG)
-    if tagged:
-        try:
-            if file_sha256(resolve_under(paths.sources, tagged)) == sha:
+    if tagged and split_member(tagged) is None:
+        try:  # never resolves a link: join_under and file_sha256 refuse them (lstat first)
+            if file_sha256(join_under(paths.sources, tagged)) == sha:
                 return tagged
-        except (OSError, ValueError):
+        except (OSError, ValueError, SourceError):
             pass
     rels = scan_sources(paths.sources, store).get(sha)  # a backfill or re-run: look it up
     return rels[0] if rels else None
+
+
+def outcome_metadata(staged: Staged) -> dict:
+    """Outcome counts (one per file found), reasons and a table of the files not loaded."""
+    not_loaded = staged.outcomes.filter(pl.col("status") != "loaded").select(
+        "source_path", "status", "reason", "duplicate_of", "message"
+    )
+    return {
+        "files": staged.outcomes.height,
+        "outcomes": dg.MetadataValue.json(counts(staged.outcomes)),
+        "quarantined_by_reason": dg.MetadataValue.json(reasons(staged.outcomes)),
+        "files_not_loaded": dg.MetadataValue.md(preview_markdown(not_loaded, 100)),
+    }
 
 
 def by_category(mentions: pl.DataFrame) -> dict[str, int]:
@@ -103,6 +120,7 @@ def documents(context: dg.AssetExecutionContext, stats_paths: StatsPaths) -> dg.
     else:
         q = result.quarantine
         meta |= {"quarantined": 1, "reason": q["reason"], "message": q["message"]}
+        meta["outcome"] = "unsupported" if q["reason"] == "unsupported" else "quarantined"
         context.log.warning(
             f"quarantined source_path={result.source_path} reason={q['reason']}: {q['message']}"
         )
@@ -122,7 +140,7 @@ def mentions(context: dg.AssetExecutionContext, stats_paths: StatsPaths) -> dg.O
         raise dg.Failure(f"sources folder not found: {stats_paths.sources}")
     store = stats_paths.store
     staged = gather(stats_paths.sources, store, stats_paths.document_seconds)
-    if staged.documents.height + staged.quarantine.height == 0:
+    if staged.outcomes.height == 0:
         raise dg.Failure(
             f"no documents in {stats_paths.sources}: refusing to publish an empty warehouse over the last one"
         )
@@ -131,9 +149,13 @@ def mentions(context: dg.AssetExecutionContext, stats_paths: StatsPaths) -> dg.O
             f"{staged.processed_now} documents had no stored output for {store.key} and were processed "
             "while gathering; backfill the documents partitions after an extractor change"
         )
+    held = holds(staged.mentions)
     return dg.Output(
         staged,
         metadata={
+            **outcome_metadata(staged),
+            "held_for_review": held.height,
+            "held_by_reason": dg.MetadataValue.json(by_reason(held)),
             "documents": staged.documents.height,
             "pages": staged.pages,
             "mentions": staged.mentions.height,
@@ -154,6 +176,7 @@ def mentions(context: dg.AssetExecutionContext, stats_paths: StatsPaths) -> dg.O
 def warehouse(
     context: dg.AssetExecutionContext, stats_paths: StatsPaths, mentions: Staged
 ) -> dg.MaterializeResult:
+    held = holds(mentions.mentions)
     try:
         result = publish(
             stats_paths.warehouse,
@@ -161,6 +184,8 @@ def warehouse(
             mentions.mentions,
             mentions.quarantine,
             extractor_version=EXTRACTOR_VERSION,
+            outcomes=mentions.outcomes,
+            reviews=held,
         )
     except Exception as e:
         _retry_if_transient(context, e)
@@ -181,6 +206,9 @@ def warehouse(
             "mentions": result.mentions,
             "mentions_by_category": dg.MetadataValue.json(by_category(mentions.mentions)),
             "quarantined": result.quarantined,
+            **outcome_metadata(mentions),
+            "held_for_review": held.height,
+            "held_by_reason": dg.MetadataValue.json(by_reason(held)),
             "facts": result.facts,
             "published_at": result.published_at.isoformat(),
             "extractor_version": EXTRACTOR_VERSION,

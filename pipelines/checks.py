@@ -1,17 +1,23 @@
-"""Asset checks. Blocking checks on the staged ``mentions`` stop a bad publish (the warehouse
-step is skipped and the last published warehouse stays); warning checks on the published
-``warehouse`` read its data-quality views and show in the UI.
+"""Asset checks. Only warehouse-wide invariants block a publish (the warehouse step is skipped
+and the last published warehouse stays): the schema, the mention key's uniqueness, and a publish
+that would drop most of the previous figures. Per-document problems never block: the mentions
+concerned are held for review (pipelines/review.py) and the checks that find them warn. Warning
+checks on the published ``warehouse`` read its data-quality views and show in the UI.
 """
 
 import dagster as dg
+import polars as pl
 
 from pipelines import quality
 from pipelines.assets import mentions, warehouse
 from pipelines.collect import Staged
 from pipelines.resources import StatsPaths
+from pipelines.review import holds
 from warehouse.publish import DOCUMENT_COLUMNS, MENTION_COLUMNS, QUARANTINE_COLUMNS
 
 SAMPLE_ROWS = 10
+KEEP_SHARE = 0.5  # a publish must keep at least this share of the previous figures
+MIN_FIGURES_TO_GUARD = 20  # below this many previous figures there is nothing to guard
 
 
 def _result(failing, what: str) -> dg.AssetCheckResult:
@@ -50,25 +56,67 @@ def no_duplicate_mentions(mentions: Staged) -> dg.AssetCheckResult:
 @dg.asset_check(
     asset=mentions,
     blocking=True,
+    description=f"The publish keeps at least {KEEP_SHARE:.0%} of the previous warehouse's figures "
+    "(committee x metric x period): a folder emptied or mounted wrong must not wipe the warehouse.",
+)
+def publish_keeps_most_figures(mentions: Staged, stats_paths: StatsPaths) -> dg.AssetCheckResult:
+    before, kept = quality.figures_kept(stats_paths.warehouse, mentions.mentions, holds(mentions.mentions))
+    share = kept / before if before else 1.0
+    passed = before < MIN_FIGURES_TO_GUARD or share >= KEEP_SHARE
+    return dg.AssetCheckResult(
+        passed=passed,
+        severity=dg.AssetCheckSeverity.ERROR,
+        description=f"{kept} of the previous {before} figures kept ({share:.0%})",
+        metadata={"previous_figures": before, "kept": kept, "share": share},
+    )
+
+
+def _held(found, what: str, held_reasons: tuple[str, ...], mentions: Staged) -> dg.AssetCheckResult:
+    """A warning: mentions with a per-document problem, held for review (never blocking)."""
+    held = holds(mentions.mentions).filter(pl.col("reason").is_in(held_reasons))
+    n = found.height
+    return dg.AssetCheckResult(
+        passed=n == 0,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=f"{n} {what}; held for review, the rest publishes" if n else f"no {what}",
+        metadata={
+            "failing": n,
+            "held_for_review": held.height,
+            "documents": held["sha256"].n_unique() if held.height else 0,
+            "sample": dg.MetadataValue.md(quality.preview_markdown(found, SAMPLE_ROWS)),
+        },
+    )
+
+
+@dg.asset_check(
+    asset=mentions,
     description="Every mention's committee and period are resolved (a code the register knows in that year, "
-    "a period) or explicitly flagged as unresolved (committee code null; metric null = kept for review).",
+    "a period); the others are held for review with the reason (warning, never blocking).",
 )
 def mentions_attributed(mentions: Staged) -> dg.AssetCheckResult:
-    result = _result(quality.unattributed_mentions(mentions), "mentions neither resolved nor flagged")
+    result = _held(
+        quality.unattributed_mentions(mentions), "mentions without a period or a known committee",
+        ("no_period", "committee_not_in_register"), mentions,
+    )  # fmt: skip
     flagged = quality.flagged_unresolved(mentions)
     return dg.AssetCheckResult(
         passed=result.passed,
         severity=result.severity,
-        description=f"{result.description}; {flagged} flagged unresolved (kept for review)",
+        description=f"{result.description}; {flagged} with an unresolved committee (held for review)",
         metadata={**result.metadata, "flagged_unresolved": flagged},
     )
 
 
 @dg.asset_check(
-    asset=mentions, blocking=True, description="Every value lies within its metric's bounds in the catalog."
+    asset=mentions,
+    description="Every value lies within its metric's bounds in the catalog; the others are held for "
+    "review (warning, never blocking).",
 )
 def values_within_catalog_bounds(mentions: Staged) -> dg.AssetCheckResult:
-    return _result(quality.out_of_bounds(mentions), "values outside their metric's catalog bounds")
+    return _held(
+        quality.out_of_bounds(mentions), "values outside their metric's catalog bounds",
+        ("out_of_bounds", "unknown_metric"), mentions,
+    )  # fmt: skip
 
 
 def _warning(passed: bool, description: str, rows, metadata: dict) -> dg.AssetCheckResult:
@@ -118,11 +166,12 @@ def no_yoy_jumps_over_10x(stats_paths: StatsPaths) -> dg.AssetCheckResult:
     )
 
 
-BLOCKING_CHECKS = [
-    schema_matches_warehouse,
-    no_duplicate_mentions,
+BLOCKING_CHECKS = [schema_matches_warehouse, no_duplicate_mentions, publish_keeps_most_figures]
+WARNING_CHECKS = [
     mentions_attributed,
     values_within_catalog_bounds,
+    documents_with_mentions,
+    mentions_matched_to_metrics,
+    no_yoy_jumps_over_10x,
 ]
-WARNING_CHECKS = [documents_with_mentions, mentions_matched_to_metrics, no_yoy_jumps_over_10x]
 ALL_CHECKS = BLOCKING_CHECKS + WARNING_CHECKS

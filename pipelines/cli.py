@@ -33,6 +33,7 @@ def _exact_number(text: str):
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from pipelines.materialize import PublishBlocked, materialize_all
+    from pipelines.outcomes import summary
 
     sources = Path(args.sources)
     if not sources.is_dir():
@@ -48,6 +49,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
         f"published {args.warehouse}: {result['documents']} documents, {result['mentions']} mentions, "
         f"{result['facts']} figures, {result['quarantined']} quarantined"
     )
+    print(summary(result.get("outcomes") or {}, result.get("quarantined_by_reason") or {}))
+    if result.get("held_for_review"):
+        held = ", ".join(f"{k} {v}" for k, v in (result.get("held_by_reason") or {}).items())
+        print(f"held for review: {result['held_for_review']} mentions ({held})")
     return 0
 
 

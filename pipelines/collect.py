@@ -4,20 +4,28 @@ Plain functions over plain data, so the Dagster assets, the CLI and tests share 
 implementation.
 """
 
+import json
 import logging
+import tempfile
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
 from pipelines.extract import EXTRACTOR_VERSION, extract_mentions
-from pipelines.scan import by_content, scan_folder
+from pipelines.outcomes import OUTCOME_COLUMNS, outcome_rows
+from pipelines.retries import is_transient
+from pipelines.scan import Survey, by_content, survey
 from pipelines.store import DocumentResult, DocumentStore
 from sources import Document, SourceError
-from sources.guarded import read_with_limit  # the project's one per-document time limit
+from sources.archive import split_member, stage_member
+from sources.errors import OutsideSources
+from sources.guarded import read_with_limit  # the project's one per-document time and resource limits
+from sources.limits import Limits
 from warehouse.publish import DOCUMENT_COLUMNS, MENTION_COLUMNS, QUARANTINE_COLUMNS, conform
-from warehouse.safe_paths import resolve_under
+from warehouse.safe_paths import UnsafePath, join_under
 
 log = logging.getLogger("cstats.collect")
 
@@ -39,6 +47,9 @@ def document_row(rel_path: str, doc: Document, mentions: int) -> dict:
         "publication_date": str(doc.metadata["publication_date"])
         if doc.metadata.get("publication_date")
         else None,
+        "notes": "; ".join(doc.metadata.get("notes", [])) or None,
+        "sniffed_type": doc.media_type,
+        "type_mismatch": doc.metadata.get("type_mismatch"),
     }
 
 
@@ -55,26 +66,61 @@ def mention_rows(doc: Document) -> list[dict]:
     return rows
 
 
+def _read(folder: Path, rel_path: str, seconds: float) -> Document:
+    """Read a file of the folder, or a zip member staged into a fresh temporary folder."""
+    member = split_member(rel_path)
+    if member is None:
+        return read_with_limit(join_under(folder, rel_path), seconds)
+    archive, name = member
+    with tempfile.TemporaryDirectory(prefix="cstats-member-") as stage:
+        staged = stage_member(join_under(folder, archive), name, Path(stage), Limits.from_env())
+        doc = read_with_limit(staged, seconds)
+    doc.path = rel_path
+    return doc
+
+
+def _quarantined(rel_path: str, sha256: str, e: SourceError, seconds: float) -> DocumentResult:
+    record = {"source_path": rel_path, "sha256": sha256, "reason": e.reason, "message": str(e),
+              "seconds": round(seconds, 3)}  # fmt: skip
+    if getattr(e, "figures", None):
+        record["detail"] = json.dumps(e.figures, ensure_ascii=False, sort_keys=True)
+    return DocumentResult(sha256, rel_path, "quarantined", quarantine=record)
+
+
 def process_document(folder: Path, rel_path: str, sha256: str, seconds: float) -> DocumentResult:
-    """Read ``folder/rel_path`` under the time limit and extract its mentions.
+    """Read ``folder/rel_path`` under the per-document limits and extract its mentions.
 
     A document that cannot be read (SourceError: corrupt, encrypted, empty, image-only,
-    undecodable, over the time limit, missing) comes back quarantined with its reason; any other
-    exception propagates (a bug, or a transient error the caller may retry).
+    unreadable text, unsupported, a link, over a limit, missing) comes back quarantined with its
+    reason. An extraction failure on a readable document is quarantined too (``extraction_error``):
+    one document never stops the others. Only transient errors propagate (the caller may retry).
     """
+    started = time.perf_counter()
     try:
-        doc = read_with_limit(resolve_under(folder, rel_path), seconds)
+        doc = _read(folder, rel_path, seconds)
         if doc.sha256 != sha256:
             raise SourceError(f"{rel_path} changed while being read (content hash {doc.sha256[:12]})")
     except SourceError as e:
-        record = {"source_path": rel_path, "sha256": sha256, "reason": e.reason, "message": str(e)}
-        return DocumentResult(sha256, rel_path, "quarantined", quarantine=record)
-    rows = mention_rows(doc)
-    frame = conform(
-        pl.DataFrame(rows, infer_schema_length=None, schema_overrides={"value": MENTION_COLUMNS["value"]}),
-        MENTION_COLUMNS,
-    )
-    return DocumentResult(sha256, rel_path, "loaded", document_row(rel_path, doc, len(rows)), mentions=frame)
+        return _quarantined(rel_path, sha256, e, time.perf_counter() - started)
+    except UnsafePath as e:
+        return _quarantined(rel_path, sha256, OutsideSources(str(e)), time.perf_counter() - started)
+    try:
+        rows = mention_rows(doc)
+        frame = conform(
+            pl.DataFrame(
+                rows, infer_schema_length=None, schema_overrides={"value": MENTION_COLUMNS["value"]}
+            ),
+            MENTION_COLUMNS,
+        )
+    except Exception as e:
+        if is_transient(e):
+            raise
+        log.exception("extraction failed on %s", rel_path)
+        err = SourceError(f"extraction failed: {e.__class__.__name__}: {e}")
+        err.reason = "extraction_error"
+        return _quarantined(rel_path, sha256, err, time.perf_counter() - started)
+    row = document_row(rel_path, doc, len(rows)) | {"seconds": round(time.perf_counter() - started, 3)}
+    return DocumentResult(sha256, rel_path, "loaded", row, mentions=frame)
 
 
 @dataclass
@@ -85,17 +131,23 @@ class Staged:
     mentions: pl.DataFrame
     quarantine: pl.DataFrame
     processed_now: int = 0  # documents that had no stored output and were processed while gathering
+    outcomes: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=OUTCOME_COLUMNS))
 
     @property
     def pages(self) -> int:
         return int(self.documents["pages"].fill_null(0).sum()) if self.documents.height else 0
 
 
+def survey_sources(folder: Path, store: DocumentStore) -> Survey:
+    """Every file of ``folder`` (pipelines/scan.py), with the hash cache kept in the store."""
+    found = survey(folder, store.load_scan(folder))
+    store.save_scan(folder, found.entries)
+    return found
+
+
 def scan_sources(folder: Path, store: DocumentStore) -> dict[str, list[str]]:
     """``{sha256: [relative paths]}`` of the documents in ``folder`` (hash cache kept in the store)."""
-    entries = scan_folder(folder, store.load_scan(folder))
-    store.save_scan(folder, entries)
-    return by_content(entries)
+    return by_content(survey_sources(folder, store).entries)
 
 
 def gather(
@@ -112,8 +164,10 @@ def gather(
     Each document is taken under its first path; copies of one content count once.
     """
     doc_rows, mention_frames, quarantined = [], [], []
+    results: dict[str, DocumentResult] = {}
     processed = 0
-    for sha, rels in sorted(scan_sources(folder, store).items(), key=lambda kv: kv[1][0]):
+    found = survey_sources(folder, store)
+    for sha, rels in sorted(by_content(found.entries).items(), key=lambda kv: kv[1][0]):
         rel = rels[0]
         result = store.load(sha)
         if result is None:
@@ -123,15 +177,20 @@ def gather(
             store.save(result)
         if on_document:
             on_document(result)
+        results[sha] = result
         if result.loaded:
             doc_rows.append({**result.document, "source_path": rel, "doc_id": Path(rel).stem})
             mention_frames.append(result.mentions.with_columns(doc_id=pl.lit(Path(rel).stem)))
         else:
             quarantined.append({**result.quarantine, "source_path": rel})
+    # Files refused before reading (links, special files, empty files, refused archive members).
+    for rel, r in sorted(found.refused.items()):
+        quarantined.append({"source_path": rel, "sha256": r.sha256, "reason": r.reason, "message": r.message})
     mentions = pl.concat(mention_frames) if mention_frames else pl.DataFrame()
     return Staged(
         conform(pl.DataFrame(doc_rows, infer_schema_length=None), DOCUMENT_COLUMNS),
         conform(mentions, MENTION_COLUMNS),
         conform(pl.DataFrame(quarantined, infer_schema_length=None), QUARANTINE_COLUMNS),
         processed,
+        conform(pl.DataFrame(outcome_rows(found, results), infer_schema_length=None), OUTCOME_COLUMNS),
     )

@@ -37,9 +37,9 @@ def _not_null_columns() -> dict[str, frozenset[str]]:
     return {t: frozenset(c) for t, c in out.items()}
 
 
-def _mentions(staged: Staged) -> pl.DataFrame:
+def _mentions(staged: Staged | pl.DataFrame) -> pl.DataFrame:
     """The mentions with every contract column (a missing one is null: the schema check reports it)."""
-    return conform(staged.mentions, MENTION_COLUMNS)
+    return conform(staged if isinstance(staged, pl.DataFrame) else staged.mentions, MENTION_COLUMNS)
 
 
 def schema_problems(staged: Staged, expected: dict[str, dict]) -> list[str]:
@@ -77,7 +77,7 @@ def duplicate_mentions(staged: Staged) -> pl.DataFrame:
     )
 
 
-def unattributed_mentions(staged: Staged) -> pl.DataFrame:
+def unattributed_mentions(staged: Staged | pl.DataFrame) -> pl.DataFrame:
     """Mentions with a metric whose committee or period is neither resolved nor flagged.
 
     Resolved: the committee code is in the register and valid in the period's last year, and the
@@ -109,17 +109,27 @@ def unattributed_mentions(staged: Staged) -> pl.DataFrame:
             .then(pl.lit("committee code not in the register for that year"))
         )
         .filter(pl.col("problem").is_not_null())
-        .select("doc_id", "surface", "metric_code", "committee_code", "period_start", "period_end", "problem")
+        .select(
+            "doc_id", "surface", "metric_code", "committee_code", "period_start", "period_end", "problem",
+            "sha256", "char_start", "char_end",
+        )
+    )  # fmt: skip
+
+
+def flagged_unresolved(staged: Staged | pl.DataFrame) -> int:
+    """Mentions with a metric but an unresolved committee (code null): kept for review."""
+    return unresolved_committee(staged).height
+
+
+def unresolved_committee(staged: Staged | pl.DataFrame) -> pl.DataFrame:
+    """Mentions with a metric but an unresolved committee (code null), with their keys."""
+    m = _mentions(staged)
+    return m.filter(pl.col("metric_code").is_not_null() & pl.col("committee_code").is_null()).select(
+        "doc_id", "surface", "sha256", "char_start", "char_end"
     )
 
 
-def flagged_unresolved(staged: Staged) -> int:
-    """Mentions with a metric but an unresolved committee (code null): kept for review."""
-    m = _mentions(staged)
-    return m.filter(pl.col("metric_code").is_not_null() & pl.col("committee_code").is_null()).height
-
-
-def out_of_bounds(staged: Staged) -> pl.DataFrame:
+def out_of_bounds(staged: Staged | pl.DataFrame) -> pl.DataFrame:
     """Mentions whose value lies outside its metric's catalog bounds, or whose metric is unknown.
 
     Bounds are for one committee's yearly value; a figure over several years (a term report) may
@@ -144,8 +154,45 @@ def out_of_bounds(staged: Staged) -> pl.DataFrame:
             | (pl.col("value") < pl.col("bound_min"))
             | (pl.col("value") > upper)
         )
-        .select("doc_id", "surface", "value", "unit", "metric_code", "bound_min", "bound_max")
+        .with_columns(
+            problem=pl.when(pl.col("bound_min").is_null())
+            .then(pl.lit("metric not in the catalog"))
+            .otherwise(pl.lit("value outside the catalog bounds"))
+        )
+        .select(
+            "doc_id", "surface", "value", "unit", "metric_code", "bound_min", "bound_max", "problem",
+            "sha256", "char_start", "char_end",
+        )
+    )  # fmt: skip
+
+
+def figures_kept(warehouse: str | Path, mentions: pl.DataFrame, held: pl.DataFrame) -> tuple[int, int]:
+    """(figures in the live warehouse, how many of them the staged mentions still give).
+
+    A figure is a committee x metric x period; held mentions give none. No live warehouse: (0, 0).
+    """
+    if not Path(warehouse).is_file():
+        return 0, 0
+    con = open_read_only(warehouse)
+    try:
+        before = con.sql(
+            "SELECT DISTINCT committee_code, metric_code, period_start, period_end FROM fact_committee_metric_period"
+        ).pl()
+    finally:
+        con.close()
+    keys = ["committee_code", "metric_code", "period_start", "period_end"]
+    m = _mentions(mentions)
+    if held.height:
+        m = m.join(
+            held.select("sha256", "char_start", "char_end"),
+            on=["sha256", "char_start", "char_end"],
+            how="anti",
+        )
+    now = m.drop_nulls(keys).select(keys).unique()
+    kept = (
+        before.cast({"period_start": pl.Int32, "period_end": pl.Int32}).join(now, on=keys, how="semi").height
     )
+    return before.height, kept
 
 
 # Warnings read the warehouse's data-quality views (warehouse/schema/050_quality.sql): one

@@ -19,12 +19,15 @@ quarantines them as ``unsupported``.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import zipfile
 from pathlib import Path
 
 from sources.document import Document
 from sources.errors import CorruptDocument, EncryptedDocument
+from sources.limits import current as current_limits
+from sources.safe_open import read_bytes
 from sources.structured import Para, TableItem, assemble, clean
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
@@ -75,11 +78,11 @@ def read_docx(path: Path) -> Document:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    data = path.read_bytes()
+    data = read_bytes(path, current_limits().max_file_bytes)
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE container: an encrypted OOXML file
         raise EncryptedDocument("the DOCX file is password-protected (an encrypted OLE container)")
     try:
-        d = docx.Document(str(path))
+        d = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
         raise CorruptDocument(f"not a readable DOCX file: {e}") from e
     from docx.table import Table as DocxTable

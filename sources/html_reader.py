@@ -40,6 +40,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from sources.document import Document
 from sources.errors import EmptyDocument
+from sources.limits import current as current_limits
+from sources.safe_open import read_bytes
 from sources.structured import Para, TableItem, assemble, clean
 from sources.text_reader import decode as sniff_decode
 
@@ -430,7 +432,7 @@ def _remove_furniture(body: LexborNode, meta: dict) -> None:
 
 
 def read_html(path: Path) -> Document:
-    data = path.read_bytes()
+    data = read_bytes(path, current_limits().max_file_bytes)
     html, encoding = decode_html(data)
     tree = LexborHTMLParser(html)
     body = tree.body or tree.root

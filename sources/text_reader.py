@@ -16,11 +16,15 @@ import codecs
 import hashlib
 from pathlib import Path
 
+from sources import text_quality
 from sources.document import Article, Block, Document
-from sources.errors import EmptyDocument, UndecodableText
+from sources.errors import EmptyDocument, TooManyChars, UndecodableText
+from sources.limits import current as current_limits
 from sources.normalize import for_extraction, to_simplified
+from sources.safe_open import read_bytes
 
 _MIN_PLAUSIBLE = 0.8  # share of plausible characters a legacy decoding must reach
+_SCORED_CHARS = 200_000  # plausibility is judged on the first characters (a 20 MB file in seconds)
 _SENTENCE_END = "。！？；：!?;:…"
 
 
@@ -79,7 +83,7 @@ def decode(data: bytes) -> tuple[str, str]:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        scored.append((plausibility(text), enc, text))
+        scored.append((plausibility(text[:_SCORED_CHARS]), enc, text))
     tried = "UTF-8, GB18030, Big5" + (", UTF-16" if len(data) % 2 == 0 else "")
     if not scored:
         raise UndecodableText(f"no encoding decodes the bytes (tried {tried})")
@@ -137,8 +141,12 @@ def _role(index: int, para: str) -> str:
 
 
 def read_text(path: Path) -> Document:
-    data = path.read_bytes()
+    limits = current_limits()
+    data = read_bytes(path, limits.max_file_bytes)
     raw, encoding = decode(data)
+    if len(raw) > limits.max_chars:  # refused before paragraphs and normalisation copy it
+        raise TooManyChars(f"{len(raw):,} characters, over the limit of {limits.max_chars:,}")
+    quality = text_quality.check(raw)  # soup and mojibake refused before they are laid out
     paras = paragraphs(raw)
     if not paras:
         raise EmptyDocument("the file holds no text")
@@ -160,5 +168,5 @@ def read_text(path: Path) -> Document:
         articles=[Article(0, headline)],
         pages=None,
         encoding=encoding,
-        metadata={"title": headline},
+        metadata={"title": headline, "text_quality": quality},
     )

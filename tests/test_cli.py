@@ -20,11 +20,16 @@ def test_missing_file_is_one_line_no_traceback(tmp_path):
     assert "no such file" in r.stderr and len(r.stderr.strip().splitlines()) == 1
 
 
-def test_unknown_format(tmp_path):
+def test_type_is_decided_by_content_not_by_suffix(tmp_path):
+    # Text under an unknown suffix reads as text; a Word 97-2003 file is unsupported whatever its name.
     p = tmp_path / "report.docz"
-    p.write_text("x", encoding="utf-8")
+    p.write_text("政协工作报告", encoding="utf-8")
     r = run("text", str(p))
-    assert r.returncode != 0 and "unsupported file type" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode == 0 and "政协工作报告" in r.stdout
+    doc = tmp_path / "report.txt"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    r = run("text", str(doc))
+    assert r.returncode != 0 and "Word 97-2003" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_undecodable_file(tmp_path):

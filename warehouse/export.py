@@ -24,6 +24,8 @@ EXPORTED = {
     "fact_mention": "sha256, char_start, char_end",
     "fact_committee_metric_period": "committee_code, metric_code, period_start, period_end",
     "override": "seq",
+    "file_outcome": "source_path",
+    "mention_review": "sha256, char_start, char_end",
 }
 
 

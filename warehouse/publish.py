@@ -31,7 +31,7 @@ DOCUMENT_COLUMNS = {
     "doc_id": pl.String, "sha256": pl.String, "source_path": pl.String, "media_type": pl.String,
     "encoding": pl.String, "title": pl.String, "pages": pl.Int32, "chars": pl.Int32,
     "mentions": pl.Int32, "extractor_version": pl.String, "status": pl.String,
-    "publisher": pl.String, "publication_date": pl.Date,
+    "publisher": pl.String, "publication_date": pl.Date, "notes": pl.String,
 }  # fmt: skip
 QUARANTINE_COLUMNS = {
     "source_path": pl.String,
@@ -225,6 +225,8 @@ def build(
     register: Register | None = None,
     catalog: Catalog | None = None,
     timings: dict[str, float] | None = None,
+    outcomes: pl.DataFrame | None = None,
+    reviews: pl.DataFrame | None = None,
 ) -> tuple[int, int]:
     """Create a complete warehouse file at ``path`` (which must not exist).
 
@@ -255,6 +257,9 @@ def build(
         _load(con, "quarantine", conform(quarantine, QUARANTINE_COLUMNS))
         _load(con, "override", conform(overrides, OVERRIDE_COLUMNS))
         _load(con, "fact_mention", conform(mentions, MENTION_COLUMNS))
+        for table, frame in (("file_outcome", outcomes), ("mention_review", reviews)):
+            if frame is not None:
+                _load(con, table, frame)
         _check_unique_mentions(con)
         lap("load")
         # From here on, inserts keep the order they are given: figures are stored by metric and
@@ -290,12 +295,16 @@ def publish(
     overrides: str | Path | pl.DataFrame | None = None,
     register: Register | None = None,
     catalog: Catalog | None = None,
+    outcomes: pl.DataFrame | None = None,
+    reviews: pl.DataFrame | None = None,
 ) -> PublishResult:
     """Build the whole warehouse beside ``warehouse`` and swap it in atomically.
 
     ``overrides``: the override store to apply (a path, or a frame as returned by
     ``list_overrides``); default ``warehouse.overrides.default_store(warehouse)``.
     ``register`` / ``catalog``: reference data other than the bundled files (benchmarks).
+    ``outcomes`` / ``reviews``: the file_outcome and mention_review rows (pipelines/outcomes.py,
+    pipelines/review.py); held mentions stay out of the reconciled figures.
     """
     live = Path(warehouse)
     live.parent.mkdir(parents=True, exist_ok=True)
@@ -311,6 +320,7 @@ def publish(
         facts, orphans = build(
             nxt, documents, mentions, quarantine, extractor_version, published_at,
             overrides=overrides, register=register, catalog=catalog, timings=timings,
+            outcomes=outcomes, reviews=reviews,
         )  # fmt: skip
         os.replace(nxt, live)
     return PublishResult(

@@ -16,3 +16,24 @@ def resolve_under(folder: str | Path, rel: str) -> Path:
     if not path.is_relative_to(root):
         raise UnsafePath(f"{rel!r} is outside {root}")
     return path
+
+
+def join_under(folder: str | Path, rel: str) -> Path:
+    """``folder / rel`` without resolving links: refuses ``..``, absolute paths and any folder on
+    the way that is a symbolic link (checked with lstat; nothing is opened). The last component is
+    left to the reader, which refuses a link there itself (sources/safe_open.py)."""
+    import os
+    import stat
+
+    parts = Path(rel).parts
+    if Path(rel).is_absolute() or ".." in parts or not parts:
+        raise UnsafePath(f"{rel!r} is not a relative path inside {folder}")
+    path = Path(folder)
+    for part in parts[:-1]:
+        path = path / part
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                raise UnsafePath(f"{rel!r} passes through the symbolic link {part!r}")
+        except FileNotFoundError:
+            break
+    return Path(folder) / rel

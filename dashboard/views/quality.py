@@ -1,4 +1,4 @@
-"""数据质量 Data quality: quarantine, unmatched mentions, conflicts, coverage gaps, last publish."""
+"""数据质量 Data quality: file outcomes, quarantine, unmatched mentions, conflicts, coverage gaps, last publish."""
 
 from __future__ import annotations
 
@@ -29,6 +29,16 @@ def gaps(coverage: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
     )
 
 
+OUTCOMES_SQL = "SELECT status, reason, files FROM v_file_outcome_counts ORDER BY status, reason"
+
+
+def outcome_counts() -> pl.DataFrame:
+    """Files of the last publish per outcome and reason (empty for a warehouse without the table)."""
+    if not ask("columns", "v_file_outcome_counts"):
+        return pl.DataFrame(schema={"status": pl.String, "reason": pl.String, "files": pl.Int64})
+    return ask("query", OUTCOMES_SQL)
+
+
 def render() -> None:
     lang = nav.lang()
     last = ask("last_publish")
@@ -38,6 +48,12 @@ def render() -> None:
         c2.metric(t("extractor_version", lang), str(last["extractor_version"]))
         c3.metric(t("documents", lang), last["documents"])
         c4.metric(t("quarantine", lang), last["quarantined"])
+    outcomes = outcome_counts()
+    st.subheader(f"{t('file_outcomes', lang)} ({int(outcomes['files'].sum()) if outcomes.height else 0})")
+    if outcomes.height:
+        table(outcomes, "file_outcomes", lang)
+    else:
+        st.caption(t("none", lang))
     section(t("quarantine", lang), ask("quarantine"), "quarantine", lang)
     section(t("unmatched", lang), ask("unmatched_mentions"), "unmatched_mentions", lang)
     section(t("conflicts", lang), ask("conflicts"), "conflicts", lang)

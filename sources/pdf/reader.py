@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import logging
 from pathlib import Path
 
 from sources.document import Article, Block, Document
-from sources.errors import CorruptDocument, EncryptedDocument, ImageOnlyDocument
+from sources.errors import (
+    CorruptDocument,
+    EncryptedDocument,
+    ImageOnlyDocument,
+    LimitExceeded,
+    ReferenceFanout,
+    TooManyChars,
+    TooManyPages,
+)
+from sources.limits import current as current_limits
 from sources.normalize import for_extraction
 from sources.pdf.layout import Box, PageBlock, PageLayout, analyse_page
 from sources.pdf.lines import chars_to_lines, joins_with_space
+from sources.pdf.pdfium_chars import page_count, pdfium_pages
+from sources.pdf.preflight import preflight
+from sources.safe_open import read_bytes
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -64,33 +78,71 @@ def _rotated_block(chars: list[dict]) -> PageBlock:
     return PageBlock("furniture", text, [box], None)
 
 
-def read_pdf(path: Path) -> Document:
-    import pdfplumber
+def _pdfplumber_pages(pdf):
+    """``(page number, chars, geometry, has_images)`` per page, each page closed after use."""
+    for number, page in enumerate(pdf.pages, 1):
+        try:
+            chars = page.chars
+            geometry = _geometry(page)
+            has_images = bool(page.images)
+        except (LimitExceeded, MemoryError):
+            raise
+        except Exception as e:
+            raise CorruptDocument(f"page {number} cannot be parsed: {e.__class__.__name__}: {e}") from e
+        page.close()
+        yield number, chars, geometry, has_images
+
+
+def _is_password_error(e: BaseException) -> bool:
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
-    path = Path(path)
-    data = path.read_bytes()
+    causes = [e, *e.args, e.__cause__, e.__context__]
+    return any(isinstance(c, PDFPasswordIncorrect) or c is PDFPasswordIncorrect for c in causes)
+
+
+def _open(data: bytes, limits):
+    """The pages to read and the notes on how: pdfplumber's, else pdfium's (a repair)."""
+    import pdfplumber
+
     try:
-        pdf = pdfplumber.open(path)
+        preflight(data, limits)
+        pdf = pdfplumber.open(io.BytesIO(data))
         n_pages = len(pdf.pages)
+        return n_pages, _pdfplumber_pages(pdf), pdf, {}
+    except (LimitExceeded, CorruptDocument, MemoryError):
+        raise
+    except RecursionError as e:
+        raise ReferenceFanout("objects nest too deep to follow") from e
     except Exception as e:  # pdfminer raises many types for broken files; pdfplumber wraps them
-        causes = [e, *e.args, e.__cause__, e.__context__]
-        if any(isinstance(c, PDFPasswordIncorrect) or c is PDFPasswordIncorrect for c in causes):
+        if _is_password_error(e):
             raise EncryptedDocument("the PDF is encrypted (a password is needed to read it)") from e
         detail = str(e) or repr(e.args[0] if e.args else e)
-        raise CorruptDocument(f"not a readable PDF: {e.__class__.__name__}: {detail}") from e
+        failure = f"{e.__class__.__name__}: {detail}"
+    try:  # pdfium rebuilds a broken cross-reference table by scanning the file
+        n_pages = page_count(data)
+    except Exception as e:
+        if "password" in str(e).lower():
+            raise EncryptedDocument("the PDF is encrypted (a password is needed to read it)") from e
+        raise CorruptDocument(f"not a readable PDF: {failure}; pdfium: {e}") from e
+    pages = ((n, chars, ([], [], []), images) for n, chars, images in pdfium_pages(data, limits.max_pages))
+    note = f"repaired: pdfplumber could not open it ({failure[:200]}); read through pdfium's characters"
+    return n_pages, pages, contextlib.nullcontext(), {"repair": note}
+
+
+def read_pdf(path: Path) -> Document:
+    path = Path(path)
+    limits = current_limits()
+    data = read_bytes(path, limits.max_file_bytes)
+    n_pages, page_iter, handle, notes = _open(data, limits)
+    if n_pages > limits.max_pages:
+        raise TooManyPages(f"{n_pages:,} pages, over the page limit of {limits.max_pages:,}")
 
     pieces: list[tuple[PageBlock, int, int]] = []  # block, page number, article index (doc-wide)
     articles: list[Article] = []
     image_only: list[int] = []
     unmapped = rotated = mapped = 0
-    with pdf:
-        for number, page in enumerate(pdf.pages, 1):
-            try:
-                chars = page.chars
-                geometry = _geometry(page)
-            except Exception as e:
-                raise CorruptDocument(f"page {number} cannot be parsed: {e.__class__.__name__}: {e}") from e
+    with handle:
+        for number, chars, geometry, has_images in page_iter:
             good, turned = [], []
             for c in chars:
                 if c["text"].startswith("(cid:"):
@@ -100,16 +152,16 @@ def read_pdf(path: Path) -> Document:
                 else:
                     good.append(c)
                     mapped += 1
+            if mapped > limits.max_chars:
+                raise TooManyChars(f"more than {limits.max_chars:,} characters (character limit)")
             rotated += len(turned)
             if not good and not turned:
-                if page.images and not chars:
+                if has_images and not chars:
                     image_only.append(number)
-                page.close()
                 continue
             vrules = [((r[0] + r[2]) / 2, r[1], r[3]) for r in geometry[0] if r[2] - r[0] < 2]
             lines = chars_to_lines(good, vrules) if good else []
             layout = analyse_page(lines, *geometry) if lines else PageLayout([], [], [])
-            page.close()
             for b in layout.header:
                 pieces.append((b, number, -1))
             for art in layout.articles:
@@ -149,7 +201,7 @@ def read_pdf(path: Path) -> Document:
         texts.append(b.text)
         pos += len(b.text) + len(SEPARATOR)
     display = SEPARATOR.join(texts)
-    metadata = {"title": articles[0].headline if articles else ""}
+    metadata = {"title": articles[0].headline if articles else "", **notes}
     if image_only:
         metadata["image_only_pages"] = image_only
     if unmapped:

@@ -323,6 +323,11 @@ def test_quality_page_shows_publish_quarantine_and_coverage_gaps(partial_warehou
     assert app.metric[1].value == version
     headers = [h.value for h in app.subheader]
     assert "隔离的文件 (1)" in headers
+    assert any(h.startswith("文件处理结果") and h.endswith("(4)") for h in headers)
+    outcomes = next(d.value for d in app.dataframe if "files" in d.value.columns)
+    assert sorted(map(tuple, outcomes[["status", "reason", "files"]].values.tolist())) == [
+        ("loaded", "", 3), ("quarantined", "undecodable", 1),
+    ]  # fmt: skip
     gap_table = next(d.value for d in app.dataframe if "gaps" in d.value.columns).set_index("committee_code")
     # every committee of the region without a figure in a reported year is a gap; 平罗县 has both years
     assert "640221" not in gap_table.index

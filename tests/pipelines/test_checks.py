@@ -1,4 +1,5 @@
-"""Blocking checks stop a bad publish; each one fails on its kind of bad data."""
+"""Blocking checks (warehouse-wide invariants) stop a bad publish; per-document problems only warn
+and hold the mentions concerned for review."""
 
 import dagster as dg
 import duckdb
@@ -7,7 +8,8 @@ import pytest
 
 from pipelines import checks, quality
 from pipelines.collect import Staged, gather
-from pipelines.materialize import PublishBlocked, materialize_all
+from pipelines.materialize import materialize_all
+from pipelines.review import holds
 from pipelines.store import DocumentStore
 from warehouse.catalog import load_catalog
 
@@ -38,12 +40,25 @@ def set_cell(frame: pl.DataFrame, row: int, column: str, value) -> pl.DataFrame:
     )
 
 
-def blocking_results(staged: Staged) -> dict[str, dg.AssetCheckResult]:
-    return {next(iter(c.check_specs)).name: c(staged) for c in checks.BLOCKING_CHECKS}
+STAGED_CHECKS = [
+    checks.schema_matches_warehouse,
+    checks.no_duplicate_mentions,
+    checks.mentions_attributed,
+    checks.values_within_catalog_bounds,
+]
+
+
+def results(staged: Staged) -> dict[str, dg.AssetCheckResult]:
+    return {next(iter(c.check_specs)).name: c(staged) for c in STAGED_CHECKS}
 
 
 def failing(staged: Staged) -> set[str]:
-    return {name for name, r in blocking_results(staged).items() if not r.passed}
+    """Checks on the staged tables that do not pass (blocking or warning)."""
+    return {name for name, r in results(staged).items() if not r.passed}
+
+
+def held(staged: Staged) -> list[str]:
+    return holds(staged.mentions)["reason"].to_list()
 
 
 def test_good_data_passes_every_blocking_check(staged):
@@ -81,6 +96,10 @@ def test_attribution_check_fails_on_unknown_committees_and_missing_periods(stage
     row = first_row_where(staged.mentions, "proposals.received")
     unknown = set_cell(staged.mentions, row, "committee_code", "999999")
     assert failing(with_mentions(staged, unknown)) == {"mentions_attributed"}
+    assert held(with_mentions(staged, unknown)) == ["committee_not_in_register"]
+    assert (
+        results(with_mentions(staged, unknown))["mentions_attributed"].severity == dg.AssetCheckSeverity.WARN
+    )
     # A division the register says was abolished: a figure of a later year cannot be its committee's.
     abolished, last_year = _abolished_division()
     too_late = set_cell(set_cell(unknown, row, "committee_code", abolished), row, "period_end", last_year + 1)
@@ -92,12 +111,14 @@ def test_attribution_check_fails_on_unknown_committees_and_missing_periods(stage
     assert failing(with_mentions(staged, no_period)) == {"mentions_attributed"}
     problems = quality.unattributed_mentions(with_mentions(staged, no_period))["problem"].to_list()
     assert problems == ["no period"]
+    assert held(with_mentions(staged, no_period)) == ["no_period"]
 
     # Explicitly flagged as unresolved (code null, as the mention contract says): passes, counted.
     flagged = with_mentions(staged, set_cell(staged.mentions, row, "committee_code", None))
     assert failing(flagged) == set()
     result = checks.mentions_attributed(flagged)
     assert result.passed and result.metadata["flagged_unresolved"].value == 1
+    assert held(flagged) == ["unattributed"]
 
 
 def _abolished_division() -> tuple[str, int]:
@@ -117,28 +138,39 @@ def test_bounds_check_fails_on_values_outside_the_catalog(staged):
     bad = with_mentions(staged, set_cell(staged.mentions, row, "value", float(too_big)))
     assert failing(bad) == {"values_within_catalog_bounds"}
     assert quality.out_of_bounds(bad)["value"].to_list() == [too_big]
+    assert held(bad) == ["out_of_bounds"]
+    assert results(bad)["values_within_catalog_bounds"].severity == dg.AssetCheckSeverity.WARN
 
     unknown = with_mentions(staged, set_cell(staged.mentions, row, "metric_code", "proposals.nonexistent"))
     assert failing(unknown) == {"values_within_catalog_bounds"}
+    assert held(unknown) == ["unknown_metric"]
 
 
-def test_a_blocked_publish_leaves_the_last_warehouse(settings, inbox):
+def test_only_warehouse_wide_invariants_block():
+    blocking = {next(iter(c.check_specs)).name for c in checks.BLOCKING_CHECKS}
+    assert blocking == {"schema_matches_warehouse", "no_duplicate_mentions", "publish_keeps_most_figures"}
+    for c in checks.BLOCKING_CHECKS:
+        assert next(iter(c.check_specs)).blocking
+
+
+def test_a_figure_out_of_bounds_is_held_and_the_publish_goes_on(settings, inbox):
     wh = settings.warehouse
     first = materialize_all(inbox, wh, store=settings.store_dir)
-    con = duckdb.connect(str(wh), read_only=True)
-    before = con.sql("SELECT published_at, documents, mentions FROM publish_log").fetchall()
-    con.close()
-    assert before[0][1] == first["documents"] == 3
-
+    assert first["documents"] == 3
     bound = load_catalog().metric("proposals.received").bounds[1]
     (inbox / "xixia_2024.txt").write_text(
         f"西夏区政协2024年工作综述\n\n2024年，西夏区政协共收到提案{int(bound) * 10}件。\n", encoding="utf-8"
     )
-    with pytest.raises(PublishBlocked, match="values_within_catalog_bounds"):
-        materialize_all(inbox, wh, store=settings.store_dir)
+    second = materialize_all(inbox, wh, store=settings.store_dir)
+    assert second["documents"] == 4 and second["held_for_review"] == 1
+    assert second["held_by_reason"] == {"out_of_bounds": 1}
     con = duckdb.connect(str(wh), read_only=True)
-    assert con.sql("SELECT published_at, documents, mentions FROM publish_log").fetchall() == before
-    assert con.sql("SELECT count(*) FROM dim_document").fetchall() == [(3,)]
+    assert con.sql("SELECT doc_id, reason FROM mention_review").fetchall() == [
+        ("xixia_2024", "out_of_bounds")
+    ]
+    assert con.sql(
+        "SELECT count(*) FROM fact_committee_metric_period WHERE value > ?", params=[bound]
+    ).fetchall() == [(0,)]
     con.close()
 
 
@@ -155,8 +187,18 @@ def test_warning_checks_show_but_do_not_stop_the_publish(settings, inbox, instan
         instance=instance, resources={"stats_paths": settings},
     )  # fmt: skip
     assert result.success and result.asset_materializations_for_node("warehouse")
+    # The run metadata carries one outcome per file found (here every file loads).
+    for node in ("mentions", "warehouse"):
+        meta = result.asset_materializations_for_node(node)[0].metadata
+        assert meta["outcomes"].value == {
+            "loaded": 5, "quarantined": 0, "unsupported": 0, "duplicate": 0, "expanded": 0, "files": 5,
+        }  # fmt: skip
+        assert meta["files"].value == 5 and meta["held_for_review"].value == 0
     evaluations = {e.check_name: e for e in result.get_asset_check_evaluations()}
     warned = {n for n, e in evaluations.items() if not e.passed}
+    assert {"publish_keeps_most_figures", "mentions_attributed", "values_within_catalog_bounds"} <= set(
+        evaluations
+    )
     assert warned == {"documents_with_mentions", "no_yoy_jumps_over_10x"}
     assert all(evaluations[n].severity == dg.AssetCheckSeverity.WARN for n in warned)
     assert evaluations["documents_with_mentions"].metadata["documents"].value == 1

@@ -15,7 +15,7 @@ def test_definitions_load_with_every_asset_check_sensor_and_schedule():
     assert isinstance(graph.get(dg.AssetKey("documents")).partitions_def, dg.DynamicPartitionsDefinition)
     assert graph.get(dg.AssetKey("warehouse")).partitions_def is None
     checks = {(c.asset_key.to_user_string(), c.name) for c in graph.asset_check_keys}
-    assert {a for a, _ in checks} == {"mentions", "warehouse"} and len(checks) == 7
+    assert {a for a, _ in checks} == {"mentions", "warehouse"} and len(checks) == 8
     publish = defs.resolve_job_def("publish_warehouse")
     assert {"mentions", "warehouse"} <= set(publish.graph.node_dict)
     assert defs.resolve_job_def("extract_document").partitions_def is not None

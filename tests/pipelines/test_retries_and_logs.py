@@ -39,8 +39,9 @@ def test_backoff_doubles():
     assert [retries.backoff_seconds(n) for n in range(3)] == [2.0, 4.0, 8.0]
 
 
-def test_a_non_transient_failure_fails_at_once(settings, monkeypatch, instance):
-    """A bug in extraction is not retried: one attempt, then the step fails."""
+def test_a_non_transient_failure_is_quarantined_at_once(settings, monkeypatch, instance):
+    """A bug in extraction is not retried: one attempt, then that document is quarantined as
+    extraction_error and the partition succeeds (one document never stops the others)."""
     import hashlib
 
     from pipelines import collect
@@ -61,7 +62,9 @@ def test_a_non_transient_failure_fails_at_once(settings, monkeypatch, instance):
         resources={"stats_paths": settings},
         raise_on_error=False,
     )
-    assert not result.success and calls == ["helan_2024"]
+    assert result.success and calls == ["helan_2024"]
+    meta = result.asset_materializations_for_node("documents")[0].metadata
+    assert meta["reason"].value == "extraction_error" and "KeyError" in meta["message"].value
 
 
 def test_logs_are_json_lines():

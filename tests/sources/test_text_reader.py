@@ -3,7 +3,7 @@ import codecs
 import pytest
 
 from sources import read_document
-from sources.errors import EmptyDocument, MissingFile, UndecodableText, UnknownFormat
+from sources.errors import EmptyDocument, MissingFile, UndecodableText, UnreadableText, Unsupported
 from sources.text_reader import decode
 
 REPORT = "平罗县政协2024年工作综述\n\n全年共收到提案一百二十件，办结率１００％。\n委员讲堂12场次。\n"
@@ -85,11 +85,15 @@ def test_undecodable_bytes_are_an_error_with_a_reason(tmp_path):
     assert e.value.reason == "undecodable"
 
 
-def test_binary_is_undecodable(tmp_path):
-    p = tmp_path / "bin.txt"
-    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe\x00\x10")
-    with pytest.raises(UndecodableText):
-        read_document(p)
+def test_binary_is_refused_by_content(tmp_path):
+    png = tmp_path / "bin.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe\x00\x10")
+    with pytest.raises(Unsupported, match="image"):
+        read_document(png)
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(UnreadableText, match="binary"):
+        read_document(junk)
 
 
 def test_empty_file(tmp_path):
@@ -103,6 +107,6 @@ def test_missing_and_unknown(tmp_path):
     with pytest.raises(MissingFile):
         read_document(tmp_path / "nope.txt")
     p = tmp_path / "report.xyz"
-    p.write_text("x", encoding="utf-8")
-    with pytest.raises(UnknownFormat):
+    p.write_bytes(b"GIF89a" + bytes(64))  # an image under an unknown suffix: no reader
+    with pytest.raises(Unsupported):
         read_document(p)

@@ -30,7 +30,7 @@ def test_correct_then_publish_then_export(tmp_path, capsys):
     assert row.select("value", "corrected").rows() == [(66.0, True)]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
         f"{t}.csv" for t in ["dim_category", "dim_metric", "dim_committee", "dim_document", "quarantine",
-                             "fact_mention", "fact_committee_metric_period", "override"]
+                             "fact_mention", "fact_committee_metric_period", "override", "file_outcome", "mention_review"]
     )  # fmt: skip
 
 

@@ -118,7 +118,7 @@ def test_same_inputs_give_byte_identical_exports(tmp_path):
         publish(wh, docs.reverse(), ments, extractor_version="test", overrides=store)
         out = export(wh, tmp_path / run / "export", "parquet")
         digests.append({p.name: p.read_bytes() for p in out})
-    assert digests[0].keys() == digests[1].keys() and len(digests[0]) == 8
+    assert digests[0].keys() == digests[1].keys() and len(digests[0]) == 10
     for name in digests[0]:
         assert digests[0][name] == digests[1][name], name
     back = pl.read_parquet(tmp_path / "one" / "export" / "fact_committee_metric_period.parquet")

@@ -12,7 +12,8 @@ CREATE TABLE dim_document (
     extractor_version VARCHAR NOT NULL,
     status VARCHAR NOT NULL,
     publisher VARCHAR,
-    publication_date DATE
+    publication_date DATE,
+    notes VARCHAR
 );
 COMMENT ON TABLE dim_document IS 'Every document read into the warehouse, keyed by the SHA-256 of its content.';
 COMMENT ON COLUMN dim_document.doc_id IS 'Document id: the file stem.';
@@ -28,6 +29,7 @@ COMMENT ON COLUMN dim_document.extractor_version IS 'Version of the extractor th
 COMMENT ON COLUMN dim_document.status IS 'loaded.';
 COMMENT ON COLUMN dim_document.publisher IS 'Publisher (newspaper or committee office) when the document says, e.g. 石嘴山日报; null otherwise.';
 COMMENT ON COLUMN dim_document.publication_date IS 'Publication date when known; null otherwise.';
+COMMENT ON COLUMN dim_document.notes IS 'How it was read when that matters, e.g. a PDF repaired through pdfium, a suffix that names another type; null otherwise.';
 
 CREATE TABLE quarantine (
     source_path VARCHAR NOT NULL,
@@ -35,8 +37,8 @@ CREATE TABLE quarantine (
     reason VARCHAR NOT NULL,
     message VARCHAR NOT NULL
 );
-COMMENT ON TABLE quarantine IS 'Documents that failed to read, with the reason; they leave once fixed.';
+COMMENT ON TABLE quarantine IS 'Files that were not loaded (quarantined or unsupported), with the reason; they leave once fixed. file_outcome has every file.';
 COMMENT ON COLUMN quarantine.source_path IS 'Path of the file relative to its source folder.';
 COMMENT ON COLUMN quarantine.sha256 IS 'SHA-256 of the file content, when it could be read at all.';
-COMMENT ON COLUMN quarantine.reason IS 'Stable reason code: missing, unknown_format, undecodable, empty, image_only, encrypted, corrupt, timeout.';
+COMMENT ON COLUMN quarantine.reason IS 'Stable reason code (the same codes as file_outcome.reason).';
 COMMENT ON COLUMN quarantine.message IS 'Human-readable explanation.';
