@@ -107,7 +107,7 @@ def build_gold(cache: Path) -> list[dict]:
         if path is None:
             raise SystemExit(f"{doc_id}: not in the cache {cache}; gold needs the text to locate spans")
         doc = read_document(path)
-        quantities = {(q.start, q.end): q for q in find_quantities(doc.text)}
+        quantities = {q.start: q for q in find_quantities(doc.text)}
         cursor = 0
         for surface, over in spec["mentions"]:
             i = doc.display_text.find(surface, cursor)
@@ -116,8 +116,8 @@ def build_gold(cache: Path) -> list[dict]:
             if i < 0:
                 raise SystemExit(f"{doc_id}: '{surface}' not found after offset {cursor}")
             j = i + len(surface)
-            q = quantities.get((i, j))
-            if q is None:
+            q = quantities.get(i)
+            if q is None or (q.end != j and "unit" not in over):
                 raise SystemExit(f"{doc_id}: '{surface}' at {i} is not one quantity for the parser")
             cursor = j
             committee = over.get("committee", spec["committee"])
@@ -129,8 +129,8 @@ def build_gold(cache: Path) -> list[dict]:
                     "char_start": i,
                     "char_end": j,
                     "value": q.value,
-                    "unit": q.unit,
-                    "qualifier": q.qualifier,
+                    "unit": over.get("unit", q.unit),
+                    "qualifier": over.get("q", q.qualifier),
                     "category": over.get("cat", "proposals"),
                     "committee_code": None if committee == "-" else committee,
                     "committee_named": committee != "-",
