@@ -253,7 +253,7 @@ def score_doc(s: SetScore, gold: list[dict], pred: list[dict], text: str) -> Non
         )
 
 
-def run(cache: Path, show: bool = True) -> dict[str, SetScore]:
+def run(cache: Path, show: bool = True, only: str | None = None) -> dict[str, SetScore]:
     manifest = load_manifest()
     labelled = labelled_docs()
     gold_rows = [json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines() if x.strip()]
@@ -271,6 +271,8 @@ def run(cache: Path, show: bool = True) -> dict[str, SetScore]:
         if doc_id not in labelled:
             unlabelled += 1
             continue
+        if only and row["set"] != only:
+            continue
         doc = read_document(path)
         pred = [m.to_dict() for m in extract_mentions(doc)]
         s = sets[row["set"]]
@@ -286,8 +288,9 @@ def run(cache: Path, show: bool = True) -> dict[str, SetScore]:
             print(f"{missing} of {len(manifest)} manifest documents are not in the cache (skipped)")
         if unlabelled:
             print(f"{unlabelled} cached documents have no gold yet (skipped)")
-        for s in sets.values():
-            report(s)
+        for key, s in sets.items():
+            if not only or key == only:
+                report(s)
     return sets
 
 
@@ -317,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cache", help="folder of cached page texts (default: $CSTATS_REAL_DOCS or .cache/real_docs)")
     ap.add_argument("--build-gold", action="store_true", help="rebuild gold.jsonl from gold_spec.txt")
+    ap.add_argument("--set", choices=("heldout", "dev"), help="score one set only (develop with --set dev)")
     args = ap.parse_args(argv)
     cache = cache_dir(args.cache)
     if args.build_gold:
@@ -326,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         print(f"wrote {len(rows)} gold mentions of {len(labelled_docs())} documents to {GOLD}")
         return 0
-    run(cache)
+    run(cache, only=args.set)
     return 0
 
 

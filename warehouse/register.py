@@ -28,6 +28,7 @@ REFERENCE_DIR = Path(__file__).parent / "reference"
 REGISTER_PATH = REFERENCE_DIR / "committees.csv"
 CHANGES_PATH = REFERENCE_DIR / "committee_changes.csv"
 ALIASES_PATH = REFERENCE_DIR / "committee_aliases.csv"
+VARIANTS_PATH = REFERENCE_DIR / "character_variants.csv"
 NATIONAL_CODE = "000000"
 FIRST_LIST_YEAR = 1980  # the first yearly code list: valid_from 1980 means "on record since"
 
@@ -128,9 +129,17 @@ KEEP_AS_WRITTEN = frozenset("乾")
 _BEYOND_PUNCTUATION = re.compile("[^\x00-\u3000]")  # a character OpenCC may change
 
 
+@functools.cache
+def _variants() -> dict[int, str]:
+    """Variant characters OpenCC leaves alone (陜 for 陝/陕): reference/character_variants.csv."""
+    with open(VARIANTS_PATH, encoding="utf-8", newline="") as fh:
+        return {ord(r["variant"]): r["standard"] for r in csv.DictReader(fh)}
+
+
 def _t2s(text: str) -> str:
     if not _BEYOND_PUNCTUATION.search(text):
         return text
+    text = text.translate(_variants())
     out = _converter().convert(text)
     if len(out) == len(text) and not KEEP_AS_WRITTEN.isdisjoint(text):
         out = "".join(o if ch not in KEEP_AS_WRITTEN else ch for ch, o in zip(text, out, strict=True))
