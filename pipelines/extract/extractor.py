@@ -73,7 +73,7 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
         article = block.article if block is not None and len(doc.articles) > 1 else None
         owner = attributor.owner(article)
         para_start = block.start if block is not None else r.sentence_start
-        start, end = mention_period(text, owner.period, r.sentence_start, q.start, para_start)
+        start, end = mention_period(text, owner.period, r.sentence_start, q.start, para_start, model.lex)
         c = owner.committee
         out.append(
             Mention(

@@ -89,8 +89,8 @@ def find_date(text: str) -> tuple[int, int, int] | None:
 
 def _is_meta(block: str, cues: _Cues) -> bool:
     """A meta line: short, holds a full date or a source cue, and little else."""
-    if len(block) > SHORT_BLOCK * 2:
-        return False
+    if len(block) > SHORT_BLOCK * 2 or block.lstrip().startswith(("—", "-")):
+        return False  # a report's delivery line (——2025年1月8日在…会议上) belongs to its header
     has_date = find_date(block) is not None
     if cues.source.search(block) and len(block) <= SHORT_BLOCK * 2:
         return True
