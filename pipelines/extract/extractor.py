@@ -8,10 +8,11 @@ import threading
 from pipelines.extract.attribution import Attributor, mention_period
 from pipelines.extract.context import ContextModel
 from pipelines.extract.mention import Mention
+from pipelines.extract.page import furniture_ranges
 from sources.document import Block, Document
 from warehouse.catalog import Catalog
 
-EXTRACTOR_VERSION = "1.5.0"
+EXTRACTOR_VERSION = "1.6.0"
 
 
 _local = threading.local()
@@ -65,10 +66,13 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
     out: list[Mention] = []
     sentences: dict[int, str] = {}
     plans = plan_blocks(doc, model.lex)
+    furniture = furniture_ranges(doc, model.lex)  # navigation, meta lines, counters: no mentions
     for r in model.read(text):
         q = r.quantity
         block = doc.locate(q.start)
         if block is not None and block.start in plans:
+            continue
+        if furniture and any(a <= q.start < b for a, b in furniture):
             continue
         article = block.article if block is not None and len(doc.articles) > 1 else None
         owner = attributor.owner(article)

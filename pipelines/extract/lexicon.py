@@ -65,6 +65,8 @@ class Lexicon:
     breakdown_markers: tuple[str, ...]
     theme_markers: tuple[str, ...]
     term_cues: tuple[str, ...]
+    not_count_after: tuple[str, ...]
+    numeral_words: tuple[str, ...]
     furniture_cues: tuple[str, ...]
     meta_cues: tuple[str, ...]
     source_cues: tuple[str, ...]

@@ -103,7 +103,7 @@ def _is_meta(block: str, cues: _Cues) -> bool:
 
 
 _CRUMB = re.compile(r"[>»》]")
-_TOKEN_LIST = re.compile(r"^(?:\S{1,4}[\s|｜/]+){3,}\S{1,4}$")  # 济南 青岛 淄博 …: a menu
+_TOKEN_LIST = re.compile(r"^(?:\S{2,4}[\s|｜/]+){3,}\S{2,4}$")  # 济南 青岛 淄博 …: a menu
 
 
 def _is_furniture(block: str, cues: _Cues) -> bool:
@@ -181,7 +181,16 @@ def page_frame(doc: Document, article: int | None = None, lex: Lexicon | None = 
     else:  # else the first text block, when it is short and comes before any paragraph
         title = content[0] if content and _title_like(texts[content[0]]) else None
     lead = tuple(i for i in content if i != title and len(_CJK.findall(texts[i])) >= 10)[:2]
-    return PageFrame(frozenset(furniture), title, tuple(meta), date, source, lead, spans, tuple(bylines))
+    return PageFrame(
+        furniture=frozenset(furniture),
+        title=title,
+        meta=tuple(meta),
+        date=date,
+        source=source,
+        lead=lead,
+        spans=spans,
+        bylines=tuple(bylines),
+    )
 
 
 def furniture_ranges(doc: Document, lex: Lexicon | None = None) -> list[tuple[int, int]]:
