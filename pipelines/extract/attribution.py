@@ -228,7 +228,9 @@ class Attributor:
                 blocks = [
                     self.doc.text[b.start : b.end]
                     for i, b in enumerate(self.doc.blocks)
-                    if (article is None or b.article == article) and i not in frame.furniture
+                    if (article is None or b.article == article)
+                    and i not in frame.furniture
+                    and i not in frame.bylines
                 ] or blocks
             published = frame.date or self._metadata_date()
             period = report_period(blocks, self.lex, published)

@@ -135,6 +135,8 @@ def _title_like(block: str) -> bool:
 
 def page_frame(doc: Document, article: int | None = None, lex: Lexicon | None = None) -> PageFrame:
     """The frame of one article of ``doc`` (indices into ``doc.blocks``)."""
+    if doc.media_type == "application/pdf":
+        return PageFrame()  # a printed page: the PDF reader's layout gives its roles and articles
     lex = lex or load_lexicon()
     cues = _cues_for(lex)
     idx = [i for i, b in enumerate(doc.blocks) if article is None or b.article == article]
