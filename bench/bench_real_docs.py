@@ -260,7 +260,10 @@ def run(cache: Path, show: bool = True, only: str | None = None) -> dict[str, Se
     by_doc: dict[str, list[dict]] = {}
     for g in gold_rows:
         by_doc.setdefault(g["doc"], []).append(g)
-    sets = {"heldout": SetScore("held back (first 30 labelled, never tuned on)"), "dev": SetScore("development")}
+    sets = {
+        "heldout": SetScore("held back (first 30 labelled, never tuned on)"),
+        "dev": SetScore("development"),
+    }
     missing = unlabelled = 0
     for row in manifest:
         doc_id = row["doc"]
@@ -296,7 +299,9 @@ def run(cache: Path, show: bool = True, only: str | None = None) -> dict[str, Se
 
 def report(s: SetScore) -> None:
     f = s.figures
-    print(f"\n== {s.name}: {s.docs} documents, {s.gold} gold mentions, {s.pred} extracted, {s.matched} matched")
+    print(
+        f"\n== {s.name}: {s.docs} documents, {s.gold} gold mentions, {s.pred} extracted, {s.matched} matched"
+    )
     if not s.docs:
         return
     for name, target in TARGETS.items():
@@ -318,7 +323,9 @@ def report(s: SetScore) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--cache", help="folder of cached page texts (default: $CSTATS_REAL_DOCS or .cache/real_docs)")
+    ap.add_argument(
+        "--cache", help="folder of cached page texts (default: $CSTATS_REAL_DOCS or .cache/real_docs)"
+    )
     ap.add_argument("--build-gold", action="store_true", help="rebuild gold.jsonl from gold_spec.txt")
     ap.add_argument("--set", choices=("heldout", "dev"), help="score one set only (develop with --set dev)")
     args = ap.parse_args(argv)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pipelines.extract.lexicon import Lexicon, load_lexicon
 from pipelines.extract.numbers import chinese_numeral
 from pipelines.extract.page import find_date, page_frame
-from pipelines.extract.subject import find_subject
+from pipelines.extract.subject import SubjectResult, find_subject
 from sources.document import Document
 from warehouse.register import Committee
 
@@ -42,6 +42,14 @@ class Period:
     term: bool = False
     published: tuple[int, int, int] | None = None  # the page's publication date, when it gave the year
     reason: str | None = None  # why the period is null
+
+
+def _span_years(span: re.Match) -> tuple[int, int]:
+    """2019年至2023年 -> (2019, 2023); 2008年1月至2013年1月: the term ends in 2012."""
+    a, b = int(span[1]), int(span[3])
+    if span[4] and int(span[4]) <= 3 and b > a:
+        b -= 1
+    return min(a, b), max(a, b)
 
 
 def _cutoff_before(text: str, i: int, lex: Lexicon) -> bool:
@@ -94,10 +102,8 @@ def report_period(
     intake = is_intake(text[:3000], lex) and not term and not reviews
     span = _SPAN.search(head)
     if span:
-        a, b = int(span[1]), int(span[3])
-        if span[4] and int(span[4]) <= 3 and b > a:  # 2008年1月至2013年1月: the term ends in 2012
-            b -= 1
-        return Period(min(a, b), max(a, b), True)
+        a, b = _span_years(span)
+        return Period(a, b, True)
     year = None
     leads = (*blocks[:2],) if published else (*blocks[:3], text[:_LEAD_CHARS])
     for lead in leads:  # headline, subtitle, first paragraph, opening
@@ -165,14 +171,17 @@ def mention_period(
         and not any(c in sentence for c in lex.review_cues)
     ):
         return report.published[0], report.published[0]  # what this session received (截至…已收到)
+    spans = list(_SPAN.finditer(text, s_start, pos))  # 2013年1月至2018年1月，…
+    if spans:
+        return _span_years(spans[-1])
     since = None
     for m in _SINCE.finditer(text, s_start, pos):  # the sentence up to the quantity
         since = int(m[1])
     if since is not None and since < report.end:
         return since, report.end
-    span = _years_span(text, s_start, pos, lex)
-    if span is not None and not report.term:
-        return report.end - span + 1, report.end
+    years = _years_span(text, s_start, pos, lex)
+    if years is not None and not report.term:
+        return report.end - years + 1, report.end
     year = None
     for m in _YEAR.finditer(text, s_start, pos):
         if not _SINCE.match(text, m.start(), pos) and not _cutoff_before(text, m.start(), lex):
@@ -190,6 +199,7 @@ def mention_period(
 class Owner:
     committee: Committee | None
     period: Period
+    subject: SubjectResult | None = None  # the evidence (title, byline, lead, place, most named) or reason
 
 
 class Attributor:
@@ -212,7 +222,9 @@ class Attributor:
         meta = self.doc.metadata or {}
         m = re.match(r"((?:19|20)\d{2})", str(meta.get("year") or meta.get("date") or ""))
         if not m:
-            return Period(None, None, term)
+            return Period(
+                None, None, term, reason="the text names no year and has no date line or dated metadata"
+            )
         year = int(m[1])
         return Period(year - 4, year, True) if term else Period(year, year)
 
@@ -237,5 +249,5 @@ class Attributor:
             if period.end is None:
                 period = self._metadata_period(period.term)
             subject = find_subject(self.doc, article=article, year=period.end)  # unresolved: None, no guess
-            self._cache[article] = Owner(subject.committee, period)
+            self._cache[article] = Owner(subject.committee, period, subject)
         return self._cache[article]

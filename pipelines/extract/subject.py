@@ -377,7 +377,9 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             top = max(counts.values())
             leaders = [c for c, k in counts.items() if k == top]
             if top >= 2 and len(leaders) == 1:  # the most named committee, named twice or more
-                return SubjectResult(committees[leaders[0]], candidates=body_named, evidence="body (most named)")
+                return SubjectResult(
+                    committees[leaders[0]], candidates=body_named, evidence="body (most named)"
+                )
         if prominent_relatives:
             return SubjectResult(
                 None, "only a relative form (县政协, 市政协 ...) names the committee", body_named
