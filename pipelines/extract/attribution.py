@@ -213,7 +213,7 @@ class Attributor:
     def _metadata_date(self) -> tuple[int, int, int] | None:
         """A full publication date in the document's metadata (the HTML reader's date line)."""
         meta = self.doc.metadata or {}
-        raw = str(meta.get("published") or meta.get("date") or "")
+        raw = str(meta.get("publication_date") or meta.get("published") or meta.get("date") or "")
         return find_date(raw) if raw else None
 
     def _metadata_period(self, term: bool) -> Period:

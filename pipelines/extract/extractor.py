@@ -12,7 +12,7 @@ from pipelines.extract.page import furniture_ranges
 from sources.document import Block, Document
 from warehouse.catalog import Catalog
 
-EXTRACTOR_VERSION = "1.6.0"
+EXTRACTOR_VERSION = "1.7.0"  # 1.7: saved web pages (furniture, date lines, place-resolved relative forms)
 
 
 _local = threading.local()

@@ -20,7 +20,6 @@ How (docs/register.md has the full rules):
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -296,24 +295,23 @@ def _relative_by_place(
     return SubjectResult(places[ranked[0]], evidence=f"place named on the page ({named.form})")
 
 
-@functools.cache
-def _place_names_cached(register_id: int, stem: str) -> tuple[str, ...]:
-    register = _REGISTERS[register_id]
-    out = set()
-    for c in register.committees:
-        if _fits_relative(c, stem):
-            out.add(c.name)
-            if c.level in ("region", "city") and len(c.short_name) >= 2:
-                out.add(c.short_name)
-    return tuple(sorted(out, key=len, reverse=True))
-
-
-_REGISTERS: dict[int, Register] = {}
+_PLACE_NAMES: dict[tuple[int, str], tuple[str, ...]] = {}
 
 
 def _place_names(register: Register, stem: str) -> tuple[str, ...]:
-    _REGISTERS[id(register)] = register
-    return _place_names_cached(id(register), stem)
+    """Names (full; short for provinces and cities) of the divisions a relative suffix may stand
+    for, longest first; built once per register and suffix."""
+    key = (id(register), stem)
+    names = _PLACE_NAMES.get(key)
+    if names is None:
+        out = set()
+        for c in register.committees:
+            if _fits_relative(c, stem):
+                out.add(c.name)
+                if c.level in ("region", "city") and len(c.short_name) >= 2:
+                    out.add(c.short_name)
+        names = _PLACE_NAMES[key] = tuple(sorted(out, key=len, reverse=True))
+    return names
 
 
 def find_subject(doc: Document, article: int | None = None, year: int | None = None) -> SubjectResult:
