@@ -75,6 +75,12 @@ def _cues_for(lex: Lexicon) -> _Cues:
     return c
 
 
+def source_of(meta_line: str, lex: Lexicon | None = None) -> str:
+    """The source a meta line names (信息来源：泽州县融媒体中心 -> 泽州县融媒体中心), or ""."""
+    m = _cues_for(lex or load_lexicon()).source.search(meta_line)
+    return m[1] if m else ""
+
+
 def find_date(text: str) -> tuple[int, int, int] | None:
     """The first full date in ``text``: 2020-04-23, 2020年04月23日, 2020/4/23, 10.01.2016 (day first)."""
     for m in _DATE.finditer(text):
@@ -173,9 +179,7 @@ def page_frame(doc: Document, article: int | None = None, lex: Lexicon | None = 
     source = ""
     for i in meta:
         date = date or find_date(simple[i])
-        m = cues.source.search(simple[i])
-        if m and not source:
-            source = m[1]
+        source = source or source_of(simple[i], lex)
     content = [i for i in idx if i not in furniture and i not in bylines]
     before_meta = [i for i in content if meta and i < meta[0] and _title_like(texts[i])]
     if before_meta:

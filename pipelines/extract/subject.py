@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipelines.extract.page import page_frame
+from pipelines.extract.page import page_frame, source_of
 from sources.document import Document
 from warehouse.register import (
     FULL_PREFIX,
@@ -163,7 +163,7 @@ def _page_zones(doc: Document, article: int | None) -> list[tuple[str, str]] | N
         if i == frame.title or b.role == "subtitle" and i - 1 == frame.title:
             out.append(("head", text))
         elif i in frame.meta:
-            out.append(("byline", frame_source_text(text)))
+            out.append(("byline", source_of(text)))
         elif i in frame.bylines:
             out.append(("byline", text))
         elif i in frame.lead:
@@ -171,15 +171,6 @@ def _page_zones(doc: Document, article: int | None) -> list[tuple[str, str]] | N
         else:
             out.append(("body", text))
     return out
-
-
-def frame_source_text(meta_line: str) -> str:
-    """The part of a meta line that may name a place: its source (信息来源：泽州县融媒体中心)."""
-    m = _SOURCE.search(meta_line)
-    return m[1] if m else ""
-
-
-_SOURCE = re.compile(r"(?:来源|來源|供稿)\s*[:：]?\s*([^\s|｜]+)")
 
 
 def _zones(doc: Document, article: int | None) -> list[tuple[str, str]]:
