@@ -59,9 +59,9 @@ def _cutoff_before(text: str, i: int, lex: Lexicon) -> bool:
 
 
 def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> int | None:
-    """The year a lead names: a plain year first, else a date (a delivery date in January-March
-    means the year before, unless it is a cut-off date or the text reports what a session received),
-    else a "YYYY年以来"."""
+    """The year a lead names: a plain year first, else a date (a date in January-March means the
+    year before, unless it is a cut-off date, or the date a session adopted a text that reports what
+    that session received), else a "YYYY年以来"."""
     dated = since = None
     for m in _YEAR.finditer(lead):
         if _SINCE.match(lead, m.start()):
@@ -71,7 +71,8 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> int | None:
         if date is None:
             return int(m[1])
         if dated is None:
-            early = 1 <= int(date[2]) <= 3 and not intake and not _cutoff_before(lead, m.start(), lex)
+            at_session = intake and "会议" in lead[date.end() : date.end() + 40]  # (…会议通过)
+            early = 1 <= int(date[2]) <= 3 and not at_session and not _cutoff_before(lead, m.start(), lex)
             dated = int(m[1]) - 1 if early else int(m[1])
     return dated if dated is not None else since
 
@@ -244,7 +245,10 @@ class Attributor:
                     and i not in frame.furniture
                     and i not in frame.bylines
                 ] or blocks
-            published = frame.date or self._metadata_date()
+            # the HTML reader's date line; a PDF's date is an issue date, read as before from the text
+            published = frame.date or (
+                self._metadata_date() if self.doc.media_type != "application/pdf" else None
+            )
             period = report_period(blocks, self.lex, published)
             if period.end is None:
                 period = self._metadata_period(period.term)
