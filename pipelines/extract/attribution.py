@@ -126,6 +126,16 @@ def report_period(
     return Period(year, year, False, from_date)
 
 
+def _relative_year(before: str, lex: Lexicon) -> int | None:
+    """Years back a relative word before the quantity names (去年 1, 前年 2), not a comparison."""
+    for words, back in ((lex.year_before_last_words, 2), (lex.last_year_words, 1)):
+        for w in words:
+            i = before.rfind(w)
+            if i >= 0 and before[i - 1 : i] not in ("比", "较") and not before.startswith("同期", i + len(w)):
+                return back
+    return None
+
+
 def _years_span(text: str, s_start: int, pos: int, lex: Lexicon) -> int | None:
     """A count of years before the quantity in its sentence: 四年形成, 5年间, 近三年来 -> 4, 5, 3."""
     pattern = _years_span_pattern(lex)
@@ -164,6 +174,9 @@ def mention_period(
     before = text[s_start:pos]
     if any(c in before for c in lex.history_cues):  # 早在2003年…还曾…: the text gives no period
         return None, None
+    back = _relative_year(before, lex) if report.published else None
+    if back is not None:  # 去年，县政协… on a page dated 2023: 2022
+        return report.published[0] - back, report.published[0] - back
     sentence = text[s_start : pos + 8]
     if (
         report.published

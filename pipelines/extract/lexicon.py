@@ -77,6 +77,8 @@ class Lexicon:
     intake_cues: tuple[str, ...]
     review_cues: tuple[str, ...]
     history_cues: tuple[str, ...]
+    last_year_words: tuple[str, ...]
+    year_before_last_words: tuple[str, ...]
     years_span_after: tuple[str, ...]
 
 

@@ -212,3 +212,12 @@ def test_handling_units_thresholds_plenum_ordinals_and_numeral_words(extract):
         name="counts",
     )
     assert [m["surface"] for m in ms] == ["96件", "8件", "40人次", "2万元", "1483件次"]
+
+
+def test_last_year_on_a_dated_page(extract):
+    ms = extract(
+        "发布时间：2023-06-10 来源：盐池县融媒体中心\n\n"
+        "去年，县政协共收到提案120件。今年以来，县政协开展民主监督视察5次。\n",
+        name="lastyear",
+    )
+    assert periods(ms) == [("120件", 2022, 2022), ("5次", 2023, 2023)]
