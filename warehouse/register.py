@@ -130,16 +130,19 @@ _BEYOND_PUNCTUATION = re.compile("[^\x00-\u3000]")  # a character OpenCC may cha
 
 
 @functools.cache
-def _variants() -> dict[int, str]:
+def _variants() -> tuple[re.Pattern, dict[int, str]]:
     """Variant characters OpenCC leaves alone (陜 for 陝/陕): reference/character_variants.csv."""
     with open(VARIANTS_PATH, encoding="utf-8", newline="") as fh:
-        return {ord(r["variant"]): r["standard"] for r in csv.DictReader(fh)}
+        table = {ord(r["variant"]): r["standard"] for r in csv.DictReader(fh)}
+    return re.compile("[" + "".join(map(chr, table)) + "]"), table
 
 
 def _t2s(text: str) -> str:
     if not _BEYOND_PUNCTUATION.search(text):
         return text
-    text = text.translate(_variants())
+    variant, table = _variants()
+    if variant.search(text):
+        text = text.translate(table)
     out = _converter().convert(text)
     if len(out) == len(text) and not KEEP_AS_WRITTEN.isdisjoint(text):
         out = "".join(o if ch not in KEEP_AS_WRITTEN else ch for ch, o in zip(text, out, strict=True))

@@ -14,10 +14,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from pipelines.extract.lexicon import Lexicon, load_lexicon
+from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
 from pipelines.extract.numbers import chinese_numeral
 from pipelines.extract.page import find_date, page_frame
 from pipelines.extract.subject import SubjectResult, find_subject
@@ -126,6 +127,11 @@ def report_period(
     return Period(year, year, False, from_date)
 
 
+@functools.cache
+def _cue_re(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(alternation(words))
+
+
 def _relative_year(before: str, lex: Lexicon) -> int | None:
     """Years back a relative word before the quantity names (去年 1, 前年 2), not a comparison."""
     for words, back in ((lex.year_before_last_words, 2), (lex.last_year_words, 1)):
@@ -172,7 +178,7 @@ def mention_period(
     if report.end is None:
         return report.start, report.end
     before = text[s_start:pos]
-    if any(c in before for c in lex.history_cues):  # 早在2003年…还曾…: the text gives no period
+    if _cue_re(lex.history_cues).search(before):  # 早在2003年…还曾…: the text gives no period
         return None, None
     back = _relative_year(before, lex) if report.published else None
     if back is not None:  # 去年，县政协… on a page dated 2023: 2022
@@ -185,7 +191,8 @@ def mention_period(
         and not any(c in sentence for c in lex.review_cues)
     ):
         return report.published[0], report.published[0]  # what this session received (截至…已收到)
-    spans = list(_SPAN.finditer(text, s_start, pos))  # 2013年1月至2018年1月，…
+    has_year = "年" in before
+    spans = list(_SPAN.finditer(text, s_start, pos)) if has_year else []  # 2013年1月至2018年1月，…
     if spans:
         return _span_years(spans[-1])
     since = None
@@ -193,8 +200,8 @@ def mention_period(
         since = int(m[1])
     if since is not None and since < report.end:
         return since, report.end
-    years = _years_span(text, s_start, pos, lex)
-    if years is not None and not report.term:
+    years = _years_span(text, s_start, pos, lex) if has_year and not report.term else None
+    if years is not None:
         return report.end - years + 1, report.end
     year = None
     for m in _YEAR.finditer(text, s_start, pos):

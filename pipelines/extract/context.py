@@ -113,7 +113,7 @@ class ContextModel:
         self.slogans_re = re.compile(alternation(self.lex.slogans))
         self.economy_re = re.compile(alternation(self.lex.economy_terms))
         self.not_count_re = re.compile(alternation(self.lex.not_count_cues))
-        self.not_count_after_re = [re.compile(p) for p in self.lex.not_count_after]
+        self.not_count_after_re = re.compile("|".join(f"(?:{p})" for p in self.lex.not_count_after) or "(?!)")
         self.numeral_words_re = re.compile(alternation(self.lex.numeral_words))
         self.rate_re = re.compile(alternation(self.lex.rate_words))
         self.share_re = re.compile(alternation(self.lex.share_words))
@@ -207,7 +207,7 @@ class ContextModel:
         ):  # the number opens a slogan (六个一, not 十一批次)
             return True
         after = text[q.end : q.end + 16]
-        if any(p.match(after) for p in self.not_count_after_re):
+        if self.not_count_after_re.match(after):
             return True  # 交由91家单位办理, 3人以上联名, 五次全会
         for m in self.numeral_words_re.finditer(text, max(s0, q.start - 3), q.end + 3):
             if m.start() <= q.num_start < m.end():

@@ -17,6 +17,7 @@ written as text) gets an empty frame: its blocks keep the roles the reader gave 
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 
 from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
@@ -139,11 +140,25 @@ def _title_like(block: str) -> bool:
     )
 
 
+_recent = threading.local()  # the frames of the document read last in this thread
+
+
 def page_frame(doc: Document, article: int | None = None, lex: Lexicon | None = None) -> PageFrame:
-    """The frame of one article of ``doc`` (indices into ``doc.blocks``)."""
+    """The frame of one article of ``doc`` (indices into ``doc.blocks``), computed once per document:
+    extraction, subject detection and the period all ask for it."""
+    lex = lex or load_lexicon()
+    if getattr(_recent, "doc", None) is not doc:
+        _recent.doc, _recent.frames = doc, {}
+    key = (article, id(lex))
+    frame = _recent.frames.get(key)
+    if frame is None:
+        frame = _recent.frames[key] = _page_frame(doc, article, lex)
+    return frame
+
+
+def _page_frame(doc: Document, article: int | None, lex: Lexicon) -> PageFrame:
     if doc.media_type == "application/pdf":
         return PageFrame()  # a printed page: the PDF reader's layout gives its roles and articles
-    lex = lex or load_lexicon()
     cues = _cues_for(lex)
     idx = [i for i, b in enumerate(doc.blocks) if article is None or b.article == article]
     texts = {i: doc.display_text[doc.blocks[i].start : doc.blocks[i].end] for i in idx}
