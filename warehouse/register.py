@@ -28,6 +28,7 @@ REFERENCE_DIR = Path(__file__).parent / "reference"
 REGISTER_PATH = REFERENCE_DIR / "committees.csv"
 CHANGES_PATH = REFERENCE_DIR / "committee_changes.csv"
 ALIASES_PATH = REFERENCE_DIR / "committee_aliases.csv"
+VARIANTS_PATH = REFERENCE_DIR / "character_variants.csv"
 NATIONAL_CODE = "000000"
 FIRST_LIST_YEAR = 1980  # the first yearly code list: valid_from 1980 means "on record since"
 
@@ -128,9 +129,20 @@ KEEP_AS_WRITTEN = frozenset("乾")
 _BEYOND_PUNCTUATION = re.compile("[^\x00-\u3000]")  # a character OpenCC may change
 
 
+@functools.cache
+def _variants() -> tuple[re.Pattern, dict[int, str]]:
+    """Variant characters OpenCC leaves alone (陜 for 陝/陕): reference/character_variants.csv."""
+    with open(VARIANTS_PATH, encoding="utf-8", newline="") as fh:
+        table = {ord(r["variant"]): r["standard"] for r in csv.DictReader(fh)}
+    return re.compile("[" + "".join(map(chr, table)) + "]"), table
+
+
 def _t2s(text: str) -> str:
     if not _BEYOND_PUNCTUATION.search(text):
         return text
+    variant, table = _variants()
+    if variant.search(text):
+        text = text.translate(table)
     out = _converter().convert(text)
     if len(out) == len(text) and not KEEP_AS_WRITTEN.isdisjoint(text):
         out = "".join(o if ch not in KEEP_AS_WRITTEN else ch for ch, o in zip(text, out, strict=True))

@@ -14,17 +14,24 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from pipelines.extract.lexicon import Lexicon, load_lexicon
-from pipelines.extract.subject import find_subject
+from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
+from pipelines.extract.numbers import chinese_numeral
+from pipelines.extract.page import find_date, page_frame
+from pipelines.extract.subject import SubjectResult, find_subject
 from sources.document import Document
 from warehouse.register import Committee
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")
 _SINCE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:以来|至今)")
-_SPAN = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:至|到|-|—|－)\s*((?:19|20)\d{2})\s*年")
+_SPAN = re.compile(
+    r"((?:19|20)\d{2})\s*(?:年)?\s*(?:(\d{1,2})\s*月(?:份)?)?\s*(?:至|到|-|—|－)\s*((?:19|20)\d{2})\s*年"
+    r"(?:\s*(\d{1,2})\s*月)?"
+)
+_CN_COUNT = "一二两三四五六七八九十"
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 _LEAD_CHARS = 400
 
@@ -34,11 +41,28 @@ class Period:
     start: int | None
     end: int | None
     term: bool = False
+    published: tuple[int, int, int] | None = None  # the page's publication date, when it gave the year
+    reason: str | None = None  # why the period is null
 
 
-def _year_of(lead: str) -> int | None:
-    """The year a lead names: a plain year first, else a delivery date (January-March: the year
-    before), else a "YYYY年以来"."""
+def _span_years(span: re.Match) -> tuple[int, int]:
+    """2019年至2023年 -> (2019, 2023); 2008年1月至2013年1月: the term ends in 2012."""
+    a, b = int(span[1]), int(span[3])
+    if span[4] and int(span[4]) <= 3 and b > a:
+        b -= 1
+    return min(a, b), max(a, b)
+
+
+def _cutoff_before(text: str, i: int, lex: Lexicon) -> bool:
+    """Whether the date at ``i`` is a cut-off ("截至2026年1月20日"): its year stands as it is."""
+    before = text[max(0, i - 4) : i].rstrip()
+    return before.endswith(lex.cutoff_words)
+
+
+def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> int | None:
+    """The year a lead names: a plain year first, else a date (a date in January-March means the
+    year before, unless it is a cut-off date, or the date a session adopted a text that reports what
+    that session received), else a "YYYY年以来"."""
     dated = since = None
     for m in _YEAR.finditer(lead):
         if _SINCE.match(lead, m.start()):
@@ -48,48 +72,140 @@ def _year_of(lead: str) -> int | None:
         if date is None:
             return int(m[1])
         if dated is None:
-            dated = int(m[1]) - 1 if 1 <= int(date[2]) <= 3 else int(m[1])
+            at_session = intake and "会议" in lead[date.end() : date.end() + 40]  # (…会议通过)
+            early = 1 <= int(date[2]) <= 3 and not at_session and not _cutoff_before(lead, m.start(), lex)
+            dated = int(m[1]) - 1 if early else int(m[1])
     return dated if dated is not None else since
 
 
-def report_period(blocks: list[str], lex: Lexicon | None = None) -> Period:
-    """The period a report (or one article, given its blocks' text) covers."""
+_INTAKE = re.compile(r"收到[^。；;，,]{0,14}提案|提案[^。；;]{0,6}收到")
+
+
+def is_intake(text: str, lex: Lexicon) -> bool:
+    """A text about what a session received (截至…共收到提案184件, 提案审查情况的报告)."""
+    return any(c in text for c in lex.intake_cues) or bool(_INTAKE.search(text))
+
+
+def report_period(
+    blocks: list[str], lex: Lexicon | None = None, published: tuple[int, int, int] | None = None
+) -> Period:
+    """The period a report (or one article, given its blocks' text) covers.
+
+    ``published`` is the page's publication date (its date line, or the reader's metadata). For a
+    page only its title and first paragraph may name the year; a year further down is a history
+    paragraph's, and the page dates from its date line: a January-March page about the past year
+    (过去一年, 一年来, X届X次会议以来) covers the year before.
+    """
     lex = lex or load_lexicon()
     text = "\n".join(blocks)
     head = "\n".join(blocks[:3])
     term = any(c in text[:3000] for c in lex.term_cues)
+    reviews = any(c in text for c in lex.review_cues)
+    intake = is_intake(text[:3000], lex) and not term and not reviews
     span = _SPAN.search(head)
     if span:
-        a, b = int(span[1]), int(span[2])
-        return Period(min(a, b), max(a, b), True)
+        a, b = _span_years(span)
+        return Period(a, b, True)
     year = None
-    for lead in (*blocks[:3], text[:_LEAD_CHARS]):  # headline, subtitle, first paragraph, opening
-        year = _year_of(lead)
+    leads = (*blocks[:2],) if published else (*blocks[:3], text[:_LEAD_CHARS])
+    for lead in leads:  # headline, subtitle, first paragraph, opening
+        year = _year_of(lead, lex, intake)
         if year is not None:
             break
+    from_date = None
+    if year is None and published:
+        year = published[0]
+        if published[1] <= 3 and (term or reviews):
+            year -= 1  # a January-March page about the past year or the closing term
+        from_date = published
     if year is None:
-        return Period(None, None, term)
+        return Period(None, None, term, reason="the text names no year and has no date line")
     if term:
         since = _SINCE.search(text[:3000])
         start = int(since[1]) if since and int(since[1]) < year else year - 4
-        return Period(start, year, True)
-    return Period(year, year)
+        return Period(start, year, True, from_date)
+    return Period(year, year, False, from_date)
+
+
+@functools.cache
+def _cue_re(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(alternation(words))
+
+
+def _relative_year(before: str, lex: Lexicon) -> int | None:
+    """Years back a relative word before the quantity names (去年 1, 前年 2), not a comparison."""
+    for words, back in ((lex.year_before_last_words, 2), (lex.last_year_words, 1)):
+        for w in words:
+            i = before.rfind(w)
+            if i >= 0 and before[i - 1 : i] not in ("比", "较") and not before.startswith("同期", i + len(w)):
+                return back
+    return None
+
+
+def _years_span(text: str, s_start: int, pos: int, lex: Lexicon) -> int | None:
+    """A count of years before the quantity in its sentence: 四年形成, 5年间, 近三年来 -> 4, 5, 3."""
+    pattern = _years_span_pattern(lex)
+    found = None
+    for m in pattern.finditer(text, s_start, pos):
+        n = m[1]
+        found = int(n) if n.isdigit() else chinese_numeral(n)
+    return found if found and 2 <= found <= 10 else None
+
+
+_SPAN_PATTERNS: dict[int, re.Pattern] = {}
+
+
+def _years_span_pattern(lex: Lexicon) -> re.Pattern:
+    p = _SPAN_PATTERNS.get(id(lex))
+    if p is None:
+        after = "|".join(map(re.escape, lex.years_span_after))
+        p = _SPAN_PATTERNS[id(lex)] = re.compile(
+            rf"(?<![\d第{_CN_COUNT}])(\d{{1,2}}|[{_CN_COUNT}])年(?=(?:{after}))"
+        )
+    return p
 
 
 def mention_period(
-    text: str, report: Period, s_start: int, pos: int, para_start: int
+    text: str,
+    report: Period,
+    s_start: int,
+    pos: int,
+    para_start: int,
+    lex: Lexicon | None = None,
 ) -> tuple[int | None, int | None]:
     """The period of a quantity at ``pos`` in the sentence starting at ``s_start``."""
+    lex = lex or load_lexicon()
     if report.end is None:
         return report.start, report.end
+    before = text[s_start:pos]
+    if _cue_re(lex.history_cues).search(before):  # 早在2003年…还曾…: the text gives no period
+        return None, None
+    back = _relative_year(before, lex) if report.published else None
+    if back is not None:  # 去年，县政协… on a page dated 2023: 2022
+        return report.published[0] - back, report.published[0] - back
+    sentence = text[s_start : pos + 8]
+    if (
+        report.published
+        and not report.term
+        and is_intake(sentence, lex)
+        and not any(c in sentence for c in lex.review_cues)
+    ):
+        return report.published[0], report.published[0]  # what this session received (截至…已收到)
+    has_year = "年" in before
+    spans = list(_SPAN.finditer(text, s_start, pos)) if has_year else []  # 2013年1月至2018年1月，…
+    if spans:
+        return _span_years(spans[-1])
     since = None
     for m in _SINCE.finditer(text, s_start, pos):  # the sentence up to the quantity
         since = int(m[1])
     if since is not None and since < report.end:
         return since, report.end
+    years = _years_span(text, s_start, pos, lex) if has_year and not report.term else None
+    if years is not None:
+        return report.end - years + 1, report.end
     year = None
     for m in _YEAR.finditer(text, s_start, pos):
-        if not _SINCE.match(text, m.start(), pos):
+        if not _SINCE.match(text, m.start(), pos) and not _cutoff_before(text, m.start(), lex):
             year = int(m[1])
     if year is None:  # a paragraph opened by a year: "2023年，…"
         m = _YEAR.match(text, para_start)
@@ -104,6 +220,7 @@ def mention_period(
 class Owner:
     committee: Committee | None
     period: Period
+    subject: SubjectResult | None = None  # the evidence (title, byline, lead, place, most named) or reason
 
 
 class Attributor:
@@ -114,13 +231,21 @@ class Attributor:
         self.lex = lex or load_lexicon()
         self._cache: dict[int | None, Owner] = {}
 
+    def _metadata_date(self) -> tuple[int, int, int] | None:
+        """A full publication date in the document's metadata (the HTML reader's date line)."""
+        meta = self.doc.metadata or {}
+        raw = str(meta.get("publication_date") or meta.get("published") or meta.get("date") or "")
+        return find_date(raw) if raw else None
+
     def _metadata_period(self, term: bool) -> Period:
         """The text names no year: a ``year`` or ``date`` (2025-01-16, 20250116) in the document's
         metadata (an inbox sidecar, the reader) is the report year; otherwise the period stays null."""
         meta = self.doc.metadata or {}
         m = re.match(r"((?:19|20)\d{2})", str(meta.get("year") or meta.get("date") or ""))
         if not m:
-            return Period(None, None, term)
+            return Period(
+                None, None, term, reason="the text names no year and has no date line or dated metadata"
+            )
         year = int(m[1])
         return Period(year - 4, year, True) if term else Period(year, year)
 
@@ -131,9 +256,22 @@ class Attributor:
                 for b in self.doc.blocks
                 if article is None or b.article == article
             ] or [self.doc.text]
-            period = report_period(blocks, self.lex)
+            frame = page_frame(self.doc, article, self.lex)
+            if frame.is_page:  # a saved web page: its furniture and meta lines are no lead
+                blocks = [
+                    self.doc.text[b.start : b.end]
+                    for i, b in enumerate(self.doc.blocks)
+                    if (article is None or b.article == article)
+                    and i not in frame.furniture
+                    and i not in frame.bylines
+                ] or blocks
+            # the HTML reader's date line; a PDF's date is an issue date, read as before from the text
+            published = frame.date or (
+                self._metadata_date() if self.doc.media_type != "application/pdf" else None
+            )
+            period = report_period(blocks, self.lex, published)
             if period.end is None:
                 period = self._metadata_period(period.term)
             subject = find_subject(self.doc, article=article, year=period.end)  # unresolved: None, no guess
-            self._cache[article] = Owner(subject.committee, period)
+            self._cache[article] = Owner(subject.committee, period, subject)
         return self._cache[article]

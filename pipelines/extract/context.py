@@ -113,6 +113,8 @@ class ContextModel:
         self.slogans_re = re.compile(alternation(self.lex.slogans))
         self.economy_re = re.compile(alternation(self.lex.economy_terms))
         self.not_count_re = re.compile(alternation(self.lex.not_count_cues))
+        self.not_count_after_re = re.compile("|".join(f"(?:{p})" for p in self.lex.not_count_after) or "(?!)")
+        self.numeral_words_re = re.compile(alternation(self.lex.numeral_words))
         self.rate_re = re.compile(alternation(self.lex.rate_words))
         self.share_re = re.compile(alternation(self.lex.share_words))
         self.theme_re = re.compile(alternation(self.lex.theme_markers))
@@ -204,6 +206,12 @@ class ContextModel:
             a <= q.num_start < b for a, b in slogans
         ):  # the number opens a slogan (六个一, not 十一批次)
             return True
+        after = text[q.end : q.end + 16]
+        if self.not_count_after_re.match(after):
+            return True  # 交由91家单位办理, 3人以上联名, 五次全会
+        for m in self.numeral_words_re.finditer(text, max(s0, q.start - 3), q.end + 3):
+            if m.start() <= q.num_start < m.end():
+                return True  # 红十字会
         unit = q.unit
         blockers = lex.unit_blockers.get(unit, ())
         if unit and after_unit and after_unit.startswith(blockers):

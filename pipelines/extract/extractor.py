@@ -8,11 +8,14 @@ import threading
 from pipelines.extract.attribution import Attributor, mention_period
 from pipelines.extract.context import ContextModel
 from pipelines.extract.mention import Mention
+from pipelines.extract.page import furniture_ranges
 from pipelines.extract.tables import table_readings
 from sources.document import Block, Document
 from warehouse.catalog import Catalog
 
-EXTRACTOR_VERSION = "1.6.0"  # 1.6: exact Decimal values, table cells read with their headers
+# 1.6: exact Decimal values, table cells read with their headers; 1.7: saved web pages (furniture,
+# date lines, place-resolved relative forms, date-line periods)
+EXTRACTOR_VERSION = "1.7.0"
 
 
 _local = threading.local()
@@ -66,15 +69,18 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
     out: list[Mention] = []
     sentences: dict[int, str] = {}
     plans = plan_blocks(doc, model.lex)
+    furniture = furniture_ranges(doc, model.lex)  # navigation, meta lines, counters: no mentions
     for r in model.read(text):
         q = r.quantity
         block = doc.locate(q.start)
         if block is not None and (block.start in plans or block.role == "table"):
             continue  # a plan's targets; a table's cells are read with their headers below
+        if furniture and any(a <= q.start < b for a, b in furniture):
+            continue
         article = block.article if block is not None and len(doc.articles) > 1 else None
         owner = attributor.owner(article)
         para_start = block.start if block is not None else r.sentence_start
-        start, end = mention_period(text, owner.period, r.sentence_start, q.start, para_start)
+        start, end = mention_period(text, owner.period, r.sentence_start, q.start, para_start, model.lex)
         sentence = sentences.get(r.sentence_start) or sentences.setdefault(
             r.sentence_start, doc.display_text[r.sentence_start : r.sentence_end].strip()
         )

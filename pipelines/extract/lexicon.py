@@ -65,6 +65,21 @@ class Lexicon:
     breakdown_markers: tuple[str, ...]
     theme_markers: tuple[str, ...]
     term_cues: tuple[str, ...]
+    not_count_after: tuple[str, ...]
+    numeral_words: tuple[str, ...]
+    furniture_cues: tuple[str, ...]
+    meta_cues: tuple[str, ...]
+    source_cues: tuple[str, ...]
+    byline_cues: tuple[str, ...]
+    byline_endings: tuple[str, ...]
+    furniture_patterns: tuple[str, ...]
+    cutoff_words: tuple[str, ...]
+    intake_cues: tuple[str, ...]
+    review_cues: tuple[str, ...]
+    history_cues: tuple[str, ...]
+    last_year_words: tuple[str, ...]
+    year_before_last_words: tuple[str, ...]
+    years_span_after: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:

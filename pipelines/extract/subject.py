@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipelines.extract.page import page_frame, source_of
 from sources.document import Document
 from warehouse.register import (
     FULL_PREFIX,
@@ -31,6 +32,7 @@ from warehouse.register import (
     Committee,
     Register,
     Resolution,
+    division_stem,
     load_register,
     normalise,
 )
@@ -42,7 +44,7 @@ METADATA_CONTEXT_KEYS = ("publisher", "newspaper", "source", "region", "title")
 
 # Words after which a committee is an object (a destination, an organiser one attends), not the actor.
 _OBJECT_BEFORE = re.compile(
-    r"(?:参加|参与|出席|上报|报送|报|向|赴|受|配合|陪同|邀请|协助|承办|对接|迎接|接待|学习)"
+    r"(?:参加|参与|出席|上报|报送|报|向|赴|受|配合|陪同|邀请|协助|承办|对接|迎接|接待|学习|被|获)"
     r"(?:[^，。；：！？,;]{0,8}[、及和与])?$"
 )
 _ENUM_SEPARATORS = "、及和与"
@@ -70,9 +72,14 @@ class NamedCommittee:
     is_object: bool = False  # 参加全国政协..., 上报自治区、市政协
 
 
+# Inline pinyin notes some pages put after characters: 政協(xié), 會(huì)議, 当(dāng).
+PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}[)）]")
+
+
 def compact(text: str) -> str:
-    """The text without whitespace, simplified: letter-spaced and line-broken names join up."""
-    return normalise(text)
+    """The text without whitespace and pinyin notes, simplified: letter-spaced and line-broken
+    names join up, 政協(xié)第六屆澤州縣委員會 reads 政协第六届泽州县委员会."""
+    return normalise(PINYIN_NOTE.sub("", text))
 
 
 def committee_names(text: str, register: Register | None = None) -> list[NamedCommittee]:
@@ -123,11 +130,18 @@ def _backward(s: str, i: int, register: Register, longest: int) -> NamedCommitte
     return None
 
 
+def _in_book_title(s: str, i: int) -> bool:
+    """Whether offset ``i`` lies inside 《…》: a committee named in a document's title
+    (《中国人民政治协商会议全国委员会提案工作条例》) is merely named."""
+    opened = s.rfind("《", 0, i)
+    return opened >= 0 and s.rfind("》", opened, i) < 0 and s.find("》", i) >= 0
+
+
 def _mark_objects(s: str, found: list[NamedCommittee]) -> list[NamedCommittee]:
     out: list[NamedCommittee] = []
     for n in found:
         before = s[max(0, n.start - 14) : n.start]
-        is_object = bool(_OBJECT_BEFORE.search(before))
+        is_object = bool(_OBJECT_BEFORE.search(before)) or _in_book_title(s, n.start)
         if not is_object and out and out[-1].is_object:  # 参加全国政协及自治区政协、市政协
             gap = s[out[-1].end : n.start]
             is_object = len(gap) <= 1 and all(ch in _ENUM_SEPARATORS for ch in gap)
@@ -135,8 +149,35 @@ def _mark_objects(s: str, found: list[NamedCommittee]) -> list[NamedCommittee]:
     return out
 
 
+def _page_zones(doc: Document, article: int | None) -> list[tuple[str, str]] | None:
+    """Zones of a saved web page: its title is the head, its meta lines (date, source) and
+    bylines the byline, the first two text blocks the lead; furniture names nothing."""
+    frame = page_frame(doc, article)
+    if not frame.is_page:
+        return None
+    out: list[tuple[str, str]] = []
+    for i, b in enumerate(doc.blocks):
+        if (article is not None and b.article != article) or i in frame.furniture and i not in frame.meta:
+            continue
+        text = doc.text[b.start : b.end]
+        if i == frame.title or b.role == "subtitle" and i - 1 == frame.title:
+            out.append(("head", text))
+        elif i in frame.meta:
+            out.append(("byline", source_of(text)))
+        elif i in frame.bylines:
+            out.append(("byline", text))
+        elif i in frame.lead:
+            out.append(("lead", text))
+        else:
+            out.append(("body", text))
+    return out
+
+
 def _zones(doc: Document, article: int | None) -> list[tuple[str, str]]:
     """(zone, text) for each block of the article: head, byline, lead, body."""
+    page = _page_zones(doc, article)
+    if page is not None:
+        return page
     blocks = [b for b in doc.blocks if article is None or b.article == article]
     out: list[tuple[str, str]] = []
     lead_left = LEAD_BLOCKS
@@ -208,6 +249,62 @@ def _publisher_committee(register: Register, context: str, year: int | None) -> 
     return lowest[0] if len(lowest) == 1 else None
 
 
+# Which register names a relative form's suffix may stand for: 省政协 -> a province (河北省),
+# 市政协 -> a city, a municipality or a county-level city, 县政协 -> a county ...
+def _fits_relative(c: Committee, stem: str) -> bool:
+    if c.level == "national" or not c.name.endswith(stem):
+        return False
+    return not (stem == "区" and c.name.endswith("自治区"))
+
+
+def _relative_by_place(
+    register: Register, zones: list[tuple[str, str]], named: NamedCommittee, year: int | None
+) -> SubjectResult:
+    """A relative form (区政协, 市政协, 省政协) resolved from the place the page names: in its title,
+    source line, lead or body (中共上海市委, 泽州县融媒体中心, 和谐河北). Full names count anywhere;
+    short names (河北, 重庆) only for provinces and cities, whose short names are distinctive. The
+    place weighed highest by zone wins; a tie or no place leaves the committee null."""
+    stem = division_stem(normalise(named.stem)) if named.stem not in RELATIVE_FORMS else named.stem
+    scores: dict[str, int] = {}
+    places: dict[str, Committee] = {}
+    for zone, text in zones:
+        s = compact(text)
+        for name in _place_names(register, stem):
+            k = s.count(name)
+            if not k:
+                continue
+            for c in register.find(name, year):
+                if _fits_relative(c, stem) and (name == c.name or c.level in ("region", "city")):
+                    places[c.code] = c
+                    scores[c.code] = scores.get(c.code, 0) + k * ZONE_WEIGHTS[zone]
+    if not scores:
+        return SubjectResult(None, f"relative form {named.form}: the page names no place it may stand for")
+    ranked = sorted(scores, key=scores.get, reverse=True)
+    if len(ranked) > 1 and scores[ranked[0]] == scores[ranked[1]]:
+        tied = tuple(places[c] for c in ranked if scores[c] == scores[ranked[0]])
+        return SubjectResult(None, f"relative form {named.form}: several places fit", tied)
+    return SubjectResult(places[ranked[0]], evidence=f"place named on the page ({named.form})")
+
+
+_PLACE_NAMES: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def _place_names(register: Register, stem: str) -> tuple[str, ...]:
+    """Names (full; short for provinces and cities) of the divisions a relative suffix may stand
+    for, longest first; built once per register and suffix."""
+    key = (id(register), stem)
+    names = _PLACE_NAMES.get(key)
+    if names is None:
+        out = set()
+        for c in register.committees:
+            if _fits_relative(c, stem):
+                out.add(c.name)
+                if c.level in ("region", "city") and len(c.short_name) >= 2:
+                    out.add(c.short_name)
+        names = _PLACE_NAMES[key] = tuple(sorted(out, key=len, reverse=True))
+    return names
+
+
 def find_subject(doc: Document, article: int | None = None, year: int | None = None) -> SubjectResult:
     """The committee a document (or one of its articles) reports on, as of ``year``."""
     register = load_register()
@@ -224,6 +321,7 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     unresolved: list[tuple[str, str, tuple[Committee, ...], str]] = []  # zone, reason, candidates, stem
     relatives: list[tuple[str, NamedCommittee]] = []
     resolved: dict[str, Resolution] = {}  # an article names its committees many times
+    _named_codes: list[tuple[str, str]] = []
     for zone, text in zones:
         for named in committee_names(text, register):
             if named.is_object:
@@ -238,6 +336,7 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
                 unresolved.append((zone, res.reason or "", res.candidates, named.form))
                 continue
             code = res.committee.code
+            _named_codes.append((zone, code))
             committees[code] = res.committee
             scores[code] = scores.get(code, 0) + ZONE_WEIGHTS[zone]
             if zone in PROMINENT and (
@@ -256,8 +355,21 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
                 res = register.relative(named.form, own, year)
                 if res is not None and res.committee is not None:
                     return SubjectResult(res.committee, evidence=f"{zone} ({named.form}, publisher)")
+        prominent_relatives = [(z, n) for z, n in relatives if z in PROMINENT]
+        if prominent_relatives:
+            by_place = _relative_by_place(register, zones, prominent_relatives[0][1], year)
+            if by_place.committee is not None:
+                return by_place
         body_named = tuple(committees[c] for c in sorted(scores, key=scores.get, reverse=True))
-        if any(zone in PROMINENT for zone, _ in relatives):
+        if body_named and not prominent_relatives:
+            counts = {c: sum(1 for z, n in _named_codes if n == c) for c in scores}
+            top = max(counts.values())
+            leaders = [c for c, k in counts.items() if k == top]
+            if top >= 2 and len(leaders) == 1:  # the most named committee, named twice or more
+                return SubjectResult(
+                    committees[leaders[0]], candidates=body_named, evidence="body (most named)"
+                )
+        if prominent_relatives:
             return SubjectResult(
                 None, "only a relative form (县政协, 市政协 ...) names the committee", body_named
             )

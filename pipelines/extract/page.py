@@ -1,0 +1,225 @@
+"""The frame of a saved web page: furniture, title, meta lines, publication date, source, lead.
+
+A plain-text (or HTML-reader) copy of a committee's web page carries navigation, breadcrumbs
+(首页>专题>…), meta lines (发布时间：2020-04-23 信息来源：泽州县融媒体中心), share and font bars, counters
+(阅读：586次), editor lines and footers around the article. :func:`page_frame` marks those blocks so
+that
+
+* subject detection reads the real title, the source line and the lead (pipelines/extract/subject.py);
+* the period can start from the page's publication date (pipelines/extract/attribution.py);
+* no figure in furniture becomes a mention (pipelines/extract/extractor.py).
+
+Every cue word is lexicon data (``furniture_cues``, ``meta_cues``, ``source_cues``,
+``furniture_patterns`` in pipelines/extract/lexicon.yaml). A document without furniture (a report
+written as text) gets an empty frame: its blocks keep the roles the reader gave them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+
+from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
+from sources.document import Document
+
+SHORT_BLOCK = 80  # a cue makes a block furniture when the block is at most this long
+TITLE_MAX = 60  # a title is a short block without a full stop
+META_SEARCH_BLOCKS = 8  # meta lines are looked for among the first blocks of an article
+NAV_RUN = 3  # this many very short blocks in a row are a navigation list
+NAV_MAX = 8
+
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)"
+    r"|(?<!\d)(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d{2})(?!\d)"
+)
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_END = "。！？!?"
+_CAPTION = re.compile(r"(?:摄|供图|图片来源\S*)\s*$|\.(?:jpg|jpeg|png|gif)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    furniture: frozenset[int] = frozenset()  # block indices of furniture (meta lines included)
+    title: int | None = None  # block index of the article's title
+    meta: tuple[int, ...] = ()  # block indices of meta lines (date, source, author)
+    date: tuple[int, int, int] | None = None  # publication date (year, month, day)
+    source: str = ""  # the source line's value: 泽州县融媒体中心
+    lead: tuple[int, ...] = ()  # the first two text blocks (not title, not byline)
+    bylines: tuple[int, ...] = ()  # short reporter / agency lines (新华社北京3月11日电)
+    spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)  # furniture spans inside text
+
+    @property
+    def is_page(self) -> bool:
+        return bool(self.furniture or self.meta)
+
+
+class _Cues:
+    def __init__(self, lex: Lexicon):
+        self.furniture = re.compile(alternation(lex.furniture_cues))
+        self.meta = re.compile(alternation(lex.meta_cues))
+        self.source = re.compile(f"(?:{alternation(lex.source_cues)})\\s*[:：]\\s*([^\\s|｜]+)")
+        self.patterns = [re.compile(p) for p in lex.furniture_patterns]
+        self.byline = re.compile(alternation(lex.byline_cues))
+        self.byline_end = tuple(lex.byline_endings)
+
+
+_cues: dict[int, _Cues] = {}
+
+
+def _cues_for(lex: Lexicon) -> _Cues:
+    c = _cues.get(id(lex))
+    if c is None:
+        c = _cues[id(lex)] = _Cues(lex)
+    return c
+
+
+def source_of(meta_line: str, lex: Lexicon | None = None) -> str:
+    """The source a meta line names (信息来源：泽州县融媒体中心 -> 泽州县融媒体中心), or ""."""
+    m = _cues_for(lex or load_lexicon()).source.search(meta_line)
+    return m[1] if m else ""
+
+
+def find_date(text: str) -> tuple[int, int, int] | None:
+    """The first full date in ``text``: 2020-04-23, 2020年04月23日, 2020/4/23, 10.01.2016 (day first)."""
+    for m in _DATE.finditer(text):
+        if m["y"]:
+            y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        else:
+            y, mo, d = int(m["y2"]), int(m["m2"]), int(m["d2"])
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return y, mo, d
+    return None
+
+
+def _is_meta(block: str, cues: _Cues) -> bool:
+    """A meta line: short, holds a full date or a source cue, and little else."""
+    if len(block) > SHORT_BLOCK * 2 or block.lstrip().startswith(("—", "-")):
+        return False  # a report's delivery line (——2025年1月8日在…会议上) belongs to its header
+    has_date = find_date(block) is not None
+    if cues.source.search(block) and len(block) <= SHORT_BLOCK * 2:
+        return True
+    if not has_date:
+        return False
+    if cues.meta.search(block):
+        return True
+    rest = _URL.sub("", _CLOCK.sub("", _DATE.sub("", block)))
+    return len(_CJK.findall(rest)) <= 12 and not any(ch in rest for ch in _SENTENCE_END)
+
+
+_CRUMB = re.compile(r"[>»》]")
+_TOKEN_LIST = re.compile(r"^(?:\S{2,4}[\s|｜/]+){3,}\S{2,4}$")  # 济南 青岛 淄博 …: a menu
+
+
+def _is_furniture(block: str, cues: _Cues) -> bool:
+    stripped = block.strip(" \t|｜-•·")
+    if not stripped:
+        return True
+    if len(block) <= SHORT_BLOCK and (len(_CRUMB.findall(block)) >= 2 or _TOKEN_LIST.match(stripped)):
+        return True  # breadcrumbs (首页 > 专题 > 正文) and menus
+    if cues.furniture.match(stripped):
+        return True
+    if len(block) <= SHORT_BLOCK and cues.furniture.search(block):
+        return True
+    return len(block) <= 40 and bool(_CAPTION.search(block))
+
+
+def _is_byline(block: str, cues: _Cues) -> bool:
+    b = block.strip()
+    return len(b) <= 30 and (bool(cues.byline.search(b)) or b.endswith(cues.byline_end))
+
+
+def _title_like(block: str) -> bool:
+    return (
+        len(block) <= TITLE_MAX
+        and len(_CJK.findall(block)) >= 4
+        and block.rstrip()[-1:] not in _SENTENCE_END
+        and "。" not in block
+    )
+
+
+_recent = threading.local()  # the frames of the document read last in this thread
+
+
+def page_frame(doc: Document, article: int | None = None, lex: Lexicon | None = None) -> PageFrame:
+    """The frame of one article of ``doc`` (indices into ``doc.blocks``), computed once per document:
+    extraction, subject detection and the period all ask for it."""
+    lex = lex or load_lexicon()
+    if getattr(_recent, "doc", None) is not doc:
+        _recent.doc, _recent.frames = doc, {}
+    key = (article, id(lex))
+    frame = _recent.frames.get(key)
+    if frame is None:
+        frame = _recent.frames[key] = _page_frame(doc, article, lex)
+    return frame
+
+
+def _page_frame(doc: Document, article: int | None, lex: Lexicon) -> PageFrame:
+    if doc.media_type == "application/pdf":
+        return PageFrame()  # a printed page: the PDF reader's layout gives its roles and articles
+    cues = _cues_for(lex)
+    idx = [i for i, b in enumerate(doc.blocks) if article is None or b.article == article]
+    texts = {i: doc.display_text[doc.blocks[i].start : doc.blocks[i].end] for i in idx}
+    simple = {i: doc.text[doc.blocks[i].start : doc.blocks[i].end] for i in idx}
+    furniture: set[int] = set()
+    meta: list[int] = []
+    bylines: list[int] = []
+    for n, i in enumerate(idx):
+        if n < META_SEARCH_BLOCKS and _is_meta(simple[i], cues):
+            meta.append(i)
+        elif _is_furniture(simple[i], cues):
+            furniture.add(i)
+        elif _is_byline(simple[i], cues):
+            bylines.append(i)
+    run: list[int] = []  # navigation lists: runs of very short blocks
+    for i in [*idx, None]:
+        if i is not None and len(texts[i].strip()) <= NAV_MAX and i not in meta:
+            run.append(i)
+            continue
+        if len(run) >= NAV_RUN:
+            furniture.update(run)
+        run = []
+    furniture.update(meta)
+    spans = tuple(
+        (doc.blocks[i].start + m.start(), doc.blocks[i].start + m.end())
+        for i in idx
+        for p in cues.patterns
+        for m in p.finditer(simple[i])
+    )
+    if not furniture and not spans:
+        return PageFrame(bylines=tuple(bylines))
+    date = None
+    source = ""
+    for i in meta:
+        date = date or find_date(simple[i])
+        source = source or source_of(simple[i], lex)
+    content = [i for i in idx if i not in furniture and i not in bylines]
+    before_meta = [i for i in content if meta and i < meta[0] and _title_like(texts[i])]
+    if before_meta:
+        title = before_meta[-1]  # the title stands right above the date line
+    else:  # else the first text block, when it is short and comes before any paragraph
+        title = content[0] if content and _title_like(texts[content[0]]) else None
+    lead = tuple(i for i in content if i != title and len(_CJK.findall(texts[i])) >= 10)[:2]
+    return PageFrame(
+        furniture=frozenset(furniture),
+        title=title,
+        meta=tuple(meta),
+        date=date,
+        source=source,
+        lead=lead,
+        spans=spans,
+        bylines=tuple(bylines),
+    )
+
+
+def furniture_ranges(doc: Document, lex: Lexicon | None = None) -> list[tuple[int, int]]:
+    """Character ranges of ``doc.text`` that are page furniture (whole blocks and inline spans)."""
+    out: list[tuple[int, int]] = []
+    articles = sorted({b.article for b in doc.blocks}) if len(doc.articles) > 1 else [None]
+    for a in articles:
+        frame = page_frame(doc, a, lex)
+        out += [(doc.blocks[i].start, doc.blocks[i].end) for i in frame.furniture]
+        out += list(frame.spans)
+    return sorted(out)
