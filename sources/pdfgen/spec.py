@@ -117,9 +117,15 @@ class Truth:
     pages: int
     articles: list[TruthArticle] = field(default_factory=list)
     blocks: list[TruthBlock] = field(default_factory=list)
+    # Figures the page states, as `cstats extract` should find them: surface, value, unit,
+    # qualifier, committee, period (year), page. Written by the Chromium family's generator.
+    figures: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        if not self.figures:  # the reportlab family's truth files stay as they were
+            del data["figures"]
+        return data
 
     def write(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -131,6 +137,7 @@ class Truth:
             pages=data["pages"],
             articles=[TruthArticle(**a) for a in data["articles"]],
             blocks=[TruthBlock(**b) for b in data["blocks"]],
+            figures=data.get("figures", []),
         )
 
     def text(self) -> str:
