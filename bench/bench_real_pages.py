@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     for pdf, texts in pages:
         truth = [load_truth(p) for p in texts]
         doc = read_pdf(pdf)
-        signal = ",".join(str(v) for v in doc.metadata.get("order_signal", []))
+        signal = " ".join(f"{v['signal']} {v['coherence']:.3f}" for v in doc.metadata.get("order_signal", []))
         res = {
             "flow": score(flow_output(pdf), truth, args.verbose, "flow"),
             "ours": score(ours_output(pdf), truth, args.verbose, "ours"),

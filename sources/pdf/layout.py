@@ -26,6 +26,9 @@ from sources.pdf.lines import Line, joins_with_space
 
 CONTINUATION = re.compile(r"^[（(]?\s*(上接|下转|接上|转下|转第|接第|续)[^）)]{0,12}?[版页][）)]?$")
 
+# An author note closes an article: （作者为中央党校教授）, （作者系…）, （作者单位：…）.
+CLOSING = re.compile(r"[（(]\s*作者(为|系|是|单位|分别为|均为)[^（()）]*[）)]$")
+
 FURNITURE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*[\dA-Z一二三四五六七八九十]{1,3}\s*版|[A-Z]\d{1,2}\s*版"
     r"|星期[一二三四五六日天]|责任编辑|本版编辑|编辑[:：]|校对[:：]|美编[:：]|版式[:：]"
@@ -33,12 +36,21 @@ FURNITURE = re.compile(
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
+# The content stream decides reading order and article runs on a page when it agrees with the
+# geometry at least this far (_stream_coherence); below it, geometry alone decides.
+STREAM_COHERENT = 0.75
+
 
 @dataclass(eq=False)
 class Run:
     lines: list[Line]
     role: str = "body"
     owner: Run | None = None  # the headline a kicker, subtitle or byline belongs to
+    box: int = -1  # index of the framed inset box (an article of its own) holding the run
+
+    @property
+    def seq(self) -> int:
+        return min(ln.seq for ln in self.lines)
 
     @property
     def x0(self) -> float:
@@ -94,6 +106,8 @@ class PageLayout:
     header: list[PageBlock]
     articles: list[PageArticle]
     footer: list[PageBlock]
+    signal: str = "geometry"  # what decided the order and the articles: "stream" or "geometry"
+    coherence: float = 0.0  # how far the content stream agrees with the geometry (0..1)
 
 
 def join_lines(lines: list[Line]) -> str:
@@ -131,6 +145,10 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
 
     runs = _runs(content)
     body_size = _body_size(runs)
+    coherence = _stream_coherence(runs, body_size)
+    signal = "stream" if coherence >= STREAM_COHERENT else "geometry"
+    figures = [f for f in figures if not _background(f, runs, body_size)]
+    boxes = _article_boxes(runs, body_size, frames)
     _assign_roles(runs, body_size, figures, frames)
     separators = [
         r
@@ -139,22 +157,60 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
     ]
     body_font = _body_font(runs, body_size)
     _captions(runs, body_size, figures, above_too=False, body_font=body_font)
-    regions = _xy_cut(runs, separators)
-    for region in regions:
+    main = [r for r in runs if r.box < 0]
+    in_box = [[r for r in runs if r.box == k] for k in range(len(boxes))]
+    regions = _xy_cut(main, separators)
+    for region in regions + in_box:
         _headline_context(region, body_size)
     _captions(runs, body_size, figures, above_too=True)
     _subheads(runs, body_size)
+    if signal == "stream":
+        groups = _stream_groups(main, body_size) + [g for g in in_box if g]
+        groups.sort(key=lambda g: min(r.seq for r in g))
+    else:
+        groups = [g for region in regions for g in _split_by_headlines(region)] + [g for g in in_box if g]
     articles: list[PageArticle] = []
-    for region in regions:
-        for group in _split_by_headlines(region):
-            heads = [r for r in group if r.role == "headline"]
-            if not heads and articles:
-                art = articles[-1]  # text without a headline continues the article before it
-            else:
-                art = PageArticle(headline=heads[0].text() if heads else "")
-                articles.append(art)
-            _order_article(group, art, len(articles) - 1, body_size)
-    return PageLayout(header_blocks, articles, footer_blocks)
+    for group in groups:
+        heads = [r for r in group if r.role == "headline"]
+        if not heads and articles and group[0].box < 0:
+            art = articles[-1]  # text without a headline continues the article before it
+        else:
+            art = PageArticle(headline=heads[0].text() if heads else "")
+            articles.append(art)
+        _order_article(group, art, len(articles) - 1, body_size, stream=signal == "stream")
+    return PageLayout(header_blocks, articles, footer_blocks, signal, round(coherence, 3))
+
+
+def _stream_coherence(runs: list[Run], body: float) -> float:
+    """How far the content stream agrees with the page's geometry (0..1), the lower of two shares:
+
+    * lines: of the line pairs the geometry stacks in one run (one column, one size, line under
+      line), the share the stream draws one right after the other;
+    * pieces: of the body runs stacked in one column (the next one down, within a few lines), the
+      share the stream draws top first.
+
+    Real e-paper producers write each column piece in reading order (~1.0 on both); a stream
+    written in shuffled order breaks at every paragraph or block (<= 0.5 on one of them)."""
+    lines = sorted((ln for r in runs for ln in r.lines), key=lambda ln: ln.seq)
+    rank = {id(ln): i for i, ln in enumerate(lines)}
+    pairs = [(a, b) for r in runs for a, b in zip(r.lines, r.lines[1:], strict=False)]
+    if not pairs:
+        return 0.0
+    by_line = sum(1 for a, b in pairs if rank[id(b)] == rank[id(a)] + 1) / len(pairs)
+    body_runs = sorted((r for r in runs if abs(r.size - body) <= 0.07 * body), key=lambda r: r.top)
+    ordered = total = 0
+    for i, a in enumerate(body_runs):
+        for b in body_runs[i + 1 :]:
+            if b.top - a.bottom > 4 * body:
+                continue
+            if b.top >= a.bottom - 1 and _overlap(a.x0, a.x1, b.x0, b.x1) >= 0.5 * min(
+                a.x1 - a.x0, b.x1 - b.x0
+            ):
+                total += 1
+                ordered += a.seq < b.seq
+                break
+    by_piece = ordered / total if total else 1.0
+    return min(by_line, by_piece)
 
 
 def _furniture_limits(lines: list[Line], hrules: list[Box]) -> tuple[float, float]:
@@ -239,13 +295,62 @@ def _inside(r: Run, box: Box, slack: float = 2.0) -> bool:
     )
 
 
-def _assign_roles(runs: list[Run], body: float, figures: list[Box], frames: list[Box]) -> None:
-    """Quotes (inside a frame) and headlines (much larger than body text)."""
+def _background(fig: Box, runs: list[Run], body: float) -> bool:
+    """An image or tint printed behind body text (a page decoration, a tinted box), not a figure
+    with a caption: body-sized lines of text lie on it."""
+    inside = 0
     for r in runs:
-        if any(_inside(r, f) for f in frames):
+        if abs(r.size - body) <= 0.07 * body and _inside(r, fig):
+            inside += len(r.lines)
+            if inside >= 3:
+                return True
+    return False
+
+
+def _article_boxes(runs: list[Run], body: float, frames: list[Box]) -> list[Box]:
+    """Framed inset boxes that are articles of their own (a headline inside, or more text than a
+    pull quote holds); marks their runs with the box's index."""
+    boxes: list[Box] = []
+    for f in sorted(frames, key=lambda f: (f[1], f[0])):
+        inside = [r for r in runs if r.box < 0 and _inside(r, f)]
+        lines = sum(len(r.lines) for r in inside)
+        if any(r.size >= 1.5 * body for r in inside) or lines >= 12:
+            for r in inside:
+                r.box = len(boxes)
+            boxes.append(f)
+    return boxes
+
+
+def _assign_roles(runs: list[Run], body: float, figures: list[Box], frames: list[Box]) -> None:
+    """Quotes (inside a frame that is not an article box) and headlines (much larger than body
+    text). A headline-sized line set inside a column, with the column's text right above and
+    right below it, is a subhead."""
+    for r in runs:
+        if r.box < 0 and any(_inside(r, f) for f in frames):
             r.role = "quote"
         elif r.size >= 1.5 * body:
             r.role = "headline"
+    cols = sorted(r.x1 - r.x0 for r in runs if r.role == "body" and len(r.lines) >= 3)
+    if not cols:
+        return
+    col = cols[len(cols) // 2]
+    flow = [r for r in runs if r.role == "body" and abs(r.size - body) <= 0.07 * body]
+
+    def next_to(r: Run, other: Run, above: bool) -> bool:
+        gap = r.top - other.bottom if above else other.top - r.bottom
+        return -1 <= gap <= 3 * body and _overlap(r.x0, r.x1, other.x0, other.x1) >= 0.5 * (r.x1 - r.x0)
+
+    heads = [r for r in runs if r.role == "headline"]
+    for r in runs:
+        if r.role == "headline" and r.size < 1.8 * body and len(r.lines) <= 4 and r.x1 - r.x0 <= 1.15 * col:
+            if not any(next_to(r, o, False) for o in flow):
+                continue
+            # text right above it, or (at the head of a column) a larger headline above it
+            if any(next_to(r, o, True) for o in flow) or any(
+                h.size >= 1.3 * r.size and h.bottom <= r.top and _overlap(h.x0, h.x1, r.x0, r.x1) > 0
+                for h in heads
+            ):
+                r.role = "heading"
 
 
 def _headline_context(region: list[Run], body: float) -> None:
@@ -298,7 +403,7 @@ def _headline_context(region: list[Run], body: float) -> None:
                     if r.role == "body"
                     and lo <= (r.x0 + r.x1) / 2 <= hi
                     and not any(_overlap(b.x0, b.x1, r.x0, r.x1) > 0.3 * (r.x1 - r.x0) for b in beside)
-                    and -1 <= r.top - y <= 2.5 * body
+                    and -1 <= r.top - y <= 3 * body
                 ]
                 if not below:
                     break
@@ -448,6 +553,92 @@ def _split_by_headlines(region: list[Run]) -> list[list[Run]]:
     return [groups[id(h)] for band in bands for h in band if groups[id(h)]]
 
 
+def _stream_groups(runs: list[Run], body: float) -> list[list[Run]]:
+    """Articles when the stream is coherent: each headline with its kicker, subtitle and byline;
+    the text walked in stream order. A piece of text joins the article whose headline is the
+    nearest one above it (x-overlapping), unless the stream already left that article (a
+    coherent stream writes an article in one go): then it stays in the article the stream is in,
+    which is how a column running beside another article's headline band, or continuing under
+    it, finds its article. Text with no headline above it stays with the stream's article."""
+    heads = [r for r in runs if r.role == "headline"]
+    extent: dict[int, list[float]] = {id(h): [h.x0, h.top, h.x1, h.bottom] for h in heads}
+    for r in runs:
+        if r.owner is not None and id(r.owner) in extent:
+            e = extent[id(r.owner)]
+            e[0], e[1], e[2], e[3] = min(e[0], r.x0), min(e[1], r.top), max(e[2], r.x1), max(e[3], r.bottom)
+
+    def governed_by(r: Run) -> Run | None:
+        best, key = None, None
+        for h in heads:
+            e = extent[id(h)]
+            ov = _overlap(e[0], e[2], r.x0, r.x1)
+            if _vertical(h):  # a vertical headline governs the text set beside it
+                beside = _overlap(e[1], e[3], r.top, r.bottom) > 0 and ov > -2 * body
+                k = (float("inf"), ov) if beside else None
+            elif e[3] <= r.top + 1 and ov > 0.2 * min(r.x1 - r.x0, e[2] - e[0]):
+                k = (e[3], ov)
+            else:
+                k = None
+            if k is not None:
+                if key is None or k > key:
+                    best, key = h, k
+        return best
+
+    groups: dict[int, list[Run]] = {id(h): [h] for h in heads}
+    headless: list[list[Run]] = []
+    current: list[Run] | None = None
+    left: set[int] = set()
+    tail = ""  # the end of the text the stream wrote last: an author note there closes the article
+    for r in sorted(runs, key=lambda r: r.seq):
+        if r.role == "headline":
+            continue
+        if r.owner is not None and id(r.owner) in groups:
+            groups[id(r.owner)].append(r)
+            continue
+        h = governed_by(r)
+        flow = r.role in ("body", "heading")
+        if not flow:  # captions, quotes: the article above them, else the stream's
+            target = groups[id(h)] if h is not None else current
+        elif h is not None and groups[id(h)] is not current and id(h) not in left:
+            target = groups[id(h)]
+        elif current is None or CLOSING.search(tail):
+            headless.append([])
+            target = headless[-1]
+        else:
+            target = current
+        if target is None:
+            headless.append([])
+            target = headless[-1]
+        if flow:
+            if current is not None and target is not current:
+                left.update(k for k, g in groups.items() if g is current)
+            current = target
+            tail = (tail + r.text())[-80:]
+        target.append(r)
+    # A headline that governs no text (set beside its article, vertical) goes to the nearest
+    # article without a headline.
+    for h in heads:
+        if any(r.role in ("body", "heading") for r in groups[id(h)]) or not headless:
+            continue
+        near = min(headless, key=lambda g: _distance(h, g))
+        if not any(r.role == "headline" for r in near):
+            near.extend(groups.pop(id(h)))
+    return [g for g in [*groups.values(), *headless] if g]
+
+
+def _vertical(r: Run) -> bool:
+    """Text set top to bottom: a stack of lines of one or two upright glyphs each."""
+    return len(r.lines) >= 3 and all(len(ln.text) <= 2 for ln in r.lines)
+
+
+def _distance(h: Run, group: list[Run]) -> float:
+    x0, x1 = min(r.x0 for r in group), max(r.x1 for r in group)
+    top, bottom = min(r.top for r in group), max(r.bottom for r in group)
+    dx = max(0.0, x0 - h.x1, h.x0 - x1)
+    dy = max(0.0, top - h.bottom, h.top - bottom)
+    return dx + dy
+
+
 def _columns(runs: list[Run]) -> list[list[Run]]:
     """Cluster runs into columns by horizontal overlap, left to right.
 
@@ -475,27 +666,31 @@ def _columns(runs: list[Run]) -> list[list[Run]]:
     return [sorted(c[2], key=lambda r: r.top) for c in cols]
 
 
-def _order_article(group: list[Run], art: PageArticle, index: int, body: float) -> None:
+def _order_article(group: list[Run], art: PageArticle, index: int, body: float, stream: bool = False) -> None:
     top_roles = ("headline", "subtitle", "byline")
     for r in sorted((r for r in group if r.role in top_roles), key=lambda r: (r.top, r.x0)):
         art.blocks.append(PageBlock(r.role, r.text(), [_box(ln) for ln in r.lines], index))
     flow = [r for r in group if r.role in ("body", "heading")]
     paras: list[tuple[str, list[Line]]] = []
+    lefts: list[tuple[float, Run]] = []  # each run with its column's left edge (for indents)
     for col in _columns(flow):
         body_lines = [ln for r in col if r.role == "body" for ln in r.lines]
         left = min((ln.x0 for ln in body_lines), default=0.0)
-        for r in col:
-            if r.role == "heading":
-                paras.append(("heading", list(r.lines)))
-                continue
-            for ln in r.lines:
-                note = bool(CONTINUATION.match(ln.text))
-                prev = paras[-1] if paras else None
-                starts = prev is None or prev[0] != "body" or note or ln.x0 - left > 0.9 * ln.size
-                if starts:
-                    paras.append(("furniture" if note else "body", [ln]))
-                else:
-                    prev[1].append(ln)
+        lefts += [(left, r) for r in col]
+    if stream:  # the stream's order of the column pieces; geometry's: columns left to right
+        lefts.sort(key=lambda p: p[1].seq)
+    for left, r in lefts:
+        if r.role == "heading":
+            paras.append(("heading", list(r.lines)))
+            continue
+        for ln in r.lines:
+            note = bool(CONTINUATION.match(ln.text))
+            prev = paras[-1] if paras else None
+            starts = prev is None or prev[0] != "body" or note or ln.x0 - left > 0.9 * ln.size
+            if starts:
+                paras.append(("furniture" if note else "body", [ln]))
+            else:
+                prev[1].append(ln)
     for role, lines in paras:
         text = join_lines(lines)
         if role == "furniture":

@@ -42,6 +42,7 @@ class Line:
     size: float
     bold: bool
     font: str = ""  # the font name (subset prefix removed) of the line's first glyph
+    seq: int = 0  # content-stream position of the line's first-drawn glyph (pdfplumber's char order)
 
     @property
     def width(self) -> float:
@@ -71,6 +72,7 @@ def _make_line(chars: list[dict]) -> Line:
         size=size,
         bold=any(b in name for b in _BOLD),
         font=name,
+        seq=min(c.get("seq", 0) for c in chars),
     )
 
 

@@ -83,6 +83,7 @@ def read_pdf(path: Path) -> Document:
     pieces: list[tuple[PageBlock, int, int]] = []  # block, page number, article index (doc-wide)
     articles: list[Article] = []
     image_only: list[int] = []
+    signals: list[dict] = []  # per page: which signal decided the order, and the stream's coherence
     unmapped = rotated = mapped = 0
     with pdf:
         for number, page in enumerate(pdf.pages, 1):
@@ -92,7 +93,8 @@ def read_pdf(path: Path) -> Document:
             except Exception as e:
                 raise CorruptDocument(f"page {number} cannot be parsed: {e.__class__.__name__}: {e}") from e
             good, turned = [], []
-            for c in chars:
+            for seq, c in enumerate(chars):  # pdfplumber keeps the content stream's order
+                c["seq"] = seq
                 if c["text"].startswith("(cid:"):
                     unmapped += 1
                 elif not c["upright"]:
@@ -110,6 +112,8 @@ def read_pdf(path: Path) -> Document:
             lines = chars_to_lines(good, vrules) if good else []
             layout = analyse_page(lines, *geometry) if lines else PageLayout([], [], [])
             page.close()
+            if lines:
+                signals.append({"page": number, "signal": layout.signal, "coherence": layout.coherence})
             for b in layout.header:
                 pieces.append((b, number, -1))
             for art in layout.articles:
@@ -150,6 +154,8 @@ def read_pdf(path: Path) -> Document:
         pos += len(b.text) + len(SEPARATOR)
     display = SEPARATOR.join(texts)
     metadata = {"title": articles[0].headline if articles else ""}
+    if signals:
+        metadata["order_signal"] = signals
     if image_only:
         metadata["image_only_pages"] = image_only
     if unmapped:
