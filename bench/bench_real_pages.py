@@ -161,6 +161,10 @@ def score(out: Output, truth: list[TruthArticle], verbose: bool = False, label: 
     if verbose:
         for s in missed:
             print(f"    [{label}] missed: {s[:60]}")
+        for t, art in enumerate(truth):
+            if totals[t] and best[t] < WHOLE * totals[t]:
+                lost = [i for i in art.items if i not in out.text]
+                print(f"    [{label}] not whole: {art.name} {best[t]}/{totals[t]}, not found: {[i[:20] for i in lost][:4]}")
         if len(chunks) > found_articles:
             print(f"    [{label}] chunks: " + " ".join(f"{truth[t].name[-2:]}/{o}:{n}" for t, o, n in chunks))
     return {

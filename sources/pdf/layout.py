@@ -145,6 +145,7 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
 
     runs = _runs(content)
     body_size = _body_size(runs)
+    runs = _join_display_lines(runs, body_size)
     coherence = _stream_coherence(runs, body_size)
     signal = "stream" if coherence >= STREAM_COHERENT else "geometry"
     figures = [f for f in figures if not _background(f, runs, body_size)]
@@ -187,7 +188,7 @@ def _stream_coherence(runs: list[Run], body: float) -> float:
     * lines: of the line pairs the geometry stacks in one run (one column, one size, line under
       line), the share the stream draws one right after the other;
     * pieces: of the body runs stacked in one column (the next one down, within a few lines), the
-      share the stream draws top first.
+      share the stream draws top first (out of at least 6: a page with few pieces proves little).
 
     Real e-paper producers write each column piece in reading order (~1.0 on both); a stream
     written in shuffled order breaks at every paragraph or block (<= 0.5 on one of them)."""
@@ -197,7 +198,9 @@ def _stream_coherence(runs: list[Run], body: float) -> float:
     if not pairs:
         return 0.0
     by_line = sum(1 for a, b in pairs if rank[id(b)] == rank[id(a)] + 1) / len(pairs)
-    body_runs = sorted((r for r in runs if abs(r.size - body) <= 0.07 * body), key=lambda r: r.top)
+    body_runs = sorted(
+        (r for r in runs if abs(r.size - body) <= 0.07 * body and len(r.lines) >= 2), key=lambda r: r.top
+    )
     ordered = total = 0
     for i, a in enumerate(body_runs):
         for b in body_runs[i + 1 :]:
@@ -209,7 +212,7 @@ def _stream_coherence(runs: list[Run], body: float) -> float:
                 total += 1
                 ordered += a.seq < b.seq
                 break
-    by_piece = ordered / total if total else 1.0
+    by_piece = 1 - (total - ordered) / max(total, 6)  # a page with few pieces proves little
     return min(by_line, by_piece)
 
 
@@ -276,6 +279,27 @@ def _runs(lines: list[Line]) -> list[Run]:
         else:
             home.lines.append(ln)
     return runs
+
+
+def _join_display_lines(runs: list[Run], body: float) -> list[Run]:
+    """Display type (headlines, subheads) set on two or more centred lines of unequal length: a
+    line right under another of the same size that overlaps it at all continues it."""
+    out: list[Run] = []
+    for r in sorted(runs, key=lambda r: r.top):
+        if r.size >= 1.3 * body:
+            for o in out:
+                if (
+                    abs(o.size - r.size) <= 0.08 * r.size
+                    and -0.3 * r.size <= r.top - o.bottom <= 0.8 * r.size
+                    and _overlap(o.x0, o.x1, r.x0, r.x1) > 0
+                ):
+                    o.lines.extend(r.lines)
+                    break
+            else:
+                out.append(r)
+        else:
+            out.append(r)
+    return out
 
 
 def _body_size(runs: list[Run]) -> float:
@@ -387,7 +411,9 @@ def _headline_context(region: list[Run], body: float) -> None:
         ]
         if above:
             kicker = max(above, key=lambda r: r.bottom)
-            kicker.role, kicker.owner = "subtitle", h
+            for r in above:  # a kicker set in two parts on one row (疏堵结合　强化管理)
+                if abs(r.top - kicker.top) < 0.3 * kicker.size:
+                    r.role, r.owner = "subtitle", h
     bands = _bands([r for r in region if r.role == "headline"], region)
     for band in bands:
         for h in band:
@@ -434,7 +460,7 @@ def _captions(
         if r.role != "body":
             continue
         small = r.size < 0.95 * body
-        other_face = body_font and r.lines[0].font != body_font and r.size < 1.08 * body
+        other_face = body_font and r.lines[0].font != body_font and r.size < 1.08 * body and len(r.lines) <= 3
         if not (small or other_face):
             continue
         for f in figures:
@@ -459,7 +485,7 @@ def _subheads(runs: list[Run], body: float) -> None:
     """Subheads: short runs among the columns, larger than body text or bold."""
     for r in runs:
         if r.role == "body" and r.size >= 0.95 * body:
-            if (r.size >= 1.08 * body or r.lines[0].bold) and len(r.lines) <= 3:
+            if (r.size >= 1.08 * body or r.lines[0].bold) and len(r.lines) <= 4:
                 r.role = "heading"
 
 

@@ -114,7 +114,9 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
     for k in range(len(rows)):
         for group in groups_of[k]:
             near = None
-            group = _dedupe(sorted(group, key=lambda c: c["x0"]))
+            # Glyphs drawn at one x (a colon and an opening quote squeezed into one em) keep the
+            # stream's order.
+            group = _dedupe(sorted(group, key=lambda c: (round(c["x0"], 1), c.get("seq", 0))))
             gaps = [max(0.0, group[i]["x0"] - group[i - 1]["x1"]) for i in range(1, len(group))]
             # Letter-spaced text widens every gap: measure the row's own spacing first.
             # (capped: in a row of few glyphs the median may be the very gutter being tested).
