@@ -172,6 +172,11 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
         groups = [g for region in regions for g in _split_by_headlines(region)] + [g for g in in_box if g]
     articles: list[PageArticle] = []
     for group in groups:
+        if all(_vertical(r) for r in group):  # a vertical column title that governs no text
+            header_blocks += [
+                PageBlock("furniture", r.text(), [_box(ln) for ln in r.lines], None) for r in group
+            ]
+            continue
         heads = [r for r in group if r.role == "headline"]
         if not heads and articles and group[0].box < 0:
             art = articles[-1]  # text without a headline continues the article before it
@@ -600,7 +605,7 @@ def _stream_groups(runs: list[Run], body: float) -> list[list[Run]]:
             ov = _overlap(e[0], e[2], r.x0, r.x1)
             if _vertical(h):  # a vertical headline governs the text set beside it
                 beside = _overlap(e[1], e[3], r.top, r.bottom) > 0 and ov > -2 * body
-                k = (float("inf"), ov) if beside else None
+                k = (float("-inf"), ov) if beside else None  # only where no headline is above
             elif e[3] <= r.top + 1 and ov > 0.2 * min(r.x1 - r.x0, e[2] - e[0]):
                 k = (e[3], ov)
             else:
