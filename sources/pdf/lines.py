@@ -122,9 +122,7 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
     for k in range(len(rows)):
         for group in groups_of[k]:
             near = None
-            # Glyphs drawn at one x (a colon and an opening quote squeezed into one em) keep the
-            # stream's order.
-            group = _dedupe(sorted(group, key=lambda c: (round(c["x0"], 1), c.get("seq", 0))))
+            group = _dedupe(_in_line_order(group))
             gaps = [max(0.0, group[i]["x0"] - group[i - 1]["x1"]) for i in range(1, len(group))]
             # Letter-spaced text widens every gap: measure the row's own spacing first.
             # (capped: in a row of few glyphs the median may be the very gutter being tested).
@@ -149,6 +147,17 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
                     start = i
             frags.append(group[start:])
     return [_make_line(f) for f in _rejoin_foreign(frags)]
+
+
+def _in_line_order(chars: list[dict]) -> list[dict]:
+    """Left to right; two glyphs drawn at (almost) one x, such as a colon and an opening quote
+    squeezed into one em (：“), keep the order the content stream drew them in."""
+    out = sorted(chars, key=lambda c: c["x0"])
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if b["x0"] - a["x0"] < 0.25 * b["size"] and b.get("seq", 0) < a.get("seq", 0):
+            out[i - 1], out[i] = b, a
+    return out
 
 
 def _foreign(frag: list[dict]) -> bool:
@@ -219,12 +228,7 @@ def _rejoin_foreign(frags: list[list[dict]]) -> list[list[dict]]:
             groups[r] = []
             order.append(r)
         groups[r].extend(f)
-    return [
-        sorted(groups[r], key=lambda c: (round(c["x0"], 1), c.get("seq", 0)))
-        if len(groups[r]) > 1
-        else groups[r]
-        for r in order
-    ]
+    return [_in_line_order(groups[r]) if len(groups[r]) > 1 else groups[r] for r in order]
 
 
 class _RowSpans:
