@@ -336,6 +336,10 @@ def _background(fig: Box, runs: list[Run], body: float) -> bool:
     return False
 
 
+def _banner(r: Run, fig: Box, runs: list[Run]) -> bool:
+    return _inside(r, fig) and not any(o is not r and _inside(o, fig) for o in runs)
+
+
 def _article_boxes(runs: list[Run], body: float, frames: list[Box]) -> list[Box]:
     """Framed inset boxes that are articles of their own (a headline inside, or more text than a
     pull quote holds); marks their runs with the box's index."""
@@ -357,6 +361,8 @@ def _assign_roles(runs: list[Run], body: float, figures: list[Box], frames: list
     for r in runs:
         if r.box < 0 and any(_inside(r, f) for f in frames):
             r.role = "quote"
+        elif r.size >= 1.5 * body and len(r.lines) == 1 and any(_banner(r, f, runs) for f in figures):
+            r.role = "quote"  # a slogan banner: display type alone on a tint, governs no text
         elif r.size >= 1.5 * body:
             r.role = "headline"
     cols = sorted(r.x1 - r.x0 for r in runs if r.role == "body" and len(r.lines) >= 3)
@@ -717,7 +723,12 @@ def _order_article(group: list[Run], art: PageArticle, index: int, body: float, 
         for ln in r.lines:
             note = bool(CONTINUATION.match(ln.text))
             prev = paras[-1] if paras else None
-            starts = prev is None or prev[0] != "body" or note or ln.x0 - left > 0.9 * ln.size
+            indent = ln.x0 > left + 0.9 * ln.size
+            if ln.x0 > left + 3.5 * ln.size and prev is not None:
+                # Far more than a first-line indent: a line set short beside a figure. It goes on
+                # with the paragraph when the line before it ran to the same right edge.
+                indent = prev[1][-1].x1 < ln.x1 - ln.size
+            starts = prev is None or prev[0] != "body" or note or indent
             if starts:
                 paras.append(("furniture" if note else "body", [ln]))
             else:
