@@ -373,7 +373,8 @@ def _assign_roles(runs: list[Run], body: float, figures: list[Box], frames: list
 
     def next_to(r: Run, other: Run, above: bool) -> bool:
         gap = r.top - other.bottom if above else other.top - r.bottom
-        return -1 <= gap <= 3 * body and _overlap(r.x0, r.x1, other.x0, other.x1) >= 0.5 * (r.x1 - r.x0)
+        width = min(r.x1 - r.x0, other.x1 - other.x0)
+        return -1 <= gap <= 3 * body and _overlap(r.x0, r.x1, other.x0, other.x1) >= 0.5 * width
 
     heads = [r for r in runs if r.role == "headline"]
     for r in runs:
