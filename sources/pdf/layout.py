@@ -29,6 +29,9 @@ CONTINUATION = re.compile(r"^[（(]?\s*(上接|下转|接上|转下|转第|接�
 # An author note closes an article: （作者为中央党校教授）, （作者系…）, （作者单位：…）.
 CLOSING = re.compile(r"[（(]\s*作者(为|系|是|单位|分别为|均为)[^（()）]*[）)]$")
 
+# Credit lines under a chart or photo: each is a caption block of its own.
+CREDIT = re.compile(r"^(制图|制表|绘图|数据来源|资料来源|来源|摄影|图片来源|本版图片)")
+
 FURNITURE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*[\dA-Z一二三四五六七八九十]{1,3}\s*版|[A-Z]\d{1,2}\s*版"
     r"|星期[一二三四五六日天]|责任编辑|本版编辑|编辑[:：]|校对[:：]|美编[:：]|版式[:：]"
@@ -157,6 +160,7 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
         if header_y < r[1] and r[3] < footer_y and max(r[2] - r[0], r[3] - r[1]) >= 3 * body_size
     ]
     body_font = _body_font(runs, body_size)
+    _chart_labels(runs, body_size, figures)
     _captions(runs, body_size, figures, above_too=False, body_font=body_font)
     main = [r for r in runs if r.box < 0]
     in_box = [[r for r in runs if r.box == k] for k in range(len(boxes))]
@@ -484,6 +488,45 @@ def _captions(
                 break
 
 
+def _chart_labels(runs: list[Run], body: float, figures: list[Box]) -> None:
+    """Text drawn in a chart (category labels, values next to the bars) is the chart's own block
+    (role ``figure``), never part of a sentence. A chart shows as two or more filled bars of one
+    orientation close together; its labels are short lines right beside or under a bar."""
+    bars = [f for f in figures if min(f[2] - f[0], f[3] - f[1]) <= 2.5 * body]
+    charted = [
+        b
+        for b in bars
+        if any(
+            o is not b
+            and (_overlap(b[0], b[2], o[0], o[2]) > 0 or _overlap(b[1], b[3], o[1], o[3]) > 0)
+            and max(o[0] - b[2], b[0] - o[2], o[1] - b[3], b[1] - o[3]) <= 3 * body
+            for o in bars
+        )
+    ]
+    if not charted:
+        return
+
+    def label(ln: Line) -> bool:
+        if len(ln.text) > 8 or ln.size > 1.05 * body:
+            return False
+        for b in charted:
+            beside = (
+                _overlap(b[1], b[3], ln.top, ln.bottom) > 0
+                and max(b[0] - ln.x1, ln.x0 - b[2]) <= 1.5 * ln.size
+            )
+            under = (
+                _overlap(b[0], b[2], ln.x0, ln.x1) > 0
+                and max(b[1] - ln.bottom, ln.top - b[3]) <= 1.5 * ln.size
+            )
+            if beside or under:
+                return True
+        return False
+
+    for r in runs:
+        if r.role == "body" and all(label(ln) for ln in r.lines):
+            r.role = "figure"
+
+
 def _body_font(runs: list[Run], body: float) -> str:
     count: Counter[str] = Counter()
     for r in runs:
@@ -742,6 +785,27 @@ def _order_article(group: list[Run], art: PageArticle, index: int, body: float, 
             else:
                 art.continues_to = text
         art.blocks.append(PageBlock(role, text, [_box(ln) for ln in lines], index))
-    for role in ("quote", "caption"):
-        for r in sorted((r for r in group if r.role == role), key=lambda r: (r.top, r.x0)):
-            art.blocks.append(PageBlock(role, r.text(), [_box(ln) for ln in r.lines], index))
+    for r in sorted((r for r in group if r.role == "quote"), key=lambda r: (r.top, r.x0)):
+        art.blocks.append(PageBlock("quote", r.text(), [_box(ln) for ln in r.lines], index))
+    # Captions, credit lines and charts: in stream order when the stream decides, else by place.
+    # A chart's labels make one block, read row by row ("2022年131 2023年147").
+    side = [r for r in group if r.role in ("caption", "figure")]
+    chart = [ln for r in side if r.role == "figure" for ln in r.lines]
+    pieces: list[tuple[str, list[Line]]] = []
+    if chart:
+        pieces.append(("figure", [ln for row in _rows(chart) for ln in row]))
+    for r in side:
+        if r.role == "caption":  # a credit line (制图：, 数据来源：) is a block of its own
+            for ln in r.lines:
+                if (
+                    pieces
+                    and pieces[-1][0] == "caption"
+                    and pieces[-1][1][-1] in r.lines
+                    and not CREDIT.match(ln.text)
+                ):
+                    pieces[-1][1].append(ln)
+                else:
+                    pieces.append(("caption", [ln]))
+    key = (lambda p: min(ln.seq for ln in p[1])) if stream else (lambda p: (p[1][0].top, p[1][0].x0))
+    for role, lines in sorted(pieces, key=key):
+        art.blocks.append(PageBlock(role, join_lines(lines), [_box(ln) for ln in lines], index))
