@@ -482,7 +482,8 @@ def _captions(
         for f in figures:
             if _overlap(f[0], f[2], r.x0, r.x1) <= 0:
                 continue
-            under = -1 <= r.top - f[3] <= 2 * r.size
+            # under it (its first line may dip into the figure's box, as browsers draw them)
+            under = r.top >= (f[1] + f[3]) / 2 and -0.9 * r.size <= r.top - f[3] <= 2 * r.size
             if under or (small and above_too and -1 <= f[1] - r.bottom <= 2 * r.size):
                 r.role = "caption"
                 break
