@@ -383,12 +383,16 @@ def _assign_roles(runs: list[Run], body: float, figures: list[Box], frames: list
     heads = [r for r in runs if r.role == "headline"]
     for r in runs:
         if r.role == "headline" and r.size < 1.8 * body and len(r.lines) <= 4 and r.x1 - r.x0 <= 1.15 * col:
-            if not any(next_to(r, o, False) for o in flow):
-                continue
-            # text right above it, or (at the head of a column) a larger headline above it
-            if any(next_to(r, o, True) for o in flow) or any(
-                h.size >= 1.3 * r.size and h.bottom <= r.top and _overlap(h.x0, h.x1, r.x0, r.x1) > 0
-                for h in heads
+            above = any(next_to(r, o, True) for o in flow)
+            below = any(next_to(r, o, False) for o in flow)
+            # text above and below it, or text on one side and a larger headline above it (a
+            # subhead at the head or at the foot of a column)
+            if (above and below) or (
+                (above or below)
+                and any(
+                    h.size >= 1.3 * r.size and h.bottom <= r.top and _overlap(h.x0, h.x1, r.x0, r.x1) > 0
+                    for h in heads
+                )
             ):
                 r.role = "heading"
 

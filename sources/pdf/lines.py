@@ -172,8 +172,9 @@ def _rejoin_foreign(frags: list[list[dict]]) -> list[list[dict]]:
     Such a run lands in a fragment of its own when its glyph size differs from the line's (split
     by size) or its baseline sits lower or higher (another row), and the line around it is cut
     at the hole it leaves. It belongs to the CJK fragments whose box it overlaps vertically (at
-    least half its height) and that end or start within 1.5 glyph heights of it, on either side:
-    they are joined again, so "2 0 2 4" and "8 6 0人次" stay inside their sentence.
+    least half its height) and that end or start within 1.5 glyphs of it, on either side, unless
+    the gap between is a gutter (no glyphs over it in the lines just above and below): they are
+    joined again, so "2 0 2 4" and "8 6 0人次" stay inside their sentence.
     """
     foreign = [i for i, f in enumerate(frags) if _foreign(f)]
     if not foreign:
@@ -187,6 +188,19 @@ def _rejoin_foreign(frags: list[list[dict]]) -> list[list[dict]]:
     tops = [h[0] for h in hosts]
     reach = max(sizes)
     parent = list(range(len(frags)))
+
+    def covered(span: tuple[float, float], top: float, bottom: float, size: float) -> bool:
+        """Whether the lines just above or below have glyphs over the gap (a hole inside a
+        column does; a gutter between columns does not)."""
+        mid = (span[0] + span[1]) / 2
+        lo = bisect_left(tops, top - 3 * size)
+        for _t, k in hosts[lo:]:
+            b = boxes[k]
+            if b[0] > bottom + 3 * size:
+                break
+            if (b[1] < top - 0.5 * size or b[0] > bottom) and b[2] <= mid <= b[3]:
+                return True
+        return False
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -204,15 +218,22 @@ def _rejoin_foreign(frags: list[list[dict]]) -> list[list[dict]]:
                 break
             if min(bottom, h_bottom) - max(top, h_top) < 0.5 * (bottom - top):
                 continue
-            reach_x = 1.5 * sizes[j]
-            if x0 - reach_x <= h_x1 <= x0 + 0.5 * sizes[j]:
-                side, gap = "left", x0 - h_x1
-            elif x1 - 0.5 * sizes[j] <= h_x0 <= x1 + reach_x:
-                side, gap = "right", h_x0 - x1
+            host = frags[j]
+            gaps = [host[k]["x0"] - host[k - 1]["x1"] for k in range(1, len(host))]
+            spacing = max(0.0, min(median(gaps), 0.6 * sizes[j])) if gaps else 0.0
+            reach_x = spacing + 1.5 * sizes[j]
+            if h_x0 < x0 and x0 - reach_x <= h_x1 < x1:  # ends at (or a little into) the run
+                side, gap = "left", max(0.0, x0 - h_x1)
+            elif h_x1 > x1 and x0 < h_x0 <= x1 + reach_x:  # starts at (or a little inside) it
+                side, gap = "right", max(0.0, h_x0 - x1)
             elif h_x0 <= x0 and x1 <= h_x1:
                 side, gap = "inside", 0.0
             else:
                 continue
+            if gap > spacing + 0.3 * sizes[j] and not covered(
+                (x0 - gap, x0) if side == "left" else (x1, x1 + gap), top, bottom, sizes[j]
+            ):
+                continue  # a gutter to the next column, not the hole the run left in its line
             if side not in sides or gap < sides[side][0]:
                 sides[side] = (gap, j)
         found = [j for _, j in sides.values()]
