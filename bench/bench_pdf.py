@@ -3,7 +3,8 @@ pdfplumber ``extract_text()`` measured on the same pages in the same run.
 
     .venv/bin/python bench/bench_pdf.py        (or: make bench)
 
-Prints per fixture: whitespace-free similarity to the truth, spaces between two CJK characters,
+Prints per fixture of both families (reportlab and Chromium; the scan is OCR's and left out):
+whitespace-free similarity to the truth, spaces between two CJK characters,
 share of adjacent truth paragraphs intact and in order, article separation; then time per page
 and our time as a ratio to extract_text() (target <= 1.3x); then pathological inputs through
 the per-document time limit (sources.guarded).
@@ -27,7 +28,8 @@ from sources.pdf import read_pdf  # noqa: E402
 from sources.pdfgen import Truth  # noqa: E402
 from sources.pdfgen.score import score  # noqa: E402
 
-FIXTURES = ROOT / "tests" / "sources" / "pdf" / "fixtures"
+FIXTURES = ROOT / "tests" / "sources" / "pdf" / "fixtures"  # the reportlab family
+CHROMIUM = ROOT / "tests" / "sources" / "pdf" / "chromium"  # the Chromium print-to-PDF family
 REPEAT = 5
 LIMIT = 60.0
 
@@ -61,7 +63,7 @@ def fmt(v) -> str:
 
 
 def accuracy() -> None:
-    pdfs = sorted(FIXTURES.glob("*.pdf"))
+    pdfs = sorted(FIXTURES.glob("*.pdf")) + sorted(p for p in CHROMIUM.glob("*.pdf") if "scan" not in p.stem)
     print("fixture                          | similarity  | CJK spaces  | para order  | articles")
     print("                                 | plain  ours | plain  ours | plain  ours | ours")
     total_pages = t_base = t_ours = 0.0

@@ -164,7 +164,9 @@ def score(out: Output, truth: list[TruthArticle], verbose: bool = False, label: 
         for t, art in enumerate(truth):
             if totals[t] and best[t] < WHOLE * totals[t]:
                 lost = [i for i in art.items if i not in out.text]
-                print(f"    [{label}] not whole: {art.name} {best[t]}/{totals[t]}, not found: {[i[:20] for i in lost][:4]}")
+                print(
+                    f"    [{label}] not whole: {art.name} {best[t]}/{totals[t]}, not found: {[i[:20] for i in lost][:4]}"
+                )
         if len(chunks) > found_articles:
             print(f"    [{label}] chunks: " + " ".join(f"{truth[t].name[-2:]}/{o}:{n}" for t, o, n in chunks))
     return {
