@@ -32,7 +32,6 @@ import json
 import os
 import re
 import sys
-import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
+from bench_pdf import baseline_text, best_time  # noqa: E402
 
 from sources.pdf import read_pdf  # noqa: E402
 
@@ -111,11 +111,6 @@ def flow_text(pdf: Path) -> str:
         return "\n".join(page.extract_text(use_text_flow=True) or "" for page in p.pages)
 
 
-def plain_text(pdf: Path) -> str:
-    with pdfplumber.open(pdf) as p:
-        return "\n".join(page.extract_text() or "" for page in p.pages)
-
-
 def flow_output(pdf: Path) -> Output:
     return Output([(squeeze(flow_text(pdf)), -1)])
 
@@ -178,15 +173,6 @@ def score(out: Output, truth: list[TruthArticle], verbose: bool = False, label: 
     }
 
 
-def best_time(fn, pdf: Path, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn(pdf)
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 def pages_in(cache: Path) -> list[tuple[Path, list[Path]]]:
     out = []
     for pdf in sorted(cache.glob("*.pdf")):
@@ -233,8 +219,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{f['sentences']:4d}   | {f['whole']:4d} {o['whole']:4d} {f['articles']:3d}  | {f['switches']:4d}  {o['switches']:4d}     | {signal}"
         )
         if not args.no_time:
-            t_plain += best_time(plain_text, pdf)
-            t_ours += best_time(read_pdf, pdf)
+            t_plain += best_time(baseline_text, pdf, repeat=3)
+            t_ours += best_time(read_pdf, pdf, repeat=3)
     f, o = total["flow"], total["ours"]
     print(
         f"\nall pages: verbatim flow {f['verbatim']}/{f['sentences']} = {f['verbatim'] / f['sentences']:.4f}, "
