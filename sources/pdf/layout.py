@@ -26,6 +26,12 @@ from sources.pdf.lines import Line, joins_with_space
 
 CONTINUATION = re.compile(r"^[（(]?\s*(上接|下转|接上|转下|转第|接第|续)[^）)]{0,12}?[版页][）)]?$")
 
+# An author note closes an article: （作者为中央党校教授）, （作者系…）, （作者单位：…）.
+CLOSING = re.compile(r"[（(]\s*作者(为|系|是|单位|分别为|均为)[^（()）]*[）)]$")
+
+# Credit lines under a chart or photo: each is a caption block of its own.
+CREDIT = re.compile(r"^(制图|制表|绘图|数据来源|资料来源|来源|摄影|图片来源|本版图片)")
+
 FURNITURE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|第\s*[\dA-Z一二三四五六七八九十]{1,3}\s*版|[A-Z]\d{1,2}\s*版"
     r"|星期[一二三四五六日天]|责任编辑|本版编辑|编辑[:：]|校对[:：]|美编[:：]|版式[:：]"
@@ -33,12 +39,21 @@ FURNITURE = re.compile(
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
+# The content stream decides reading order and article runs on a page when it agrees with the
+# geometry at least this far (_stream_coherence); below it, geometry alone decides.
+STREAM_COHERENT = 0.75
+
 
 @dataclass(eq=False)
 class Run:
     lines: list[Line]
     role: str = "body"
     owner: Run | None = None  # the headline a kicker, subtitle or byline belongs to
+    box: int = -1  # index of the framed inset box (an article of its own) holding the run
+
+    @property
+    def seq(self) -> int:
+        return min(ln.seq for ln in self.lines)
 
     @property
     def x0(self) -> float:
@@ -94,6 +109,8 @@ class PageLayout:
     header: list[PageBlock]
     articles: list[PageArticle]
     footer: list[PageBlock]
+    signal: str = "geometry"  # what decided the order and the articles: "stream" or "geometry"
+    coherence: float = 0.0  # how far the content stream agrees with the geometry (0..1)
 
 
 def join_lines(lines: list[Line]) -> str:
@@ -131,6 +148,11 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
 
     runs = _runs(content)
     body_size = _body_size(runs)
+    runs = _join_display_lines(runs, body_size)
+    coherence = _stream_coherence(runs, body_size)
+    signal = "stream" if coherence >= STREAM_COHERENT else "geometry"
+    figures = [f for f in figures if not _background(f, runs, body_size)]
+    boxes = _article_boxes(runs, body_size, frames)
     _assign_roles(runs, body_size, figures, frames)
     separators = [
         r
@@ -138,23 +160,69 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
         if header_y < r[1] and r[3] < footer_y and max(r[2] - r[0], r[3] - r[1]) >= 3 * body_size
     ]
     body_font = _body_font(runs, body_size)
+    _chart_labels(runs, body_size, figures)
     _captions(runs, body_size, figures, above_too=False, body_font=body_font)
-    regions = _xy_cut(runs, separators)
-    for region in regions:
+    main = [r for r in runs if r.box < 0]
+    in_box = [[r for r in runs if r.box == k] for k in range(len(boxes))]
+    regions = _xy_cut(main, separators)
+    for region in regions + in_box:
         _headline_context(region, body_size)
     _captions(runs, body_size, figures, above_too=True)
     _subheads(runs, body_size)
+    if signal == "stream":
+        groups = _stream_groups(main, body_size) + [g for g in in_box if g]
+        groups.sort(key=lambda g: min(r.seq for r in g))
+    else:
+        groups = [g for region in regions for g in _split_by_headlines(region)] + [g for g in in_box if g]
     articles: list[PageArticle] = []
-    for region in regions:
-        for group in _split_by_headlines(region):
-            heads = [r for r in group if r.role == "headline"]
-            if not heads and articles:
-                art = articles[-1]  # text without a headline continues the article before it
-            else:
-                art = PageArticle(headline=heads[0].text() if heads else "")
-                articles.append(art)
-            _order_article(group, art, len(articles) - 1, body_size)
-    return PageLayout(header_blocks, articles, footer_blocks)
+    for group in groups:
+        if all(_vertical(r) for r in group):  # a vertical column title that governs no text
+            header_blocks += [
+                PageBlock("furniture", r.text(), [_box(ln) for ln in r.lines], None) for r in group
+            ]
+            continue
+        heads = [r for r in group if r.role == "headline"]
+        if not heads and articles and group[0].box < 0:
+            art = articles[-1]  # text without a headline continues the article before it
+        else:
+            art = PageArticle(headline=heads[0].text() if heads else "")
+            articles.append(art)
+        _order_article(group, art, len(articles) - 1, body_size, stream=signal == "stream")
+    return PageLayout(header_blocks, articles, footer_blocks, signal, round(coherence, 3))
+
+
+def _stream_coherence(runs: list[Run], body: float) -> float:
+    """How far the content stream agrees with the page's geometry (0..1), the lower of two shares:
+
+    * lines: of the line pairs the geometry stacks in one run (one column, one size, line under
+      line), the share the stream draws one right after the other;
+    * pieces: of the body runs stacked in one column (the next one down, within a few lines), the
+      share the stream draws top first (out of at least 6: a page with few pieces proves little).
+
+    Real e-paper producers write each column piece in reading order (~1.0 on both); a stream
+    written in shuffled order breaks at every paragraph or block (<= 0.5 on one of them)."""
+    lines = sorted((ln for r in runs for ln in r.lines), key=lambda ln: ln.seq)
+    rank = {id(ln): i for i, ln in enumerate(lines)}
+    pairs = [(a, b) for r in runs for a, b in zip(r.lines, r.lines[1:], strict=False)]
+    if not pairs:
+        return 0.0
+    by_line = sum(1 for a, b in pairs if rank[id(b)] == rank[id(a)] + 1) / len(pairs)
+    body_runs = sorted(
+        (r for r in runs if abs(r.size - body) <= 0.07 * body and len(r.lines) >= 2), key=lambda r: r.top
+    )
+    ordered = total = 0
+    for i, a in enumerate(body_runs):
+        for b in body_runs[i + 1 :]:
+            if b.top - a.bottom > 4 * body:
+                continue
+            if b.top >= a.bottom - 1 and _overlap(a.x0, a.x1, b.x0, b.x1) >= 0.5 * min(
+                a.x1 - a.x0, b.x1 - b.x0
+            ):
+                total += 1
+                ordered += a.seq < b.seq
+                break
+    by_piece = 1 - (total - ordered) / max(total, 6)  # a page with few pieces proves little
+    return min(by_line, by_piece)
 
 
 def _furniture_limits(lines: list[Line], hrules: list[Box]) -> tuple[float, float]:
@@ -222,6 +290,27 @@ def _runs(lines: list[Line]) -> list[Run]:
     return runs
 
 
+def _join_display_lines(runs: list[Run], body: float) -> list[Run]:
+    """Display type (headlines, subheads) set on two or more centred lines of unequal length: a
+    line right under another of the same size that overlaps it at all continues it."""
+    out: list[Run] = []
+    for r in sorted(runs, key=lambda r: r.top):
+        if r.size >= 1.3 * body:
+            for o in out:
+                if (
+                    abs(o.size - r.size) <= 0.08 * r.size
+                    and -0.3 * r.size <= r.top - o.bottom <= 0.8 * r.size
+                    and _overlap(o.x0, o.x1, r.x0, r.x1) > 0
+                ):
+                    o.lines.extend(r.lines)
+                    break
+            else:
+                out.append(r)
+        else:
+            out.append(r)
+    return out
+
+
 def _body_size(runs: list[Run]) -> float:
     count: Counter[float] = Counter()
     for r in runs:
@@ -239,13 +328,73 @@ def _inside(r: Run, box: Box, slack: float = 2.0) -> bool:
     )
 
 
-def _assign_roles(runs: list[Run], body: float, figures: list[Box], frames: list[Box]) -> None:
-    """Quotes (inside a frame) and headlines (much larger than body text)."""
+def _background(fig: Box, runs: list[Run], body: float) -> bool:
+    """An image or tint printed behind body text (a page decoration, a tinted box), not a figure
+    with a caption: body-sized lines of text lie on it."""
+    inside = 0
     for r in runs:
-        if any(_inside(r, f) for f in frames):
+        if abs(r.size - body) <= 0.07 * body and _inside(r, fig):
+            inside += len(r.lines)
+            if inside >= 3:
+                return True
+    return False
+
+
+def _banner(r: Run, fig: Box, runs: list[Run]) -> bool:
+    return _inside(r, fig) and not any(o is not r and _inside(o, fig) for o in runs)
+
+
+def _article_boxes(runs: list[Run], body: float, frames: list[Box]) -> list[Box]:
+    """Framed inset boxes that are articles of their own (a headline inside, or more text than a
+    pull quote holds); marks their runs with the box's index."""
+    boxes: list[Box] = []
+    for f in sorted(frames, key=lambda f: (f[1], f[0])):
+        inside = [r for r in runs if r.box < 0 and _inside(r, f)]
+        lines = sum(len(r.lines) for r in inside)
+        if any(r.size >= 1.5 * body for r in inside) or lines >= 12:
+            for r in inside:
+                r.box = len(boxes)
+            boxes.append(f)
+    return boxes
+
+
+def _assign_roles(runs: list[Run], body: float, figures: list[Box], frames: list[Box]) -> None:
+    """Quotes (inside a frame that is not an article box) and headlines (much larger than body
+    text). A headline-sized line set inside a column, with the column's text right above and
+    right below it, is a subhead."""
+    for r in runs:
+        if r.box < 0 and any(_inside(r, f) for f in frames):
             r.role = "quote"
+        elif r.size >= 1.5 * body and len(r.lines) == 1 and any(_banner(r, f, runs) for f in figures):
+            r.role = "quote"  # a slogan banner: display type alone on a tint, governs no text
         elif r.size >= 1.5 * body:
             r.role = "headline"
+    cols = sorted(r.x1 - r.x0 for r in runs if r.role == "body" and len(r.lines) >= 3)
+    if not cols:
+        return
+    col = cols[len(cols) // 2]
+    flow = [r for r in runs if r.role == "body" and abs(r.size - body) <= 0.07 * body]
+
+    def next_to(r: Run, other: Run, above: bool) -> bool:
+        gap = r.top - other.bottom if above else other.top - r.bottom
+        width = min(r.x1 - r.x0, other.x1 - other.x0)
+        return -1 <= gap <= 3 * body and _overlap(r.x0, r.x1, other.x0, other.x1) >= 0.5 * width
+
+    heads = [r for r in runs if r.role == "headline"]
+    for r in runs:
+        if r.role == "headline" and r.size < 1.8 * body and len(r.lines) <= 4 and r.x1 - r.x0 <= 1.15 * col:
+            above = any(next_to(r, o, True) for o in flow)
+            below = any(next_to(r, o, False) for o in flow)
+            # text above and below it, or text on one side and a larger headline above it (a
+            # subhead at the head or at the foot of a column)
+            if (above and below) or (
+                (above or below)
+                and any(
+                    h.size >= 1.3 * r.size and h.bottom <= r.top and _overlap(h.x0, h.x1, r.x0, r.x1) > 0
+                    for h in heads
+                )
+            ):
+                r.role = "heading"
 
 
 def _headline_context(region: list[Run], body: float) -> None:
@@ -282,7 +431,9 @@ def _headline_context(region: list[Run], body: float) -> None:
         ]
         if above:
             kicker = max(above, key=lambda r: r.bottom)
-            kicker.role, kicker.owner = "subtitle", h
+            for r in above:  # a kicker set in two parts on one row (疏堵结合　强化管理)
+                if abs(r.top - kicker.top) < 0.3 * kicker.size:
+                    r.role, r.owner = "subtitle", h
     bands = _bands([r for r in region if r.role == "headline"], region)
     for band in bands:
         for h in band:
@@ -298,7 +449,7 @@ def _headline_context(region: list[Run], body: float) -> None:
                     if r.role == "body"
                     and lo <= (r.x0 + r.x1) / 2 <= hi
                     and not any(_overlap(b.x0, b.x1, r.x0, r.x1) > 0.3 * (r.x1 - r.x0) for b in beside)
-                    and -1 <= r.top - y <= 2.5 * body
+                    and -1 <= r.top - y <= 3 * body
                 ]
                 if not below:
                     break
@@ -329,16 +480,56 @@ def _captions(
         if r.role != "body":
             continue
         small = r.size < 0.95 * body
-        other_face = body_font and r.lines[0].font != body_font and r.size < 1.08 * body
+        other_face = body_font and r.lines[0].font != body_font and r.size < 1.08 * body and len(r.lines) <= 3
         if not (small or other_face):
             continue
         for f in figures:
             if _overlap(f[0], f[2], r.x0, r.x1) <= 0:
                 continue
-            under = -1 <= r.top - f[3] <= 2 * r.size
+            # under it (its first line may dip into the figure's box, as browsers draw them)
+            under = r.top >= (f[1] + f[3]) / 2 and -0.9 * r.size <= r.top - f[3] <= 2 * r.size
             if under or (small and above_too and -1 <= f[1] - r.bottom <= 2 * r.size):
                 r.role = "caption"
                 break
+
+
+def _chart_labels(runs: list[Run], body: float, figures: list[Box]) -> None:
+    """Text drawn in a chart (category labels, values next to the bars) is the chart's own block
+    (role ``figure``), never part of a sentence. A chart shows as two or more filled bars of one
+    orientation close together; its labels are short lines right beside or under a bar."""
+    bars = [f for f in figures if min(f[2] - f[0], f[3] - f[1]) <= 2.5 * body]
+    charted = [
+        b
+        for b in bars
+        if any(
+            o is not b
+            and (_overlap(b[0], b[2], o[0], o[2]) > 0 or _overlap(b[1], b[3], o[1], o[3]) > 0)
+            and max(o[0] - b[2], b[0] - o[2], o[1] - b[3], b[1] - o[3]) <= 3 * body
+            for o in bars
+        )
+    ]
+    if not charted:
+        return
+
+    def label(ln: Line) -> bool:
+        if len(ln.text) > 8 or ln.size > 1.05 * body:
+            return False
+        for b in charted:
+            beside = (
+                _overlap(b[1], b[3], ln.top, ln.bottom) > 0
+                and max(b[0] - ln.x1, ln.x0 - b[2]) <= 1.5 * ln.size
+            )
+            under = (
+                _overlap(b[0], b[2], ln.x0, ln.x1) > 0
+                and max(b[1] - ln.bottom, ln.top - b[3]) <= 1.5 * ln.size
+            )
+            if beside or under:
+                return True
+        return False
+
+    for r in runs:
+        if r.role == "body" and all(label(ln) for ln in r.lines):
+            r.role = "figure"
 
 
 def _body_font(runs: list[Run], body: float) -> str:
@@ -354,7 +545,7 @@ def _subheads(runs: list[Run], body: float) -> None:
     """Subheads: short runs among the columns, larger than body text or bold."""
     for r in runs:
         if r.role == "body" and r.size >= 0.95 * body:
-            if (r.size >= 1.08 * body or r.lines[0].bold) and len(r.lines) <= 3:
+            if (r.size >= 1.08 * body or r.lines[0].bold) and len(r.lines) <= 4:
                 r.role = "heading"
 
 
@@ -448,6 +639,92 @@ def _split_by_headlines(region: list[Run]) -> list[list[Run]]:
     return [groups[id(h)] for band in bands for h in band if groups[id(h)]]
 
 
+def _stream_groups(runs: list[Run], body: float) -> list[list[Run]]:
+    """Articles when the stream is coherent: each headline with its kicker, subtitle and byline;
+    the text walked in stream order. A piece of text joins the article whose headline is the
+    nearest one above it (x-overlapping), unless the stream already left that article (a
+    coherent stream writes an article in one go): then it stays in the article the stream is in,
+    which is how a column running beside another article's headline band, or continuing under
+    it, finds its article. Text with no headline above it stays with the stream's article."""
+    heads = [r for r in runs if r.role == "headline"]
+    extent: dict[int, list[float]] = {id(h): [h.x0, h.top, h.x1, h.bottom] for h in heads}
+    for r in runs:
+        if r.owner is not None and id(r.owner) in extent:
+            e = extent[id(r.owner)]
+            e[0], e[1], e[2], e[3] = min(e[0], r.x0), min(e[1], r.top), max(e[2], r.x1), max(e[3], r.bottom)
+
+    def governed_by(r: Run) -> Run | None:
+        best, key = None, None
+        for h in heads:
+            e = extent[id(h)]
+            ov = _overlap(e[0], e[2], r.x0, r.x1)
+            if _vertical(h):  # a vertical headline governs the text set beside it
+                beside = _overlap(e[1], e[3], r.top, r.bottom) > 0 and ov > -2 * body
+                k = (float("-inf"), ov) if beside else None  # only where no headline is above
+            elif e[3] <= r.top + 1 and ov > 0.2 * min(r.x1 - r.x0, e[2] - e[0]):
+                k = (e[3], ov)
+            else:
+                k = None
+            if k is not None:
+                if key is None or k > key:
+                    best, key = h, k
+        return best
+
+    groups: dict[int, list[Run]] = {id(h): [h] for h in heads}
+    headless: list[list[Run]] = []
+    current: list[Run] | None = None
+    left: set[int] = set()
+    tail = ""  # the end of the text the stream wrote last: an author note there closes the article
+    for r in sorted(runs, key=lambda r: r.seq):
+        if r.role == "headline":
+            continue
+        if r.owner is not None and id(r.owner) in groups:
+            groups[id(r.owner)].append(r)
+            continue
+        h = governed_by(r)
+        flow = r.role in ("body", "heading")
+        if not flow:  # captions, quotes: the article above them, else the stream's
+            target = groups[id(h)] if h is not None else current
+        elif h is not None and groups[id(h)] is not current and id(h) not in left:
+            target = groups[id(h)]
+        elif current is None or CLOSING.search(tail):
+            headless.append([])
+            target = headless[-1]
+        else:
+            target = current
+        if target is None:
+            headless.append([])
+            target = headless[-1]
+        if flow:
+            if current is not None and target is not current:
+                left.update(k for k, g in groups.items() if g is current)
+            current = target
+            tail = (tail + r.text())[-80:]
+        target.append(r)
+    # A headline that governs no text (set beside its article, vertical) goes to the nearest
+    # article without a headline.
+    for h in heads:
+        if any(r.role in ("body", "heading") for r in groups[id(h)]) or not headless:
+            continue
+        near = min(headless, key=lambda g: _distance(h, g))
+        if not any(r.role == "headline" for r in near):
+            near.extend(groups.pop(id(h)))
+    return [g for g in [*groups.values(), *headless] if g]
+
+
+def _vertical(r: Run) -> bool:
+    """Text set top to bottom: a stack of lines of one or two upright glyphs each."""
+    return len(r.lines) >= 3 and all(len(ln.text) <= 2 for ln in r.lines)
+
+
+def _distance(h: Run, group: list[Run]) -> float:
+    x0, x1 = min(r.x0 for r in group), max(r.x1 for r in group)
+    top, bottom = min(r.top for r in group), max(r.bottom for r in group)
+    dx = max(0.0, x0 - h.x1, h.x0 - x1)
+    dy = max(0.0, top - h.bottom, h.top - bottom)
+    return dx + dy
+
+
 def _columns(runs: list[Run]) -> list[list[Run]]:
     """Cluster runs into columns by horizontal overlap, left to right.
 
@@ -475,27 +752,36 @@ def _columns(runs: list[Run]) -> list[list[Run]]:
     return [sorted(c[2], key=lambda r: r.top) for c in cols]
 
 
-def _order_article(group: list[Run], art: PageArticle, index: int, body: float) -> None:
+def _order_article(group: list[Run], art: PageArticle, index: int, body: float, stream: bool = False) -> None:
     top_roles = ("headline", "subtitle", "byline")
     for r in sorted((r for r in group if r.role in top_roles), key=lambda r: (r.top, r.x0)):
         art.blocks.append(PageBlock(r.role, r.text(), [_box(ln) for ln in r.lines], index))
     flow = [r for r in group if r.role in ("body", "heading")]
     paras: list[tuple[str, list[Line]]] = []
+    lefts: list[tuple[float, Run]] = []  # each run with its column's left edge (for indents)
     for col in _columns(flow):
         body_lines = [ln for r in col if r.role == "body" for ln in r.lines]
         left = min((ln.x0 for ln in body_lines), default=0.0)
-        for r in col:
-            if r.role == "heading":
-                paras.append(("heading", list(r.lines)))
-                continue
-            for ln in r.lines:
-                note = bool(CONTINUATION.match(ln.text))
-                prev = paras[-1] if paras else None
-                starts = prev is None or prev[0] != "body" or note or ln.x0 - left > 0.9 * ln.size
-                if starts:
-                    paras.append(("furniture" if note else "body", [ln]))
-                else:
-                    prev[1].append(ln)
+        lefts += [(left, r) for r in col]
+    if stream:  # the stream's order of the column pieces; geometry's: columns left to right
+        lefts.sort(key=lambda p: p[1].seq)
+    for left, r in lefts:
+        if r.role == "heading":
+            paras.append(("heading", list(r.lines)))
+            continue
+        for ln in r.lines:
+            note = bool(CONTINUATION.match(ln.text))
+            prev = paras[-1] if paras else None
+            indent = ln.x0 > left + 0.9 * ln.size
+            if ln.x0 > left + 3.5 * ln.size and prev is not None:
+                # Far more than a first-line indent: a line set short beside a figure. It goes on
+                # with the paragraph when the line before it ran to the same right edge.
+                indent = prev[1][-1].x1 < ln.x1 - ln.size
+            starts = prev is None or prev[0] != "body" or note or indent
+            if starts:
+                paras.append(("furniture" if note else "body", [ln]))
+            else:
+                prev[1].append(ln)
     for role, lines in paras:
         text = join_lines(lines)
         if role == "furniture":
@@ -504,6 +790,27 @@ def _order_article(group: list[Run], art: PageArticle, index: int, body: float) 
             else:
                 art.continues_to = text
         art.blocks.append(PageBlock(role, text, [_box(ln) for ln in lines], index))
-    for role in ("quote", "caption"):
-        for r in sorted((r for r in group if r.role == role), key=lambda r: (r.top, r.x0)):
-            art.blocks.append(PageBlock(role, r.text(), [_box(ln) for ln in r.lines], index))
+    for r in sorted((r for r in group if r.role == "quote"), key=lambda r: (r.top, r.x0)):
+        art.blocks.append(PageBlock("quote", r.text(), [_box(ln) for ln in r.lines], index))
+    # Captions, credit lines and charts: in stream order when the stream decides, else by place.
+    # A chart's labels make one block, read row by row ("2022年131 2023年147").
+    side = [r for r in group if r.role in ("caption", "figure")]
+    chart = [ln for r in side if r.role == "figure" for ln in r.lines]
+    pieces: list[tuple[str, list[Line]]] = []
+    if chart:
+        pieces.append(("figure", [ln for row in _rows(chart) for ln in row]))
+    for r in side:
+        if r.role == "caption":  # a credit line (制图：, 数据来源：) is a block of its own
+            for ln in r.lines:
+                if (
+                    pieces
+                    and pieces[-1][0] == "caption"
+                    and pieces[-1][1][-1] in r.lines
+                    and not CREDIT.match(ln.text)
+                ):
+                    pieces[-1][1].append(ln)
+                else:
+                    pieces.append(("caption", [ln]))
+    key = (lambda p: min(ln.seq for ln in p[1])) if stream else (lambda p: (p[1][0].top, p[1][0].x0))
+    for role, lines in sorted(pieces, key=key):
+        art.blocks.append(PageBlock(role, join_lines(lines), [_box(ln) for ln in lines], index))

@@ -42,6 +42,7 @@ class Line:
     size: float
     bold: bool
     font: str = ""  # the font name (subset prefix removed) of the line's first glyph
+    seq: int = 0  # content-stream position of the line's first-drawn glyph (pdfplumber's char order)
 
     @property
     def width(self) -> float:
@@ -54,10 +55,18 @@ _BOLD = ("bold", "black", "heavy")
 def _make_line(chars: list[dict]) -> Line:
     parts: list[str] = []
     size = median(c["size"] for c in chars)
+    # Letter spacing (and justification) widens every gap of the line alike: a space is a gap
+    # visibly wider than the line's own spacing, so "2 0 2 4" set letter-spaced reads 2024.
+    gaps = [chars[i]["x0"] - chars[i - 1]["x1"] for i in range(1, len(chars))]
+    spacing = max(0.0, min(median(gaps), 0.5 * size)) if len(gaps) >= 3 else 0.0
     prev = None
     for c in chars:
         t = c["text"]
-        if prev is not None and c["x0"] - prev["x1"] > 0.15 * size and joins_with_space(prev["text"], t):
+        if (
+            prev is not None
+            and c["x0"] - prev["x1"] > spacing + 0.15 * size
+            and joins_with_space(prev["text"], t)
+        ):
             parts.append(" ")
         parts.append(t)
         prev = c
@@ -71,6 +80,7 @@ def _make_line(chars: list[dict]) -> Line:
         size=size,
         bold=any(b in name for b in _BOLD),
         font=name,
+        seq=min(c.get("seq", 0) for c in chars),
     )
 
 
@@ -108,11 +118,11 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
         hi = bisect_left(bottoms, bottoms[k] + reach + 0.01)
         return [sp for j in range(lo, hi) if j != k for sz, sp in spans(j) if abs(sz - size0) <= 0.06 * size0]
 
-    lines: list[Line] = []
+    frags: list[list[dict]] = []
     for k in range(len(rows)):
         for group in groups_of[k]:
             near = None
-            group = _dedupe(sorted(group, key=lambda c: c["x0"]))
+            group = _dedupe(_in_line_order(group))
             gaps = [max(0.0, group[i]["x0"] - group[i - 1]["x1"]) for i in range(1, len(group))]
             # Letter-spaced text widens every gap: measure the row's own spacing first.
             # (capped: in a row of few glyphs the median may be the very gutter being tested).
@@ -133,10 +143,113 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
                     flanked = [s for s in near if s.covers(g0 - size, g0) and s.covers(g1, g1 + size)]
                     wide = bool(flanked) and not any(s.covers(g0, g1) for s in near)
                 if wide:
-                    lines.append(_make_line(group[start:i]))
+                    frags.append(group[start:i])
                     start = i
-            lines.append(_make_line(group[start:]))
-    return lines
+            frags.append(group[start:])
+    return [_make_line(f) for f in _rejoin_foreign(frags)]
+
+
+def _in_line_order(chars: list[dict]) -> list[dict]:
+    """Left to right; two glyphs drawn at (almost) one x, such as a colon and an opening quote
+    squeezed into one em (：“), keep the order the content stream drew them in."""
+    out = sorted(chars, key=lambda c: c["x0"])
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if b["x0"] - a["x0"] < 0.25 * b["size"] and b.get("seq", 0) < a.get("seq", 0):
+            out[i - 1], out[i] = b, a
+    return out
+
+
+def _foreign(frag: list[dict]) -> bool:
+    """A short run of non-CJK glyphs (digits, Latin, %): what a fallback font sets inside CJK text,
+    often in another size or on another baseline."""
+    return len(frag) <= 12 and not any(is_cjk(c["text"]) for c in frag)
+
+
+def _rejoin_foreign(frags: list[list[dict]]) -> list[list[dict]]:
+    """Put digits and Latin runs set in a fallback font back into the line their box overlaps.
+
+    Such a run lands in a fragment of its own when its glyph size differs from the line's (split
+    by size) or its baseline sits lower or higher (another row), and the line around it is cut
+    at the hole it leaves. It belongs to the CJK fragments whose box it overlaps vertically (at
+    least half its height) and that end or start within 1.5 glyphs of it, on either side, unless
+    the gap between is a gutter (no glyphs over it in the lines just above and below): they are
+    joined again, so "2 0 2 4" and "8 6 0人次" stay inside their sentence.
+    """
+    foreign = [i for i, f in enumerate(frags) if _foreign(f)]
+    if not foreign:
+        return frags
+    boxes = [
+        (min(c["top"] for c in f), max(c["bottom"] for c in f), f[0]["x0"], max(c["x1"] for c in f))
+        for f in frags
+    ]
+    sizes = [median(c["size"] for c in f) for f in frags]
+    hosts = sorted((boxes[i][0], i) for i, f in enumerate(frags) if not _foreign(f))
+    tops = [h[0] for h in hosts]
+    reach = max(sizes)
+    parent = list(range(len(frags)))
+
+    def covered(span: tuple[float, float], top: float, bottom: float, size: float) -> bool:
+        """Whether the lines just above or below have glyphs over the gap (a hole inside a
+        column does; a gutter between columns does not)."""
+        mid = (span[0] + span[1]) / 2
+        lo = bisect_left(tops, top - 3 * size)
+        for _t, k in hosts[lo:]:
+            b = boxes[k]
+            if b[0] > bottom + 3 * size:
+                break
+            if (b[1] < top - 0.5 * size or b[0] > bottom) and b[2] <= mid <= b[3]:
+                return True
+        return False
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in foreign:
+        top, bottom, x0, x1 = boxes[i]
+        sides: dict[str, tuple[float, int]] = {}  # nearest host on the left and on the right
+        for k in range(bisect_left(tops, top - reach), len(hosts)):
+            j = hosts[k][1]
+            h_top, h_bottom, h_x0, h_x1 = boxes[j]
+            if h_top > bottom:
+                break
+            if min(bottom, h_bottom) - max(top, h_top) < 0.5 * (bottom - top):
+                continue
+            host = frags[j]
+            gaps = [host[k]["x0"] - host[k - 1]["x1"] for k in range(1, len(host))]
+            spacing = max(0.0, min(median(gaps), 0.6 * sizes[j])) if gaps else 0.0
+            reach_x = spacing + 1.5 * sizes[j]
+            if h_x0 < x0 and x0 - reach_x <= h_x1 < x1:  # ends at (or a little into) the run
+                side, gap = "left", max(0.0, x0 - h_x1)
+            elif h_x1 > x1 and x0 < h_x0 <= x1 + reach_x:  # starts at (or a little inside) it
+                side, gap = "right", max(0.0, h_x0 - x1)
+            elif h_x0 <= x0 and x1 <= h_x1:
+                side, gap = "inside", 0.0
+            else:
+                continue
+            if gap > spacing + 0.3 * sizes[j] and not covered(
+                (x0 - gap, x0) if side == "left" else (x1, x1 + gap), top, bottom, sizes[j]
+            ):
+                continue  # a gutter to the next column, not the hole the run left in its line
+            if side not in sides or gap < sides[side][0]:
+                sides[side] = (gap, j)
+        found = [j for _, j in sides.values()]
+        if len(found) > 1 and max(sizes[j] for j in found) > 1.08 * min(sizes[j] for j in found):
+            found = [min(sides.values())[1]]  # two lines of different size: the nearer one
+        for j in found:
+            parent[root(j)] = root(i)
+    groups: dict[int, list[dict]] = {}
+    order: list[int] = []
+    for i, f in enumerate(frags):
+        r = root(i)
+        if r not in groups:
+            groups[r] = []
+            order.append(r)
+        groups[r].extend(f)
+    return [_in_line_order(groups[r]) if len(groups[r]) > 1 else groups[r] for r in order]
 
 
 class _RowSpans:

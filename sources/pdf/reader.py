@@ -140,11 +140,13 @@ def read_pdf(path: Path) -> Document:
     pieces: list[tuple[PageBlock, int, int]] = []  # block, page number, article index (doc-wide)
     articles: list[Article] = []
     image_only: list[int] = []
+    signals: list[dict] = []  # per page: which signal decided the order, and the stream's coherence
     unmapped = rotated = mapped = 0
     with handle:
         for number, chars, geometry, has_images in page_iter:
             good, turned = [], []
-            for c in chars:
+            for seq, c in enumerate(chars):  # pdfplumber keeps the content stream's order
+                c["seq"] = seq
                 if c["text"].startswith("(cid:"):
                     unmapped += 1
                 elif not c["upright"]:
@@ -162,6 +164,8 @@ def read_pdf(path: Path) -> Document:
             vrules = [((r[0] + r[2]) / 2, r[1], r[3]) for r in geometry[0] if r[2] - r[0] < 2]
             lines = chars_to_lines(good, vrules) if good else []
             layout = analyse_page(lines, *geometry) if lines else PageLayout([], [], [])
+            if lines:
+                signals.append({"page": number, "signal": layout.signal, "coherence": layout.coherence})
             for b in layout.header:
                 pieces.append((b, number, -1))
             for art in layout.articles:
@@ -202,6 +206,8 @@ def read_pdf(path: Path) -> Document:
         pos += len(b.text) + len(SEPARATOR)
     display = SEPARATOR.join(texts)
     metadata = {"title": articles[0].headline if articles else "", **notes}
+    if signals:
+        metadata["order_signal"] = signals
     if image_only:
         metadata["image_only_pages"] = image_only
     if unmapped:

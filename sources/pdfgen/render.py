@@ -24,6 +24,7 @@ from sources.pdfgen.spec import (
     TruthBlock,
 )
 
+_LATIN = re.compile(r"^[A-Za-z0-9.%]+$")
 _UNIT = re.compile(r"[A-Za-z0-9.%+\-/:]+|\s|.")
 _ASCENT = 0.88  # baseline below the top of a line box, as a fraction of the font size
 # Kinsoku: these never start a line; the glyph before them moves down with them.
@@ -126,13 +127,21 @@ def render_pages(pages: list[PageSpec], out: Path, layout: Layout | list[Layout]
         if lay.stream_seed is not None:
             random.Random(lay.stream_seed + number).shuffle(blocks)
         for g in blocks:
-            _draw(c, g, font, lay.page_size[1], lay.rules, lay.fake_bold)
+            _draw(c, g, font, lay.page_size[1], lay.rules, lay.fake_bold, lay)
         c.showPage()
     c.save()
     return truth
 
 
-def _draw(c, g: _Glyphs, font: str, page_h: float, rules: bool = True, fake_bold: bool = False) -> None:
+def _draw(
+    c,
+    g: _Glyphs,
+    font: str,
+    page_h: float,
+    rules: bool = True,
+    fake_bold: bool = False,
+    lay: Layout | None = None,
+) -> None:
     c.setFillGray(0.72)
     c.setStrokeGray(0.0)
     c.setLineWidth(0.6)
@@ -147,7 +156,16 @@ def _draw(c, g: _Glyphs, font: str, page_h: float, rules: bool = True, fake_bold
     t.setTextRenderMode(2 if g.bold else 0)  # fill+stroke imitates a bold weight
     c.setLineWidth(0.35)
     font = g.font or font
+    digits = lay.digit_font if lay is not None else None
     for x, base, s, size in g.runs:
+        if digits and _LATIN.match(s):  # glyph by glyph in the fallback font, letter-spaced
+            small = size * lay.digit_scale
+            for ch in s:
+                t.setFont(digits, small)
+                t.setTextOrigin(x, page_h - base + lay.digit_rise)
+                t.textOut(ch)
+                x += c.stringWidth(ch, digits, small) + lay.letter_spacing
+            continue
         t.setFont(font, size)
         t.setTextOrigin(x, page_h - base)
         t.textOut(s)
@@ -297,7 +315,7 @@ def _lay_out_article(
         para = len(tb)
         tb.append(TruthBlock(role, text, number, index))
         if role == "heading":
-            hs = size * 1.15
+            hs = size * lay.heading_size
             for k, line in enumerate(st.break_lines(text, hs, col_w)):
                 placed = [(x - 0, u) for x, u in st.place(line, 0, col_w, False, "center")]
                 flow.append(_Line("heading", para, placed, hs, hs * 1.5, lh * 0.5 if k == 0 else 0))

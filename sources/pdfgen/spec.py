@@ -87,6 +87,13 @@ class Layout:
     fake_bold: bool = False  # print headlines and subheads twice, slightly offset (seen in the wild)
     font: str = "cid"  # "cid": non-embedded STSong-Light; "ttf": embedded TrueType (see fonts.py)
     stream_seed: int | None = 7  # shuffle the content-stream order of blocks; None keeps reading order
+    heading_size: float = 1.15  # subhead glyph size as a multiple of body_size (real papers: up to ~1.6)
+    # Digits and Latin runs set in a fallback Latin font (e.g. "Helvetica"), glyph by glyph (so
+    # letter spacing splits "2024" into "2 0 2 4"), at digit_scale of the size, digit_rise points
+    # above the CJK baseline: what real pages and browsers do.
+    digit_font: str | None = None
+    digit_scale: float = 0.85
+    digit_rise: float = 1.2
 
 
 @dataclass
@@ -117,9 +124,15 @@ class Truth:
     pages: int
     articles: list[TruthArticle] = field(default_factory=list)
     blocks: list[TruthBlock] = field(default_factory=list)
+    # Figures the page states, as `cstats extract` should find them: surface, value, unit,
+    # qualifier, committee, period (year), page. Written by the Chromium family's generator.
+    figures: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        if not self.figures:  # the reportlab family's truth files stay as they were
+            del data["figures"]
+        return data
 
     def write(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -131,6 +144,7 @@ class Truth:
             pages=data["pages"],
             articles=[TruthArticle(**a) for a in data["articles"]],
             blocks=[TruthBlock(**b) for b in data["blocks"]],
+            figures=data.get("figures", []),
         )
 
     def text(self) -> str:
