@@ -6,6 +6,7 @@ import hashlib
 import logging
 from pathlib import Path
 
+from sources import ocr
 from sources.document import Article, Block, Document
 from sources.errors import CorruptDocument, EncryptedDocument, ImageOnlyDocument
 from sources.normalize import for_extraction
@@ -15,6 +16,39 @@ from sources.pdf.lines import chars_to_lines, joins_with_space
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 SEPARATOR = "\n\n"
+SCAN_AREA = 0.5  # an image covering this share of an image-only page is the scan itself
+REGION_AREA = 0.25  # an image without text over it covering this share of a text page is OCR'd
+
+
+def _area(box) -> float:
+    return max(box[2] - box[0], 0) * max(box[3] - box[1], 0)
+
+
+def _inside(c: dict, box, pad: float = 1.0) -> bool:
+    x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+    return box[0] - pad <= x <= box[2] + pad and box[1] - pad <= y <= box[3] + pad
+
+
+def _ocr_regions(path: Path, number: int, page, good: list[dict]) -> list[dict]:
+    """OCR characters of a text page's large images that no text-layer glyph lies on (a scanned
+    clipping pasted into an e-paper page); the text layer itself is never OCR'd."""
+    page_area = float(page.width) * float(page.height)
+    out: list[dict] = []
+    for im in page.images:
+        box = (im["x0"], im["top"], im["x1"], im["bottom"])
+        if _area(box) >= REGION_AREA * page_area and not any(_inside(c, box, 0) for c in good):
+            out += ocr.read_page(path, number - 1, crop=box)[0]
+    return out
+
+
+def _source(block: PageBlock, ocr_chars: list[dict]) -> tuple[str, float | None]:
+    """ "ocr" and the mean confidence of the OCR characters inside the block, or "text"."""
+    if not ocr_chars:
+        return "text", None
+    scores = [c["score"] for c in ocr_chars if any(_inside(c, b) for b in block.boxes)]
+    if not scores:
+        return "text", None
+    return "ocr", round(sum(scores) / len(scores), 4)
 
 
 def _geometry(page) -> tuple[list[Box], list[Box], list[Box]]:
@@ -80,9 +114,11 @@ def read_pdf(path: Path) -> Document:
         detail = str(e) or repr(e.args[0] if e.args else e)
         raise CorruptDocument(f"not a readable PDF: {e.__class__.__name__}: {detail}") from e
 
-    pieces: list[tuple[PageBlock, int, int]] = []  # block, page number, article index (doc-wide)
+    pieces: list[tuple[PageBlock, int, int, tuple]] = []  # block, page, article (doc-wide), source
     articles: list[Article] = []
     image_only: list[int] = []
+    ocr_pages: list[int] = []
+    use_ocr = ocr.ocr_enabled()
     unmapped = rotated = mapped = 0
     with pdf:
         for number, page in enumerate(pdf.pages, 1):
@@ -101,26 +137,38 @@ def read_pdf(path: Path) -> Document:
                     good.append(c)
                     mapped += 1
             rotated += len(turned)
+            ocr_chars: list[dict] = []
             if not good and not turned:
-                if page.images and not chars:
-                    image_only.append(number)
-                page.close()
-                continue
+                if page.images and not chars and use_ocr:  # a scan: OCR it (never a text page)
+                    ocr_chars, rules, frames = ocr.read_page(path, number - 1)
+                    scan = SCAN_AREA * float(page.width) * float(page.height)
+                    figures = [f for f in geometry[1] if _area(f) < scan]
+                    geometry = (geometry[0] + rules, figures, geometry[2] + frames)
+                if not ocr_chars:
+                    if page.images and not chars:
+                        image_only.append(number)
+                    page.close()
+                    continue
+                ocr_pages.append(number)
+                good = ocr_chars
+            elif use_ocr and page.images:
+                ocr_chars = _ocr_regions(path, number, page, good)
+                good = good + ocr_chars
             vrules = [((r[0] + r[2]) / 2, r[1], r[3]) for r in geometry[0] if r[2] - r[0] < 2]
             lines = chars_to_lines(good, vrules) if good else []
             layout = analyse_page(lines, *geometry) if lines else PageLayout([], [], [])
             page.close()
             for b in layout.header:
-                pieces.append((b, number, -1))
+                pieces.append((b, number, -1, _source(b, ocr_chars)))
             for art in layout.articles:
                 idx = len(articles)
                 articles.append(Article(idx, art.headline, art.continued_from, art.continues_to))
                 for b in art.blocks:
-                    pieces.append((b, number, idx))
+                    pieces.append((b, number, idx, _source(b, ocr_chars)))
             for b in layout.footer:
-                pieces.append((b, number, -1))
+                pieces.append((b, number, -1, _source(b, ocr_chars)))
             if turned:  # rotated text (margin notes, vertical labels): kept, in stream order
-                pieces.append((_rotated_block(turned), number, -1))
+                pieces.append((_rotated_block(turned), number, -1, ("text", None)))
     if unmapped > mapped:
         raise CorruptDocument(
             f"{unmapped} of {unmapped + mapped} glyphs come from fonts without a ToUnicode map: "
@@ -133,7 +181,7 @@ def read_pdf(path: Path) -> Document:
             )
         raise CorruptDocument("the PDF has no text")
     blocks, texts, pos = [], [], 0
-    for b, number, idx in pieces:
+    for b, number, idx, (source, confidence) in pieces:
         boxes = _merge_boxes(b.boxes)
         blocks.append(
             Block(
@@ -144,6 +192,8 @@ def read_pdf(path: Path) -> Document:
                 bbox=tuple(round(v, 2) for v in b.bbox),
                 article=idx,
                 boxes=tuple(boxes),
+                source=source,
+                ocr_confidence=confidence,
             )
         )
         texts.append(b.text)
@@ -152,6 +202,8 @@ def read_pdf(path: Path) -> Document:
     metadata = {"title": articles[0].headline if articles else ""}
     if image_only:
         metadata["image_only_pages"] = image_only
+    if ocr_pages:
+        metadata["ocr_pages"] = ocr_pages
     if unmapped:
         metadata["unmapped_glyphs"] = unmapped
     if rotated:
