@@ -93,6 +93,8 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
                 bbox=[round(v, 2) for v in block.bbox] if block and block.bbox else None,
                 char_start=q.start,
                 char_end=q.end,
+                source=block.source if block else "text",
+                ocr_confidence=block.ocr_confidence if block else None,
                 sentence=sentences.get(r.sentence_start)
                 or sentences.setdefault(
                     r.sentence_start, doc.display_text[r.sentence_start : r.sentence_end].strip()
