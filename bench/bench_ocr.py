@@ -62,13 +62,17 @@ def fixture() -> None:
     truth_figs = {(f["value"], f["unit"], f["qualifier"]) for f in truth.figures}
     got = figures(doc)
     print(f"scan fixture {scan.name} ({doc.pages} page, 150 dpi, A4):")
-    print(f"  OCR read: {wall:.2f} s wall, {cpu:.2f} s CPU per page (this process; onnxruntime threads count)")
+    print(
+        f"  OCR read: {wall:.2f} s wall, {cpu:.2f} s CPU per page (this process; onnxruntime threads count)"
+    )
     print(f"  text-layer read of the same page (c5): {text_wall:.3f} s wall, {text_cpu:.3f} s CPU per page")
     print(f"  ratio OCR / text layer (wall): {wall / text_wall:.0f}x")
     print(f"  character accuracy against the truth: {accuracy:.4f} (target >= 0.97)")
     conf = [b.ocr_confidence for b in doc.blocks if b.ocr_confidence is not None]
     print(f"  block confidence: min {min(conf):.4f}, mean {sum(conf) / len(conf):.4f}")
-    print(f"  truth figures found: {len(truth_figs & got)} of {len(truth_figs)}; extra: {sorted(got - truth_figs)}")
+    print(
+        f"  truth figures found: {len(truth_figs & got)} of {len(truth_figs)}; extra: {sorted(got - truth_figs)}"
+    )
     text_figs = figures(text_doc)
     print(
         f"  same figures as the text-layer page: {got == text_figs} "

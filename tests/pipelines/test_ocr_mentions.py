@@ -32,6 +32,11 @@ def test_ocr_confidence_reaches_the_warehouse(tmp_path):
     finally:
         con.close()
     scan, text = rows
-    assert scan[0] == "c6_a4_3col_scan" and scan[1] >= 8 and 0.5 <= scan[2] <= scan[3] <= 1 and scan[4] == scan[1]
+    assert (
+        scan[0] == "c6_a4_3col_scan"
+        and scan[1] >= 8
+        and 0.5 <= scan[2] <= scan[3] <= 1
+        and scan[4] == scan[1]
+    )
     assert text[0] == "helan_2024" and text[1] > 0 and text[4] == 0
     assert "OCR" in comment[0][0]
