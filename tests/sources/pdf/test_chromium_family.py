@@ -11,6 +11,8 @@ that starts passing fails the run until its marker is removed.
 
 from __future__ import annotations
 
+from functools import cache
+
 import pdfplumber
 import pytest
 from make_chromium_fixtures import CHROMIUM_FIXTURES, PAGES
@@ -39,6 +41,12 @@ FIGURES_XFAIL = {
     "c4_two_pages_continued": "64名 lost in a broken paragraph",
     "c5_a4_3col_single": "8件 lost: the digit leaves its line",
 }
+
+
+@cache
+def _read(pdf):
+    """Each page is read once for both acceptance tests (documents are not modified by them)."""
+    return read_document(pdf)
 
 
 def _marks(pdf, table):
@@ -85,7 +93,7 @@ def test_scan_has_no_text_layer(pdf):
 @pytest.mark.parametrize("pdf", [_marks(p, LAYOUT_XFAIL) for p in TEXT_PDFS])
 def test_reading_order_blocks_and_articles(pdf):
     truth = Truth.load(pdf.with_suffix(".truth.json"))
-    doc = read_document(pdf)
+    doc = _read(pdf)
     result = score(truth, doc.text, doc)
     squeezed = "".join(doc.text.split())
     broken = [b.text for b in truth.blocks if "".join(b.text.split()) not in squeezed]
@@ -101,7 +109,7 @@ def test_every_figure_with_its_committee_and_period(pdf):
     truth = Truth.load(pdf.with_suffix(".truth.json"))
     got = {
         (m.value, m.unit, m.qualifier, m.committee, m.period_start, m.period_end)
-        for m in extract_mentions(read_document(pdf))
+        for m in extract_mentions(_read(pdf))
     }
     missing = [
         f["surface"] + "@" + f["committee"]
