@@ -23,6 +23,7 @@ import os
 import sys
 import tempfile
 import time
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +49,7 @@ def squeeze(text: str) -> str:
 
 
 def figures(doc) -> set[tuple]:
-    return {(m.value, m.unit, m.qualifier) for m in extract_mentions(doc)}
+    return {(Decimal(str(m.value)), m.unit, m.qualifier) for m in extract_mentions(doc)}
 
 
 def fixture() -> None:
@@ -59,7 +60,7 @@ def fixture() -> None:
     doc, wall, cpu = timed(read_pdf, scan)
     want = squeeze(truth.text())
     accuracy = 1 - levenshtein(squeeze(doc.text), want) / len(want)
-    truth_figs = {(f["value"], f["unit"], f["qualifier"]) for f in truth.figures}
+    truth_figs = {(Decimal(str(f["value"])), f["unit"], f["qualifier"]) for f in truth.figures}
     got = figures(doc)
     print(f"scan fixture {scan.name} ({doc.pages} page, 150 dpi, A4):")
     print(

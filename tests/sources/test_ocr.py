@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -28,11 +29,18 @@ TEXT_PAGE = CHROMIUM / "c5_a4_3col_single.pdf"
 
 
 def _figures(doc) -> set[tuple]:
-    return {(m.value, m.unit, m.qualifier, m.committee, m.period_start) for m in extract_mentions(doc)}
+    # values compared exactly (mentions carry Decimal, the truth JSON numbers)
+    return {
+        (Decimal(str(m.value)), m.unit, m.qualifier, m.committee, m.period_start)
+        for m in extract_mentions(doc)
+    }
 
 
 def _truth_figures(truth: Truth) -> set[tuple]:
-    return {(f["value"], f["unit"], f["qualifier"], f["committee"], f["period"]) for f in truth.figures}
+    return {
+        (Decimal(str(f["value"])), f["unit"], f["qualifier"], f["committee"], f["period"])
+        for f in truth.figures
+    }
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ that starts passing fails the run until its marker is removed.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cache
 
 import pdfplumber
@@ -107,13 +108,14 @@ def test_reading_order_blocks_and_articles(pdf):
 @pytest.mark.parametrize("pdf", [_marks(p, FIGURES_XFAIL) for p in TEXT_PDFS])
 def test_every_figure_with_its_committee_and_period(pdf):
     truth = Truth.load(pdf.with_suffix(".truth.json"))
-    got = {
-        (m.value, m.unit, m.qualifier, m.committee, m.period_start, m.period_end)
+    got = {  # values compared exactly (mentions carry Decimal, the truth JSON numbers)
+        (Decimal(str(m.value)), m.unit, m.qualifier, m.committee, m.period_start, m.period_end)
         for m in extract_mentions(_read(pdf))
     }
     missing = [
         f["surface"] + "@" + f["committee"]
         for f in truth.figures
-        if (f["value"], f["unit"], f["qualifier"], f["committee"], f["period"], f["period"]) not in got
+        if (Decimal(str(f["value"])), f["unit"], f["qualifier"], f["committee"], f["period"], f["period"])
+        not in got
     ]
     assert not missing, missing
