@@ -84,7 +84,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             status = 1
             continue
         for m in extract_mentions(doc):
-            print(m.to_json())
+            print(m.to_json(with_source=args.with_source))
     return status
 
 
@@ -169,6 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("extract", help="print metric mentions as JSON lines")
     e.add_argument("paths", nargs="+")
+    e.add_argument(
+        "--with-source",
+        action="store_true",
+        help='add "source" ("text"/"ocr") and "ocr_confidence" to every line (docs/mentions.md)',
+    )
     e.set_defaults(func=_cmd_extract)
 
     v = sub.add_parser("eval", help="score extracted mentions against labelled ones")

@@ -56,7 +56,8 @@ def document_row(rel_path: str, doc: Document, mentions: int) -> dict:
 def mention_rows(doc: Document) -> list[dict]:
     rows = []
     for m in extract_mentions(doc):
-        d = m.to_dict()
+        d = m.to_dict(with_source=True)
+        del d["source"]  # fact_mention.ocr_confidence is null for text
         d["sha256"] = doc.sha256
         d["doc_id"] = d.pop("doc")
         d["category_code"] = d.pop("category")

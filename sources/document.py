@@ -27,6 +27,8 @@ class Block:
     bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
     article: int = 0  # index into Document.articles; -1 for page furniture (masthead, date line)
     boxes: tuple = ()  # PDF: one (x0, top, x1, bottom) per column piece when a block spans columns
+    source: str = "text"  # "text": the file's text (layer); "ocr": read from an image by OCR
+    ocr_confidence: float | None = None  # OCR blocks: mean recognition confidence (0-1) of its characters
     path: str | None = None  # HTML/DOCX: where it stood, e.g. html/body/div[2]/p[3], body/tbl[1]
     level: int | None = None  # heading level (1 = h1 / Heading 1) for role heading; else None
 
@@ -114,6 +116,8 @@ class Document:
                     "boxes": [list(x) for x in b.boxes],
                     "char_start": b.start,
                     "char_end": b.end,
+                    "source": b.source,
+                    "ocr_confidence": b.ocr_confidence,
                     "text": self.display_text[b.start : b.end],
                     **({"path": b.path} if b.path else {}),
                     **({"level": b.level} if b.level else {}),

@@ -45,6 +45,7 @@ MENTION_COLUMNS = {
     "category_code": pl.String, "metric_code": pl.String, "committee_name": pl.String,
     "committee_code": pl.String, "level": pl.String, "period_start": pl.Int32, "period_end": pl.Int32,
     "page": pl.Int32, "bbox": pl.List(pl.Float64), "sentence": pl.String,
+    "ocr_confidence": pl.Float64,  # null: text (layer); OCR'd scans: the block's mean confidence
 }  # fmt: skip
 
 # Views computed once per publish instead of on every read (the dashboard's data-quality page and

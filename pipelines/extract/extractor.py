@@ -132,4 +132,6 @@ def _mention(
         char_start=q.start,
         char_end=q.end,
         sentence=sentence,
+        source=block.source if block else "text",
+        ocr_confidence=block.ocr_confidence if block else None,
     )

@@ -11,6 +11,11 @@ MENTION_KEYS = (
     "committee_code", "level", "period_start", "period_end", "page", "bbox", "char_start",
     "char_end", "sentence",
 )  # fmt: skip
+# How the mention's block was read: "source" ("text" or "ocr") and "ocr_confidence" (the mean
+# recognition confidence, 0-1, of the block holding it; null for text). Part of the contract, kept
+# in the warehouse; printed by `cstats extract --with-source` (the default lines keep exactly
+# MENTION_KEYS, the key set existing consumers of the contract check).
+SOURCE_KEYS = ("source", "ocr_confidence")
 QUALIFIERS = ("exact", "at_least", "approx", "at_most")
 LEVELS = ("national", "region", "city", "county")
 
@@ -34,11 +39,13 @@ class Mention:
     char_start: int
     char_end: int
     sentence: str
+    source: str = "text"  # "text" or "ocr": how the block holding it was read
+    ocr_confidence: float | None = None  # OCR: mean recognition confidence of that block (0-1)
 
-    def to_dict(self) -> dict:
+    def to_dict(self, *, with_source: bool = False) -> dict:
         d = asdict(self)
-        return {k: d[k] for k in MENTION_KEYS}
+        return {k: d[k] for k in (MENTION_KEYS + SOURCE_KEYS if with_source else MENTION_KEYS)}
 
-    def to_json(self) -> str:
+    def to_json(self, *, with_source: bool = False) -> str:
         """One JSON line (``cstats extract``), the value an exact JSON number (:func:`dumps`)."""
-        return dumps(self.to_dict())
+        return dumps(self.to_dict(with_source=with_source))

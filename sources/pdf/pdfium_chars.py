@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from sources.errors import TooManyPages
 
 
-def pdfium_pages(data: bytes, max_pages: int) -> Iterator[tuple[int, list[dict], bool]]:
-    """``(page number, chars, has_images)`` for each page; raises pdfium's error if it cannot open."""
+def pdfium_pages(data: bytes, max_pages: int) -> Iterator[tuple[int, list[dict], tuple, list]]:
+    """``(page number, chars, (width, height), image boxes)`` for each page; raises pdfium's error
+    if it cannot open. An image's box is the whole page (pdfium's object bounds are not needed:
+    a repaired page's images only decide whether it is a scan)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -25,7 +27,7 @@ def pdfium_pages(data: bytes, max_pages: int) -> Iterator[tuple[int, list[dict],
             raise TooManyPages(f"{n:,} pages, over the page limit of {max_pages:,}")
         for index in range(n):
             page = pdf[index]
-            height = page.get_height()
+            width, height = page.get_size()
             textpage = page.get_textpage()
             chars = []
             for i in range(textpage.count_chars()):
@@ -51,7 +53,7 @@ def pdfium_pages(data: bytes, max_pages: int) -> Iterator[tuple[int, list[dict],
             has_images = any(obj.type == raw.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=1))
             textpage.close()
             page.close()
-            yield index + 1, chars, has_images
+            yield index + 1, chars, (width, height), [(0.0, 0.0, width, height)] if has_images else []
     finally:
         pdf.close()
 

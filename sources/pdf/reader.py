@@ -8,6 +8,7 @@ import io
 import logging
 from pathlib import Path
 
+from sources import ocr
 from sources.document import Article, Block, Document
 from sources.errors import (
     CorruptDocument,
@@ -29,6 +30,37 @@ from sources.safe_open import read_bytes
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 SEPARATOR = "\n\n"
+SCAN_AREA = 0.5  # an image covering this share of an image-only page is the scan itself
+REGION_AREA = 0.25  # an image without text over it covering this share of a text page is OCR'd
+
+
+def _area(box) -> float:
+    return max(box[2] - box[0], 0) * max(box[3] - box[1], 0)
+
+
+def _inside(c: dict, box, pad: float = 1.0) -> bool:
+    x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+    return box[0] - pad <= x <= box[2] + pad and box[1] - pad <= y <= box[3] + pad
+
+
+def _ocr_regions(data: bytes, number: int, page_area: float, images: list, good: list[dict]) -> list[dict]:
+    """OCR characters of a text page's large images that no text-layer glyph lies on (a scanned
+    clipping pasted into an e-paper page); the text layer itself is never OCR'd."""
+    out: list[dict] = []
+    for box in images:
+        if _area(box) >= REGION_AREA * page_area and not any(_inside(c, box, 0) for c in good):
+            out += ocr.read_page(data, number - 1, crop=box)[0]
+    return out
+
+
+def _source(block: PageBlock, ocr_chars: list[dict]) -> tuple[str, float | None]:
+    """ "ocr" and the mean confidence of the OCR characters inside the block, or "text"."""
+    if not ocr_chars:
+        return "text", None
+    scores = [c["score"] for c in ocr_chars if any(_inside(c, b) for b in block.boxes)]
+    if not scores:
+        return "text", None
+    return "ocr", round(sum(scores) / len(scores), 4)
 
 
 def _geometry(page) -> tuple[list[Box], list[Box], list[Box]]:
@@ -79,18 +111,20 @@ def _rotated_block(chars: list[dict]) -> PageBlock:
 
 
 def _pdfplumber_pages(pdf):
-    """``(page number, chars, geometry, has_images)`` per page, each page closed after use."""
+    """``(page number, chars, geometry, (width, height), image boxes)`` per page, each page closed
+    after use."""
     for number, page in enumerate(pdf.pages, 1):
         try:
             chars = page.chars
             geometry = _geometry(page)
-            has_images = bool(page.images)
+            images = [(im["x0"], im["top"], im["x1"], im["bottom"]) for im in page.images]
+            size = (float(page.width), float(page.height))
         except (LimitExceeded, MemoryError):
             raise
         except Exception as e:
             raise CorruptDocument(f"page {number} cannot be parsed: {e.__class__.__name__}: {e}") from e
         page.close()
-        yield number, chars, geometry, has_images
+        yield number, chars, geometry, size, images
 
 
 def _is_password_error(e: BaseException) -> bool:
@@ -124,7 +158,10 @@ def _open(data: bytes, limits):
         if "password" in str(e).lower():
             raise EncryptedDocument("the PDF is encrypted (a password is needed to read it)") from e
         raise CorruptDocument(f"not a readable PDF: {failure}; pdfium: {e}") from e
-    pages = ((n, chars, ([], [], []), images) for n, chars, images in pdfium_pages(data, limits.max_pages))
+    pages = (
+        (n, chars, ([], [], []), size, images)
+        for n, chars, size, images in pdfium_pages(data, limits.max_pages)
+    )
     note = f"repaired: pdfplumber could not open it ({failure[:200]}); read through pdfium's characters"
     return n_pages, pages, contextlib.nullcontext(), {"repair": note}
 
@@ -137,13 +174,15 @@ def read_pdf(path: Path) -> Document:
     if n_pages > limits.max_pages:
         raise TooManyPages(f"{n_pages:,} pages, over the page limit of {limits.max_pages:,}")
 
-    pieces: list[tuple[PageBlock, int, int]] = []  # block, page number, article index (doc-wide)
+    pieces: list[tuple[PageBlock, int, int, tuple]] = []  # block, page, article (doc-wide), source
     articles: list[Article] = []
     image_only: list[int] = []
     signals: list[dict] = []  # per page: which signal decided the order, and the stream's coherence
+    ocr_pages: list[int] = []
+    use_ocr = ocr.ocr_enabled()
     unmapped = rotated = mapped = 0
     with handle:
-        for number, chars, geometry, has_images in page_iter:
+        for number, chars, geometry, (width, height), images in page_iter:
             good, turned = [], []
             for seq, c in enumerate(chars):  # pdfplumber keeps the content stream's order
                 c["seq"] = seq
@@ -157,26 +196,38 @@ def read_pdf(path: Path) -> Document:
             if mapped > limits.max_chars:
                 raise TooManyChars(f"more than {limits.max_chars:,} characters (character limit)")
             rotated += len(turned)
+            ocr_chars: list[dict] = []
             if not good and not turned:
-                if has_images and not chars:
-                    image_only.append(number)
-                continue
+                if images and not chars and use_ocr:  # a scan: OCR it (never a text page)
+                    ocr_chars, rules, frames = ocr.read_page(data, number - 1)
+                    scan = SCAN_AREA * width * height
+                    figures = [f for f in geometry[1] if _area(f) < scan]
+                    geometry = (geometry[0] + rules, figures, geometry[2] + frames)
+                if not ocr_chars:
+                    if images and not chars:
+                        image_only.append(number)
+                    continue
+                ocr_pages.append(number)
+                good = ocr_chars
+            elif use_ocr and images:
+                ocr_chars = _ocr_regions(data, number, width * height, images, good)
+                good = good + ocr_chars
             vrules = [((r[0] + r[2]) / 2, r[1], r[3]) for r in geometry[0] if r[2] - r[0] < 2]
             lines = chars_to_lines(good, vrules) if good else []
             layout = analyse_page(lines, *geometry) if lines else PageLayout([], [], [])
             if lines:
                 signals.append({"page": number, "signal": layout.signal, "coherence": layout.coherence})
             for b in layout.header:
-                pieces.append((b, number, -1))
+                pieces.append((b, number, -1, _source(b, ocr_chars)))
             for art in layout.articles:
                 idx = len(articles)
                 articles.append(Article(idx, art.headline, art.continued_from, art.continues_to))
                 for b in art.blocks:
-                    pieces.append((b, number, idx))
+                    pieces.append((b, number, idx, _source(b, ocr_chars)))
             for b in layout.footer:
-                pieces.append((b, number, -1))
+                pieces.append((b, number, -1, _source(b, ocr_chars)))
             if turned:  # rotated text (margin notes, vertical labels): kept, in stream order
-                pieces.append((_rotated_block(turned), number, -1))
+                pieces.append((_rotated_block(turned), number, -1, ("text", None)))
     if unmapped > mapped:
         raise CorruptDocument(
             f"{unmapped} of {unmapped + mapped} glyphs come from fonts without a ToUnicode map: "
@@ -189,7 +240,7 @@ def read_pdf(path: Path) -> Document:
             )
         raise CorruptDocument("the PDF has no text")
     blocks, texts, pos = [], [], 0
-    for b, number, idx in pieces:
+    for b, number, idx, (source, confidence) in pieces:
         boxes = _merge_boxes(b.boxes)
         blocks.append(
             Block(
@@ -200,6 +251,8 @@ def read_pdf(path: Path) -> Document:
                 bbox=tuple(round(v, 2) for v in b.bbox),
                 article=idx,
                 boxes=tuple(boxes),
+                source=source,
+                ocr_confidence=confidence,
             )
         )
         texts.append(b.text)
@@ -210,6 +263,8 @@ def read_pdf(path: Path) -> Document:
         metadata["order_signal"] = signals
     if image_only:
         metadata["image_only_pages"] = image_only
+    if ocr_pages:
+        metadata["ocr_pages"] = ocr_pages
     if unmapped:
         metadata["unmapped_glyphs"] = unmapped
     if rotated:

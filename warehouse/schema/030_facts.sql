@@ -20,7 +20,8 @@ CREATE TABLE fact_mention (
     sentence VARCHAR NOT NULL,
     override_action VARCHAR,
     override_value DECIMAL(38, 6),
-    override_id VARCHAR
+    override_id VARCHAR,
+    ocr_confidence DOUBLE
 );
 COMMENT ON TABLE fact_mention IS 'One row per metric mention, with provenance down to page, bbox and character span, and the override applied to it. Key: (sha256, char_start, char_end), unique (checked at publish).';
 COMMENT ON COLUMN fact_mention.sha256 IS 'Document (dim_document.sha256).';
@@ -44,6 +45,7 @@ COMMENT ON COLUMN fact_mention.sentence IS 'The sentence holding the quantity.';
 COMMENT ON COLUMN fact_mention.override_action IS 'Latest override of this mention: confirm, correct or reject; null when nobody reviewed it.';
 COMMENT ON COLUMN fact_mention.override_value IS 'Corrected value (base units) when override_action = correct.';
 COMMENT ON COLUMN fact_mention.override_id IS 'The override applied (override.override_id).';
+COMMENT ON COLUMN fact_mention.ocr_confidence IS 'Null when the quantity was read from the text (layer); for a scanned page read by OCR, the mean recognition confidence (0-1) of the block holding it: review low values first.';
 
 CREATE TABLE fact_committee_metric_period (
     committee_code VARCHAR NOT NULL,
