@@ -253,7 +253,10 @@ def build(
         _load(con, "dim_document", conform(documents, DOCUMENT_COLUMNS))
         _load(con, "quarantine", conform(quarantine, QUARANTINE_COLUMNS))
         _load(con, "override", conform(overrides, OVERRIDE_COLUMNS))
-        _load(con, "fact_mention", conform(mentions, MENTION_COLUMNS))
+        if hasattr(mentions, "load_into"):  # a warehouse.spool.MentionSpool: streamed from its file
+            mentions.load_into(con, "fact_mention")
+        else:
+            _load(con, "fact_mention", conform(mentions, MENTION_COLUMNS))
         _check_unique_mentions(con)
         lap("load")
         # From here on, inserts keep the order they are given: figures are stored by metric and
