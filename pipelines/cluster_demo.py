@@ -45,12 +45,11 @@ class Cluster:
         self.started: list[subprocess.Popen] = []
 
     def _spawn(self, cmd: list[str], log: str) -> subprocess.Popen:
-        out = open(self.workdir / log, "ab")  # noqa: SIM115 - kept open for the child's lifetime
-        proc = subprocess.Popen(
-            cmd, cwd=paths.PROJECT_ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-        out.close()
+        with open(self.workdir / log, "ab") as out:  # the child keeps its own copy of the descriptor
+            proc = subprocess.Popen(
+                cmd, cwd=paths.PROJECT_ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # fmt: skip
         self.started.append(proc)
         return proc
 

@@ -19,7 +19,10 @@ from pipelines.paths import PROJECT_ROOT
 from .conftest import REPORTS
 from .test_parallel import tables
 
-pytestmark = pytest.mark.skipif(shutil.which("redis-server") is None, reason="redis-server not installed")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("redis-server") is None, reason="redis-server not installed"),
+    pytest.mark.timeout(900),  # two or three demo runs each, on two shared cores
+]
 
 
 def corpus(folder, n=18):
@@ -36,7 +39,7 @@ def corpus(folder, n=18):
 
 def demo(tmp_path, src, *extra, timeout=240):
     cmd = [sys.executable, "-m", "pipelines.cluster_demo", "--sources", str(src), "--workdir",
-           str(tmp_path / "demo"), "--documents-per-step", "2", "--visibility-timeout", "8", *extra]  # fmt: skip
+           str(tmp_path / "demo"), "--documents-per-step", "3", "--visibility-timeout", "8", *extra]  # fmt: skip
     done = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout)
     out = done.stdout
     pids = [int(p) for p in re.findall(r"pid=(\d+)", out)]
