@@ -139,7 +139,13 @@ def measure(mode: str, folder: Path) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--documents", type=int, nargs="+", default=[10_000, 100_000])
-    ap.add_argument("--mentions-per-document", type=int, default=30)
+    ap.add_argument(
+        "--mentions-per-document",
+        type=int,
+        nargs="+",
+        default=[30],
+        help="one value, or one per --documents value (e.g. 30 300: 3 million mentions from 10k documents)",
+    )
     ap.add_argument(
         "--cache", default=os.environ.get("CSTATS_BENCH_CACHE", str(ROOT / ".cache" / "bench_publish_memory"))
     )
@@ -149,10 +155,13 @@ def main() -> int:
     if args.child:
         child(args.child[0], Path(args.child[1]))
         return 0
-    for n in args.documents:
-        folder = Path(args.cache) / f"n{n}_m{args.mentions_per_document}"
+    per_doc = args.mentions_per_document * (
+        len(args.documents) if len(args.mentions_per_document) == 1 else 1
+    )
+    for n, m in zip(args.documents, per_doc, strict=True):
+        folder = Path(args.cache) / f"n{n}_m{m}"
         t = time.perf_counter()
-        build(folder, n, args.mentions_per_document)
+        build(folder, n, m)
         print(f"documents={n} corpus ready in {time.perf_counter() - t:.0f} s ({folder})", flush=True)
         streamed = measure("streamed", folder)
         line = (f"documents={n} mentions={streamed['mentions']} streamed: {streamed['seconds']:.1f} s, "

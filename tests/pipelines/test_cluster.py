@@ -66,13 +66,13 @@ def assert_nothing_left(pids):
     assert not left, f"processes left behind: {left}"
 
 
-@pytest.fixture
-def reference(tmp_path):
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
     """The sources and the warehouse `cstats run` publishes from them (in process, own store)."""
-    src = corpus(tmp_path / "src")
-    wh = tmp_path / "run.duckdb"
-    materialize_all(src, wh, store=tmp_path / "run_store", workers=1)
-    return src, tables(wh)
+    tmp = tmp_path_factory.mktemp("reference")
+    src = corpus(tmp / "src")
+    materialize_all(src, tmp / "run.duckdb", store=tmp / "run_store", workers=1)
+    return src, tables(tmp / "run.duckdb")
 
 
 def test_worker_killed_mid_backfill_same_warehouse_and_rerun_extracts_nothing(tmp_path, reference):
