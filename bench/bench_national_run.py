@@ -60,7 +60,7 @@ def generate(folder: Path, n: int, pdf_share: float) -> dict[str, int]:
     for i in range(n):
         c = committees[i % len(committees)]
         year = g.YEARS[(i // len(committees)) % len(g.YEARS)]
-        scale = rng.uniform(0.6, 1.4)
+        scale = rng.uniform(0.5, 1.0)  # at most the sample figures: within the catalog bounds
         f = {k: max(1, round(v * scale)) for k, v in rng.choice(by_level[c.level]).items()}
         v = g.voice(c, register.get(c.parent_code) if c.parent_code else None)
         doc_id = f"{c.code}_{year}_{i:06d}"
