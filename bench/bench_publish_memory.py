@@ -75,8 +75,9 @@ def build_range(folder: Path, span: tuple[int, int], per_doc: int) -> int:
         path = src / f"{c.code}_{year}_{i:06d}.txt"
         path.write_text(f"{c.name} {year} {i}\n", encoding="utf-8")
         sha = file_sha256(path)
-        values = [rng.randint(1, 50) for _ in range(per_doc)]
         picked = [metrics[k % len(metrics)] for k in range(per_doc)]
+        # Within each metric's catalog bounds, so the blocking checks pass as on real data.
+        values = [rng.randint(max(1, int(m.bounds[0])), int(min(50, m.bounds[1]))) for m in picked]
         columns = {
             "sha256": [sha] * per_doc, "doc_id": [path.stem] * per_doc,
             "char_start": [k * 200 for k in range(per_doc)], "char_end": [k * 200 + 4 for k in range(per_doc)],
