@@ -6,6 +6,7 @@ the same sources, a re-run must extract nothing, and no process may outlive the 
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -111,4 +112,28 @@ def test_broker_restart_mid_run_resumes_or_fails_cleanly(tmp_path, reference):
     done, out, pids = demo(tmp_path, src)  # the re-run finishes what was not stored
     assert done.returncode == 0, out + done.stderr[-3000:]
     assert tables(wh) == want
+    assert_nothing_left(pids)
+
+
+def test_ctrl_c_stops_everything_the_demo_started(tmp_path):
+    src = corpus(tmp_path / "src", n=6)
+    cmd = [
+        sys.executable,
+        "-m",
+        "pipelines.cluster_demo",
+        "--sources",
+        str(src),
+        "--workdir",
+        str(tmp_path / "demo"),
+    ]
+    proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = proc.stdout.readline()  # printed once Redis answers and the workers are started
+    pids = [int(p) for p in re.findall(r"pid=(\d+)", first)]
+    assert len(pids) == 3, first
+    time.sleep(3)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, first + out + err[-2000:]
+    assert "interrupted" in err
+    assert not (tmp_path / "demo" / "committee_stats.duckdb").exists()
     assert_nothing_left(pids)
