@@ -19,6 +19,10 @@ import pyarrow.parquet as pq
 from warehouse.publish import MENTION_COLUMNS, conform
 
 BATCH_ROWS = 65_536
+# DuckDB's buffer pool during a spooled publish: above it, DuckDB writes blocks to the file (and
+# spills sorts and joins) instead of keeping the whole warehouse in memory (its default is 80 %
+# of RAM, which would let the publisher grow with the corpus).
+PUBLISH_MEMORY_LIMIT = "1GB"
 
 
 class MentionSpool:
@@ -39,6 +43,8 @@ class MentionSpool:
             yield conform(pl.from_arrow(parquet.read_row_group(i)), MENTION_COLUMNS)
 
     def load_into(self, con: duckdb.DuckDBPyConnection, table: str) -> None:
+        """Insert the spool into ``table``; from here on the connection's memory is capped."""
+        con.execute(f"SET memory_limit = '{PUBLISH_MEMORY_LIMIT}'").fetchall()
         cols = ", ".join(f'"{c}"' for c in MENTION_COLUMNS)
         # Table and column names come from code; the file path is a bound parameter.
         con.execute(
