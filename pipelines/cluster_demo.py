@@ -14,6 +14,8 @@ the store (its task goes back to the queue after the visibility timeout and runs
 from __future__ import annotations
 
 import argparse
+import ctypes
+import ctypes.util
 import os
 import shutil
 import signal
@@ -27,12 +29,21 @@ from pathlib import Path
 from pipelines import paths
 
 WORKERS = 2
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _own_session_dying_with_parent() -> None:
+    """In the child before exec: its own session (stopped by group id), and a SIGKILL from the
+    kernel if the thread that started it ends, so even a SIGKILLed demo leaves nothing behind."""
+    os.setsid()
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 class Cluster:
@@ -48,7 +59,7 @@ class Cluster:
         with open(self.workdir / log, "ab") as out:  # the child keeps its own copy of the descriptor
             proc = subprocess.Popen(
                 cmd, cwd=paths.PROJECT_ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
-                start_new_session=True,
+                preexec_fn=_own_session_dying_with_parent,
             )  # fmt: skip
         self.started.append(proc)
         return proc
@@ -140,6 +151,7 @@ def _drill(cluster: Cluster, store: Path, after: int, action, stop: threading.Ev
         while not stop.is_set():
             if _stored_count(store) >= after:
                 action()
+                stop.wait()  # processes started here die with this thread: keep it until the end
                 return
             time.sleep(0.05)
 
