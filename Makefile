@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 
-.PHONY: install run test lint format dev dashboard lock bench clean samples
+.PHONY: install run test lint format dev dashboard lock bench clean samples cluster-demo
 
 install: $(STAMP)
 
@@ -39,6 +39,12 @@ dev: install
 
 dashboard: install
 	$(BIN)/cstats dashboard
+
+# The cluster mode on this machine: redis-server on a loopback port, two Celery workers, the backfill of
+# CSTATS_SOURCES (default: the samples) through Dagster's Celery executor, one publish; stops what it
+# started. State under .cache/cluster-demo/ (a second run is all store hits). See docs/deploy.md.
+cluster-demo: install
+	$(BIN)/python -m pipelines.cluster_demo
 
 # Regenerate the bundled sample corpus and its truth (sources/samples) from sources/corpus/.
 samples: install

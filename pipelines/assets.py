@@ -11,7 +11,7 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.collect import Staged, gather, process_document, scan_sources
+from pipelines.collect import Staged, gather, scan_sources, store_document
 from pipelines.extract import EXTRACTOR_VERSION
 from pipelines.logs import quiet_libraries
 from pipelines.outcomes import counts, reasons
@@ -21,7 +21,7 @@ from pipelines.resources import StatsPaths
 from pipelines.retries import MAX_RETRIES, backoff_seconds, is_transient
 from pipelines.review import by_reason, holds
 from pipelines.scan import file_sha256
-from pipelines.store import DocumentResult, DocumentStore
+from pipelines.store import DocumentStore
 from sources.archive import split_member
 from sources.errors import SourceError
 from warehouse.publish import publish
@@ -83,22 +83,12 @@ def documents(context: dg.AssetExecutionContext, stats_paths: StatsPaths) -> dg.
     quiet_libraries()
     sha = context.partition_key
     store = stats_paths.store
-    reused = False
     try:
-        result = store.load(sha)
-        if result is not None and result.loaded:
-            reused = True
-        else:
-            rel = _locate(context, stats_paths, store, sha)
-            if rel is None:
-                result = DocumentResult(
-                    sha, "", "quarantined",
-                    quarantine={"source_path": "", "sha256": sha, "reason": "missing",
-                                "message": f"no file in {stats_paths.sources} has this content any more"},
-                )  # fmt: skip
-            else:
-                result = process_document(stats_paths.sources, rel, sha, stats_paths.document_seconds)
-            store.save(result)
+        result = store.load(sha, mentions=False)
+        rel = None if result is not None and result.loaded else _locate(context, stats_paths, store, sha)
+        result, reused = store_document(stats_paths.sources, store, sha, rel, stats_paths.document_seconds)
+        if reused:
+            result = store.load(sha)
     except Exception as e:
         _retry_if_transient(context, e)
         raise

@@ -53,6 +53,11 @@ def no_duplicate_mentions(mentions: Staged) -> dg.AssetCheckResult:
     return _result(quality.duplicate_mentions(mentions), "duplicated mention spans")
 
 
+def keeps_most_figures(before: int, kept: int) -> bool:
+    """The rule of ``publish_keeps_most_figures`` (also applied by the streaming publish)."""
+    return before < MIN_FIGURES_TO_GUARD or kept >= KEEP_SHARE * before
+
+
 @dg.asset_check(
     asset=mentions,
     blocking=True,
@@ -60,9 +65,10 @@ def no_duplicate_mentions(mentions: Staged) -> dg.AssetCheckResult:
     "(committee x metric x period): a folder emptied or mounted wrong must not wipe the warehouse.",
 )
 def publish_keeps_most_figures(mentions: Staged, stats_paths: StatsPaths) -> dg.AssetCheckResult:
-    before, kept = quality.figures_kept(stats_paths.warehouse, mentions.mentions, holds(mentions.mentions))
+    now = quality.figure_keys(mentions.mentions, holds(mentions.mentions))
+    before, kept = quality.figures_kept(stats_paths.warehouse, now)
     share = kept / before if before else 1.0
-    passed = before < MIN_FIGURES_TO_GUARD or share >= KEEP_SHARE
+    passed = keeps_most_figures(before, kept)
     return dg.AssetCheckResult(
         passed=passed,
         severity=dg.AssetCheckSeverity.ERROR,

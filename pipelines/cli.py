@@ -40,7 +40,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         raise CliError(f"sources folder not found: {sources}")
     try:
         result = materialize_all(
-            sources, Path(args.warehouse), store=Path(args.store) if args.store else None,
+            sources, Path(args.warehouse), store=_store(args.store),
             progress=sys.stdout.isatty(), workers=args.workers,
         )  # fmt: skip
     except PublishBlocked as e:
@@ -53,6 +53,30 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if result.get("held_for_review"):
         held = ", ".join(f"{k} {v}" for k, v in (result.get("held_by_reason") or {}).items())
         print(f"held for review: {result['held_for_review']} mentions ({held})")
+    return 0
+
+
+def _store(text: str | None) -> Path | str | None:
+    """A store folder, or an object-storage URL (s3://bucket/prefix) kept as text."""
+    return None if not text else text if "://" in text else Path(text)
+
+
+def _cmd_cluster(args: argparse.Namespace) -> int:
+    from pipelines.cluster import run_backfill
+
+    if not Path(args.sources).is_dir():
+        raise CliError(f"sources folder not found: {args.sources}")
+    try:
+        summary = run_backfill(
+            Path(args.sources), Path(args.warehouse), _store(args.store) or paths.store_dir(),
+            per_step=args.documents_per_step,
+        )  # fmt: skip
+    except RuntimeError as e:
+        raise CliError(f"{e}; {args.warehouse} was left as it was") from e
+    print(
+        f"documents={summary['documents']} mentions={summary['mentions']} quarantined={summary['quarantined']} "
+        f"extracted={summary['extracted']} published {summary['path']}"
+    )
     return 0
 
 
@@ -161,6 +185,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="documents extracted at once (default: CPU count; 1 = one by one)",
     )
     r.set_defaults(func=_cmd_run)
+
+    k = sub.add_parser(
+        "cluster",
+        help="the same backfill through Dagster's Celery executor: workers started apart "
+        "(celery -A pipelines.celery_app worker), broker CSTATS_BROKER, instance DAGSTER_HOME (docs/deploy.md)",
+    )
+    k.add_argument(
+        "--sources", default=str(paths.sources_dir()), help="folder of documents, shared with the workers"
+    )
+    k.add_argument(
+        "--warehouse", default=str(paths.warehouse_path()), help="DuckDB file the publish step writes"
+    )
+    k.add_argument("--store", help="document store shared with the workers: a folder or s3://bucket/prefix")
+    k.add_argument("--documents-per-step", type=_positive_int, help="documents per Celery task (default 16)")
+    k.set_defaults(func=_cmd_cluster)
 
     t = sub.add_parser("text", help="print a document's text in reading order")
     t.add_argument("path")

@@ -8,7 +8,7 @@ import json
 import logging
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,6 +151,63 @@ def scan_sources(folder: Path, store: DocumentStore) -> dict[str, list[str]]:
     return by_content(survey_sources(folder, store).entries)
 
 
+def store_document(
+    folder: Path, store: DocumentStore, sha: str, rel: str | None, seconds: float
+) -> tuple[DocumentResult, bool]:
+    """The document ``sha``'s output, from the store when it holds a loaded one (``reused`` True),
+    else read and extracted from ``folder/rel`` now and stored. ``rel`` None: no file has this
+    content any more (stored as quarantined, reason ``missing``). Quarantined outcomes are never
+    reused, so a document that timed out on a busy machine is tried again."""
+    result = store.load(sha, mentions=False)
+    if result is not None and result.loaded:
+        return result, True
+    if rel is None:
+        record = {"source_path": "", "sha256": sha, "reason": "missing",
+                  "message": f"no file in {folder} has this content any more"}  # fmt: skip
+        result = DocumentResult(sha, "", "quarantined", quarantine=record)
+    else:
+        result = process_document(folder, rel, sha, seconds)
+    store.save(result)
+    return result, False
+
+
+def stored_outputs(
+    folder: Path, store: DocumentStore, seconds: float, *, mentions: bool = True, found: Survey | None = None
+) -> Iterator[tuple[str, DocumentResult, bool]]:
+    """``(relative path, stored output, processed now)`` of every document now in ``folder``, in
+    path order, one at a time. A document without a stored output for the current extraction key
+    (its partition has not run yet) is processed and stored here, so a publish always covers the
+    whole folder. Each document comes under its first path; copies of one content count once.
+    ``mentions=False`` leaves each loaded result's mentions unread (``store.read_mentions``);
+    ``found`` is the folder's survey when the caller has it already."""
+    found = found or survey_sources(folder, store)
+    for sha, rels in sorted(by_content(found.entries).items(), key=lambda kv: kv[1][0]):
+        rel = rels[0]
+        result = store.load(sha, mentions=mentions)
+        processed = result is None
+        if processed:
+            log.info("document %s has no stored output for %s: processing it now", rel, store.key)
+            result = process_document(folder, rel, sha, seconds)
+            store.save(result)  # its mentions stay on the result: one document's
+        yield rel, result, processed
+
+
+def refused_rows(found: Survey) -> list[dict]:
+    """Quarantine rows of the files refused before reading (links, special files, empty files,
+    refused archive members)."""
+    return [
+        {"source_path": rel, "sha256": r.sha256, "reason": r.reason, "message": r.message}
+        for rel, r in sorted(found.refused.items())
+    ]
+
+
+def staged_rows(rel: str, result: DocumentResult) -> tuple[dict | None, dict | None]:
+    """The dim_document row (loaded) or quarantine row of a stored output, under path ``rel``."""
+    if result.loaded:
+        return {**result.document, "source_path": rel, "doc_id": Path(rel).stem}, None
+    return None, {**result.quarantine, "source_path": rel}
+
+
 def gather(
     folder: Path,
     store: DocumentStore,
@@ -158,35 +215,24 @@ def gather(
     *,
     on_document: Callable[[DocumentResult], None] | None = None,
 ) -> Staged:
-    """The stored outputs of every document now in ``folder``, as frames ready to publish.
-
-    A document without a stored output for the current extraction key (its partition has not
-    run yet) is processed here and stored, so a publish always covers the whole folder.
-    Each document is taken under its first path; copies of one content count once.
-    """
+    """The stored outputs of every document now in ``folder``, as frames ready to publish (all
+    in memory: ``pipelines.staging.gather_to_spool`` streams them instead)."""
     doc_rows, mention_frames, quarantined = [], [], []
     results: dict[str, DocumentResult] = {}
     processed = 0
     found = survey_sources(folder, store)
-    for sha, rels in sorted(by_content(found.entries).items(), key=lambda kv: kv[1][0]):
-        rel = rels[0]
-        result = store.load(sha)
-        if result is None:
-            processed += 1
-            log.info("document %s has no stored output for %s: processing it now", rel, store.key)
-            result = process_document(folder, rel, sha, seconds)
-            store.save(result)
+    for rel, result, now in stored_outputs(folder, store, seconds, found=found):
+        processed += now
         if on_document:
             on_document(result)
-        results[sha] = result
-        if result.loaded:
-            doc_rows.append({**result.document, "source_path": rel, "doc_id": Path(rel).stem})
+        results[result.sha256] = result
+        doc_row, quarantine_row = staged_rows(rel, result)
+        if doc_row:
+            doc_rows.append(doc_row)
             mention_frames.append(result.mentions.with_columns(doc_id=pl.lit(Path(rel).stem)))
         else:
-            quarantined.append({**result.quarantine, "source_path": rel})
-    # Files refused before reading (links, special files, empty files, refused archive members).
-    for rel, r in sorted(found.refused.items()):
-        quarantined.append({"source_path": rel, "sha256": r.sha256, "reason": r.reason, "message": r.message})
+            quarantined.append(quarantine_row)
+    quarantined += refused_rows(found)
     mentions = pl.concat(mention_frames) if mention_frames else pl.DataFrame()
     return Staged(
         conform(pl.DataFrame(doc_rows, infer_schema_length=None), DOCUMENT_COLUMNS),

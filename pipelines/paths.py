@@ -31,10 +31,12 @@ def warehouse_path() -> Path:
     return Path(os.environ.get("CSTATS_WAREHOUSE", DEFAULT_WAREHOUSE))
 
 
-def store_dir() -> Path:
-    """Where per-document outputs live: shared by every run of one deployment."""
+def store_dir() -> Path | str:
+    """Where per-document outputs live: shared by every run of one deployment. A URL
+    (``s3://bucket/prefix``) stays a string: the store reads and writes it through fsspec."""
     if os.environ.get("CSTATS_STORE"):
-        return Path(os.environ["CSTATS_STORE"])
+        root = os.environ["CSTATS_STORE"]
+        return root if "://" in root else Path(root)
     if os.environ.get("DAGSTER_HOME"):
         return Path(os.environ["DAGSTER_HOME"]) / "cstats_store"
     return PROJECT_ROOT / ".cache" / "cstats_store"

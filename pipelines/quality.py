@@ -166,11 +166,24 @@ def out_of_bounds(staged: Staged | pl.DataFrame) -> pl.DataFrame:
     )  # fmt: skip
 
 
-def figures_kept(warehouse: str | Path, mentions: pl.DataFrame, held: pl.DataFrame) -> tuple[int, int]:
-    """(figures in the live warehouse, how many of them the staged mentions still give).
+FIGURE_KEYS = ["committee_code", "metric_code", "period_start", "period_end"]
 
-    A figure is a committee x metric x period; held mentions give none. No live warehouse: (0, 0).
-    """
+
+def figure_keys(mentions: pl.DataFrame, held: pl.DataFrame) -> pl.DataFrame:
+    """The distinct figures (committee x metric x period) the mentions give; held mentions give none."""
+    m = _mentions(mentions)
+    if held.height:
+        m = m.join(
+            held.select("sha256", "char_start", "char_end"),
+            on=["sha256", "char_start", "char_end"],
+            how="anti",
+        )
+    return m.drop_nulls(FIGURE_KEYS).select(FIGURE_KEYS).unique()
+
+
+def figures_kept(warehouse: str | Path, now: pl.DataFrame) -> tuple[int, int]:
+    """(figures in the live warehouse, how many of them the ``figure_keys`` ``now`` still give).
+    No live warehouse: (0, 0)."""
     if not Path(warehouse).is_file():
         return 0, 0
     con = open_read_only(warehouse)
@@ -180,17 +193,10 @@ def figures_kept(warehouse: str | Path, mentions: pl.DataFrame, held: pl.DataFra
         ).pl()
     finally:
         con.close()
-    keys = ["committee_code", "metric_code", "period_start", "period_end"]
-    m = _mentions(mentions)
-    if held.height:
-        m = m.join(
-            held.select("sha256", "char_start", "char_end"),
-            on=["sha256", "char_start", "char_end"],
-            how="anti",
-        )
-    now = m.drop_nulls(keys).select(keys).unique()
     kept = (
-        before.cast({"period_start": pl.Int32, "period_end": pl.Int32}).join(now, on=keys, how="semi").height
+        before.cast({"period_start": pl.Int32, "period_end": pl.Int32})
+        .join(now.cast({"period_start": pl.Int32, "period_end": pl.Int32}), on=FIGURE_KEYS, how="semi")
+        .height
     )
     return before.height, kept
 

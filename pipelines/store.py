@@ -1,15 +1,16 @@
 """Per-document outputs, stored by content hash and extraction key.
 
-Layout under the store root (a folder on local disk; object storage in a multi-host deployment,
-see docs/deploy.md)::
+Layout under the store root (a folder on local or shared disk, or a URL of object storage such as
+``s3://bucket/prefix`` read and written through fsspec; see docs/deploy.md)::
 
     documents/<extraction key>/<sha[:2]>/<sha256>.parquet   mentions of one document
     documents/<extraction key>/<sha[:2]>/<sha256>.json      its document row, or its quarantine record
     scans/<folder id>.json                                  hashes of a sources folder's files
 
 The JSON file is written last, so its presence means the document's output is complete. Every
-write goes to a temporary name and is renamed into place, so parallel runs never see half a file
-and never touch the warehouse's DuckDB file.
+write on disk goes to a temporary name and is renamed into place; on object storage a single PUT
+is atomic (an object appears whole or not at all). Parallel runs and workers on other hosts never
+see half a file and never touch the warehouse's DuckDB file.
 
 The extraction key is ``EXTRACTOR_VERSION`` plus a fingerprint of the code and reference data that
 shape a document's mentions (readers, extractor, catalog, register): a document is re-extracted
@@ -20,6 +21,7 @@ output.
 import functools
 import hashlib
 import importlib.metadata
+import io
 import json
 import os
 import re
@@ -27,6 +29,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import fsspec
 import polars as pl
 
 from pipelines.extract import EXTRACTOR_VERSION
@@ -99,29 +102,63 @@ def _write_atomic(path: Path, write) -> None:
         raise
 
 
-class DocumentStore:
-    def __init__(self, root: str | Path, key: str | None = None):
-        self.root = Path(root)
-        self.key = key or extraction_key()
+def is_url(root: str | Path) -> bool:
+    """True for a store on object storage (``s3://bucket/prefix``, any fsspec protocol but file)."""
+    return isinstance(root, str) and "://" in root and not root.startswith("file://")
 
-    def _base(self, sha: str) -> Path:
+
+class DocumentStore:
+    """The store under ``root``: a folder, or an fsspec URL (``s3://bucket/prefix``).
+
+    For S3 the endpoint and credentials come from the usual environment (``AWS_ENDPOINT_URL``,
+    ``AWS_ACCESS_KEY_ID``, ``AWS_SECRET_ACCESS_KEY``, ``AWS_DEFAULT_REGION``), so an S3-compatible
+    server (MinIO, Ceph, moto in tests) is a setting, not code.
+    """
+
+    def __init__(self, root: str | Path, key: str | None = None):
+        self.key = key or extraction_key()
+        self.url = str(root) if is_url(root) else None
+        if self.url:
+            # No listing cache: another worker may write a key this process looked for a moment ago.
+            self.fs, path = fsspec.core.url_to_fs(self.url, use_listings_cache=False)
+            self.root = path.rstrip("/")
+        else:
+            self.fs = None
+            self.root = Path(root)
+
+    def _join(self, *parts: str) -> Path | str:
+        return self.root.joinpath(*parts) if self.fs is None else "/".join((self.root, *parts))
+
+    def _base(self, sha: str) -> str:
         if not re.fullmatch(r"[0-9a-f]{64}", sha):
             raise ValueError(f"not a sha256 partition key: {sha!r}")
-        return self.root / "documents" / self.key / sha[:2] / sha
+        return f"documents/{self.key}/{sha[:2]}/{sha}"
 
-    def record_path(self, sha: str) -> Path:
-        return self._base(sha).with_suffix(".json")
+    def record_path(self, sha: str) -> Path | str:
+        return self._join(self._base(sha) + ".json")
 
-    def mentions_path(self, sha: str) -> Path:
-        return self._base(sha).with_suffix(".parquet")
+    def mentions_path(self, sha: str) -> Path | str:
+        return self._join(self._base(sha) + ".parquet")
+
+    def _read(self, path: Path | str) -> bytes:
+        """The bytes at ``path``; FileNotFoundError when there is none."""
+        return Path(path).read_bytes() if self.fs is None else self.fs.cat_file(path)
+
+    def _write(self, path: Path | str, data: bytes) -> None:
+        if self.fs is None:
+            _write_atomic(Path(path), lambda p: Path(p).write_bytes(data))
+        else:
+            self.fs.pipe_file(path, data)
 
     def has(self, sha: str) -> bool:
-        return self.record_path(sha).is_file()
+        path = self.record_path(sha)
+        return Path(path).is_file() if self.fs is None else self.fs.exists(path)
 
     def save(self, result: DocumentResult) -> None:
         if result.loaded:
-            frame = conform(result.mentions, MENTION_COLUMNS)
-            _write_atomic(self.mentions_path(result.sha256), frame.write_parquet)
+            buffer = io.BytesIO()
+            conform(result.mentions, MENTION_COLUMNS).write_parquet(buffer)
+            self._write(self.mentions_path(result.sha256), buffer.getvalue())
         record = {
             "sha256": result.sha256,
             "source_path": result.source_path,
@@ -131,11 +168,13 @@ class DocumentStore:
             "quarantine": result.quarantine,
         }
         text = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)
-        _write_atomic(self.record_path(result.sha256), lambda p: Path(p).write_text(text, encoding="utf-8"))
+        self._write(self.record_path(result.sha256), text.encode("utf-8"))
 
-    def load(self, sha: str) -> DocumentResult | None:
+    def load(self, sha: str, *, mentions: bool = True) -> DocumentResult | None:
+        """The stored output of ``sha`` (None when there is none); ``mentions=False`` reads only
+        its record (the mentions stay an empty frame: see ``read_mentions``)."""
         try:
-            record = json.loads(self.record_path(sha).read_text(encoding="utf-8"))
+            record = json.loads(self._read(self.record_path(sha)).decode("utf-8"))
         except FileNotFoundError:
             return None
         result = DocumentResult(
@@ -145,18 +184,21 @@ class DocumentStore:
             document=record.get("document"),
             quarantine=record.get("quarantine"),
         )
-        if result.loaded:
-            result.mentions = conform(pl.read_parquet(self.mentions_path(sha)), MENTION_COLUMNS)
+        if result.loaded and mentions:
+            result.mentions = self.read_mentions(sha)
         return result
 
+    def read_mentions(self, sha: str) -> pl.DataFrame:
+        return conform(pl.read_parquet(io.BytesIO(self._read(self.mentions_path(sha)))), MENTION_COLUMNS)
+
     # The hashes of a folder's files from its last scan, so a scan re-hashes only changed files.
-    def _scan_path(self, folder: Path) -> Path:
+    def _scan_path(self, folder: Path) -> Path | str:
         ident = hashlib.sha256(str(Path(folder).resolve()).encode()).hexdigest()[:16]
-        return self.root / "scans" / f"{ident}.json"
+        return self._join("scans", f"{ident}.json")
 
     def load_scan(self, folder: Path) -> dict[str, FileEntry]:
         try:
-            raw = json.loads(self._scan_path(folder).read_text(encoding="utf-8"))
+            raw = json.loads(self._read(self._scan_path(folder)).decode("utf-8"))
         except (FileNotFoundError, ValueError):
             return {}
         return {rel: FileEntry.from_json(v) for rel, v in raw.get("files", {}).items()}
@@ -164,4 +206,4 @@ class DocumentStore:
     def save_scan(self, folder: Path, entries: dict[str, FileEntry]) -> None:
         raw = {"folder": str(Path(folder).resolve()), "files": {k: v.to_json() for k, v in entries.items()}}
         text = json.dumps(raw, ensure_ascii=False, sort_keys=True)
-        _write_atomic(self._scan_path(folder), lambda p: Path(p).write_text(text, encoding="utf-8"))
+        self._write(self._scan_path(folder), text.encode("utf-8"))

@@ -257,7 +257,10 @@ def build(
         _load(con, "dim_document", conform(documents, DOCUMENT_COLUMNS))
         _load(con, "quarantine", conform(quarantine, QUARANTINE_COLUMNS))
         _load(con, "override", conform(overrides, OVERRIDE_COLUMNS))
-        _load(con, "fact_mention", conform(mentions, MENTION_COLUMNS))
+        if hasattr(mentions, "load_into"):  # a warehouse.spool.MentionSpool: streamed from its file
+            mentions.load_into(con, "fact_mention")
+        else:
+            _load(con, "fact_mention", conform(mentions, MENTION_COLUMNS))
         for table, frame in (("file_outcome", outcomes), ("mention_review", reviews)):
             if frame is not None:
                 _load(con, table, frame)

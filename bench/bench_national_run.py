@@ -1,0 +1,210 @@
+"""The national backfill in miniature: a synthetic corpus from the sample generator's templates
+across every current committee of the register, run three ways in the same session, cold.
+
+  local1   cstats run --workers 1            (the sequential in-process path)
+  local2   cstats run --workers 2            (two local worker processes)
+  celery2  python -m pipelines.cluster_demo  (redis-server + two Celery workers, Dagster's Celery
+                                              executor, streamed publish)
+
+Each format (text, PDF) is a folder of its own, so each run gives documents per second per core
+for that format; then the streamed publish alone (gather + checks + publish from the warm store)
+is timed. Peak memory is the largest resident set of the run's whole process tree (sampled every
+0.2 s). Printed: the figures, the 2-worker / 1-worker ratio, the Celery overhead per document
+against local2, and the projection to 160,000 documents on 4, 16 and 64 cores (assumptions in
+docs/deploy.md). HTML documents: pending (the HTML reader is on another branch).
+
+    python bench/bench_national_run.py [--documents 20000] [--pdf-share 0.1]
+        [--cache DIR]  (default CSTATS_BENCH_CACHE or .cache/bench_national_run; corpora kept)
+        [--modes local1 local2 celery2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+CSTATS = str(Path(sys.executable).with_name("cstats"))
+NATIONAL_DOCUMENTS = 160_000
+SCAN_SHARE = 0.1  # the issue's estimate: a tenth of the national corpus are scans (OCR pending)
+
+
+def generate(folder: Path, n: int, pdf_share: float) -> dict[str, int]:
+    """``n`` reports (annual or proposal-work) of current committees, years 2022-2024, facts of a
+    sample committee of the same level scaled per document; ``pdf_share`` of them as PDF pages."""
+    from sources.corpus import generate as g
+    from sources.pdfgen import ArticleSpec, Layout, PageSpec, render_page
+
+    done = folder / "complete.json"
+    if done.exists() and json.loads(done.read_text())["n"] == n:
+        return json.loads(done.read_text())["formats"]
+    register, facts, phrasing = g.load_register(), g.load_facts(), g.load_phrasing()
+    by_level: dict[str, list[dict]] = {}
+    for (code, start, end), f in sorted(facts.items()):
+        if start == end and (c := register.get(code)) is not None:
+            by_level.setdefault(c.level, []).append(f)
+    committees = [c for c in register.committees if c.valid_to is None and c.level in by_level]
+    rng = random.Random(16)
+    counts = {"text": 0, "pdf": 0}
+    for i in range(n):
+        c = committees[i % len(committees)]
+        year = g.YEARS[(i // len(committees)) % len(g.YEARS)]
+        scale = rng.uniform(0.5, 1.0)  # at most the sample figures: within the catalog bounds
+        f = {k: max(1, round(v * scale)) for k, v in rng.choice(by_level[c.level]).items()}
+        v = g.voice(c, register.get(c.parent_code) if c.parent_code else None)
+        doc_id = f"{c.code}_{year}_{i:06d}"
+        if (i // (len(committees) * len(g.YEARS))) % 2 == 0:
+            doc = g.annual_report(v, year, f, phrasing, doc_id)
+        else:
+            doc = g.proposal_report(v, year, f, phrasing, doc_id)
+        fmt = "pdf" if rng.random() < pdf_share else "text"
+        out = folder / fmt / (doc_id + (".pdf" if fmt == "pdf" else ".txt"))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "pdf":
+            article = ArticleSpec(headline=doc.paragraphs[0], body=doc.paragraphs[1:])
+            spec = PageSpec(articles=[article], masthead=f"{c.name}政协", date_line=f"{year + 1}年1月15日")
+            render_page(spec, out, Layout(font="cid", columns=3))
+        else:
+            out.write_bytes((doc.text + "\n").encode("utf-8"))
+        counts[fmt] += 1
+    done.write_text(json.dumps({"n": n, "formats": counts}))
+    return counts
+
+
+def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS of the process tree, stdout."""
+    peak = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    stop = threading.Event()
+
+    def sample():
+        nonlocal peak
+        root = psutil.Process(proc.pid)
+        while not stop.is_set():
+            try:
+                total = sum(p.memory_info().rss for p in [root, *root.children(recursive=True)])
+                peak = max(peak, total)
+            except psutil.Error:
+                pass
+            time.sleep(0.2)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    out, err = proc.communicate()
+    stop.set()
+    thread.join()
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{out[-2000:]}\n{err[-3000:]}")
+    return seconds, peak, out
+
+
+def run_mode(mode: str, src: Path, tmp: Path) -> tuple[float, int, Path]:
+    store = tmp / f"{mode}_{src.name}_store"
+    wh = tmp / f"{mode}_{src.name}.duckdb"
+    if mode.startswith("local"):
+        cmd = [CSTATS, "run", "--sources", str(src), "--warehouse", str(wh), "--store", str(store),
+               "--workers", mode.removeprefix("local")]  # fmt: skip
+    else:
+        cmd = [sys.executable, "-m", "pipelines.cluster_demo", "--sources", str(src), "--workdir",
+               str(tmp / f"{mode}_{src.name}"), "--store", str(store), "--warehouse", str(wh),
+               "--documents-per-step", "16", "--visibility-timeout", "600"]  # fmt: skip
+    seconds, peak, _ = run_measured(cmd)
+    return seconds, peak, store
+
+
+def publish_child(src: str, store: str, wh: str) -> None:
+    from pipelines.staging import publish_streaming
+    from pipelines.store import DocumentStore
+
+    start = time.perf_counter()
+    result, _ = publish_streaming(Path(src), DocumentStore(store), 120, Path(wh))
+    print(json.dumps({"seconds": time.perf_counter() - start, "mentions": result.mentions}))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--documents", type=int, default=20_000)
+    ap.add_argument("--pdf-share", type=float, default=0.1)
+    ap.add_argument(
+        "--cache", default=os.environ.get("CSTATS_BENCH_CACHE", str(ROOT / ".cache" / "bench_national_run"))
+    )
+    ap.add_argument("--modes", nargs="+", default=["local1", "local2", "celery2"])
+    ap.add_argument("--child-publish", nargs=3, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child_publish:
+        publish_child(*args.child_publish)
+        return 0
+    cores = len(os.sched_getaffinity(0))
+    folder = Path(args.cache) / f"n{args.documents}_pdf{args.pdf_share:g}"
+    t = time.perf_counter()
+    counts = generate(folder, args.documents, args.pdf_share)
+    print(f"corpus: {counts} in {folder} ({time.perf_counter() - t:.0f} s; HTML pending: reader not merged)")
+    print(f"machine: {cores} cores, load average {os.getloadavg()[0]:.1f} at start")
+    results: dict[str, dict[str, tuple[float, int]]] = {}
+    with tempfile.TemporaryDirectory(prefix="bench_national_") as tmp_name:
+        tmp = Path(tmp_name)
+        stores = {}
+        for fmt in ("text", "pdf"):
+            if not counts[fmt]:
+                continue
+            for mode in args.modes:
+                seconds, peak, store = run_mode(mode, folder / fmt, tmp)
+                stores[fmt] = store
+                results.setdefault(mode, {})[fmt] = (seconds, peak)
+                used = min(cores, 1 if mode == "local1" else 2)
+                print(f"{mode:8s} {fmt:4s} docs={counts[fmt]:6d} wall={seconds:7.1f} s  "
+                      f"docs/s/core={counts[fmt] / seconds / used:6.2f}  peak={peak / 2**20:6.0f} MiB", flush=True)  # fmt: skip
+        publish = {}
+        for fmt, store in stores.items():
+            _, peak, out = run_measured([sys.executable, __file__, "--child-publish", str(folder / fmt), str(store), str(tmp / f"pub_{fmt}.duckdb")])  # fmt: skip
+            publish[fmt] = json.loads(out.strip().splitlines()[-1])
+            print(f"publish  {fmt:4s} {publish[fmt]['seconds']:.1f} s for {publish[fmt]['mentions']} mentions, peak {peak / 2**20:.0f} MiB")  # fmt: skip
+    total = sum(counts.values())
+    if {"local1", "local2"} <= results.keys():
+        w1 = sum(s for s, _ in results["local1"].values())
+        w2 = sum(s for s, _ in results["local2"].values())
+        print(f"ratio local2 / local1 = {w2 / w1:.2f}")
+    if {"local2", "celery2"} <= results.keys():
+        l2 = sum(s for s, _ in results["local2"].values())
+        c2 = sum(s for s, _ in results["celery2"].values())
+        print(
+            f"celery2 / local2 = {c2 / l2:.2f}; Celery overhead {(c2 - l2) / total * 1000:.0f} ms per document (2 workers)"
+        )
+    # Projection: per-core rates of the scaled-out mode (celery2, else local2), formats mixed as a
+    # national corpus would be (text-layer documents at the text rate, a tenth scans at the PDF rate
+    # until OCR is measured), extraction scaling linearly with cores, publish on one core.
+    mode = "celery2" if "celery2" in results else "local2" if "local2" in results else "local1"
+    per_core = {
+        fmt: counts[fmt] / s / min(cores, 1 if mode == "local1" else 2)
+        for fmt, (s, _) in results[mode].items()
+    }
+    rate_pdf = per_core.get("pdf", per_core["text"])
+    seconds_per_doc_core = (1 - SCAN_SHARE) / per_core["text"] + SCAN_SHARE / rate_pdf
+    pub_per_mention = sum(p["seconds"] for p in publish.values()) / max(
+        1, sum(p["mentions"] for p in publish.values())
+    )
+    mentions_per_doc = sum(p["mentions"] for p in publish.values()) / total
+    pub = NATIONAL_DOCUMENTS * mentions_per_doc * pub_per_mention
+    for n_cores in (4, 16, 64):
+        extract = NATIONAL_DOCUMENTS * seconds_per_doc_core / n_cores
+        print(f"projection {NATIONAL_DOCUMENTS} documents on {n_cores:2d} cores ({mode} rates): "
+              f"extraction {extract / 3600:.1f} h + publish {pub / 60:.0f} min")  # fmt: skip
+    print(f"measured size: {total} documents")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""Cluster mode: the backfill's per-document steps on Dagster's Celery executor (dagster-celery)
+with a Redis (or RabbitMQ) broker; the publish stays one step.
+
+The job ``cluster_backfill`` is one Dagster run:
+
+    plan_batches ──► extract_batch (one step per batch of documents, mapped) ──► publish_from_store
+    (scan, skip stored)   on any Celery worker: read, extract, store              one step: gather,
+                                                                                  check, publish
+
+Every step is a Celery task of the broker's ``dagster`` queue, except the publish, which goes to
+the ``cstats_publish`` queue, so a deployment routes it to the worker on the host that owns the
+warehouse volume. Workers share nothing but the document store (``CSTATS_STORE``: a shared folder
+or ``s3://bucket/prefix``), the sources folder, and the Dagster instance (``DAGSTER_HOME``:
+SQLite on one host, Postgres on several) with its step outputs (the instance's storage folder).
+
+Fault tolerance comes from Celery, configured here: a task is acknowledged after it ran
+(``task_acks_late``), a task whose worker died is put back (``task_reject_on_worker_lost``), and
+Redis hands an unacknowledged task to another worker after ``visibility_timeout`` seconds. A step
+that runs twice writes the same store files again (atomic, keyed by content), so redelivery is
+harmless. Settings (environment, the same for the coordinator and every worker):
+
+| variable | default |
+|---|---|
+| CSTATS_BROKER | redis://127.0.0.1:6379/0 (``pyamqp://user:pass@host//`` for RabbitMQ) |
+| CSTATS_RESULT_BACKEND | the broker URL when it is Redis, else ``rpc://`` |
+| CSTATS_VISIBILITY_TIMEOUT | 3600 s (Redis: must exceed the longest step) |
+| CSTATS_DOCUMENTS_PER_STEP | 16 |
+"""
+
+import os
+import warnings
+from pathlib import Path
+
+import dagster as dg
+from dagster_celery import celery_executor
+from dagster_celery.tags import DAGSTER_CELERY_QUEUE_TAG
+
+from pipelines import paths
+from pipelines.collect import scan_sources, store_document
+from pipelines.logs import quiet_libraries
+from pipelines.resources import StatsPaths
+from pipelines.staging import BlockedPublish, publish_streaming
+
+EXTRACT_QUEUE = "dagster"  # dagster-celery's default queue
+PUBLISH_QUEUE = "cstats_publish"
+DEFAULT_BROKER = "redis://127.0.0.1:6379/0"
+DEFAULT_DOCUMENTS_PER_STEP = 16
+
+
+def broker_url() -> str:
+    return os.environ.get("CSTATS_BROKER", DEFAULT_BROKER)
+
+
+def celery_config() -> dict:
+    """The ``celery`` executor's config: the same for the coordinator (run config) and the
+    workers (``pipelines.celery_app``), or the workers would listen elsewhere."""
+    broker = broker_url()
+    backend = os.environ.get("CSTATS_RESULT_BACKEND") or (broker if broker.startswith("redis") else "rpc://")
+    visibility = int(os.environ.get("CSTATS_VISIBILITY_TIMEOUT", "3600"))
+    return {
+        "broker": broker,
+        "backend": backend,
+        "config_source": {
+            "task_acks_late": True,
+            "task_reject_on_worker_lost": True,
+            "worker_prefetch_multiplier": 1,
+            "broker_connection_retry_on_startup": True,
+            "broker_transport_options": {
+                "visibility_timeout": visibility,
+                # dagster-celery's own defaults for reconnecting to the broker:
+                "max_retries": 3,
+                "interval_start": 0,
+                "interval_step": 0.2,
+                "interval_max": 0.5,
+            },  # fmt: skip
+            "result_backend_transport_options": {"visibility_timeout": visibility},
+            "result_expires": 7 * 24 * 3600,
+        },
+    }
+
+
+def documents_per_step() -> int:
+    return max(1, int(os.environ.get("CSTATS_DOCUMENTS_PER_STEP", DEFAULT_DOCUMENTS_PER_STEP)))
+
+
+@dg.op(
+    out=dg.DynamicOut(list),
+    config_schema={"documents_per_step": dg.Field(int, default_value=DEFAULT_DOCUMENTS_PER_STEP)},
+    description="Scan the sources folder; batch the documents without a stored output for the "
+    "current extraction key (quarantined ones are tried again).",
+)
+def plan_batches(context: dg.OpExecutionContext, stats_paths: StatsPaths):
+    quiet_libraries()
+    store = stats_paths.store
+    by_sha = scan_sources(stats_paths.sources, store)
+    todo = []
+    for sha, rels in sorted(by_sha.items(), key=lambda kv: kv[1][0]):
+        stored = store.load(sha, mentions=False)
+        if stored is None or not stored.loaded:
+            todo.append([sha, rels[0]])
+    size = context.op_config["documents_per_step"]
+    batches = [todo[i : i + size] for i in range(0, len(todo), size)] or [[]]  # the publish always runs
+    context.log.warning(
+        f"plan: {len(by_sha)} documents, {len(by_sha) - len(todo)} stored, {len(batches)} steps"
+    )
+    for i, batch in enumerate(batches):
+        yield dg.DynamicOutput(batch, mapping_key=f"b{i:06d}")
+
+
+@dg.op(description="Read, extract and store one batch of documents (a Celery task on any worker).")
+def extract_batch(context: dg.OpExecutionContext, stats_paths: StatsPaths, batch: list) -> dict:
+    quiet_libraries()
+    store = stats_paths.store
+    counts = {"extracted": 0, "reused": 0, "quarantined": 0}
+    for sha, rel in batch:
+        result, reused = store_document(stats_paths.sources, store, sha, rel, stats_paths.document_seconds)
+        counts["reused" if reused else "extracted" if result.loaded else "quarantined"] += 1
+    context.add_output_metadata(counts)
+    return counts
+
+
+@dg.op(
+    tags={DAGSTER_CELERY_QUEUE_TAG: PUBLISH_QUEUE},
+    description="Gather every stored output (streamed through a Parquet spool), run the blocking "
+    "checks, publish the warehouse: one step, the only writer of the DuckDB file.",
+)
+def publish_from_store(context: dg.OpExecutionContext, stats_paths: StatsPaths, counts: list) -> dict:
+    quiet_libraries()
+    try:
+        result, staged = publish_streaming(
+            stats_paths.sources, stats_paths.store, stats_paths.document_seconds, stats_paths.warehouse
+        )
+    except BlockedPublish as e:
+        raise dg.Failure(str(e)) from e
+    summary = {
+        "documents": result.documents,
+        "mentions": result.mentions,
+        "quarantined": result.quarantined,
+        "facts": result.facts,
+        "extracted": sum(c["extracted"] for c in counts),
+        "quarantined_now": sum(c["quarantined"] for c in counts),
+        "processed_while_gathering": staged.processed_now,
+        "path": str(result.path),
+    }
+    context.log_event(dg.AssetMaterialization(asset_key="warehouse", metadata=summary))
+    return summary
+
+
+@dg.job(
+    executor_def=celery_executor,
+    resource_defs={"stats_paths": StatsPaths.configure_at_launch()},
+    description="The whole backfill on Celery workers: extract every document not yet stored, publish once.",
+)
+def cluster_backfill():
+    publish_from_store(plan_batches().map(extract_batch).collect())
+
+
+def run_config(
+    sources: Path, warehouse: Path, store: str | Path, *, per_step: int | None = None, document_seconds=None
+) -> dict:
+    return {
+        "execution": {"config": celery_config()},
+        "resources": {
+            "stats_paths": {
+                "config": {
+                    "sources_dir": str(Path(sources).resolve()),
+                    "warehouse_path": str(Path(warehouse).resolve()),
+                    "store_dir": str(store) if "://" in str(store) else str(Path(store).resolve()),
+                    "document_seconds": document_seconds or paths.document_seconds(),
+                }
+            }
+        },
+        "ops": {"plan_batches": {"config": {"documents_per_step": per_step or documents_per_step()}}},
+        "loggers": {"console": {"config": {"log_level": "WARNING"}}},
+    }
+
+
+def run_backfill(
+    sources: Path, warehouse: Path, store: str | Path, *, instance: dg.DagsterInstance | None = None, **kw
+) -> dict:
+    """Run ``cluster_backfill`` through the Celery executor (workers must be running) and return
+    the publish summary; raises RuntimeError with the failing steps' errors when the run fails."""
+    instance = instance or dg.DagsterInstance.get()  # persistent (DAGSTER_HOME): workers open it too
+    config = run_config(sources, warehouse, store, **kw)
+    # dagster-celery re-registers its step task for every submission; celery warns each time.
+    warnings.filterwarnings("ignore", message="Task name 'execute_plan' is already registered")
+    with dg.execute_job(
+        dg.reconstructable(cluster_backfill), instance=instance, run_config=config, raise_on_error=False
+    ) as result:
+        if not result.success:
+            failures = [
+                e.event_specific_data.error.message.strip() for e in result.all_events if e.is_step_failure
+            ]
+            raise RuntimeError(
+                f"cluster run {result.run_id} failed: " + " | ".join(failures or ["see its events"])
+            )
+        return {**result.output_for_node("publish_from_store"), "run_id": result.run_id}

@@ -1,0 +1,126 @@
+"""Streaming gather and publish: every stored per-document output goes through a Parquet spool,
+one document at a time, so neither gathering nor publishing holds the corpus's mentions at once.
+
+``gather_to_spool`` reads the store document by document (the same walk as ``collect.gather``),
+writes mentions to a ``warehouse.spool.MentionSpool`` and keeps only the document and quarantine
+rows (one row per file). ``review_and_check`` finds the mentions held for review and runs the blocking rules one
+spool row group at a time (row groups hold whole documents, and every
+rule is per mention or per document). ``publish_streaming`` does both and publishes the spool.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import polars as pl
+
+from pipelines import quality
+from pipelines.checks import keeps_most_figures
+from pipelines.collect import Staged, refused_rows, staged_rows, stored_outputs, survey_sources
+from pipelines.extract import EXTRACTOR_VERSION
+from pipelines.outcomes import OUTCOME_COLUMNS, outcome_rows
+from pipelines.review import REVIEW_COLUMNS, holds
+from pipelines.store import DocumentStore
+from warehouse.publish import (
+    DOCUMENT_COLUMNS,
+    MENTION_COLUMNS,
+    QUARANTINE_COLUMNS,
+    PublishResult,
+    conform,
+    publish,
+)
+from warehouse.spool import BATCH_ROWS, MentionSpool
+
+
+class BlockedPublish(Exception):
+    """A blocking data-quality rule failed: nothing was published (the last warehouse stays)."""
+
+
+def gather_to_spool(
+    folder: Path, store: DocumentStore, seconds: float, spool_path: Path, *, batch_rows: int = BATCH_ROWS
+) -> Staged:
+    """Like ``collect.gather``, but the mentions go to a spool file: ``Staged.mentions`` is a
+    ``MentionSpool`` (its ``height``, its row groups, loaded by ``publish`` from the file)."""
+    doc_rows, quarantined = [], []
+    results = {}
+    processed = 0
+    found = survey_sources(folder, store)
+    with MentionSpool.write(spool_path, batch_rows) as spool:
+        for rel, result, now in stored_outputs(folder, store, seconds, mentions=False, found=found):
+            processed += now
+            doc_row, quarantine_row = staged_rows(rel, result)
+            if doc_row:
+                doc_rows.append(doc_row)
+                mentions = result.mentions if now else store.read_mentions(result.sha256)
+                spool.append(mentions.with_columns(doc_id=pl.lit(doc_row["doc_id"])))
+            else:
+                quarantined.append(quarantine_row)
+            # outcome_rows reads only the status and rows: keep no document's mentions here
+            results[result.sha256] = replace(result, mentions=None) if now else result
+    quarantined += refused_rows(found)
+    return Staged(
+        conform(pl.DataFrame(doc_rows, infer_schema_length=None), DOCUMENT_COLUMNS),
+        MentionSpool(spool_path),
+        conform(pl.DataFrame(quarantined, infer_schema_length=None), QUARANTINE_COLUMNS),
+        processed,
+        conform(pl.DataFrame(outcome_rows(found, results), infer_schema_length=None), OUTCOME_COLUMNS),
+    )
+
+
+def review_and_check(staged: Staged, warehouse: Path) -> tuple[pl.DataFrame, list[str]]:
+    """Over a spooled ``Staged``, one row group at a time: the mentions held for review
+    (``pipelines.review``) and the blocking rules of ``pipelines.checks``, one line per failing
+    rule (empty: publish). Per-document problems hold mentions, never block."""
+    expected = {"documents": DOCUMENT_COLUMNS, "mentions": MENTION_COLUMNS, "quarantine": QUARANTINE_COLUMNS}
+    empty = conform(pl.DataFrame(), MENTION_COLUMNS)
+    schema = quality.schema_problems(Staged(staged.documents, empty, staged.quarantine), expected)
+    duplicates = 0
+    held_parts = [pl.DataFrame(schema=REVIEW_COLUMNS)]
+    figures = quality.figure_keys(empty, held_parts[0])
+    for batch in staged.mentions.batches():
+        part = Staged(staged.documents, batch, staged.quarantine)
+        schema += [p for p in quality.schema_problems(part, expected) if p.startswith("mentions")]
+        duplicates += quality.duplicate_mentions(part).height
+        held = holds(batch)
+        held_parts.append(held)
+        keys = quality.figure_keys(batch, held)
+        figures = pl.concat([figures, keys]).unique()
+    held = pl.concat(held_parts).sort("doc_id", "char_start")
+    problems = [f"schema_matches_warehouse: {p}" for p in dict.fromkeys(schema)]
+    if duplicates:
+        problems.append(f"no_duplicate_mentions: {duplicates} duplicated mention spans")
+    before, kept = quality.figures_kept(warehouse, figures)
+    if not keeps_most_figures(before, kept):
+        problems.append(f"publish_keeps_most_figures: {kept} of the previous {before} figures kept")
+    return held, problems
+
+
+def publish_streaming(
+    folder: Path, store: DocumentStore, seconds: float, warehouse: Path, *, batch_rows: int = BATCH_ROWS
+) -> tuple[PublishResult, Staged]:
+    """Gather to a spool beside the warehouse, check, publish; the spool is removed afterwards.
+
+    Raises BlockedPublish (warehouse untouched) when a blocking rule fails, or when the folder
+    holds no document (an empty warehouse never replaces the last one)."""
+    warehouse = Path(warehouse)
+    spool_path = warehouse.with_name(warehouse.stem + ".mentions.spool.parquet")
+    try:
+        staged = gather_to_spool(folder, store, seconds, spool_path, batch_rows=batch_rows)
+        if staged.documents.height + staged.quarantine.height == 0:
+            raise BlockedPublish(f"no documents in {folder}: refusing to publish an empty warehouse")
+        held, problems = review_and_check(staged, warehouse)
+        if problems:
+            raise BlockedPublish("publish stopped by blocking checks: " + "; ".join(problems))
+        result = publish(
+            warehouse,
+            staged.documents,
+            staged.mentions,
+            staged.quarantine,
+            extractor_version=EXTRACTOR_VERSION,
+            outcomes=staged.outcomes,
+            reviews=held,
+        )
+    finally:
+        spool_path.unlink(missing_ok=True)
+    return result, staged
