@@ -48,7 +48,7 @@ def _unit_names() -> dict:
 def unit_of(units) -> Unit:
     """The display unit of a metric from its catalog units (dim_metric.units): the first one listed,
     money (元) in 万元, rates (%) in %."""
-    units = [u for u in (units or []) if u]
+    units = [u for u in (list(units) if units is not None else []) if u]
     if not units:
         return NONE
     if "%" in units:
