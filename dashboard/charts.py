@@ -33,7 +33,7 @@ def heatmap(df: pl.DataFrame, committee: str, year: str, title: str, number_form
     data = df.select("committee_name", pl.col("year").cast(pl.String), "value", "label").to_pandas()
     order = list(dict.fromkeys(df["committee_name"].to_list()))
     base = alt.Chart(data).encode(
-        x=alt.X("year:O", title=year, axis=alt.Axis(orient="top")),
+        x=alt.X("year:O", title=year, axis=alt.Axis(orient="top", labelAngle=0)),
         y=alt.Y("committee_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=240)),
         tooltip=[alt.Tooltip("committee_name:N", title=committee), alt.Tooltip("year:O", title=year),
                  alt.Tooltip("label:N", title=title)],
@@ -77,7 +77,7 @@ def lines(df: pl.DataFrame, committee: str, year: str, title: str, number_format
         alt.Chart(df.select("committee_name", pl.col("year").cast(pl.String), "value", "label").to_pandas())
         .mark_line(point=True)
         .encode(
-            x=alt.X("year:O", title=year),
+            x=alt.X("year:O", title=year, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("value:Q", title=title, axis=alt.Axis(format=number_format)),
             color=alt.Color("committee_name:N", title=committee),
             tooltip=[alt.Tooltip("committee_name:N", title=committee), alt.Tooltip("year:O", title=year),

@@ -110,16 +110,18 @@ def fmt(
 ) -> str:
     """One figure as shown: '2,905,000' 元 -> '290.5' (万元), 120 at_least -> '120+', None -> '—'.
 
-    ``with_unit`` appends the unit ('290.5万元', '96.6%', '22次'); tables put it in the header.
+    ``with_unit`` appends the unit after the mark ('290.5万元', '96.6%', '20+次'); tables put it
+    in the header instead.
     A value corrected by an analyst ends with ✎.
     """
     text = number(value, unit)
     if text == MISSING:
         return MISSING
+    text += MARK.get(qualifier or "exact", "")
     if with_unit and unit.symbol(lang):
         sym = unit.symbol(lang)
         text += sym if (lang == "zh" or sym == "%") else f" {sym}"
-    return text + MARK.get(qualifier or "exact", "") + (CORRECTED if corrected else "")
+    return text + (CORRECTED if corrected else "")
 
 
 def header(title: str, unit: Unit, lang: str) -> str:

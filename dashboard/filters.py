@@ -92,7 +92,7 @@ def select(
     by_text = {str(o): o for o in options}
     key = f"filter_{page}_{name}"  # one widget per page: widget state never leaks between pages
     asked = get(name)
-    wanted = by_text.get(asked or "")
+    wanted = by_text.get(asked) if asked else None
     if key not in st.session_state or st.session_state[key] not in options or _from_outside(name):
         st.session_state[key] = (
             wanted if wanted is not None else (default if default in options else options[0])

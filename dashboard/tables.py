@@ -17,7 +17,7 @@ from dashboard.i18n import has, t
 HIDDEN = {
     "committee_code", "metric_code", "category_code", "indicator_code", "sha256", "char_start", "char_end",
     "bbox", "media_type", "source_path", "extractor_version", "city_code", "region_code", "parent_code",
-    "share_in_document", "numerator_doc", "denominator_doc", "stated_doc",
+    "share_in_document", "doc_id", "numerator_doc", "denominator_doc", "stated_doc",
 }  # fmt: skip
 # Columns whose values are codes with a name in i18n.yaml (val_<column>_<value>).
 NAMED_VALUES = ("level", "qualifier", "media_type", "override_action", "direction", "rate_source", "reason", "role")
@@ -94,13 +94,19 @@ def flat(df: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# Integer columns that name a year or a page: shown without thousands separators.
+PLAIN_NUMBERS = {"year", "period_start", "period_end", "members_year", "page", "pages"}
+
+
 def display(df: pl.DataFrame, lang: str) -> pl.DataFrame:
     """Every cell as the text a reader sees: numbers formatted, yes/no named, missing as —."""
     yes, no = t("yes", lang), t("no", lang)
     out = []
     for c, dtype in df.schema.items():
         col = pl.col(c)
-        if dtype == pl.Boolean:
+        if c in PLAIN_NUMBERS and dtype.is_integer():
+            col = col.cast(pl.String)
+        elif dtype == pl.Boolean:
             col = pl.when(col).then(pl.lit(yes)).when(col.not_()).then(pl.lit(no))
         elif dtype.is_numeric() or dtype.is_nested():
             col = col.map_elements(_cell_text, return_dtype=pl.String, skip_nulls=True)

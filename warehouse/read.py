@@ -324,6 +324,33 @@ class Warehouse:
             [metric_code, year, region_code],
         )
 
+    def per_member(self, committee_code: str) -> pl.DataFrame:
+        """A committee's additive figures per 100 members (v_per_member), with the member count used."""
+        return self.query(
+            """
+            SELECT p.metric_code, m.name_zh AS metric_name_zh, m.name_en AS metric_name_en, m.units, p.year,
+                   p.value, p.qualifier, p.members, p.members_year, p.value_per_100_members
+            FROM v_per_member p JOIN dim_metric m USING (metric_code)
+            WHERE p.committee_code = ?
+            ORDER BY m.category_code, p.metric_code, p.year
+            """,
+            [committee_code],
+        )
+
+    def committee_rollup(self, committee_code: str) -> pl.DataFrame:
+        """A city's (or region's) own figures beside the sum of its counties, with coverage."""
+        return self.query(
+            """
+            SELECT r.metric_code, m.name_zh AS metric_name_zh, m.name_en AS metric_name_en, m.units, r.year,
+                   r.own_value, r.own_qualifier, r.counties_sum, r.counties_reporting, r.counties_in_area,
+                   r.includes_approximate
+            FROM v_rollup r JOIN dim_metric m USING (metric_code)
+            WHERE r.rollup_code = ? AND r.rollup_level <> 'county' AND r.counties_sum IS NOT NULL
+            ORDER BY m.category_code, r.metric_code, r.year
+            """,
+            [committee_code],
+        )
+
     def tiles(self, region_code: str) -> pl.DataFrame:
         """The tile map of a region: every current county-level committee at its grid cell."""
         return self.query(

@@ -281,6 +281,11 @@ def tiles(chart_df: pl.DataFrame, picked: dict, year: int, title: str, lang: str
     st.caption(t("map_note", lang))
 
 
+def metric_is_rate() -> bool:
+    """A derived rate has two sources (shown on the committee page), not one figure's mentions."""
+    return (filters.get("metric") or "").startswith("rate.")
+
+
 def trace(df: pl.DataFrame, lang: str) -> None:
     """Pick a figure and open the mentions behind it (or the committee's page)."""
     figures = df.filter(pl.col("value").is_not_null())
@@ -293,8 +298,9 @@ def trace(df: pl.DataFrame, lang: str) -> None:
     c1, c2, c3 = st.columns([3, 1, 1])
     key = c1.selectbox(t("figure_to_trace", lang), list(labels), format_func=labels.get, key="trace_figure")
     code, year = key.split("|")
-    with c2:
-        nav.link("provenance", t("open_provenance", lang), committee=code, year=year)
+    if not metric_is_rate():
+        with c2:
+            nav.link("provenance", t("open_provenance", lang), committee=code, year=year)
     with c3:
         nav.link("committee", t("open_committee", lang), committee=code)
 
