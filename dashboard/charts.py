@@ -39,8 +39,10 @@ def heatmap(df: pl.DataFrame, committee: str, year: str, title: str, number_form
                  alt.Tooltip("label:N", title=title)],
     )  # fmt: skip
     missing = base.transform_filter("!isValid(datum.value)").mark_rect(stroke="white", color=GREY)
-    cells = base.transform_filter("isValid(datum.value)").mark_rect(stroke="white").encode(
-        color=_color(title, number_format)
+    cells = (
+        base.transform_filter("isValid(datum.value)")
+        .mark_rect(stroke="white")
+        .encode(color=_color(title, number_format))
     )
     text = base.mark_text(fontSize=11).encode(
         text="label:N",
@@ -63,8 +65,11 @@ def bars(df: pl.DataFrame, committee: str, year: str, title: str, number_format:
             yOffset="year:N",
             x=alt.X("value:Q", title=title, axis=alt.Axis(format=number_format, orient="top")),
             color=alt.Color("year:N", title=year),
-            tooltip=[alt.Tooltip("committee_name:N", title=committee), alt.Tooltip("year:N", title=year),
-                     alt.Tooltip("label:N", title=title)],
+            tooltip=[
+                alt.Tooltip("committee_name:N", title=committee),
+                alt.Tooltip("year:N", title=year),
+                alt.Tooltip("label:N", title=title),
+            ],
         )  # fmt: skip
         .properties(height=alt.Step(max(4, 18 // max(1, data["year"].n_unique()))))
     )
@@ -80,8 +85,11 @@ def lines(df: pl.DataFrame, committee: str, year: str, title: str, number_format
             x=alt.X("year:O", title=year, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("value:Q", title=title, axis=alt.Axis(format=number_format)),
             color=alt.Color("committee_name:N", title=committee),
-            tooltip=[alt.Tooltip("committee_name:N", title=committee), alt.Tooltip("year:O", title=year),
-                     alt.Tooltip("label:N", title=title)],
+            tooltip=[
+                alt.Tooltip("committee_name:N", title=committee),
+                alt.Tooltip("year:O", title=year),
+                alt.Tooltip("label:N", title=title),
+            ],
         )  # fmt: skip
         .properties(height=260)
     )
@@ -102,9 +110,13 @@ def tiles(df: pl.DataFrame, committee: str, title: str, number_format: str) -> a
         y=alt.Y("tile_row:O", axis=None, scale=alt.Scale(domain=list(range(int(df["tile_row"].max()) + 1)))),
         tooltip=[alt.Tooltip("committee_name:N", title=committee), alt.Tooltip("label:N", title=title)],
     )
-    missing = base.transform_filter("!isValid(datum.value)").mark_rect(stroke="white", strokeWidth=2, color=GREY)
-    cells = base.transform_filter("isValid(datum.value)").mark_rect(stroke="white", strokeWidth=2).encode(
-        color=_color(title, number_format)
+    missing = base.transform_filter("!isValid(datum.value)").mark_rect(
+        stroke="white", strokeWidth=2, color=GREY
+    )
+    cells = (
+        base.transform_filter("isValid(datum.value)")
+        .mark_rect(stroke="white", strokeWidth=2)
+        .encode(color=_color(title, number_format))
     )
     name = base.mark_text(fontSize=11, dy=-8).encode(text="short_name:N")
     value = base.mark_text(fontSize=11, dy=9, fontWeight="bold").encode(text="label:N")

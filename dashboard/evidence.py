@@ -42,7 +42,9 @@ def number_box(pdf_path: Path, page: int, bbox: list[float] | None, surface: str
     return [h["x0"], h["top"], h["x1"], h["bottom"]]
 
 
-def page_image(pdf_path: Path, page: int, bbox: list[float] | None, number: list[float] | None = None) -> Image.Image:
+def page_image(
+    pdf_path: Path, page: int, bbox: list[float] | None, number: list[float] | None = None
+) -> Image.Image:
     """Page ``page`` (1-based) rendered, with ``bbox`` ([x0, top, x1, bottom] in points) drawn in red."""
     import pypdfium2 as pdfium
 

@@ -20,7 +20,16 @@ HIDDEN = {
     "share_in_document", "doc_id", "numerator_doc", "denominator_doc", "stated_doc",
 }  # fmt: skip
 # Columns whose values are codes with a name in i18n.yaml (val_<column>_<value>).
-NAMED_VALUES = ("level", "qualifier", "media_type", "override_action", "direction", "rate_source", "reason", "role")
+NAMED_VALUES = (
+    "level",
+    "qualifier",
+    "media_type",
+    "override_action",
+    "direction",
+    "rate_source",
+    "reason",
+    "role",
+)
 
 
 def shown(df: pl.DataFrame, value: str = "value", qualifier: str = "qualifier", unit: Unit = NONE,
@@ -119,7 +128,10 @@ def display(df: pl.DataFrame, lang: str) -> pl.DataFrame:
 
 
 def to_excel(
-    df: pl.DataFrame, notes: list[tuple[str, str]] | None = None, sheet: str = "data", notes_sheet: str = "notes"
+    df: pl.DataFrame,
+    notes: list[tuple[str, str]] | None = None,
+    sheet: str = "data",
+    notes_sheet: str = "notes",
 ) -> bytes:
     """An .xlsx: the table (numbers stay numbers) and, when given, a notes sheet of (label, text)."""
     import pandas as pd
@@ -128,7 +140,9 @@ def to_excel(
     with pd.ExcelWriter(buf, engine="openpyxl") as xl:
         flat(df).to_pandas().to_excel(xl, index=False, sheet_name=sheet[:31])
         if notes:
-            pd.DataFrame(notes, columns=["", " "]).to_excel(xl, index=False, header=False, sheet_name=notes_sheet[:31])
+            pd.DataFrame(notes, columns=["", " "]).to_excel(
+                xl, index=False, header=False, sheet_name=notes_sheet[:31]
+            )
     return buf.getvalue()
 
 

@@ -205,10 +205,12 @@ def peers_section(figs: pl.DataFrame, code: str, codes: list[str], parent: dict 
     one = one.join(peers, on="committee_code", how="left").with_columns(shown(one, unit=unit))
     title = header(m_names[metric], unit, lang)
     chart_df = one.with_columns(
-        pl.col("value").map_elements(lambda v: scaled(v, unit), return_dtype=pl.Float64), pl.col("shown").alias("label")
+        pl.col("value").map_elements(lambda v: scaled(v, unit), return_dtype=pl.Float64),
+        pl.col("shown").alias("label"),
     )
     st.altair_chart(
-        charts.lines(chart_df, t("committee", lang), t("year", lang), title, vega_format(unit)), width="stretch"
+        charts.lines(chart_df, t("committee", lang), t("year", lang), title, vega_format(unit)),
+        width="stretch",
     )
     if one.height:
         wide = one.with_columns(pl.col("year").cast(pl.String)).pivot(

@@ -34,7 +34,9 @@ def choose(lang: str) -> dict | None:
     regions = with_data_first(regions)
     c1, c2, c3, c4, c5 = st.columns([3, 3, 3, 4, 2])
     names = _names(regions, "committee_code", lang)
-    region = filters.select(PAGE, t("region", lang), list(names), "region", format_func=names.get, container=c1)
+    region = filters.select(
+        PAGE, t("region", lang), list(names), "region", format_func=names.get, container=c1
+    )
     cities = ask("cities", region)
     city_names = {"": t("all_cities", lang)} | _names(with_data_first(cities), "committee_code", lang)
     city = filters.select(
@@ -74,9 +76,7 @@ def choose(lang: str) -> dict | None:
     if category != INDICATORS and unit is not PERCENT and metric not in NOT_PER_MEMBER:
         bases.append("per_100")
     basis_names = {b: t(f"basis_{b}", lang) for b in bases}
-    basis = filters.select(
-        PAGE, t("basis", lang), bases, "basis", format_func=basis_names.get, container=c5
-    )
+    basis = filters.select(PAGE, t("basis", lang), bases, "basis", format_func=basis_names.get, container=c5)
     if basis == "per_100":
         unit = Unit(
             t("per_100_unit", "zh").format(unit=unit.zh), t("per_100_unit", "en").format(unit=unit.en),
@@ -101,7 +101,9 @@ def committee_year_table(df: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
         return df
     return (
         df.with_columns(pl.col("year").cast(pl.String))
-        .pivot(on="year", index=["committee_code", "committee_name", "level"], values="shown", sort_columns=True)
+        .pivot(
+            on="year", index=["committee_code", "committee_name", "level"], values="shown", sort_columns=True
+        )
         .fill_null(MISSING)
     )
 
@@ -115,7 +117,8 @@ def committee_year_download(df: pl.DataFrame, picked: dict, lang: str) -> pl.Dat
         pl.col("committee_name"),
         pl.col("level"),
         pl.col("year"),
-        pl.col("value").map_elements(lambda v: scaled(v, unit), return_dtype=pl.Float64, skip_nulls=True)
+        pl.col("value")
+        .map_elements(lambda v: scaled(v, unit), return_dtype=pl.Float64, skip_nulls=True)
         .alias(header(picked["metric_name"], unit, lang)),
         pl.col("qualifier"),
         pl.col("corrected").fill_null(False).alias("corrected"),
@@ -243,7 +246,9 @@ def render() -> None:
     span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
     st.subheader(f"{title} · {t('heatmap', lang)}")
     fmt_spec = vega_format(unit)
-    st.altair_chart(charts.heatmap(chart_df, t("committee", lang), t("year", lang), title, fmt_spec), width="stretch")
+    st.altair_chart(
+        charts.heatmap(chart_df, t("committee", lang), t("year", lang), title, fmt_spec), width="stretch"
+    )
     table(
         committee_year_table(df, lang), "_".join(words + [t("heatmap", lang), span]), lang,
         download=committee_year_download(df, picked, lang), notes=notes(picked, df, lang), key="committee_year",
@@ -252,14 +257,22 @@ def render() -> None:
     last = years[-1]
     tiles(chart_df, picked, last, title, lang)
     st.subheader(f"{title} · {t('bar_chart', lang)}")
-    st.altair_chart(charts.bars(chart_df, t("committee", lang), t("year", lang), title, fmt_spec), width="stretch")
+    st.altair_chart(
+        charts.bars(chart_df, t("committee", lang), t("year", lang), title, fmt_spec), width="stretch"
+    )
     st.subheader(f"{title} · {t('ranking', lang)}: {last}")
     ranked = ranking(df, last, lang, unit)
     table(ranked, "_".join(words + [t("ranking", lang), str(last)]), lang, key="ranking")
     rolled = rollup_table(picked, last, lang)
     if rolled:
         st.subheader(f"{picked['metric_name']} · {t('rollup', lang)}: {last}")
-        table(rolled[0], "_".join(words + [t("rollup", lang), str(last)]), lang, download=rolled[1], key="rollup")
+        table(
+            rolled[0],
+            "_".join(words + [t("rollup", lang), str(last)]),
+            lang,
+            download=rolled[1],
+            key="rollup",
+        )
         st.caption(t("rollup_note", lang))
     trace(df, lang)
 

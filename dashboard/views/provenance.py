@@ -26,7 +26,9 @@ def choose(lang: str) -> tuple[str, str, int, dict] | None:
     committees = with_data if with_data.height else committees
     names = dict(zip(committees["committee_code"], committees[f"committee_name_{lang}"], strict=True))
     metrics = ask("metrics")
-    m_names = dict(zip(metrics["metric_code"], metrics["name_zh" if lang == "zh" else "name_en"], strict=True))
+    m_names = dict(
+        zip(metrics["metric_code"], metrics["name_zh" if lang == "zh" else "name_en"], strict=True)
+    )
     units = {m: unit_of(u) for m, u in zip(metrics["metric_code"], metrics["units"], strict=True)}
     years = ask("years")
     if not m_names or not years:
@@ -95,7 +97,8 @@ def show_mention(i: int, m: dict, lang: str, unit) -> None:
                 bbox = tuple(m["bbox"]) if m["bbox"] is not None else None
                 box = _number_box(str(path), m["page"], bbox, m["surface"])
                 st.image(
-                    page_image(path, m["page"], m["bbox"], box), caption=f"{title} · {t('page', lang)} {m['page']}"
+                    page_image(path, m["page"], m["bbox"], box),
+                    caption=f"{title} · {t('page', lang)} {m['page']}",
                 )
             except (UnsafePath, FileNotFoundError, ValueError, OSError) as e:
                 st.caption(f"{t('source_missing', lang)}: {e}")
@@ -156,7 +159,9 @@ def render() -> None:
         return
     mentions = ask("mentions_behind", code, metric, int(year))
     name = fig["metric_name_zh"] if lang == "zh" else fig["metric_name_en"]
-    reviewed = {"correct": t("corrected", lang), "confirm": t("confirmed", lang)}.get(fig.get("override_action"))
+    reviewed = {"correct": t("corrected", lang), "confirm": t("confirmed", lang)}.get(
+        fig.get("override_action")
+    )
     st.metric(
         f"{about['committee_name']} · {name} · {year}" + (f" · {reviewed}" if reviewed else ""),
         fmt(fig["value"], unit, fig["qualifier"], fig.get("corrected"), with_unit=True, lang=lang),

@@ -46,7 +46,10 @@ def choose_region(lang: str) -> str | None:
         zip(regions["committee_code"], regions["name_zh" if lang == "zh" else "name_en"], strict=True)
     )
     default = regions["committee_code"][0]
-    return filters.select(PAGE, t("region", lang), list(names), "region", format_func=names.get, default=default) or None
+    return (
+        filters.select(PAGE, t("region", lang), list(names), "region", format_func=names.get, default=default)
+        or None
+    )
 
 
 def render() -> None:

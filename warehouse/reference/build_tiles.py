@@ -85,9 +85,7 @@ def _layout(points: dict[str, tuple[float, float]]) -> dict[str, tuple[int, int]
     cells = max(4, 2 * len(points))
     cols = max(1, round(math.sqrt(cells * w / h)))
     rows = max(1, math.ceil(cells / cols))
-    ideal = {
-        k: ((x - min(xs)) / w * (cols - 1), (max(ys) - y) / h * (rows - 1)) for k, (x, y) in xy.items()
-    }
+    ideal = {k: ((x - min(xs)) / w * (cols - 1), (max(ys) - y) / h * (rows - 1)) for k, (x, y) in xy.items()}
     cx, cy = (cols - 1) / 2, (rows - 1) / 2
     order = sorted(ideal, key=lambda k: ((ideal[k][0] - cx) ** 2 + (ideal[k][1] - cy) ** 2, k))
     taken: dict[tuple[int, int], str] = {}
