@@ -78,7 +78,7 @@ def review_note(m: dict, unit, lang: str) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _number_box(path: str, page: int, bbox: tuple | None, surface: str) -> list[float] | None:
+def _number_box(path: str, page: int, bbox: tuple | None, surface: str) -> list[list[float]] | None:
     return number_box(Path(path), page, list(bbox) if bbox else None, surface)
 
 
