@@ -9,9 +9,25 @@ from __future__ import annotations
 
 import altair as alt
 import polars as pl
+import streamlit as st
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 GREY = "#d9d9d9"
+
+
+def show(kind: str, df: pl.DataFrame, *args, stretch: bool = True) -> None:
+    """Draw the chart ``kind`` (heatmap, bars, lines, tiles) of ``df``.
+
+    Its Vega-Lite spec is made once per data and labels (cached) and without Altair's schema
+    validation, which cost 0.1-0.9 s per layered chart on every page run (st.altair_chart always
+    validates); the shapes are fixed and validated by tests/dashboard/test_figures.py.
+    """
+    st.vega_lite_chart(spec=_spec(kind, df, *args), width="stretch" if stretch else "content")
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _spec(kind: str, df: pl.DataFrame, *args) -> dict:
+    return CHARTS[kind](df, *args).to_dict(validate=False)
 
 
 def _style(chart: alt.Chart) -> alt.Chart:
@@ -122,3 +138,6 @@ def tiles(df: pl.DataFrame, committee: str, title: str, number_format: str) -> a
     value = base.mark_text(fontSize=11, dy=9, fontWeight="bold").encode(text="label:N")
     rows = int(df["tile_row"].max()) + 1 if df.height else 1
     return _style((missing + cells + name + value).properties(width=cols * size, height=rows * size))
+
+
+CHARTS = {"heatmap": heatmap, "bars": bars, "lines": lines, "tiles": tiles}

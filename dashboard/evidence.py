@@ -72,7 +72,9 @@ def _next_char(prev: dict, text: str, chars: list[dict]) -> dict | None:
         return c if c["text"] == text else None
     start = prev  # the start of prev's line within its column: walk left while the gaps are small
     while True:
-        left = [c for c in chars if abs(c["top"] - start["top"]) < h / 2 and 0 <= start["x0"] - c["x1"] < 1.5 * h]
+        left = [
+            c for c in chars if abs(c["top"] - start["top"]) < h / 2 and 0 <= start["x0"] - c["x1"] < 1.5 * h
+        ]
         if not left:
             break
         start = max(left, key=lambda c: c["x0"])

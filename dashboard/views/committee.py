@@ -208,10 +208,7 @@ def peers_section(figs: pl.DataFrame, code: str, codes: list[str], parent: dict 
         pl.col("value").map_elements(lambda v: scaled(v, unit), return_dtype=pl.Float64),
         pl.col("shown").alias("label"),
     )
-    st.altair_chart(
-        charts.lines(chart_df, t("committee", lang), t("year", lang), title, vega_format(unit)),
-        width="stretch",
-    )
+    charts.show("lines", chart_df, t("committee", lang), t("year", lang), title, vega_format(unit))
     if one.height:
         wide = one.with_columns(pl.col("year").cast(pl.String)).pivot(
             on="year", index="committee_code", values="shown", sort_columns=True

@@ -246,9 +246,7 @@ def render() -> None:
     span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
     st.subheader(f"{title} · {t('heatmap', lang)}")
     fmt_spec = vega_format(unit)
-    st.altair_chart(
-        charts.heatmap(chart_df, t("committee", lang), t("year", lang), title, fmt_spec), width="stretch"
-    )
+    charts.show("heatmap", chart_df, t("committee", lang), t("year", lang), title, fmt_spec)
     table(
         committee_year_table(df, lang), "_".join(words + [t("heatmap", lang), span]), lang,
         download=committee_year_download(df, picked, lang), notes=notes(picked, df, lang), key="committee_year",
@@ -257,9 +255,7 @@ def render() -> None:
     last = years[-1]
     tiles(chart_df, picked, last, title, lang)
     st.subheader(f"{title} · {t('bar_chart', lang)}")
-    st.altair_chart(
-        charts.bars(chart_df, t("committee", lang), t("year", lang), title, fmt_spec), width="stretch"
-    )
+    charts.show("bars", chart_df, t("committee", lang), t("year", lang), title, fmt_spec)
     st.subheader(f"{title} · {t('ranking', lang)}: {last}")
     ranked = ranking(df, last, lang, unit)
     table(ranked, "_".join(words + [t("ranking", lang), str(last)]), lang, key="ranking")
@@ -290,7 +286,7 @@ def tiles(chart_df: pl.DataFrame, picked: dict, year: int, title: str, lang: str
         pl.col("label").fill_null(t("missing", lang))
     )
     st.subheader(f"{title} · {t('map', lang)}: {year}")
-    st.altair_chart(charts.tiles(data, t("committee", lang), title, vega_format(picked["unit"])))
+    charts.show("tiles", data, t("committee", lang), title, vega_format(picked["unit"]), stretch=False)
     st.caption(t("map_note", lang))
 
 

@@ -62,3 +62,30 @@ def test_tile_map_places_every_county_on_its_own_cell():
     by_code = {t["committee_code"]: t for t in tiles}
     # north stays north: 惠农区 (Shizuishan) above 泾源县 (Guyuan) in Ningxia
     assert int(by_code["640205"]["tile_row"]) < int(by_code["640424"]["tile_row"])
+
+
+def test_every_chart_spec_is_valid_vega_lite():
+    """The dashboard draws charts without Altair's per-run validation: validate their shapes here."""
+    import polars as pl
+
+    from dashboard import charts
+
+    df = pl.DataFrame(
+        {
+            "committee_name": ["平罗县政协", "惠农区政协", "平罗县政协"],
+            "short_name": ["平罗", "惠农", "平罗"],
+            "year": [2023, 2023, 2024],
+            "value": [1.5, None, 2.0],
+            "label": ["1.5", "缺数据", "2"],
+            "tile_col": [0, 1, 0],
+            "tile_row": [0, 0, 1],
+        }
+    )
+    for chart in (
+        charts.heatmap(df, "委员会", "年份", "捐款捐物（万元）", ",.2~f"),
+        charts.bars(df, "委员会", "年份", "捐款捐物（万元）", ",.2~f"),
+        charts.lines(df, "委员会", "年份", "捐款捐物（万元）", ",.2~f"),
+        charts.tiles(df, "委员会", "捐款捐物（万元）", ",.2~f"),
+    ):
+        spec = chart.to_dict()  # raises on an invalid spec
+        assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
