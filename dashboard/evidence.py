@@ -66,7 +66,11 @@ def _next_char(prev: dict, text: str, chars: list[dict]) -> dict | None:
     """The character ``text`` that follows ``prev`` in reading order: right after it on its line, or
     at the start of the next line of the same column."""
     h = prev["bottom"] - prev["top"] or 1.0
-    same = [c for c in chars if abs(c["top"] - prev["top"]) < h / 2 and 0 <= c["x0"] - prev["x1"] < 1.5 * h]
+    same = [
+        c
+        for c in chars
+        if abs(c["top"] - prev["top"]) < h / 2 and -h / 4 <= c["x0"] - prev["x1"] < 1.5 * h and c is not prev
+    ]
     if same:
         c = min(same, key=lambda c: c["x0"])
         return c if c["text"] == text else None
