@@ -90,43 +90,34 @@ def rates_table(code: str, lang: str) -> tuple[pl.DataFrame, pl.DataFrame] | Non
     return view, data
 
 
-def per_member_table(code: str, lang: str) -> pl.DataFrame | None:
-    df = ask("per_member", code)
+def _rows(question: str, code: str, lang: str, columns: dict) -> pl.DataFrame | None:
+    """One row per metric and year of ``ask(question, code)``; ``columns``: name -> cell text of a row
+    (which has metric_name in ``lang``, year and the metric's unit as ``unit``)."""
+    df = ask(question, code)
     if df.height == 0:
         return None
-    df = localized(df, lang)
-    rows = list(df.iter_rows(named=True))
-    return pl.DataFrame(
-        {
-            "metric": [r["metric_name"] for r in rows],
-            "year": [str(r["year"]) for r in rows],
-            "value": [fmt(r["value"], unit_of(r["units"]), r["qualifier"], with_unit=True, lang=lang) for r in rows],
-            "members": [f"{fmt(r['members'])}（{r['members_year']}）" for r in rows],
-            "per_100": [fmt(r["value_per_100_members"], unit_of(r["units"]), r["qualifier"], with_unit=True,
-                            lang=lang) for r in rows],
-        }
-    )  # fmt: skip
+    rows = [r | {"unit": unit_of(r["units"])} for r in localized(df, lang).iter_rows(named=True)]
+    cells = {"metric": [r["metric_name"] for r in rows], "year": [str(r["year"]) for r in rows]}
+    return pl.DataFrame(cells | {name: [cell(r) for r in rows] for name, cell in columns.items()})
+
+
+def per_member_table(code: str, lang: str) -> pl.DataFrame | None:
+    """Each additive figure beside the member count used and the figure per 100 members."""
+    return _rows("per_member", code, lang, {
+        "value": lambda r: fmt(r["value"], r["unit"], r["qualifier"], with_unit=True, lang=lang),
+        "members": lambda r: f"{fmt(r['members'])}（{r['members_year']}）",
+        "per_100": lambda r: fmt(r["value_per_100_members"], r["unit"], r["qualifier"], with_unit=True, lang=lang),
+    })  # fmt: skip
 
 
 def rollup_table(code: str, lang: str) -> pl.DataFrame | None:
-    df = ask("committee_rollup", code)
-    if df.height == 0:
-        return None
-    df = localized(df, lang)
-    rows = list(df.iter_rows(named=True))
-    return pl.DataFrame(
-        {
-            "metric": [r["metric_name"] for r in rows],
-            "year": [str(r["year"]) for r in rows],
-            "own": [fmt(r["own_value"], unit_of(r["units"]), r["own_qualifier"], with_unit=True, lang=lang)
-                    for r in rows],
-            "counties_sum": [fmt(r["counties_sum"], unit_of(r["units"]),
-                                 "approx" if r["includes_approximate"] else "exact", with_unit=True, lang=lang)
-                             for r in rows],
-            "coverage": [t("coverage_of", lang).format(n=r["counties_reporting"], m=r["counties_in_area"])
-                         for r in rows],
-        }
-    )  # fmt: skip
+    """A city's (region's) own figure beside the sum of its counties, with coverage."""
+    return _rows("committee_rollup", code, lang, {
+        "own": lambda r: fmt(r["own_value"], r["unit"], r["own_qualifier"], with_unit=True, lang=lang),
+        "counties_sum": lambda r: fmt(r["counties_sum"], r["unit"], "approx" if r["includes_approximate"] else "exact",
+                                      with_unit=True, lang=lang),
+        "coverage": lambda r: t("coverage_of", lang).format(n=r["counties_reporting"], m=r["counties_in_area"]),
+    })  # fmt: skip
 
 
 def render() -> None:
