@@ -48,4 +48,7 @@ def test_shown_cells_are_never_none_and_codes_are_named():
         }
     )
     shown = display(named(df, "zh"), "zh")
-    assert shown.rows() == [("县级", "余/多（下限）", "1,234,567", "2024", "是"), ("—", "确数", "—", "2023", "—")]
+    assert shown.rows() == [
+        ("县级", "余/多（下限）", "1,234,567", "2024", "是"),
+        ("—", "确数", "—", "2023", "—"),
+    ]
