@@ -52,7 +52,7 @@ def ask(question: str, *args):
 def _sample_hashes(folder: str) -> frozenset[str]:
     out = set()
     for p in Path(folder).rglob("*"):
-        if p.is_file() and p.suffix.lower() in {".txt", ".pdf", ".html", ".htm"}:
+        if p.is_file() and p.suffix.lower() in {".txt", ".pdf", ".html", ".htm", ".docx"}:
             out.add(hashlib.sha256(p.read_bytes()).hexdigest())
     return frozenset(out)
 

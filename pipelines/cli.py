@@ -22,6 +22,15 @@ def _positive_int(text: str) -> int:
     return int(text)
 
 
+def _exact_number(text: str):
+    from warehouse.exact import from_input
+
+    try:
+        return from_input(text)
+    except (TypeError, ValueError) as e:
+        raise argparse.ArgumentTypeError(f"expected a number with at most 6 decimals, not {text!r}") from e
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from pipelines.materialize import PublishBlocked, materialize_all
 
@@ -70,7 +79,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             status = 1
             continue
         for m in extract_mentions(doc):
-            print(json.dumps(m.to_dict(), ensure_ascii=False))
+            print(m.to_json())
     return status
 
 
@@ -173,7 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--start", type=int, required=True, help="char_start of the mention")
     c.add_argument("--end", type=int, required=True, help="char_end of the mention")
     c.add_argument("--action", required=True, choices=["confirm", "correct", "reject"])
-    c.add_argument("--value", type=float, help="the corrected value in base units (--action correct)")
+    c.add_argument("--value", type=_exact_number, help="the corrected value in base units (--action correct)")
     c.add_argument("--who", required=True, help="who makes the correction")
     c.add_argument("--why", required=True, help="why")
     c.add_argument("--warehouse", default=str(paths.warehouse_path()))

@@ -70,7 +70,10 @@ def process_document(folder: Path, rel_path: str, sha256: str, seconds: float) -
         record = {"source_path": rel_path, "sha256": sha256, "reason": e.reason, "message": str(e)}
         return DocumentResult(sha256, rel_path, "quarantined", quarantine=record)
     rows = mention_rows(doc)
-    frame = conform(pl.DataFrame(rows, infer_schema_length=None), MENTION_COLUMNS)
+    frame = conform(
+        pl.DataFrame(rows, infer_schema_length=None, schema_overrides={"value": MENTION_COLUMNS["value"]}),
+        MENTION_COLUMNS,
+    )
     return DocumentResult(sha256, rel_path, "loaded", document_row(rel_path, doc, len(rows)), mentions=frame)
 
 

@@ -45,7 +45,9 @@ FINGERPRINTED = (
     ("warehouse/reference", "*"),
 )
 # Libraries whose version changes what the readers produce.
-FINGERPRINTED_PACKAGES = ("pdfplumber", "pdfminer.six", "pypdfium2", "opencc", "charset-normalizer")
+FINGERPRINTED_PACKAGES = (
+    "pdfplumber", "pdfminer.six", "pypdfium2", "opencc", "charset-normalizer", "selectolax", "python-docx", "lxml",
+)  # fmt: skip
 
 
 @functools.cache

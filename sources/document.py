@@ -27,6 +27,30 @@ class Block:
     bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
     article: int = 0  # index into Document.articles; -1 for page furniture (masthead, date line)
     boxes: tuple = ()  # PDF: one (x0, top, x1, bottom) per column piece when a block spans columns
+    path: str | None = None  # HTML/DOCX: where it stood, e.g. html/body/div[2]/p[3], body/tbl[1]
+    level: int | None = None  # heading level (1 = h1 / Heading 1) for role heading; else None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: its span in Document.text, its place, and whether it is a header cell."""
+
+    start: int
+    end: int
+    row: int
+    col: int
+    header: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of an HTML or DOCX document. Its text in Document.text is one line per row, cells
+    separated by a tab; its block has role ``table``. ``rows`` keeps the cells (merged cells
+    repeated under each row/column they span, with the same span)."""
+
+    start: int
+    end: int
+    rows: tuple[tuple[Cell, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -52,6 +76,7 @@ class Document:
     pages: int | None = None
     encoding: str | None = None
     metadata: dict = field(default_factory=dict)
+    tables: list[Table] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if len(self.text) != len(self.display_text):
@@ -90,6 +115,8 @@ class Document:
                     "char_start": b.start,
                     "char_end": b.end,
                     "text": self.display_text[b.start : b.end],
+                    **({"path": b.path} if b.path else {}),
+                    **({"level": b.level} if b.level else {}),
                 }
                 for b in self.blocks
                 if b.article == art.index
@@ -110,4 +137,16 @@ class Document:
         ]
         if self.metadata:
             out["metadata"] = self.metadata
+        if self.tables:
+            out["tables"] = [
+                {
+                    "char_start": t.start,
+                    "char_end": t.end,
+                    "rows": [
+                        [{"text": self.display_text[c.start : c.end], "header": c.header} for c in row]
+                        for row in t.rows
+                    ],
+                }
+                for t in self.tables
+            ]
         return out

@@ -41,3 +41,9 @@ class CorruptDocument(SourceError):
 
 class ReadTimeout(SourceError):
     reason = "timeout"
+
+
+class UnsupportedFormat(SourceError):
+    """A known format no reader handles (legacy Word .doc, WPS .wps): convert it to DOCX or PDF."""
+
+    reason = "unsupported"

@@ -81,5 +81,5 @@ def test_run_publishes_and_quarantines(tmp_path):
     ]
     assert (
         con.execute("SELECT count(*) FROM dim_document").fetchall()[0][0]
-        == len([p for p in src.iterdir() if p.suffix in (".txt", ".pdf")]) - 1
+        == len([p for p in src.iterdir() if p.suffix in (".txt", ".pdf", ".html", ".docx")]) - 1
     )

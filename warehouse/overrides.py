@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import re
 import warnings
@@ -30,10 +29,12 @@ from pathlib import Path
 import polars as pl
 from filelock import FileLock
 
+from warehouse.exact import POLARS_DECIMAL, dumps, from_input, loads
+
 ACTIONS = ("confirm", "correct", "reject")
 OVERRIDE_COLUMNS = {
     "override_id": pl.String, "seq": pl.Int64, "sha256": pl.String, "char_start": pl.Int32,
-    "char_end": pl.Int32, "action": pl.String, "value": pl.Float64, "who": pl.String,
+    "char_end": pl.Int32, "action": pl.String, "value": POLARS_DECIMAL, "who": pl.String,
     "why": pl.String, "created_at": pl.Datetime("us"),
 }  # fmt: skip
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -95,10 +96,12 @@ def _validate(sha256, char_start, char_end, action, value, who, why) -> None:
         if value is None or isinstance(value, bool):
             raise OverrideError("a correction needs the corrected value")
         try:
-            v = float(value)
+            v = from_input(value)
         except (TypeError, ValueError) as e:
-            raise OverrideError(f"corrected value is not a number: {value!r}") from e
-        if v != v or v in (float("inf"), float("-inf")) or v < 0:
+            raise OverrideError(
+                f"corrected value must be a finite number with at most 6 decimals: {value!r}"
+            ) from e
+        if v < 0:
             raise OverrideError("corrected value must be a finite non-negative number")
     elif value is not None:
         raise OverrideError(f"a {action} override takes no value")
@@ -137,14 +140,14 @@ def add_override(
         "char_start": char_start,
         "char_end": char_end,
         "action": action,
-        "value": float(value) if value is not None else None,
+        "value": from_input(value) if value is not None else None,  # exact, never a float
         "who": who.strip(),
         "why": why.strip(),
         "created_at": created.isoformat(timespec="microseconds"),
     }
-    digest = hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    digest = hashlib.sha256(dumps(record, sort_keys=True).encode()).hexdigest()
     record = {"override_id": digest[:16], **record}
-    line = json.dumps(record, ensure_ascii=False) + "\n"
+    line = dumps(record) + "\n"
     with _lock(path):
         with open(path, "a+b") as fh:
             # A crash can leave a torn last line; start a new line so this record stays whole.
@@ -174,7 +177,7 @@ def list_overrides(store: str | Path | None = None) -> pl.DataFrame:
             if not line.strip():
                 continue
             try:
-                r = json.loads(line)
+                r = loads(line)
                 _validate(
                     r["sha256"], r["char_start"], r["char_end"], r["action"], r["value"], r["who"], r["why"]
                 )
@@ -186,7 +189,7 @@ def list_overrides(store: str | Path | None = None) -> pl.DataFrame:
                         "char_start": r["char_start"],
                         "char_end": r["char_end"],
                         "action": r["action"],
-                        "value": r["value"],
+                        "value": from_input(r["value"]) if r["value"] is not None else None,
                         "who": r["who"],
                         "why": r["why"],
                         "created_at": dt.datetime.fromisoformat(r["created_at"]),

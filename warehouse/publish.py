@@ -20,6 +20,7 @@ import polars as pl
 from filelock import FileLock
 
 from warehouse.catalog import Catalog, load_catalog
+from warehouse.exact import POLARS_DECIMAL
 from warehouse.overrides import OVERRIDE_COLUMNS, default_store, list_overrides
 from warehouse.register import Register, load_register
 
@@ -40,7 +41,7 @@ QUARANTINE_COLUMNS = {
 }
 MENTION_COLUMNS = {
     "sha256": pl.String, "doc_id": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
-    "surface": pl.String, "value": pl.Float64, "unit": pl.String, "qualifier": pl.String,
+    "surface": pl.String, "value": POLARS_DECIMAL, "unit": pl.String, "qualifier": pl.String,
     "category_code": pl.String, "metric_code": pl.String, "committee_name": pl.String,
     "committee_code": pl.String, "level": pl.String, "period_start": pl.Int32, "period_end": pl.Int32,
     "page": pl.Int32, "bbox": pl.List(pl.Float64), "sentence": pl.String,

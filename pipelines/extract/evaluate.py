@@ -11,7 +11,10 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
+
+from warehouse.exact import exact_value, loads
 
 
 def load_jsonl(path: str | Path) -> list[dict]:
@@ -20,15 +23,18 @@ def load_jsonl(path: str | Path) -> list[dict]:
         for n, line in enumerate(fh, 1):
             if line.strip():
                 try:
-                    rows.append(json.loads(line))
+                    rows.append(loads(line))
                 except json.JSONDecodeError as e:
                     raise ValueError(f"{path}:{n}: not a JSON object ({e.msg})") from e
     return rows
 
 
 def match_key(row: dict) -> tuple:
-    value = float(row["value"])
-    return (row["doc"], round(value, 6), row["unit"], row["qualifier"])
+    """Values compare as exact decimals (a float written by another tool is taken at its shortest
+    decimal form: 96.5 is 96.5)."""
+    value = row["value"]
+    value = exact_value(Decimal(repr(value)) if isinstance(value, float) else value)
+    return (row["doc"], value, row["unit"], row["qualifier"])
 
 
 @dataclass

@@ -8,10 +8,11 @@ import threading
 from pipelines.extract.attribution import Attributor, mention_period
 from pipelines.extract.context import ContextModel
 from pipelines.extract.mention import Mention
+from pipelines.extract.tables import table_readings
 from sources.document import Block, Document
 from warehouse.catalog import Catalog
 
-EXTRACTOR_VERSION = "1.5.0"
+EXTRACTOR_VERSION = "1.6.0"  # 1.6: exact Decimal values, table cells read with their headers
 
 
 _local = threading.local()
@@ -68,35 +69,61 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
     for r in model.read(text):
         q = r.quantity
         block = doc.locate(q.start)
-        if block is not None and block.start in plans:
-            continue
+        if block is not None and (block.start in plans or block.role == "table"):
+            continue  # a plan's targets; a table's cells are read with their headers below
         article = block.article if block is not None and len(doc.articles) > 1 else None
         owner = attributor.owner(article)
         para_start = block.start if block is not None else r.sentence_start
         start, end = mention_period(text, owner.period, r.sentence_start, q.start, para_start)
-        c = owner.committee
-        out.append(
-            Mention(
-                doc=doc.doc_id,
-                surface=doc.display_text[q.start : q.end],
-                value=q.value,
-                unit=q.unit,
-                qualifier=q.qualifier,
-                category=r.category,
-                metric=r.metric.code if r.metric else None,
-                committee=c.committee_name if c else None,
-                committee_code=c.code if c else None,
-                level=c.level if c else None,
-                period_start=start,
-                period_end=end,
-                page=block.page if block else None,
-                bbox=[round(v, 2) for v in block.bbox] if block and block.bbox else None,
-                char_start=q.start,
-                char_end=q.end,
-                sentence=sentences.get(r.sentence_start)
-                or sentences.setdefault(
-                    r.sentence_start, doc.display_text[r.sentence_start : r.sentence_end].strip()
-                ),
-            )
+        sentence = sentences.get(r.sentence_start) or sentences.setdefault(
+            r.sentence_start, doc.display_text[r.sentence_start : r.sentence_end].strip()
         )
+        out.append(_mention(doc, q, r.metric, r.category, owner, (start, end), block, sentence))
+    if doc.tables:
+        out.extend(_table_mentions(doc, model, attributor, plans))
+        out.sort(key=lambda m: m.char_start)
     return out
+
+
+def _table_mentions(
+    doc: Document, model: ContextModel, attributor: Attributor, plans: set[int]
+) -> list[Mention]:
+    """Mentions in statistics tables: each cell's metric from its row and column headers
+    (pipelines.extract.tables); a year in the headers is the figure's period."""
+    out = []
+    for table in doc.tables:
+        block = doc.locate(table.start)
+        if block is not None and block.start in plans:
+            continue
+        article = block.article if block is not None and len(doc.articles) > 1 else None
+        owner = attributor.owner(article)
+        for r in table_readings(doc, table, model):
+            period = (r.year, r.year) if r.year else (owner.period.start, owner.period.end)
+            out.append(_mention(doc, r, r.metric, r.category, owner, period, block, r.sentence))
+    return out
+
+
+def _mention(
+    doc: Document, q, metric, category, owner, period, block: Block | None, sentence: str
+) -> Mention:
+    """A Mention of the quantity ``q`` (anything with start, end, value, unit, qualifier)."""
+    c = owner.committee
+    return Mention(
+        doc=doc.doc_id,
+        surface=doc.display_text[q.start : q.end],
+        value=q.value,
+        unit=q.unit,
+        qualifier=q.qualifier,
+        category=category,
+        metric=metric.code if metric else None,
+        committee=c.committee_name if c else None,
+        committee_code=c.code if c else None,
+        level=c.level if c else None,
+        period_start=period[0],
+        period_end=period[1],
+        page=block.page if block else None,
+        bbox=[round(v, 2) for v in block.bbox] if block and block.bbox else None,
+        char_start=q.start,
+        char_end=q.end,
+        sentence=sentence,
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from warehouse.exact import Value, dumps
+
 MENTION_KEYS = (
     "doc", "surface", "value", "unit", "qualifier", "category", "metric", "committee",
     "committee_code", "level", "period_start", "period_end", "page", "bbox", "char_start",
@@ -17,7 +19,7 @@ LEVELS = ("national", "region", "city", "county")
 class Mention:
     doc: str
     surface: str  # as written in the display text, spaces kept
-    value: float | int  # base units: 80余万元 -> 800000
+    value: Value  # exact, base units: 80余万元 -> 800000, 2.3亿元 -> 230000000, 96.5% -> Decimal("96.5")
     unit: str  # counting word as written; money as 元
     qualifier: str  # exact, at_least, approx, at_most
     category: str | None
@@ -36,3 +38,7 @@ class Mention:
     def to_dict(self) -> dict:
         d = asdict(self)
         return {k: d[k] for k in MENTION_KEYS}
+
+    def to_json(self) -> str:
+        """One JSON line (``cstats extract``), the value an exact JSON number (:func:`dumps`)."""
+        return dumps(self.to_dict())

@@ -6,6 +6,9 @@ quantity is a *metric mention* is decided later (pipelines.extract.context).
 
 A range (3至5次) is one quantity: ``value`` is its lower end, ``qualifier`` is ``at_least`` and
 ``high`` its upper end; the surface keeps both ends.
+
+Values are exact (``warehouse.exact.Value``): an ``int`` for a whole number of base units, else a
+``decimal.Decimal`` (96.5%). Never a float: 2.3亿元 is ``230000000``, not 229999999.99999997.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import re
 from typing import NamedTuple
 
 from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
+from warehouse.exact import Value, exact_value
 
 _CN_DIGITS = {
     "零": 0,
@@ -42,10 +46,10 @@ _CN_PCT = r"百分之[零〇一二两三四五六七八九十百]+(?:点[零〇�
 class Quantity(NamedTuple):
     start: int
     end: int
-    value: float | int
+    value: Value
     unit: str  # "" when no counting word follows
     qualifier: str
-    high: float | int | None = None  # upper end of a range
+    high: Value | None = None  # upper end of a range
     chinese: bool = False  # written in Chinese numerals (一次, 十余场)
     num_start: int = 0  # where the numeral itself starts (after a qualifier word)
 
@@ -73,23 +77,23 @@ def chinese_numeral(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
-def _cn_decimal(text: str) -> float | int | None:
+def _cn_decimal(text: str) -> Value | None:
     whole, _, frac = text.partition("点")
     value = chinese_numeral(whole)
     if value is None or not frac:
         return value
     digits = "".join(str(_CN_DIGITS[c]) for c in frac)
-    return float(f"{value}.{digits}")
+    return exact_value(f"{value}.{digits}")
 
 
 _DIGIT_SPACING = re.compile(r"[\s,\u3000]")
 
 
-def _arabic(text: str) -> float | int:
+def _arabic(text: str) -> Value:
     if text.isdecimal():  # the common case: nothing to strip, no decimal point
         return int(text)
     s = _DIGIT_SPACING.sub("", text)
-    return float(s) if "." in s else int(s)
+    return exact_value(s) if "." in s else int(s)
 
 
 @functools.cache
@@ -112,7 +116,7 @@ def quantity_pattern(lex: Lexicon | None = None) -> re.Pattern:
     )
 
 
-def _value(token: str) -> tuple[float | int | None, bool]:
+def _value(token: str) -> tuple[Value | None, bool]:
     if token[0].isdigit():
         return _arabic(token), False
     return chinese_numeral(token), True
@@ -165,9 +169,7 @@ def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
                 qualifier = lex.before[pre]
             if tail:
                 qualifier = lex.after_unit[tail]
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        if isinstance(high, float) and high.is_integer():
-            high = int(high)
+        value = exact_value(value)  # 2.3 x 亿 is a whole number again
+        high = exact_value(high) if high is not None else None
         out.append(Quantity(start, end, value, unit, qualifier, high, chinese, num_start))
     return out

@@ -442,19 +442,30 @@ def _period(doc: Doc) -> str:
 
 def write_corpus(out: Path, pdfs: bool = True) -> list[Path]:
     """Write documents, newspaper pages, truth and README into ``out``; return the paths written."""
+    from sources.corpus import web
     from sources.corpus.newspapers import build_pages, write_pages
 
     out.mkdir(parents=True, exist_ok=True)
     written, truth, rows = [], [], []
+    facts = load_facts()
     for doc in sorted(build_documents(), key=lambda d: d.doc_id):
         finalise(doc)
-        path = out / f"{doc.doc_id}.txt"
-        path.write_bytes(encode(doc))
+        doc_facts = facts[(doc.voice.committee.code, *doc.period)]
+        kind, encoding = doc.kind, doc.encoding
+        if doc.doc_id in web.HTML_DOCS:
+            path, data = out / f"{doc.doc_id}.html", web.render_html(doc, doc_facts)
+            kind, encoding = f"{kind}, web page", f"HTML, {web.HTML_DOCS[doc.doc_id][1]} declared"
+        elif doc.doc_id in web.DOCX_DOCS:
+            path, data = out / f"{doc.doc_id}.docx", web.render_docx(doc, doc_facts)
+            kind, encoding = f"{kind}, Word file", "DOCX"
+        else:
+            path, data = out / f"{doc.doc_id}.txt", encode(doc)
+        path.write_bytes(data)
         written.append(path)
         truth.extend(doc.mentions)
         c = doc.voice.committee
         rows.append(
-            f"| {path.name} | {c.committee_name} | {_period(doc)} | {doc.kind} | {doc.encoding} | {len(doc.mentions)} |"
+            f"| {path.name} | {c.committee_name} | {_period(doc)} | {kind} | {encoding} | {len(doc.mentions)} |"
         )
     if pdfs:
         pages = build_pages()

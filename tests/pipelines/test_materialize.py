@@ -54,7 +54,7 @@ def test_documents_and_provenance(sample_warehouse, samples_copy):
         "SELECT source_path, encoding, mentions FROM dim_document ORDER BY source_path"
     ).fetchall()
     assert [d[0] for d in docs] == sorted(
-        p.name for p in samples_copy.iterdir() if p.suffix in (".txt", ".pdf")
+        p.name for p in samples_copy.iterdir() if p.suffix in (".txt", ".pdf", ".html", ".docx")
     )
     assert {d[1] for d in docs} >= {"utf-8", "gb18030", "big5", "utf-8-sig"}
     assert all(d[2] > 0 for d in docs)

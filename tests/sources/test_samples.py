@@ -6,7 +6,6 @@ the same facts as the documents; nothing here derives it from an extractor's out
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from sources import read_document
 from sources.corpus.generate import SAMPLES, load_slugs, write_corpus
 from sources.normalize import to_simplified
 from warehouse.catalog import load_catalog
+from warehouse.exact import exact_value, loads
 from warehouse.register import load_register
 
 MENTION_FIELDS = {
@@ -27,7 +27,7 @@ MENTION_FIELDS = {
 
 def _jsonl(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+        return [loads(line) for line in fh if line.strip()]  # exact numbers: Decimal, never float
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def truth_facts() -> list[dict]:
 
 
 def _documents() -> list[Path]:
-    return sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".pdf"))
+    return sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".pdf", ".html", ".docx"))
 
 
 # ----------------------------------------------------------------------------- the corpus itself
@@ -66,6 +66,7 @@ def test_coverage_every_committee_and_year(truth):
     docs = _documents()
     assert 100 <= len(docs) <= 150
     assert 10 <= sum(p.suffix == ".pdf" for p in docs) <= 20
+    assert sum(p.suffix == ".html" for p in docs) >= 3 and sum(p.suffix == ".docx" for p in docs) >= 3
 
 
 def test_truth_uses_the_contract_the_catalog_and_the_register(truth):
@@ -135,8 +136,11 @@ def _match(got: Counter, want: Counter) -> tuple[float, float]:
 def test_pipeline_precision_and_recall(sample_warehouse, truth):
     """Matching rule of labelling.md: doc, value, unit and qualifier agree (money in 元)."""
     con = duckdb.connect(str(sample_warehouse), read_only=True)
-    got = Counter(con.execute("SELECT doc_id, value, unit, qualifier FROM fact_mention").fetchall())
-    want = Counter((t["doc"], float(t["value"]), t["unit"], t["qualifier"]) for t in truth)
+    got = Counter(
+        (d, exact_value(v), u, q)
+        for d, v, u, q in con.execute("SELECT doc_id, value, unit, qualifier FROM fact_mention").fetchall()
+    )
+    want = Counter((t["doc"], exact_value(t["value"]), t["unit"], t["qualifier"]) for t in truth)
     precision, recall = _match(got, want)
     print(
         f"precision {precision:.3f} recall {recall:.3f} ({sum(got.values())} found, {sum(want.values())} labelled)"
@@ -149,7 +153,7 @@ def test_reconciled_facts_match_the_truth(sample_warehouse, truth_facts):
     """Every committee x metric x period the truth expects, with the value the documented rule picks."""
     con = duckdb.connect(str(sample_warehouse), read_only=True)
     got = {
-        (c, m, s, e): (v, q)
+        (c, m, s, e): (exact_value(v), q)
         for c, m, s, e, v, q in con.execute(
             "SELECT committee_code, metric_code, period_start, period_end, value, qualifier"
             " FROM fact_committee_metric_period"
@@ -157,7 +161,7 @@ def test_reconciled_facts_match_the_truth(sample_warehouse, truth_facts):
     }
     want = {
         (f["committee_code"], f["metric"], f["period_start"], f["period_end"]): (
-            float(f["value"]),
+            exact_value(f["value"]),
             f["qualifier"],
         )
         for f in truth_facts

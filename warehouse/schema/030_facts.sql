@@ -5,7 +5,7 @@ CREATE TABLE fact_mention (
     char_start INTEGER NOT NULL,
     char_end INTEGER NOT NULL,
     surface VARCHAR NOT NULL,
-    value DOUBLE NOT NULL,
+    value DECIMAL(38, 6) NOT NULL,
     unit VARCHAR NOT NULL,
     qualifier VARCHAR NOT NULL,
     category_code VARCHAR,
@@ -19,7 +19,7 @@ CREATE TABLE fact_mention (
     bbox DOUBLE[],
     sentence VARCHAR NOT NULL,
     override_action VARCHAR,
-    override_value DOUBLE,
+    override_value DECIMAL(38, 6),
     override_id VARCHAR
 );
 COMMENT ON TABLE fact_mention IS 'One row per metric mention, with provenance down to page, bbox and character span, and the override applied to it. Key: (sha256, char_start, char_end), unique (checked at publish).';
@@ -28,7 +28,7 @@ COMMENT ON COLUMN fact_mention.doc_id IS 'Document id (file stem).';
 COMMENT ON COLUMN fact_mention.char_start IS 'Offset of the quantity in the document text.';
 COMMENT ON COLUMN fact_mention.char_end IS 'Offset one past the quantity.';
 COMMENT ON COLUMN fact_mention.surface IS 'The quantity as written, e.g. 120余篇.';
-COMMENT ON COLUMN fact_mention.value IS 'Value in base units as extracted (80余万元 -> 800000); a correction is in override_value.';
+COMMENT ON COLUMN fact_mention.value IS 'Value in base units as extracted, exact (80余万元 -> 800000, 2.3亿元 -> 230000000, 96.5% -> 96.5); a correction is in override_value.';
 COMMENT ON COLUMN fact_mention.unit IS 'Counting word; money in 元.';
 COMMENT ON COLUMN fact_mention.qualifier IS 'exact, at_least (余/多), approx (约/近), at_most (不到).';
 COMMENT ON COLUMN fact_mention.category_code IS 'Top-level category, null when unknown.';
@@ -50,14 +50,14 @@ CREATE TABLE fact_committee_metric_period (
     metric_code VARCHAR NOT NULL,
     period_start INTEGER NOT NULL,
     period_end INTEGER NOT NULL,
-    value DOUBLE NOT NULL,
+    value DECIMAL(38, 6) NOT NULL,
     unit VARCHAR NOT NULL,
     qualifier VARCHAR NOT NULL,
     approximate BOOLEAN NOT NULL,
     mention_count INTEGER NOT NULL,
     document_count INTEGER NOT NULL,
     conflict BOOLEAN NOT NULL,
-    alternatives DOUBLE[] NOT NULL,
+    alternatives DECIMAL(38, 6)[] NOT NULL,
     override_action VARCHAR,
     corrected BOOLEAN NOT NULL
 );
@@ -84,7 +84,7 @@ CREATE TABLE override (
     char_start INTEGER NOT NULL,
     char_end INTEGER NOT NULL,
     action VARCHAR NOT NULL,
-    value DOUBLE,
+    value DECIMAL(38, 6),
     who VARCHAR NOT NULL,
     why VARCHAR NOT NULL,
     created_at TIMESTAMP NOT NULL

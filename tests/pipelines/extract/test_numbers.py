@@ -1,8 +1,11 @@
 """Quantities: numerals, magnitudes, ranges, qualifiers and units, as written in reports."""
 
+from decimal import Decimal
+
 import pytest
 
 from pipelines.extract.numbers import chinese_numeral, find_quantities
+from warehouse.exact import dumps, exact_value, loads
 
 
 def one(text):
@@ -85,3 +88,31 @@ def test_chinese_numerals(numeral, value):
 
 def test_not_a_numeral():
     assert chinese_numeral("统一") is None
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("捐款2.3亿元", 230000000),
+        ("资金1.15亿元", 115000000),
+        ("共0.7万人次", 7000),
+        ("满意率96.5%", Decimal("96.5")),
+        ("百分之九十九点五", Decimal("99.5")),
+        ("筹资12.05万元", 120500),
+        ("投入3.333亿元", 333300000),
+    ],
+)
+def test_values_are_exact(text, want):
+    (q,) = find_quantities(text)
+    assert q.value == want
+    assert type(q.value) is type(want)  # an int when whole, a Decimal otherwise, never a float
+
+
+def test_exact_json_round_trip():
+    row = {"value": Decimal("96.5"), "high": 230000000, "sentence": "满意率96.5%"}
+    line = dumps(row)
+    assert line == '{"value": 96.5, "high": 230000000, "sentence": "满意率96.5%"}'
+    assert loads(line) == row
+    assert type(loads(line)["value"]) is Decimal
+    with pytest.raises(TypeError):
+        exact_value(0.1 + 0.2)  # floats are refused

@@ -1,0 +1,133 @@
+"""Write the HTML fixture pages (our own text, in the templates of county/city government and CPPCC
+sites: table layout, breadcrumbs, a date/source line, share bar, font-size and print controls, read
+counter, related-article list, footer). Run: python tests/sources/html/make_fixtures.py
+
+Every figure in these pages is invented. ``EXPECTED`` in test_html_reader.py lists what each page must give.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# A county CPPCC site on an old CMS: GB2312 declared, GBK characters used (喆 is not in GB2312),
+# layout tables, breadcrumbs, date/source line with a read counter, font-size and share bars.
+COUNTY_GB2312 = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
+<title>县政协召开2024年度提案办理工作推进会_示例县政协网</title>
+<meta name="SiteName" content="示例县政协网">
+<meta name="ColumnName" content="工作动态">
+<script type="text/javascript">var visits = 1234; document.write("阅读次数：" + 99 + "次");</script>
+<style>.zoom{font-size:16px}</style>
+</head>
+<body>
+<table width="1000" class="top"><tr><td><a href="/">首页</a> | <a href="/zxgk/">政协概况</a> | <a href="/gzdt/">工作动态</a> | <a href="/taxd/">提案选登</a> | <a href="/sqmy/">社情民意</a></td></tr></table>
+<table width="1000" border="0" cellspacing="0" cellpadding="0">
+<tr><td class="dqwz">当前位置：<a href="/">首页</a> &gt; <a href="/gzdt/">工作动态</a> &gt; 正文</td></tr>
+<tr><td valign="top">
+  <table width="100%"><tr><td class="bt" align="center">县政协召开2024年度提案办理工作推进会</td></tr>
+  <tr><td align="center" class="info">发布时间：2024-06-18 09:30&nbsp;&nbsp;来源：示例县融媒体中心&nbsp;&nbsp;作者：李喆&nbsp;&nbsp;阅读：586次&nbsp;&nbsp;【字号：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】</td></tr>
+  <tr><td class="zoom" id="zoom">
+  <p>　　6月17日，县政协召开2024年度提案办理工作推进会，通报今年以来提案办理情况，部署下一阶段工作。</p>
+  <p>　　县政协十届三次会议以来，共收到委员提案156件，经审查立案142件，已全部交由38个承办单位办理。截至目前，已办复98件，办复率69%。</p>
+  <p>　　会议要求，各承办单位要进一步提高办理质量，确保年内全部办结。</p>
+  <p><strong>提案办理进度</strong></p>
+  <table border="1" class="MsoTableGrid">
+   <tr><th>类别</th><th>立案数（件）</th><th>已办复（件）</th></tr>
+   <tr><td>经济建设</td><td>61</td><td>45</td></tr>
+   <tr><td>社会事业</td><td>52</td><td>33</td></tr>
+  </table>
+  <p>　　会上，县委副书记、县长王明对提案办理工作提出要求。</p>
+  </td></tr>
+  <tr><td><div class="bdsharebuttonbox">分享到：<a class="bds_weixin">微信</a><a class="bds_tsina">微博</a></div></td></tr>
+  <tr><td>【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</td></tr>
+  <tr><td>（责任编辑：张三）</td></tr>
+  <tr><td><div class="xgwz"><b>相关文章</b><ul><li><a href="/a1.html">县政协开展2023年度重点提案督办 3次</a></li><li><a href="/a2.html">政协委员视察12个项目</a></li></ul></div></td></tr>
+  </table>
+</td></tr>
+</table>
+<table width="1000" class="foot"><tr><td>版权所有：示例县政协办公室　主办单位：示例县政协　ICP备12345678号　网站标识码：1234000001</td></tr></table>
+</body>
+</html>
+"""
+
+# A city CPPCC site on an HTML5 template: nav/aside/footer elements, breadcrumbs in an ol,
+# PubDate/ContentSource metas, a data table with thead, related list in an aside. UTF-8.
+CITY_UTF8 = """<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="ArticleTitle" content="市政协2023年度社情民意信息工作综述">
+<meta name="PubDate" content="2024-01-12 16:20">
+<meta name="ContentSource" content="市政协办公室">
+<title>市政协2023年度社情民意信息工作综述 - 示例市政协</title>
+</head>
+<body>
+<header><div class="logo">示例市政协</div>
+<nav class="main-nav"><ul><li><a href="/">首页</a></li><li><a href="/news/">政协要闻</a></li><li><a href="/sqmy/">社情民意</a></li><li><a href="/contact/">联系我们</a></li></ul></nav>
+<div class="search"><form><input type="text" placeholder="请输入关键字"><button>搜索</button></form></div>
+</header>
+<main>
+<ol class="breadcrumb"><li><a href="/">首页</a></li><li><a href="/sqmy/">社情民意</a></li><li>正文</li></ol>
+<article>
+<h1>市政协2023年度社情民意信息工作综述</h1>
+<div class="article-meta"><span>2024-01-12 16:20</span> <span>来源：市政协办公室</span> <span class="views">浏览次数：1024</span></div>
+<div class="article-content">
+<p>2023年，市政协围绕全市中心工作，广泛收集社情民意。</p>
+<h2>一、信息报送</h2>
+<p>全年共收到社情民意信息420篇，编发《社情民意》86期，被全国政协采用5篇，获省领导批示12件次。</p>
+<h2>二、统计</h2>
+<table>
+<thead><tr><th>项目</th><th>2023年</th></tr></thead>
+<tbody>
+<tr><td>收到社情民意信息（篇）</td><td>420</td></tr>
+<tr><td>编发社情民意（期）</td><td>86</td></tr>
+</tbody>
+</table>
+<p>捐款资金2.3亿元，用于帮扶困难群众。</p>
+</div>
+<div class="share-bar">分享到：<a>微信</a> <a>QQ空间</a></div>
+<div class="prevnext"><a href="/p.html">上一篇：市政协召开主席会议</a> <a href="/n.html">下一篇：委员视察3个园区</a></div>
+</article>
+<aside class="related"><h3>相关新闻</h3><ul><li><a href="/r1.html">市政协开展调研18次</a></li><li><a href="/r2.html">委员提交提案300件</a></li></ul></aside>
+</main>
+<footer class="footer"><p>版权所有 © 2024 示例市政协 | 备案号：ICP备00000000号-1</p><p>技术支持：某某网络公司</p></footer>
+</body>
+</html>
+"""
+
+# A page saved without a charset declaration, GBK bytes, <br>-separated paragraphs in one div.
+NO_DECLARATION_GBK = """<html>
+<head><title>区政协开展委员履职培训</title></head>
+<body>
+<div id="nav"><a href="/">网站首页</a> <a href="/a/">政协动态</a> <a href="/b/">委员风采</a></div>
+<div class="position">您的位置：首页 > 政协动态</div>
+<div class="title">区政协开展委员履职培训</div>
+<div class="source">日期：2023年11月02日　　信息来源：区政协办公室</div>
+<div class="content">　　11月1日至2日，区政协举办委员履职能力提升培训班，全体政协委员共计135人参加培训。<br>
+　　培训期间，邀请专家作专题辅导报告4场，组织委员分组讨论2次。<br>
+　　区政协主席陈喆在结业式上讲话。</div>
+<div class="fx">分享：<a>微信</a></div>
+<div class="bottom">示例区政协 主办 联系电话：0000-12345678</div>
+</body>
+</html>
+"""
+
+PAGES = {
+    "county_gb2312.html": (COUNTY_GB2312, "gb18030"),  # declared gb2312, written with GBK characters
+    "city_utf8.html": (CITY_UTF8, "utf-8"),
+    "district_gbk_undeclared.htm": (NO_DECLARATION_GBK, "gbk"),
+}
+
+
+def main() -> None:
+    for name, (text, encoding) in PAGES.items():
+        (HERE / name).write_bytes(text.encode(encoding))
+        print("wrote", HERE / name)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""The HTML reader on pages we wrote in the templates of county/city government and CPPCC sites
+(tests/sources/html/make_fixtures.py): boilerplate removal, charsets, metadata, tables, provenance."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from pipelines.extract import extract_mentions
+from sources import read_document
+from sources.html_reader import decode_html, parse_byline
+
+HERE = Path(__file__).parent / "html"
+FURNITURE = ("分享", "字号", "打印", "关闭", "阅读", "浏览", "当前位置", "您的位置", "首页", "版权所有",
+             "ICP", "相关文章", "相关新闻", "上一篇", "下一篇", "责任编辑", "联系我们", "搜索")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name, encoding, title, date, source",
+    [
+        (
+            "county_gb2312.html",
+            "gb18030",
+            "县政协召开2024年度提案办理工作推进会",
+            "2024-06-18",
+            "示例县融媒体中心",
+        ),
+        ("city_utf8.html", "utf-8", "市政协2023年度社情民意信息工作综述", "2024-01-12", "市政协办公室"),
+        ("district_gbk_undeclared.htm", "gb18030", "区政协开展委员履职培训", "2023-11-02", "区政协办公室"),
+    ],
+)
+def test_metadata_and_no_furniture(name, encoding, title, date, source):
+    doc = read_document(HERE / name)
+    assert doc.media_type == "text/html" and doc.encoding == encoding
+    assert (doc.metadata["title"], doc.metadata["date"], doc.metadata["source"]) == (title, date, source)
+    assert doc.metadata["publication_date"] == date
+    # headline, then the byline the extraction reads as text (subject and period context)
+    assert [b.role for b in doc.blocks[:2]] == ["headline", "byline"]
+    assert doc.block_text(doc.blocks[0]) == title
+    assert source in doc.block_text(doc.blocks[1]) and "发布时间" in doc.block_text(doc.blocks[1])
+    body = doc.display_text[doc.blocks[1].end :]
+    assert not [w for w in FURNITURE if w in body]
+    assert "script" not in doc.display_text and "document.write" not in doc.display_text
+
+
+def test_gbk_characters_in_a_gb2312_page():
+    doc = read_document(HERE / "county_gb2312.html")
+    assert doc.metadata["author"] == "李喆"  # 喆 is GBK, not GB2312: decoded as GB18030
+    assert doc.metadata["breadcrumb"] == "首页 > 工作动态 > 正文"
+    assert doc.metadata["editor"] == "张三"
+    with pytest.raises(UnicodeDecodeError):
+        (HERE / "county_gb2312.html").read_bytes().decode("gb2312")
+
+
+def test_charset_sources():
+    text = "<html><head><title>政协</title></head><body><p>收到提案120件。</p></body></html>"
+    assert decode_html(codecs.BOM_UTF8 + text.encode("utf-8"))[1] == "utf-8-sig"
+    declared = text.replace(
+        "<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=GBK">'
+    )
+    assert decode_html(declared.encode("gbk")) == (declared, "gb18030")
+    wrong = text.replace("<head>", '<head><meta charset="utf-8">')  # declared UTF-8, saved as GBK
+    assert decode_html(wrong.encode("gbk")) == (wrong, "gb18030")
+    assert decode_html(text.encode("utf-8"))[1] == "utf-8"
+    big5 = (
+        text.replace("<head>", '<head><meta charset="big5">')
+        .replace("政协", "政協")
+        .replace("收到提案", "收到提案")
+    )
+    assert decode_html(big5.encode("big5")) == (big5, "big5hkscs")  # traditional pages: Big5 with HKSCS
+
+
+def test_body_paragraphs_headings_and_paths():
+    doc = read_document(HERE / "city_utf8.html")
+    roles = [(b.role, b.level) for b in doc.blocks]
+    assert roles == [("headline", None), ("byline", None), ("body", None), ("heading", 2), ("body", None),
+                     ("heading", 2), ("table", None), ("body", None)]  # fmt: skip
+    para = doc.blocks[4]
+    assert para.path == "html/body/main/article/div[2]/p[2]"  # the page as saved, furniture included
+    assert doc.block_text(para).startswith("全年共收到社情民意信息420篇")
+    for b in doc.blocks:
+        assert doc.locate(b.start) == b
+
+
+def test_br_paragraphs_in_one_element():
+    doc = read_document(HERE / "district_gbk_undeclared.htm")
+    body = [doc.block_text(b) for b in doc.blocks if b.role == "body"]
+    assert (
+        len(body) == 3
+        and body[1].startswith("培训期间")
+        and all(b.path == "html/body/div[5]" for b in doc.blocks[2:])
+    )
+
+
+def test_table_rows_and_header_cells():
+    doc = read_document(HERE / "county_gb2312.html")
+    (table,) = doc.tables
+    cells = [[(doc.display_text[c.start : c.end], c.header) for c in row] for row in table.rows]
+    assert cells == [
+        [("类别", True), ("立案数（件）", True), ("已办复（件）", True)],
+        [("经济建设", False), ("61", False), ("45", False)],
+        [("社会事业", False), ("52", False), ("33", False)],
+    ]
+    block = doc.locate(table.start)
+    assert block.role == "table" and block.path.endswith("td/table")
+
+
+def test_mentions_come_from_the_article_only():
+    county = extract_mentions(read_document(HERE / "county_gb2312.html"))
+    values = {(m.surface, m.metric) for m in county}
+    assert {
+        ("156件", "proposals.received"),
+        ("142件", "proposals.accepted"),
+        ("69%", "proposals.resolution_rate"),
+    } <= values
+    # furniture figures: read counter 586次, related list 3次 / 12个, ICP number; none is a mention
+    assert not {m.value for m in county} & {586, 3, 12, 12345678, 1234000001}
+    # a breakdown table (类别): each cell is a mention with its category, no metric, unit from the header
+    cells = [m for m in county if m.sentence.startswith(("经济建设", "社会事业"))]
+    assert [(m.value, m.unit, m.metric) for m in cells] == [
+        (61, "件", None),
+        (45, "件", None),
+        (52, "件", None),
+        (33, "件", None),
+    ]
+    city = extract_mentions(read_document(HERE / "city_utf8.html"))
+    assert not {m.value for m in city} & {1024, 18, 300}  # 浏览次数, related news
+    by_value = {m.value: m for m in city}
+    assert by_value[230000000].unit == "元" and type(by_value[230000000].value) is int  # 2.3亿元, exact
+    table = [m for m in city if m.bbox is None and "：" in m.sentence and m.surface in ("420", "86")]
+    assert [(m.value, m.unit, m.metric, m.period_end) for m in table] == [
+        (420, "篇", "public_opinion.collected", 2023),
+        (86, "期", "public_opinion.compiled", 2023),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line, want",
+    [
+        ("发布时间：2024-01-05 10:16 来源：XX县政协 作者：李四 阅读：586次",
+         {"date": "2024-01-05", "date_text": "2024-01-05 10:16", "source": "XX县政协", "author": "李四"}),
+        ("2023年11月2日　信息来源：区政协办公室",
+         {"date": "2023-11-02", "date_text": "2023年11月2日", "source": "区政协办公室"}),
+        ("日期：2022/3/1 浏览次数：88", {"date": "2022-03-01", "date_text": "2022/3/1"}),
+    ],
+)  # fmt: skip
+def test_byline_fields(line, want):
+    assert parse_byline(line) == want
