@@ -73,8 +73,8 @@ def test_each_derived_rate_is_its_counts_ratio(con):
             [indicator],
         ).fetchall():
             r = rate(con, indicator, committee)
-            want = 100 * counts[committee + num] / counts[committee + den]
-            assert r["computed_rate"] == pytest.approx(want, abs=0.005)
+            want = 100 * float(counts[committee + num]) / float(counts[committee + den])
+            assert float(r["computed_rate"]) == pytest.approx(want, abs=0.005)
             assert (r["numerator_value"], r["denominator_value"]) == (
                 counts[committee + num],
                 counts[committee + den],
@@ -96,7 +96,7 @@ def test_a_rate_carries_both_mentions_provenance(con):
 def test_stated_versus_computed_disagreement_is_flagged(con):
     bad = rate(con, "rate.proposal_acceptance", "640202")
     assert bad["stated_rate"] == 90 and bad["agrees"] is False
-    assert bad["difference"] == pytest.approx(100 * 140 / 145 - 90, abs=0.01)
+    assert float(bad["difference"]) == pytest.approx(100 * 140 / 145 - 90, abs=0.01)
     good = rate(con, "rate.proposal_acceptance", "640205")
     assert good["agrees"] is True and good["approximate"] is True  # 50余件 below the line
     over = rate(con, "rate.proposal_acceptance", "640200")
