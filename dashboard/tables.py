@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from decimal import Decimal
 
 import polars as pl
 import streamlit as st
@@ -90,8 +91,8 @@ def _cell_text(value) -> str:
         return ", ".join(f"{k}={v}" for k, v in value.items())
     if isinstance(value, list | tuple):
         return ", ".join(_cell_text(v) for v in value)
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        return number(value)
+    if isinstance(value, float | int | Decimal) and not isinstance(value, bool):
+        return number(value)  # exact DECIMAL values too: 34, not 34.000000
     return str(value)
 
 

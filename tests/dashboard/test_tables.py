@@ -52,3 +52,14 @@ def test_shown_cells_are_never_none_and_codes_are_named():
         ("县级", "余/多（下限）", "1,234,567", "2024", "是"),
         ("—", "确数", "—", "2023", "—"),
     ]
+
+
+def test_exact_decimal_values_show_without_trailing_zeros():
+    from decimal import Decimal
+
+    from dashboard.tables import display
+
+    df = pl.DataFrame(
+        {"value": [Decimal("34.000000"), Decimal("2905000.5")]}, schema={"value": pl.Decimal(18, 6)}
+    )
+    assert display(df, "zh")["value"].to_list() == ["34", "2,905,000.5"]
