@@ -1,15 +1,18 @@
 -- Indicators of quality: rates derived from two counts, each checked against the rate the
 -- committee's own documents state. Computed once per publish (warehouse/publish.py MATERIALIZED).
-CREATE TABLE dim_indicator (
-    indicator_code VARCHAR PRIMARY KEY,
-    name_zh VARCHAR NOT NULL,
-    name_en VARCHAR NOT NULL,
-    numerator_code VARCHAR NOT NULL,
-    denominator_code VARCHAR NOT NULL,
-    stated_code VARCHAR,
-    tolerance DOUBLE NOT NULL
-);
-COMMENT ON TABLE dim_indicator IS 'Derived rates: 100 x numerator / denominator (two catalog metrics of the same committee and year), checked against the stated rate metric.';
+-- The definitions are data: a view over constant rows (nothing to load at publish).
+-- 答复率 is read as 办结率: the catalog counts 办复/答复 as proposals.resolved and states both rates
+-- under proposals.resolution_rate.
+CREATE VIEW dim_indicator AS
+SELECT * FROM (VALUES
+    ('rate.proposal_acceptance', '提案立案率', 'Proposal acceptance rate',
+     'proposals.accepted', 'proposals.received', 'proposals.acceptance_rate', 0.5),
+    ('rate.proposal_resolution', '提案办结（答复）率', 'Proposal resolution (reply) rate',
+     'proposals.resolved', 'proposals.accepted', 'proposals.resolution_rate', 0.5),
+    ('rate.opinion_adoption', '社情民意信息采用率', 'Public-opinion report adoption rate',
+     'public_opinion.adopted', 'public_opinion.submitted', NULL, 0.5)
+) AS t(indicator_code, name_zh, name_en, numerator_code, denominator_code, stated_code, tolerance);
+COMMENT ON VIEW dim_indicator IS 'Derived rates: 100 x numerator / denominator (two catalog metrics of the same committee and year), checked against the stated rate metric.';
 COMMENT ON COLUMN dim_indicator.indicator_code IS 'Stable code "rate.<name>".';
 COMMENT ON COLUMN dim_indicator.name_zh IS 'Chinese name.';
 COMMENT ON COLUMN dim_indicator.name_en IS 'English name.';
@@ -17,16 +20,6 @@ COMMENT ON COLUMN dim_indicator.numerator_code IS 'Metric counted above the line
 COMMENT ON COLUMN dim_indicator.denominator_code IS 'Metric counted below the line (dim_metric).';
 COMMENT ON COLUMN dim_indicator.stated_code IS 'Metric holding the rate the documents state themselves (dim_metric), if the catalog has one.';
 COMMENT ON COLUMN dim_indicator.tolerance IS 'Largest difference in percentage points between the computed and the stated rate that still agrees (stated rates are rounded).';
--- 答复率 is read as 办结率: the catalog counts 办复/答复 as proposals.resolved and states both rates
--- under proposals.resolution_rate.
-INSERT INTO dim_indicator VALUES
-    ('rate.proposal_acceptance', '提案立案率', 'Proposal acceptance rate',
-     'proposals.accepted', 'proposals.received', 'proposals.acceptance_rate', 0.5),
-    ('rate.proposal_resolution', '提案办结（答复）率', 'Proposal resolution (reply) rate',
-     'proposals.resolved', 'proposals.accepted', 'proposals.resolution_rate', 0.5),
-    ('rate.opinion_adoption', '社情民意信息采用率', 'Public-opinion report adoption rate',
-     'public_opinion.adopted', 'public_opinion.submitted', NULL, 0.5);
-
 -- The mention a yearly figure shows: the first (by document, offset) whose effective value is the
 -- figure's value. Its provenance is what a derived rate carries for each of its two counts.
 CREATE VIEW v_figure_source AS
@@ -43,6 +36,12 @@ JOIN fact_mention m
 WHERE f.period_start = f.period_end
 GROUP BY ALL;
 COMMENT ON VIEW v_figure_source IS 'Each yearly figure with the mention it was taken from (first by document and offset among those carrying the chosen value).';
+COMMENT ON COLUMN v_figure_source.committee_code IS 'Committee code.';
+COMMENT ON COLUMN v_figure_source.metric_code IS 'Metric code.';
+COMMENT ON COLUMN v_figure_source.year IS 'Year.';
+COMMENT ON COLUMN v_figure_source.value IS 'The reconciled value.';
+COMMENT ON COLUMN v_figure_source.qualifier IS 'Its qualifier.';
+COMMENT ON COLUMN v_figure_source.corrected IS 'True when the value is an analyst''s correction.';
 COMMENT ON COLUMN v_figure_source.source IS 'doc_id, sha256, char_start, char_end, page, surface, sentence of that mention.';
 
 CREATE VIEW v_indicator_rate AS
