@@ -19,6 +19,7 @@ from warehouse.read import WarehouseMissing
 
 def main() -> None:
     st.set_page_config(page_title="政协履职数据 committee-stats", layout="wide")
+    filters.bad_links().clear()
     filters.restore_url()
     lang = filters.select(
         "app",
@@ -42,7 +43,10 @@ def main() -> None:
             f"{t('last_publish', lang)}: {last['published_at']:%Y-%m-%d %H:%M} UTC  \n"
             f"{t('extractor_version', lang)}: {last['extractor_version']}"
         )
+    warnings = st.container()  # above the page: filled once the page has read its filters
     st.navigation(nav.build(lang)).run()
+    for label, asked, used in filters.bad_links():
+        warnings.warning(t("bad_link", lang).format(what=label, asked=asked, used=used))
 
 
 main()

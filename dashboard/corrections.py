@@ -25,6 +25,12 @@ def store(warehouse_path: Path) -> Path:
     return overrides_module().default_store(warehouse_path)
 
 
+def reviewers() -> list[str]:
+    """The configured reviewers (warehouse.overrides.load_reviewers); [] without the overrides API."""
+    module = overrides_module()
+    return module.load_reviewers() if module is not None else []
+
+
 def submit(
     warehouse_path: Path,
     *,
@@ -50,4 +56,5 @@ def submit(
         value=value if action == "correct" else None,
         who=who,
         why=why,
+        reviewers=reviewers(),
     )

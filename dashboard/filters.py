@@ -12,8 +12,18 @@ from typing import Any
 
 import streamlit as st
 
-KEYS = ("lang", "region", "city", "category", "metric", "years", "committee", "year")
+KEYS = ("lang", "region", "city", "category", "metric", "basis", "years", "committee", "year")
 _MEMORY = "_filters"
+_BAD = "_bad_link"
+
+
+def bad_links() -> list[tuple[str, str, str]]:
+    """(label, value asked for, value used) of every link value this run could not honour."""
+    return st.session_state.setdefault(_BAD, [])
+
+
+def _reject(label: str, asked: str, used: str) -> None:
+    bad_links().append((label, asked, used))
 
 
 def _memory() -> dict[str, str]:
@@ -81,11 +91,14 @@ def select(
         return None
     by_text = {str(o): o for o in options}
     key = f"filter_{page}_{name}"  # one widget per page: widget state never leaks between pages
-    wanted = by_text.get(get(name) or "")
+    asked = get(name)
+    wanted = by_text.get(asked) if asked else None
     if key not in st.session_state or st.session_state[key] not in options or _from_outside(name):
         st.session_state[key] = (
             wanted if wanted is not None else (default if default in options else options[0])
         )
+        if asked and wanted is None and _from_outside(name):  # a link naming something without data
+            _reject(label, asked, format_func(st.session_state[key]))
     if radio:
         value = container.radio(label, options, format_func=format_func, key=key, horizontal=True)
     else:
@@ -94,16 +107,26 @@ def select(
     return value
 
 
-def multiselect(page: str, label: str, options: Sequence, name: str, *, default: Sequence = ()) -> list:
-    """A multiselect whose values are kept in the URL under ``name`` (comma-separated)."""
+def multiselect(
+    page: str, label: str, options: Sequence, name: str, *, default: Sequence = (), placeholder: str = ""
+) -> list:
+    """A multiselect whose values are kept in the URL under ``name`` (comma-separated).
+
+    Values of a link that are not among the options are dropped with a warning; when none is
+    left, the default is used.
+    """
     options = list(options)
     by_text = {str(o): o for o in options}
     key = f"filter_{page}_{name}"  # one widget per page: widget state never leaks between pages
     raw = get(name)
-    wanted = [by_text[v] for v in raw.split(",") if v in by_text] if raw else None
+    asked = [v for v in raw.split(",") if v] if raw else []
+    wanted = [by_text[v] for v in asked if v in by_text] or None
     stale = key not in st.session_state or any(v not in options for v in st.session_state[key])
     if stale or _from_outside(name):
         st.session_state[key] = wanted if wanted is not None else [d for d in default if d in options]
-    value = st.multiselect(label, options, key=key)
+        unknown = [v for v in asked if v not in by_text]
+        if unknown and _from_outside(name):
+            _reject(label, ",".join(unknown), ", ".join(map(str, st.session_state[key])))
+    value = st.multiselect(label, options, key=key, placeholder=placeholder or None)
     put(name, value)
     return value

@@ -1,71 +1,49 @@
-"""Tables as shown: figures formatted with their qualifier mark, and CSV/Excel downloads."""
+"""Tables as shown (every cell text: figures formatted, codes named, missing as —) and their
+CSV/Excel downloads (headers in the user's language, figures as numbers, a notes sheet)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
+from decimal import Decimal
 
 import polars as pl
 import streamlit as st
 
+from dashboard.figures import MISSING, NONE, Unit, fmt, number
 from dashboard.i18n import has, t
 
-MARK = {"exact": "", "at_least": "+", "approx": "≈", "at_most": "≤"}
-MISSING = "—"
-CORRECTED = "✎"
+# Columns a reader does not need on screen (codes, offsets, hashes); downloads keep them.
+HIDDEN = {
+    "committee_code", "metric_code", "category_code", "indicator_code", "sha256", "char_start", "char_end",
+    "bbox", "media_type", "source_path", "extractor_version", "city_code", "region_code", "parent_code",
+    "share_in_document", "doc_id", "numerator_doc", "denominator_doc", "stated_doc",
+}  # fmt: skip
+# Columns whose values are codes with a name in i18n.yaml (val_<column>_<value>).
+NAMED_VALUES = (
+    "level",
+    "status",
+    "qualifier",
+    "media_type",
+    "override_action",
+    "direction",
+    "rate_source",
+    "reason",
+    "role",
+)
 
 
-def fmt_value(value: float | None, qualifier: str | None = "exact", corrected: bool | None = False) -> str:
-    """94 -> '94', 120 at_least -> '120+', 98.5 -> '98.50', None -> '—' (missing, never zero).
-
-    A value corrected by an analyst ends with ✎.
-    """
-    if value is None:
-        return MISSING
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    return text + MARK.get(qualifier or "exact", "") + (CORRECTED if corrected else "")
-
-
-def shown(df: pl.DataFrame, value: str = "value", qualifier: str = "qualifier") -> pl.Series:
-    """The figures of ``df`` as shown (marked when approximate or, with a ``corrected`` column, corrected)."""
-    corrected = (
-        df["corrected"].to_list() if value == "value" and "corrected" in df.columns else [False] * df.height
-    )
+def shown(df: pl.DataFrame, value: str = "value", qualifier: str = "qualifier", unit: Unit = NONE,
+          corrected: str = "corrected") -> pl.Series:  # fmt: skip
+    """The figures of ``df`` as shown: in ``unit``, marked when approximate or corrected (✎)."""
+    marks = df[corrected].to_list() if corrected in df.columns else [False] * df.height
+    quals = df[qualifier].to_list() if qualifier in df.columns else ["exact"] * df.height
     return pl.Series(
         "shown",
-        [
-            fmt_value(v, q, c)
-            for v, q, c in zip(df[value].to_list(), df[qualifier].to_list(), corrected, strict=True)
-        ],
+        [fmt(v, unit, q, c) for v, q, c in zip(df[value].to_list(), quals, marks, strict=True)],
         dtype=pl.String,
     )
-
-
-def flat(df: pl.DataFrame) -> pl.DataFrame:
-    """Nested columns (lists, arrays, structs) as text: CSV and Excel cells hold scalars only."""
-    nested = [c for c, dtype in df.schema.items() if dtype.is_nested()]
-    return df.with_columns(
-        pl.col(c).map_elements(_cell_text, return_dtype=pl.String, skip_nulls=True) for c in nested
-    )
-
-
-def _cell_text(value) -> str:
-    if isinstance(value, pl.Series):
-        value = value.to_list()
-    if isinstance(value, dict):
-        return ", ".join(f"{k}={v}" for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return ", ".join(_cell_text(v) for v in value)
-    return str(value)
-
-
-def to_excel(df: pl.DataFrame) -> bytes:
-    buf = io.BytesIO()
-    flat(df).to_pandas().to_excel(buf, index=False, engine="openpyxl")
-    return buf.getvalue()
-
-
-def to_csv(df: pl.DataFrame) -> bytes:
-    return ("\ufeff" + flat(df).write_csv()).encode("utf-8")  # BOM: Excel opens Chinese CSV correctly
 
 
 def localized(df: pl.DataFrame, lang: str) -> pl.DataFrame:
@@ -85,18 +63,144 @@ def localized(df: pl.DataFrame, lang: str) -> pl.DataFrame:
     return df.select(cols)
 
 
-def table(df: pl.DataFrame, name: str, lang: str, **kwargs) -> None:
-    """st.dataframe (columns labelled in ``lang``, names in ``lang``) plus CSV and Excel downloads of it."""
-    df = localized(df, lang)
-    config = {c: t(f"col_{c}", lang) for c in df.columns if has(f"col_{c}")}
+def value_label(column: str, value, lang: str) -> str | None:
+    """The name of a coded value (level county -> 县级), or the value itself when it has none."""
+    if value is None:
+        return None
+    key = f"val_{column}_{value}"
+    return t(key, lang) if has(key) else str(value)
+
+
+def named(df: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Coded values (levels, qualifiers, media types, review actions...) by their names in ``lang``."""
+    exprs = [
+        pl.col(c).map_elements(lambda v, c=c: value_label(c, v, lang), return_dtype=pl.String)
+        for c in NAMED_VALUES
+        if c in df.columns and df.schema[c] == pl.String
+    ]
+    return df.with_columns(exprs) if exprs else df
+
+
+def _label(column: str, lang: str) -> str:
+    return t(f"col_{column}", lang) if has(f"col_{column}") else column
+
+
+def _cell_text(value) -> str:
+    if isinstance(value, pl.Series):
+        value = value.to_list()
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(_cell_text(v) for v in value)
+    if isinstance(value, float | int | Decimal) and not isinstance(value, bool):
+        return number(value)  # exact DECIMAL values too: 34, not 34.000000
+    return str(value)
+
+
+def flat(df: pl.DataFrame) -> pl.DataFrame:
+    """Nested columns (lists, arrays, structs) as text: CSV and Excel cells hold scalars only."""
+    nested = [c for c, dtype in df.schema.items() if dtype.is_nested()]
+    return df.with_columns(
+        pl.col(c).map_elements(_cell_text, return_dtype=pl.String, skip_nulls=True) for c in nested
+    )
+
+
+# Integer columns that name a year or a page: shown without thousands separators.
+PLAIN_NUMBERS = {"year", "period_start", "period_end", "members_year", "page", "pages"}
+
+
+def display(df: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Every cell as the text a reader sees: numbers formatted, yes/no named, missing as —."""
+    yes, no = t("yes", lang), t("no", lang)
+    out = []
+    for c, dtype in df.schema.items():
+        col = pl.col(c)
+        if c in PLAIN_NUMBERS and dtype.is_integer():
+            col = col.cast(pl.String)
+        elif dtype == pl.Boolean:
+            col = pl.when(col).then(pl.lit(yes)).when(col.not_()).then(pl.lit(no))
+        elif dtype.is_numeric() or dtype.is_nested():
+            col = col.map_elements(_cell_text, return_dtype=pl.String, skip_nulls=True)
+        elif dtype in (pl.Datetime, pl.Date):
+            col = col.dt.strftime("%Y-%m-%d %H:%M" if dtype == pl.Datetime else "%Y-%m-%d")
+        else:
+            col = col.cast(pl.String)
+        out.append(col.fill_null(MISSING).replace("", MISSING).alias(c))
+    return df.select(out)
+
+
+def to_excel(
+    df: pl.DataFrame,
+    notes: list[tuple[str, str]] | None = None,
+    sheet: str = "data",
+    notes_sheet: str = "notes",
+) -> bytes:
+    """An .xlsx: the table (numbers stay numbers) and, when given, a notes sheet of (label, text)."""
+    import pandas as pd
+
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as xl:
+        flat(df).to_pandas().to_excel(xl, index=False, sheet_name=sheet[:31])
+        if notes:
+            pd.DataFrame(notes, columns=["", " "]).to_excel(
+                xl, index=False, header=False, sheet_name=notes_sheet[:31]
+            )
+    return buf.getvalue()
+
+
+def to_csv(df: pl.DataFrame) -> bytes:
+    return ("\ufeff" + flat(df).write_csv()).encode("utf-8")  # BOM: Excel opens Chinese CSV correctly
+
+
+def file_name(*words: str) -> str:
+    """A download's file name from words (metric, view, years); nothing a file system refuses."""
+    text = "_".join(w for w in words if w)
+    return re.sub(r'[\\/:*?"<>|\s]+', "-", text).strip("-_") or "table"
+
+
+def table(
+    df: pl.DataFrame,
+    name: str,
+    lang: str,
+    *,
+    download: pl.DataFrame | None = None,
+    notes: list[tuple[str, str]] | None = None,
+    key: str | None = None,
+    **kwargs,
+) -> None:
+    """st.dataframe of ``df`` as text (codes hidden, names and headers in ``lang``) plus CSV and
+    Excel downloads of ``download`` (default ``df``: codes kept, numbers as numbers).
+
+    ``name``: words for the file names; ``notes``: rows of the Excel notes sheet.
+    """
+    from dashboard.data import shows_sample_data
+
+    df = named(localized(df, lang), lang)
+    data = named(localized(download if download is not None else df, lang), lang)
+    shown_df = display(df.drop([c for c in df.columns if c in HIDDEN]), lang)
+    config = {c: _label(c, lang) for c in shown_df.columns}
     config.update(kwargs.pop("column_config", {}))
-    st.dataframe(df, hide_index=True, column_config=config, **kwargs)
+    st.dataframe(shown_df, hide_index=True, column_config=config, **kwargs)
+    data = data.rename({c: _label(c, lang) for c in data.columns if has(f"col_{c}")})
+    sample = shows_sample_data()
+    notes = list(notes or [])
+    if sample:
+        notes.append((t("sample_mark", lang), t("sample_notice", lang)))
+    notes.append((t("generated_at", lang), f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"))
+    base = file_name(name, t("sample_mark", lang) if sample else "")
+    key = key or base
+    sheets = {"sheet": t("sheet_data", lang), "notes_sheet": t("sheet_notes", lang)}
     left, right = st.columns(2)
-    left.download_button(t("download_csv", lang), to_csv(df), f"{name}.csv", "text/csv", key=f"csv_{name}")
+    # Files are made when the button is clicked (deferred), not on every run of the page.
+    left.download_button(
+        t("download_csv", lang), lambda: to_csv(data), f"{base}.csv", "text/csv", key=f"csv_{key}",
+        on_click="ignore",
+    )  # fmt: skip
     right.download_button(
         t("download_xlsx", lang),
-        to_excel(df),
-        f"{name}.xlsx",
+        lambda: to_excel(data, notes, **sheets),
+        f"{base}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"xlsx_{name}",
+        key=f"xlsx_{key}",
+        on_click="ignore",
     )

@@ -11,6 +11,10 @@ re-extraction as long as the document's text is unchanged.
 
 Store location: ``CSTATS_OVERRIDES`` if set, else ``overrides/overrides.jsonl`` beside the
 warehouse file (``warehouse/overrides/overrides.jsonl`` for the default warehouse).
+
+Reviewers: the people who may review, a YAML list in ``CSTATS_REVIEWERS`` if set, else
+``warehouse/reference/reviewers.yaml``. The dashboard offers only them and ``add_override(...,
+reviewers=...)`` refuses anyone else.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ OVERRIDE_COLUMNS = {
     "why": pl.String, "created_at": pl.Datetime("us"),
 }  # fmt: skip
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+REVIEWERS_FILE = Path(__file__).parent / "reference" / "reviewers.yaml"
 
 
 class OverrideError(ValueError):
@@ -48,6 +53,29 @@ def default_store(warehouse: str | Path | None = None) -> Path:
     if warehouse is None:
         warehouse = os.environ.get("CSTATS_WAREHOUSE", Path(__file__).parent / "committee_stats.duckdb")
     return Path(warehouse).parent / "overrides" / "overrides.jsonl"
+
+
+def reviewers_file() -> Path:
+    """The configured list of reviewers: $CSTATS_REVIEWERS, else warehouse/reference/reviewers.yaml."""
+    return Path(os.environ.get("CSTATS_REVIEWERS") or REVIEWERS_FILE)
+
+
+def load_reviewers(path: str | Path | None = None) -> list[str]:
+    """Names of the people who may review (``reviewers:`` list of names or of {name: ...}); [] when
+    the file is missing."""
+    import yaml
+
+    file = Path(path) if path is not None else reviewers_file()
+    if not file.is_file():
+        return []
+    with open(file, encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh) or {}
+    names = []
+    for r in raw.get("reviewers", []) if isinstance(raw, dict) else []:
+        name = r.get("name") if isinstance(r, dict) else r
+        if isinstance(name, str) and name.strip() and name.strip() not in names:
+            names.append(name.strip())
+    return names
 
 
 def _lock(store: Path) -> FileLock:
@@ -93,6 +121,7 @@ def add_override(
     value: float | None = None,
     who: str,
     why: str,
+    reviewers: list[str] | None = None,
 ) -> dict:
     """Append one override to ``store`` (None: :func:`default_store`) and return the record written.
 
@@ -101,6 +130,8 @@ def add_override(
     input. Safe to call from several processes at once (file lock, one line per write, fsync).
     """
     _validate(sha256, char_start, char_end, action, value, who, why)
+    if reviewers is not None and who.strip() not in reviewers:
+        raise OverrideError(f"{who!r} is not in the list of reviewers")
     path = Path(store) if store is not None else default_store()
     path.parent.mkdir(parents=True, exist_ok=True)
     created = dt.datetime.now(dt.UTC).replace(tzinfo=None)

@@ -58,6 +58,7 @@ MATERIALIZED = {
     "v_quality_yoy_jumps": "jump_factor DESC, committee_code, metric_code",
     "v_quality_documents_without_mentions": "doc_id",
     "v_quality_unmatched_mentions": "doc_id, char_start",
+    "v_indicator_rate": "indicator_code, region_code, committee_code, year",
 }
 
 

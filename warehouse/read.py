@@ -19,6 +19,8 @@ import duckdb
 import polars as pl
 
 DEFAULT_WAREHOUSE = Path(__file__).parent / "committee_stats.duckdb"
+# The tile map of county-level committees (reference data: warehouse/reference/build_tiles.py).
+TILES_CSV = Path(__file__).parent / "reference" / "county_tiles.csv"
 
 # Yearly figures joined to the committee version valid that year (same rule as v_committee_metric_year).
 _YEARLY = """
@@ -41,6 +43,30 @@ _COMMITTEES = """
 """
 # The same English name for a dim_committee row aliased c.
 _NAME_EN = "coalesce(c.name_en, c.name_pinyin, c.committee_name_zh) AS committee_name_en"
+
+
+# Yearly figures a comparison can be made of (compare(basis=...)), one column set for all.
+_FIGURES = {
+    "total": """
+        SELECT committee_code, metric_code, period_end AS year, value, unit, qualifier, conflict,
+               mention_count, corrected
+        FROM fact_committee_metric_period WHERE period_start = period_end
+    """,
+    "per_100": """
+        SELECT p.committee_code, p.metric_code, p.year, p.value_per_100_members AS value, f.unit,
+               p.qualifier, f.conflict, f.mention_count, f.corrected
+        FROM v_per_member p JOIN fact_committee_metric_period f
+          ON f.committee_code = p.committee_code AND f.metric_code = p.metric_code
+         AND f.period_start = p.year AND f.period_end = p.year
+    """,
+    "rate": """
+        SELECT committee_code, indicator_code AS metric_code, year, rate AS value, '%' AS unit,
+               CASE WHEN approximate THEN 'approx' ELSE 'exact' END AS qualifier,
+               coalesce(NOT agrees, false) OR exceeds_100 AS conflict, NULL::INTEGER AS mention_count,
+               corrected
+        FROM v_indicator_rate
+    """,
+}
 
 
 class WarehouseMissing(FileNotFoundError):
@@ -119,14 +145,23 @@ class Warehouse:
         )
 
     def cities(self, region_code: str) -> pl.DataFrame:
-        """Prefecture-level committees of a region (current version)."""
+        """Prefecture-level committees of a region (current version); has_data: the city or one of
+        its counties has a figure."""
         return self.query(
             f"""
-            WITH {_COMMITTEES}
-            SELECT committee_code, name_zh, name_en, committee_name_zh, committee_name_en FROM committees
+            WITH {_COMMITTEES},
+            reporting AS (
+                SELECT DISTINCT c.city_code
+                FROM (SELECT DISTINCT committee_code FROM fact_committee_metric_period) f
+                JOIN committees c USING (committee_code)
+                WHERE c.region_code = ?
+            )
+            SELECT committee_code, name_zh, name_en, committee_name_zh, committee_name_en,
+                   committee_code IN (SELECT city_code FROM reporting) AS has_data
+            FROM committees
             WHERE level = 'city' AND region_code = ? ORDER BY committee_code
             """,
-            [region_code],
+            [region_code, region_code],
         )
 
     def committees(self, region_code: str | None = None) -> pl.DataFrame:
@@ -171,7 +206,7 @@ class Warehouse:
         """Metrics that have at least one reconciled figure, with their category."""
         return self.query(
             """
-            SELECT m.metric_code, m.name_zh, m.name_en, m.category_code,
+            SELECT m.metric_code, m.name_zh, m.name_en, m.category_code, m.units,
                    c.name_zh AS category_name_zh, c.name_en AS category_name_en
             FROM dim_metric m JOIN dim_category c USING (category_code)
             WHERE m.metric_code IN (SELECT DISTINCT metric_code FROM fact_committee_metric_period)
@@ -191,14 +226,22 @@ class Warehouse:
     # -- compare ------------------------------------------------------------------------------
 
     def compare(
-        self, metric_code: str, years: list[int], region_code: str | None = None, city_code: str | None = None
+        self,
+        metric_code: str,
+        years: list[int],
+        region_code: str | None = None,
+        city_code: str | None = None,
+        basis: str = "total",
     ) -> pl.DataFrame:
         """Every committee in scope x every chosen year, figure or null (missing is not zero).
 
         Scope: the counties of ``city_code`` (or of every city of ``region_code``), plus those
         cities and the region itself, so county figures sit beside their city and region ones.
         ``yoy`` is the change against the committee's figure of the previous calendar year.
+        ``basis``: ``total`` (the figures), ``per_100`` (per 100 members, v_per_member); an
+        indicator code (``rate.*``, dim_indicator) reads the derived rates (v_indicator_rate).
         """
+        source = _FIGURES["rate" if metric_code.startswith("rate.") else basis]
         return self.query(
             f"""
             WITH {_COMMITTEES},
@@ -211,15 +254,15 @@ class Warehouse:
                   AND (?::VARCHAR IS NULL OR city_code = ? OR level = 'region')
             ),
             yrs AS (SELECT unnest(?::INTEGER[]) AS year),
-            fig AS (SELECT f.committee_code, f.period_end AS year, f.value, f.unit, f.qualifier, f.conflict,
+            fig AS (SELECT f.committee_code, f.year, f.value, f.unit, f.qualifier, f.conflict,
                            f.mention_count, f.corrected
-                    FROM fact_committee_metric_period f SEMI JOIN scope s ON s.committee_code = f.committee_code
-                    WHERE f.metric_code = ? AND f.period_start = f.period_end
-                      AND (list_contains(?::INTEGER[], f.period_end)
-                           OR list_contains(?::INTEGER[], f.period_end + 1)))
+                    FROM ({source}) f SEMI JOIN scope s ON s.committee_code = f.committee_code
+                    WHERE f.metric_code = ?
+                      AND (list_contains(?::INTEGER[], f.year) OR list_contains(?::INTEGER[], f.year + 1)))
             SELECT s.committee_code, s.name_zh, s.committee_name_zh, s.committee_name_en, s.level,
                    s.parent_code, s.city_code, y.year, f.value, f.unit, f.qualifier, f.conflict, f.mention_count, f.corrected,
-                   p.value AS prev_value, p.qualifier AS prev_qualifier, f.value - p.value AS yoy,
+                   p.value AS prev_value, p.qualifier AS prev_qualifier, p.corrected AS prev_corrected,
+                   f.value - p.value AS yoy,
                    CASE WHEN p.value <> 0 THEN (f.value - p.value) / p.value END AS yoy_pct
             FROM scope s CROSS JOIN yrs y
             LEFT JOIN fig f ON f.committee_code = s.committee_code AND f.year = y.year
@@ -234,6 +277,96 @@ class Warehouse:
                 metric_code, list(years), list(years),
             ],
         )  # fmt: skip
+
+    # -- indicators: derived rates, rollups ---------------------------------------------------
+
+    def indicators(self) -> pl.DataFrame:
+        """Derived rates (dim_indicator) that have at least one value."""
+        return self.query(
+            """
+            SELECT indicator_code, name_zh, name_en, numerator_code, denominator_code, stated_code
+            FROM dim_indicator i
+            WHERE EXISTS (SELECT 1 FROM v_indicator_rate r WHERE r.indicator_code = i.indicator_code)
+            ORDER BY indicator_code
+            """
+        )
+
+    def indicator_rates(self, committee_code: str) -> pl.DataFrame:
+        """Every derived rate of one committee, with both counts, the stated rate and their sources."""
+        return self.query(
+            """
+            SELECT r.indicator_code, i.name_zh, i.name_en, r.year, r.computed_rate, r.stated_rate, r.rate,
+                   r.rate_source, r.difference, r.agrees, r.exceeds_100, r.approximate, r.corrected,
+                   r.numerator_value, r.numerator_qualifier, r.denominator_value, r.denominator_qualifier,
+                   r.numerator_source.doc_id AS numerator_doc, r.numerator_source.surface AS numerator_surface,
+                   r.denominator_source.doc_id AS denominator_doc,
+                   r.denominator_source.surface AS denominator_surface,
+                   r.stated_source.doc_id AS stated_doc, r.stated_source.surface AS stated_surface
+            FROM v_indicator_rate r JOIN dim_indicator i USING (indicator_code)
+            WHERE r.committee_code = ?
+            ORDER BY r.indicator_code, r.year
+            """,
+            [committee_code],
+        )
+
+    def rollup(self, metric_code: str, year: int, region_code: str) -> pl.DataFrame:
+        """The sum of the counties beside each city's (and the region's) own figure, with coverage."""
+        return self.query(
+            f"""
+            WITH {_COMMITTEES}
+            SELECT r.rollup_level, r.rollup_code AS committee_code, c.committee_name_zh, c.committee_name_en,
+                   r.own_value, r.own_qualifier, r.counties_sum, r.counties_reporting, r.counties_in_area,
+                   r.includes_approximate
+            FROM v_rollup r JOIN committees c ON c.committee_code = r.rollup_code
+            WHERE r.metric_code = ? AND r.year = ? AND r.region_code = ? AND r.rollup_level <> 'county'
+            ORDER BY r.rollup_level DESC, r.rollup_code
+            """,
+            [metric_code, year, region_code],
+        )
+
+    def per_member(self, committee_code: str) -> pl.DataFrame:
+        """A committee's additive figures per 100 members (v_per_member), with the member count used."""
+        return self.query(
+            """
+            SELECT p.metric_code, m.name_zh AS metric_name_zh, m.name_en AS metric_name_en, m.units, p.year,
+                   p.value, p.qualifier, p.members, p.members_year, p.value_per_100_members
+            FROM v_per_member p JOIN dim_metric m USING (metric_code)
+            WHERE p.committee_code = ?
+            ORDER BY m.category_code, p.metric_code, p.year
+            """,
+            [committee_code],
+        )
+
+    def committee_rollup(self, committee_code: str) -> pl.DataFrame:
+        """A city's (or region's) own figures beside the sum of its counties, with coverage."""
+        return self.query(
+            """
+            SELECT r.metric_code, m.name_zh AS metric_name_zh, m.name_en AS metric_name_en, m.units, r.year,
+                   r.own_value, r.own_qualifier, r.counties_sum, r.counties_reporting, r.counties_in_area,
+                   r.includes_approximate
+            FROM v_rollup r JOIN dim_metric m USING (metric_code)
+            WHERE r.rollup_code = ? AND r.rollup_level <> 'county' AND r.counties_sum IS NOT NULL
+            ORDER BY m.category_code, r.metric_code, r.year
+            """,
+            [committee_code],
+        )
+
+    def tiles(self, region_code: str) -> pl.DataFrame:
+        """The tile map of a region: every current county-level committee at its grid cell."""
+        return self.query(
+            f"""
+            WITH {_COMMITTEES}
+            SELECT c.committee_code, c.committee_name_zh, c.committee_name_en, d.short_name_zh,
+                   coalesce(c.name_en, d.short_name_zh) AS short_name_en, c.city_code, t.tile_col, t.tile_row,
+                   t.centroid
+            FROM read_csv(?, types = {{'committee_code': 'VARCHAR'}}) t
+            JOIN committees c USING (committee_code)
+            JOIN dim_committee d ON d.committee_code = c.committee_code AND d.valid_to IS NULL
+            WHERE c.region_code = ? AND c.level = 'county'
+            ORDER BY t.tile_row, t.tile_col
+            """,
+            [str(TILES_CSV), region_code],
+        )
 
     # -- committee ----------------------------------------------------------------------------
 
@@ -289,16 +422,19 @@ class Warehouse:
         return df.row(0, named=True) if df.height else None
 
     def mentions_behind(self, committee_code: str, metric_code: str, year: int) -> pl.DataFrame:
-        """The mentions a reconciled figure was made from, with their documents and provenance."""
-        override = (
-            "f.override_action" if "override_action" in self.columns("fact_mention") else "NULL::VARCHAR"
-        )
+        """The mentions a reconciled figure was made from, with their documents and provenance.
+
+        A reviewed mention carries its review: action, corrected value, who, why and when; ``value``
+        stays the value as extracted (the old value of a correction).
+        """
         return self.query(
-            f"""
+            """
             SELECT f.sha256, f.doc_id, d.source_path, d.media_type, d.title, f.surface, f.value, f.unit,
                    f.qualifier, f.page, f.bbox, f.char_start, f.char_end, f.sentence,
-                   {override} AS override_action
+                   f.override_action, f.override_value, o.who AS override_who, o.why AS override_why,
+                   o.created_at AS override_at
             FROM fact_mention f JOIN dim_document d USING (sha256)
+            LEFT JOIN override o ON o.override_id = f.override_id
             WHERE f.committee_code = ? AND f.metric_code = ? AND f.period_end = ? AND f.period_start = ?
             ORDER BY f.doc_id, f.char_start
             """,

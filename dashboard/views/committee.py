@@ -1,4 +1,5 @@
-"""委员会 Committee: one committee's metrics over the years, beside its parent's and its siblings'."""
+"""委员会 Committee: one committee's metrics over the years, its quality rates, per-member figures and
+counties' sums, beside its parent's and its siblings'."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import streamlit as st
 
 from dashboard import charts, filters, nav
 from dashboard.data import ask
+from dashboard.figures import MISSING, PERCENT, Unit, fmt, header, scaled, unit_of, vega_format
 from dashboard.i18n import t
 from dashboard.tables import localized, shown, table
 
@@ -14,24 +16,108 @@ PAGE = "committee"
 
 
 def metrics_over_years(figs: pl.DataFrame, code: str, years: list[int], lang: str) -> pl.DataFrame:
-    """One row per metric of ``code``: its figure each year (missing stays None) and a sparkline."""
+    """One row per metric of ``code``: its unit, its figure each year (— when missing), a sparkline."""
     own = figs.filter(pl.col("committee_code") == code)
     if own.height == 0:
         return pl.DataFrame()
-    own = own.with_columns(shown(own))
+    units = {m: unit_of(u) for m, u in zip(own["metric_code"], own["units"], strict=True)}
+    own = own.with_columns(
+        pl.Series("shown", [fmt(v, units[m], q, c) for m, v, q, c in
+                            own.select("metric_code", "value", "qualifier", "corrected").iter_rows()]),
+        pl.Series("scaled", [scaled(v, units[m]) for m, v in own.select("metric_code", "value").iter_rows()]),
+    )  # fmt: skip
     name = "metric_name_zh" if lang == "zh" else "metric_name_en"
-    wide = own.with_columns(pl.col("year").cast(pl.String)).pivot(
-        on="year", index=["metric_code", name], values="shown", sort_columns=True
+    wide = (
+        own.with_columns(pl.col("year").cast(pl.String))
+        .pivot(on="year", index=["metric_code", name], values="shown", sort_columns=True)
+        .fill_null(MISSING)
     )
     spark = (
-        pl.DataFrame({"year": years})
-        .join(own.select("metric_code").unique(), how="cross")
-        .join(own.select("metric_code", "year", "value"), on=["metric_code", "year"], how="left")
-        .sort("metric_code", "year")
+        own.sort("metric_code", "year")
         .group_by("metric_code", maintain_order=True)
-        .agg(pl.col("value").drop_nulls().alias("trend"))  # the years with a figure; gaps are not zeros
+        .agg(pl.col("scaled").drop_nulls().alias("trend"))  # the years with a figure; gaps are not zeros
     )
-    return wide.join(spark, on="metric_code", how="left").rename({name: t("metric", lang)})
+    unit_col = pl.Series("unit", [units[m].symbol(lang) or MISSING for m in wide["metric_code"]])
+    out = wide.join(spark, on="metric_code", how="left").rename({name: "metric"})
+    return out.insert_column(2, unit_col)
+
+
+def rates_table(code: str, lang: str) -> tuple[pl.DataFrame, pl.DataFrame] | None:
+    """The committee's quality rates: computed from two counts (with their sources), the stated rate,
+    and the check."""
+    df = ask("indicator_rates", code)
+    if df.height == 0:
+        return None
+    df = localized(df, lang)
+
+    def check(r: dict) -> str:
+        if r["exceeds_100"]:
+            return t("exceeds", lang)
+        if r["agrees"] is False:
+            return t("disagrees", lang)
+        if r["agrees"]:
+            return t("agrees", lang)
+        return t("stated_only", lang) if r["rate_source"] == "stated" else MISSING
+
+    def source(value, qualifier, surface, doc) -> str:
+        return f"{fmt(value, Unit('', ''), qualifier)}（{doc}：{surface}）" if value is not None else MISSING
+
+    rows = list(df.iter_rows(named=True))
+    view = pl.DataFrame(
+        {
+            "indicator": [r["name"] for r in rows],
+            "year": [str(r["year"]) for r in rows],
+            "rate": [fmt(r["rate"], PERCENT, "approx" if r["approximate"] else "exact", r["corrected"],
+                         with_unit=True) for r in rows],
+            "computed": [fmt(r["computed_rate"], PERCENT, with_unit=True) for r in rows],
+            "stated": [fmt(r["stated_rate"], PERCENT, with_unit=True) for r in rows],
+            "check": [check(r) for r in rows],
+            "numerator": [source(r["numerator_value"], r["numerator_qualifier"], r["numerator_surface"],
+                                 r["numerator_doc"]) for r in rows],
+            "denominator": [source(r["denominator_value"], r["denominator_qualifier"],
+                                   r["denominator_surface"], r["denominator_doc"]) for r in rows],
+        }
+    )  # fmt: skip
+    data = df.select(
+        "indicator_code", pl.col("name").alias("indicator"), "year",
+        pl.col("computed_rate").alias(header(t("col_computed", lang), PERCENT, lang)),
+        pl.col("stated_rate").alias(header(t("col_stated", lang), PERCENT, lang)),
+        pl.col("difference"), pl.col("agrees"), pl.col("exceeds_100"), pl.col("corrected"),
+        pl.col("numerator_value"), pl.col("numerator_doc"), pl.col("numerator_surface"),
+        pl.col("denominator_value"), pl.col("denominator_doc"), pl.col("denominator_surface"),
+        pl.col("stated_doc"), pl.col("stated_surface"),
+    )  # fmt: skip
+    return view, data
+
+
+def _rows(question: str, code: str, lang: str, columns: dict) -> pl.DataFrame | None:
+    """One row per metric and year of ``ask(question, code)``; ``columns``: name -> cell text of a row
+    (which has metric_name in ``lang``, year and the metric's unit as ``unit``)."""
+    df = ask(question, code)
+    if df.height == 0:
+        return None
+    rows = [r | {"unit": unit_of(r["units"])} for r in localized(df, lang).iter_rows(named=True)]
+    cells = {"metric": [r["metric_name"] for r in rows], "year": [str(r["year"]) for r in rows]}
+    return pl.DataFrame(cells | {name: [cell(r) for r in rows] for name, cell in columns.items()})
+
+
+def per_member_table(code: str, lang: str) -> pl.DataFrame | None:
+    """Each additive figure beside the member count used and the figure per 100 members."""
+    return _rows("per_member", code, lang, {
+        "value": lambda r: fmt(r["value"], r["unit"], r["qualifier"], with_unit=True, lang=lang),
+        "members": lambda r: f"{fmt(r['members'])}（{r['members_year']}）",
+        "per_100": lambda r: fmt(r["value_per_100_members"], r["unit"], r["qualifier"], with_unit=True, lang=lang),
+    })  # fmt: skip
+
+
+def rollup_table(code: str, lang: str) -> pl.DataFrame | None:
+    """A city's (region's) own figure beside the sum of its counties, with coverage."""
+    return _rows("committee_rollup", code, lang, {
+        "own": lambda r: fmt(r["own_value"], r["unit"], r["own_qualifier"], with_unit=True, lang=lang),
+        "counties_sum": lambda r: fmt(r["counties_sum"], r["unit"], "approx" if r["includes_approximate"] else "exact",
+                                      with_unit=True, lang=lang),
+        "coverage": lambda r: t("coverage_of", lang).format(n=r["counties_reporting"], m=r["counties_in_area"]),
+    })  # fmt: skip
 
 
 def render() -> None:
@@ -40,40 +126,59 @@ def render() -> None:
     if committees.height == 0:
         st.info(t("no_data", lang))
         return
-    names = dict(zip(committees["committee_code"], committees[f"committee_name_{lang}"], strict=True))
-    with_data = committees.filter(pl.col("has_data"))["committee_code"].to_list()
-    code = filters.select(PAGE,
-        t("committee", lang), list(names), "committee", format_func=names.get,
-        default=with_data[0] if with_data else None,
-    )  # fmt: skip
+    with_data = committees.filter(pl.col("has_data"))
+    offered = with_data if with_data.height else committees  # committees with figures, when any
+    names = dict(zip(offered["committee_code"], offered[f"committee_name_{lang}"], strict=True))
+    code = filters.select(PAGE, t("committee", lang), list(names), "committee", format_func=names.get)
     info = ask("committee", code)
     years = ask("years")
     parent = ask("committee", info["parent_code"]) if info and info["parent_code"] else None
-    siblings = ask("siblings", code)
-    level = t("level_" + info["level"], lang)
-    st.subheader(f"{names[code]} · {level}")
+    if parent and parent["level"] == "national":
+        parent = None  # a region's parent is the national committee: not a peer to compare with
+    reporting = set(with_data["committee_code"].to_list())
+    siblings = ask("siblings", code).filter(pl.col("committee_code").is_in(list(reporting)))
+    st.subheader(f"{names[code]} · {t('level_' + info['level'], lang)}")
     if parent:
         st.caption(f"{t('parent', lang)}: {parent[f'committee_name_{lang}']}")
     codes = [code] + ([parent["committee_code"]] if parent else []) + siblings["committee_code"].to_list()
     figs = ask("committee_figures", codes)
+    metrics = ask("metrics").select("metric_code", "units")
+    figs = figs.join(metrics, on="metric_code", how="left")
     st.markdown(f"**{t('committee_metrics', lang)}**")
     own = metrics_over_years(figs, code, years, lang)
     if own.height == 0:
         st.info(t("no_data", lang))
     else:
-        table(
-            own,
-            f"{code}_metrics",
-            lang,
-            column_config={"trend": st.column_config.LineChartColumn(t("trend", lang))},
-        )
+        table(own, f"{names[code]}_{t('committee_metrics', lang)}", lang, key="metrics",
+              column_config={"trend": st.column_config.LineChartColumn(t("trend", lang))})  # fmt: skip
+    rates = rates_table(code, lang)
+    if rates:
+        st.markdown(f"**{t('indicators', lang)}**")
+        table(rates[0], f"{names[code]}_{t('indicators', lang)}", lang, download=rates[1], key="rates")
+        st.caption(t("indicators_note", lang))
+    per = per_member_table(code, lang)
+    if per is not None:
+        st.markdown(f"**{t('basis_per_100', lang)}**")
+        table(per, f"{names[code]}_{t('basis_per_100', lang)}", lang, key="per_member")
+    rolled = rollup_table(code, lang) if info["level"] != "county" else None
+    if rolled is not None:
+        st.markdown(f"**{t('rollup', lang)}**")
+        table(rolled, f"{names[code]}_{t('rollup', lang)}", lang, key="rollup")
+        st.caption(t("rollup_note", lang))
     if figs.height == 0:
         return
+    peers_section(figs, code, codes, parent, lang)
+
+
+def peers_section(figs: pl.DataFrame, code: str, codes: list[str], parent: dict | None, lang: str) -> None:
+    """One metric beside the parent and the siblings: lines and a committee x year table."""
     st.markdown(f"**{t('compare_with', lang)}**")
     m_names = dict(
         zip(figs["metric_code"], figs["metric_name_zh" if lang == "zh" else "metric_name_en"], strict=False)
     )
     metric = filters.select(PAGE, t("metric", lang), sorted(m_names), "metric", format_func=m_names.get)
+    one = figs.filter(pl.col("metric_code") == metric)
+    unit = unit_of(one["units"][0]) if one.height else PERCENT
     role = {code: t("role_self", lang)} | ({parent["committee_code"]: t("parent", lang)} if parent else {})
     peers = (
         pl.DataFrame({"committee_code": codes})
@@ -88,17 +193,21 @@ def render() -> None:
             pl.col("committee_code").replace_strict(role, default=t("siblings", lang)).alias("role")
         )
     )
-    one = figs.filter(pl.col("metric_code") == metric).join(peers, on="committee_code", how="left")
-    st.altair_chart(
-        charts.lines(one, t("committee", lang), t("year", lang), m_names[metric]), width="stretch"
+    one = one.join(peers, on="committee_code", how="left").with_columns(shown(one, unit=unit))
+    title = header(m_names[metric], unit, lang)
+    chart_df = one.with_columns(
+        pl.col("value").map_elements(lambda v: scaled(v, unit), return_dtype=pl.Float64),
+        pl.col("shown").alias("label"),
     )
+    charts.show("lines", chart_df, t("committee", lang), t("year", lang), title, vega_format(unit))
     if one.height:
-        one = one.with_columns(shown(one), pl.col("year").cast(pl.String))
-        wide = one.pivot(on="year", index="committee_code", values="shown", sort_columns=True)
-        wide = peers.join(wide, on="committee_code", how="left")
+        wide = one.with_columns(pl.col("year").cast(pl.String)).pivot(
+            on="year", index="committee_code", values="shown", sort_columns=True
+        )
+        wide = peers.join(wide, on="committee_code", how="left").fill_null(MISSING)
     else:
         wide = peers
-    table(wide, f"{code}_{metric}_peers", lang)
+    table(wide, f"{m_names[metric]}_{t('compare_with', lang)}", lang, key="peers")
 
 
 if __name__ == "__main__":

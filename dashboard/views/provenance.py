@@ -2,28 +2,34 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polars as pl
 import streamlit as st
 
 from dashboard import corrections, filters, nav
 from dashboard.data import ask, sources_dir, warehouse_path
-from dashboard.evidence import highlight, page_image
+from dashboard.evidence import highlight, number_box, page_image
+from dashboard.figures import PERCENT, fmt, unit_of
 from dashboard.i18n import t
-from dashboard.tables import fmt_value, table
+from dashboard.tables import table
 from warehouse.safe_paths import UnsafePath, resolve_under
 
 PAGE = "provenance"
 
 
-def choose(lang: str) -> tuple[str, str, int] | None:
+def choose(lang: str) -> tuple[str, str, int, dict] | None:
     committees = ask("committees", filters.get("region"))
     if committees.height == 0:
         return None
+    with_data = committees.filter(pl.col("has_data"))
+    committees = with_data if with_data.height else committees
     names = dict(zip(committees["committee_code"], committees[f"committee_name_{lang}"], strict=True))
     metrics = ask("metrics")
     m_names = dict(
         zip(metrics["metric_code"], metrics["name_zh" if lang == "zh" else "name_en"], strict=True)
     )
+    units = {m: unit_of(u) for m, u in zip(metrics["metric_code"], metrics["units"], strict=True)}
     years = ask("years")
     if not m_names or not years:
         return None
@@ -36,10 +42,10 @@ def choose(lang: str) -> tuple[str, str, int] | None:
     year = filters.select(
         PAGE, t("year", lang), years, "year", default=some.get("year", years[-1]), container=c3
     )
-    return code, metric, year
+    return code, metric, year, {"unit": units.get(metric, PERCENT), "committee_name": names[code]}
 
 
-def explain(fig: dict, mentions: pl.DataFrame, lang: str) -> None:
+def explain(fig: dict, mentions: pl.DataFrame, lang: str, unit) -> None:
     """Sources disagree: every value side by side, the chosen one marked, the rule stated."""
     st.warning(f"**{t('conflict_title', lang)}** — {t('conflict_rule', lang)}")
     values = (
@@ -51,23 +57,48 @@ def explain(fig: dict, mentions: pl.DataFrame, lang: str) -> None:
     for col, row in zip(cols, values.iter_rows(named=True), strict=True):
         chosen = row["value"] == fig["value"] and row["qualifier"] == fig["qualifier"]
         head = t("chosen_because", lang) if chosen else t("not_chosen", lang)
-        col.metric(f"{head} · {row['docs']} (×{row['n']})", fmt_value(row["value"], row["qualifier"]))
+        col.metric(f"{head} · {row['docs']} (×{row['n']})",
+                   fmt(row["value"], unit, row["qualifier"], with_unit=True, lang=lang))  # fmt: skip
 
 
-def show_mention(i: int, m: dict, lang: str) -> None:
+def review_note(m: dict, unit, lang: str) -> str:
+    """Who reviewed this mention, when and why; for a correction the old and the new value."""
+    when = f"{m['override_at']:%Y-%m-%d %H:%M} UTC" if m.get("override_at") else ""
+    note = t("review_note", lang).format(
+        action=t("val_override_action_" + m["override_action"], lang), who=m.get("override_who") or "",
+        when=when, why=m.get("override_why") or "",
+    )  # fmt: skip
+    if m["override_action"] == "correct":
+        note += "；" if lang == "zh" else "; "
+        note += t("review_old", lang).format(
+            old=fmt(m["value"], unit, m["qualifier"], with_unit=True, lang=lang),
+            new=fmt(m["override_value"], unit, m["qualifier"], True, with_unit=True, lang=lang),
+        )
+    return note
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _number_box(path: str, page: int, bbox: tuple | None, surface: str) -> list[list[float]] | None:
+    return number_box(Path(path), page, list(bbox) if bbox else None, surface)
+
+
+def show_mention(i: int, m: dict, lang: str, unit) -> None:
     with st.container(border=True):
         title = m["title"] or m["doc_id"]
         where = f" · {t('page', lang)} {m['page']}" if m["page"] else ""
-        st.markdown(f"**{t('document', lang)}:** {title} (`{m['source_path']}`){where}")
+        st.markdown(f"**{t('document', lang)}:** {title}{where}")
         if m["override_action"]:
-            st.info(f"{t('reviewed', lang)}: {t('override_' + m['override_action'], lang)}")
+            st.info(f"{t('reviewed', lang)}: {review_note(m, unit, lang)}")
         st.markdown(f"<div class='mention-sentence'>{highlight(m['sentence'], m['surface'])}</div>",
                     unsafe_allow_html=True)  # fmt: skip
         if m["media_type"] == "application/pdf" and m["page"]:
             try:
                 path = resolve_under(sources_dir(), m["source_path"])
+                bbox = tuple(m["bbox"]) if m["bbox"] is not None else None
+                box = _number_box(str(path), m["page"], bbox, m["surface"])
                 st.image(
-                    page_image(path, m["page"], m["bbox"]), caption=f"{title} · {t('page', lang)} {m['page']}"
+                    page_image(path, m["page"], m["bbox"], box),
+                    caption=f"{title} · {t('page', lang)} {m['page']}",
                 )
             except (UnsafePath, FileNotFoundError, ValueError, OSError) as e:
                 st.caption(f"{t('source_missing', lang)}: {e}")
@@ -80,21 +111,38 @@ def review(i: int, m: dict, lang: str) -> None:
         if corrections.overrides_module() is None:
             st.caption(t("corrections_unavailable", lang))
             return
+        people = corrections.reviewers()
+        if not people:
+            st.caption(t("no_reviewers", lang))
+            return
         with st.form(f"review_{i}"):
             labels = {a: t(f"override_{a}", lang) for a in corrections.ACTIONS}
             action = st.radio(t("correction", lang), list(labels), format_func=labels.get, horizontal=True)
             value = st.number_input(t("correction_value", lang), value=float(m["value"]))
-            who = st.text_input(t("correction_who", lang))
+            who = st.selectbox(t("correction_who", lang), people)
             why = st.text_input(t("correction_why", lang))
             if st.form_submit_button(t("correction_submit", lang)):
-                if not who.strip() or not why.strip():
+                if not who or not why.strip():
                     st.error(t("correction_missing_fields", lang))
                     return
                 corrections.submit(
                     warehouse_path(), sha256=m["sha256"], char_start=m["char_start"], char_end=m["char_end"],
-                    action=action, value=value, who=who.strip(), why=why.strip(),
+                    action=action, value=value, who=who, why=why.strip(),
                 )  # fmt: skip
                 st.success(t("correction_saved", lang))
+
+
+def mentions_table(mentions: pl.DataFrame, unit, lang: str) -> pl.DataFrame:
+    """The mentions as a reader wants them: document, page, as written, value, qualifier, review."""
+    return mentions.select(
+        "doc_id", "title", "page", "surface",
+        pl.Series("value", [fmt(v, unit, q) for v, q in zip(mentions["value"], mentions["qualifier"], strict=True)]),
+        pl.Series("override_value", [fmt(v, unit, q, True) if a == "correct" else None for v, q, a in
+                                     zip(mentions["override_value"], mentions["qualifier"],
+                                         mentions["override_action"], strict=True)], dtype=pl.String),
+        "qualifier", "override_action", "override_who", "override_why", "override_at",
+        "sha256", "char_start", "char_end",
+    )  # fmt: skip
 
 
 def render() -> None:
@@ -103,10 +151,11 @@ def render() -> None:
     if picked is None:
         st.info(t("no_data", lang))
         return
-    code, metric, year = picked
+    code, metric, year, about = picked
+    unit = about["unit"]
     fig = ask("figure", code, metric, int(year))
     if fig is None:
-        st.info(t("no_figure", lang))
+        st.warning(f"{about['committee_name']} · {year}: {t('no_figure', lang)}")
         return
     mentions = ask("mentions_behind", code, metric, int(year))
     name = fig["metric_name_zh"] if lang == "zh" else fig["metric_name_en"]
@@ -114,19 +163,16 @@ def render() -> None:
         fig.get("override_action")
     )
     st.metric(
-        f"{name} · {year}" + (f" · {reviewed}" if reviewed else ""),
-        fmt_value(fig["value"], fig["qualifier"], fig.get("corrected")),
+        f"{about['committee_name']} · {name} · {year}" + (f" · {reviewed}" if reviewed else ""),
+        fmt(fig["value"], unit, fig["qualifier"], fig.get("corrected"), with_unit=True, lang=lang),
     )
     if fig["conflict"]:
-        explain(fig, mentions, lang)
+        explain(fig, mentions, lang, unit)
     st.subheader(f"{t('mentions', lang)} ({mentions.height})")
     for i, m in enumerate(mentions.iter_rows(named=True)):
-        show_mention(i, m, lang)
-    table(
-        mentions.drop("bbox", "sha256").with_columns(pl.col("value")),
-        f"{code}_{metric}_{year}_mentions",
-        lang,
-    )
+        show_mention(i, m, lang, unit)
+    table(mentions_table(mentions, unit, lang), f"{about['committee_name']}_{name}_{year}_{t('mentions', lang)}",
+          lang, key="mentions")  # fmt: skip
     nav.link("compare", t("page_compare", lang))
 
 

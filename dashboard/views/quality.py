@@ -1,4 +1,8 @@
-"""数据质量 Data quality: file outcomes, quarantine, unmatched mentions, conflicts, coverage gaps, last publish."""
+"""数据质量 Data quality: file outcomes, quarantine, unmatched mentions, conflicts, coverage gaps, last publish.
+
+The region filter (the same ``region`` as on 对比, from the URL or the last page) limits the coverage
+gaps to that region's committees; "all regions" lists every region's.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +14,15 @@ from dashboard.data import ask
 from dashboard.i18n import t
 from dashboard.tables import localized, table
 
+PAGE = "quality"
+
 
 def section(title: str, df: pl.DataFrame, name: str, lang: str) -> None:
     st.subheader(f"{title} ({df.height})")
     if df.height == 0:
         st.caption(t("none", lang))
     else:
-        table(df, name, lang)
+        table(df, name, lang, key=name)
 
 
 def gaps(coverage: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
@@ -39,8 +45,26 @@ def outcome_counts() -> pl.DataFrame:
     return ask("query", OUTCOMES_SQL)
 
 
+def choose_region(lang: str) -> str | None:
+    """Regions with data (all of them when none has), or all regions ("")."""
+    regions = ask("regions")
+    if regions.height == 0:
+        return None
+    with_data = regions.filter(pl.col("has_data"))
+    regions = with_data if with_data.height else regions
+    names = {"": t("all_regions", lang)} | dict(
+        zip(regions["committee_code"], regions["name_zh" if lang == "zh" else "name_en"], strict=True)
+    )
+    default = regions["committee_code"][0]
+    return (
+        filters.select(PAGE, t("region", lang), list(names), "region", format_func=names.get, default=default)
+        or None
+    )
+
+
 def render() -> None:
     lang = nav.lang()
+    region = choose_region(lang)
     last = ask("last_publish")
     if last:
         c1, c2, c3, c4 = st.columns([5, 2, 2, 2])
@@ -51,16 +75,16 @@ def render() -> None:
     outcomes = outcome_counts()
     st.subheader(f"{t('file_outcomes', lang)} ({int(outcomes['files'].sum()) if outcomes.height else 0})")
     if outcomes.height:
-        table(outcomes, "file_outcomes", lang)
+        table(outcomes, t("file_outcomes", lang), lang, key="file_outcomes")
     else:
         st.caption(t("none", lang))
-    section(t("quarantine", lang), ask("quarantine"), "quarantine", lang)
-    section(t("unmatched", lang), ask("unmatched_mentions"), "unmatched_mentions", lang)
-    section(t("conflicts", lang), ask("conflicts"), "conflicts", lang)
-    section(t("yoy_jumps", lang), ask("yoy_jumps"), "yoy_jumps", lang)
-    section(t("no_mentions", lang), ask("documents_without_mentions"), "documents_without_mentions", lang)
-    section(t("coverage", lang), gaps(ask("coverage", filters.get("region")), lang), "coverage_gaps", lang)
-    section(t("documents", lang), ask("documents"), "documents", lang)
+    section(t("quarantine", lang), ask("quarantine"), t("quarantine", lang), lang)
+    section(t("unmatched", lang), ask("unmatched_mentions"), t("unmatched", lang), lang)
+    section(t("conflicts", lang), ask("conflicts"), t("conflicts", lang), lang)
+    section(t("yoy_jumps", lang), ask("yoy_jumps"), t("yoy_jumps", lang), lang)
+    section(t("no_mentions", lang), ask("documents_without_mentions"), t("no_mentions", lang), lang)
+    section(t("coverage", lang), gaps(ask("coverage", region), lang), t("coverage", lang), lang)
+    section(t("documents", lang), ask("documents"), t("documents", lang), lang)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ labelled truth of the sample corpus, never from numbers written into the test.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.tables import fmt_value
+from dashboard.figures import fmt, unit_of
 from tests.conftest import SAMPLES
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -53,6 +54,63 @@ def figures(path: Path, metric: str) -> dict[tuple[str, int], tuple[float, str]]
     return {(c, y): (v, q) for c, y, v, q in rows}
 
 
+def units(path: Path) -> dict:
+    return {m: unit_of(u) for m, u in sql(path, "SELECT metric_code, units FROM dim_metric")}
+
+
+def names(path: Path, lang: str = "zh") -> dict[str, str]:
+    column = "committee_name_zh" if lang == "zh" else "coalesce(name_en, name_pinyin, committee_name_zh)"
+    return dict(sql(path, f"SELECT committee_code, {column} FROM dim_committee WHERE valid_to IS NULL"))
+
+
+def shown_figure(path: Path, metric: str, fig: tuple) -> str:
+    """A figure as the dashboard must show it (value, qualifier[, corrected]) in the metric's unit."""
+    return fmt(fig[0], units(path)[metric], *fig[1:])
+
+
+# Cell text a reader must never see: Python/pandas leftovers and raw codes.
+LEAKS = re.compile(
+    r"^(None|nan|NaN|null|NaT|True|False|exact|at_least|approx|at_most|region|city|county|national)$"
+    r"|\b[a-z_]+\.[a-z_]+\b|text/plain|application/pdf|\d\.\d{5,}"
+)
+
+
+def _titles(node):
+    """Every title in a Vega-Lite spec (axes, legends, tooltips)."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "title":
+                yield v
+            yield from _titles(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _titles(v)
+
+
+def assert_clean(app, where: str) -> int:
+    """Every cell of every table and every title of every chart spec: no None/nan/codes."""
+    cells = 0
+    for frame in app.dataframe:
+        df = frame.value
+        for column in df.columns:
+            assert not LEAKS.search(str(column)) and str(column) != "None", (where, column)
+            for cell in df[column].tolist():
+                if isinstance(cell, list):  # a sparkline's series
+                    continue
+                assert not pd.isna(cell), (where, column)
+                assert not LEAKS.search(str(cell)), (where, column, cell)
+                cells += 1
+    for chart in app.get("vega_lite_chart"):
+        spec = json.loads(chart.proto.spec)
+        titles = list(_titles(spec))
+        for title in titles:
+            if title is None:  # an axis whose title is hidden on purpose (names speak for themselves)
+                continue
+            assert title not in ("None", "value", "committee_name", "year", "label"), (where, title)
+            assert not LEAKS.search(str(title)), (where, title)
+    return cells
+
+
 # -- 对比 Compare ---------------------------------------------------------------------------------
 
 
@@ -67,17 +125,18 @@ def _yearly_truth(metric: str) -> dict[tuple[str, str], dict]:
     }
 
 
-def test_compare_page_shows_committee_by_year(app):
+def test_compare_page_shows_committee_by_year(app, sample_warehouse):
     app.query_params["metric"] = "proposals.received"
     app.run()
     assert not app.exception
     table = app.dataframe[0].value
-    want = {k: fmt_value(f["value"], f["qualifier"]) for k, f in _yearly_truth("proposals.received").items()}
+    unit = units(sample_warehouse)["proposals.received"]
+    want = {k: fmt(f["value"], unit, f["qualifier"]) for k, f in _yearly_truth("proposals.received").items()}
     shown = {
         (row["committee_name"], year): row[year]
         for _, row in table.iterrows()
         for year in ("2022", "2023", "2024")
-        if year in table.columns and not pd.isna(row[year])
+        if year in table.columns
     }
     right = sum(shown.get(k) == v for k, v in want.items())
     assert len(want) == 28 * 3
@@ -93,7 +152,9 @@ def test_compare_table_matches_the_warehouse_and_missing_stays_missing(app, samp
     )
     app.query_params["metric"] = metric
     app.run()
-    table = app.dataframe[0].value.set_index("committee_code")
+    code_of = {v: k for k, v in names(sample_warehouse).items()}
+    table = app.dataframe[0].value
+    table.index = [code_of[n] for n in table["committee_name"]]
     want = figures(sample_warehouse, metric)
     years = [c for c in table.columns if c.isdigit()]
     assert years
@@ -101,9 +162,9 @@ def test_compare_table_matches_the_warehouse_and_missing_stays_missing(app, samp
     for code, row in table.iterrows():
         for year in years:
             if (code, int(year)) in want:
-                assert row[year] == fmt_value(*want[(code, int(year))])
+                assert row[year] == shown_figure(sample_warehouse, metric, want[(code, int(year))])
             else:
-                assert pd.isna(row[year])  # missing, never zero
+                assert row[year] == "—"  # missing, never zero, never None
                 missing += 1
     assert missing > 0  # the region has committees without a report
     approx = [k for k, (_, q) in want.items() if q != "exact"]
@@ -126,17 +187,22 @@ def test_metric_and_years_live_in_the_url(app, sample_warehouse):
     assert app.query_params["years"] == ",".join(map(str, sorted(years)))
     app.selectbox(key="filter_compare_metric").set_value("proposals.accepted").run()
     assert app.query_params["metric"] == "proposals.accepted"
-    shown = app.dataframe[0].value.set_index("committee_code")
+    code_of = {v: k for k, v in names(sample_warehouse).items()}
+    shown = app.dataframe[0].value
+    shown.index = [code_of[n] for n in shown["committee_name"]]
     for (code, year), fig in figures(sample_warehouse, "proposals.accepted").items():
-        assert shown.loc[code, str(year)] == fmt_value(*fig)
+        assert shown.loc[code, str(year)] == shown_figure(sample_warehouse, "proposals.accepted", fig)
 
 
 def test_ranking_has_yoy_change_and_city_figures(app, sample_warehouse):
     metric = "proposals.received"
     app.query_params["metric"] = metric
     app.run()
-    ranking = app.dataframe[1].value.set_index("committee_code")
+    code_of = {v: k for k, v in names(sample_warehouse).items()}
+    ranking = app.dataframe[1].value
+    ranking.index = [code_of[n] for n in ranking["委员会"]]
     want = figures(sample_warehouse, metric)
+    unit = units(sample_warehouse)[metric]
     last = max(y for _, y in want)
     counties = {
         c for (c,) in sql(sample_warehouse, "SELECT committee_code FROM dim_committee WHERE level='county'")
@@ -144,15 +210,18 @@ def test_ranking_has_yoy_change_and_city_figures(app, sample_warehouse):
     checked = 0
     for (code, year), (value, _) in want.items():
         if year == last and (code, last - 1) in want and code in counties:
-            assert ranking.loc[code, "同比变化"] == value - want[(code, last - 1)][0]
+            assert ranking.loc[code, "同比变化"] == fmt(value - want[(code, last - 1)][0], unit)
             checked += 1
     assert checked > 0
-    ranked = ranking.dropna(subset=["排名"]).sort_values("排名")
+    ranked = ranking[ranking["排名"] != "—"].copy()
+    ranked["排名"] = ranked["排名"].astype(int)
+    ranked = ranked.sort_values("排名")
     values = [want[(c, last)][0] for c in ranked.index]
     assert values == sorted(values, reverse=True)
     parents = dict(sql(sample_warehouse, "SELECT committee_code, parent_code FROM dim_committee"))
     for code in ranked.index:  # the city figure sits beside each county
-        assert ranking.loc[code, "市级"] == fmt_value(*want.get((parents[code], last), (None, None)))
+        fig = want.get((parents[code], last))
+        assert ranking.loc[code, "市级"] == (shown_figure(sample_warehouse, metric, fig) if fig else "—")
 
 
 def test_every_table_downloads_as_csv_and_excel(app):
@@ -176,19 +245,11 @@ def test_english_switch_names_committees_in_english(app, sample_warehouse):
     app.query_params["lang"] = "en"
     app.run()
     assert not app.exception
-    english = dict(
-        sql(sample_warehouse, "SELECT committee_code, name_en FROM dim_committee WHERE valid_to IS NULL")
-    )
-    chinese = dict(
-        sql(
-            sample_warehouse,
-            "SELECT committee_code, committee_name_zh FROM dim_committee WHERE valid_to IS NULL",
-        )
-    )
+    english, chinese = names(sample_warehouse, "en"), names(sample_warehouse, "zh")
     table = app.dataframe[0].value  # the committee x year table
     assert len(table)
-    for _, row in table.iterrows():
-        assert row["committee_name"] == english[row["committee_code"]] != chinese[row["committee_code"]]
+    assert set(table["committee_name"]) <= set(english.values())
+    assert not set(table["committee_name"]) & set(chinese.values())
     ranking = app.dataframe[1].value
     assert set(ranking["Committee"]) <= set(english.values())
     region = app.selectbox(key="filter_compare_region")
@@ -196,7 +257,59 @@ def test_english_switch_names_committees_in_english(app, sample_warehouse):
     # Chinese again: the same table names the committees in Chinese
     app.sidebar.radio[0].set_value("zh").run()
     table = app.dataframe[0].value
-    assert {chinese[c] for c in table["committee_code"]} == set(table["committee_name"])
+    assert set(table["committee_name"]) <= set(chinese.values())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_table_or_chart_shows_none_nan_or_codes(app, sample_warehouse, lang):
+    """Every page, several metrics (counts, money, a rate, per 100 members): the text a reader sees."""
+    ((committee, city, region),) = sql(
+        sample_warehouse,
+        "SELECT c.committee_code, c.city_code, c.region_code FROM dim_committee c "
+        "JOIN fact_committee_metric_period f USING (committee_code) WHERE c.level = 'county' "
+        "ORDER BY c.committee_code LIMIT 1",
+    )
+    app.query_params["lang"] = lang
+    cells = 0
+    for query in (
+        {"metric": "proposals.received"},
+        {"metric": "member_services.donations"},
+        {"metric": "rate.proposal_acceptance"},
+        {"metric": "consultation.meetings", "basis": "per_100"},
+    ):
+        for k in ("metric", "basis", "category"):
+            app.query_params.pop(k, None)
+        app.query_params.update(query)
+        app.run()
+        assert not app.exception, query
+        assert len(app.dataframe) >= 2 and len(app.get("vega_lite_chart")) == 3, query
+        cells += assert_clean(app, str(query))
+    for code in (committee, city, region):  # county, city and region pages
+        app.query_params["committee"] = code
+        app.switch_page("views/committee.py").run()
+        assert not app.exception
+        cells += assert_clean(app, code)
+    app.switch_page("views/provenance.py").run()
+    cells += assert_clean(app, "provenance")
+    app.switch_page("views/quality.py").run()
+    cells += assert_clean(app, "quality")
+    assert cells > 500
+
+
+def test_a_bad_link_warns_and_falls_back(app, sample_warehouse):
+    app.query_params.update({"region": "999999", "years": "abc", "metric": "no.such_metric"})
+    app.run()
+    assert not app.exception
+    warned = " ".join(w.value for w in app.warning)
+    assert "999999" in warned and "abc" in warned and "no.such_metric" in warned
+    all_years = [
+        str(y)
+        for (y,) in sql(
+            sample_warehouse, "SELECT DISTINCT period_end FROM fact_committee_metric_period ORDER BY 1"
+        )
+    ]
+    assert [c for c in app.dataframe[0].value.columns if c.isdigit()] == all_years  # all years, not none
+    assert app.query_params["region"] != "999999"
 
 
 def test_no_warehouse_is_explained(monkeypatch, tmp_path):
@@ -220,18 +333,24 @@ def test_committee_page_shows_its_metrics_and_its_peers(app, sample_warehouse):
     app.query_params["committee"] = code
     app.switch_page("views/committee.py").run()
     assert not app.exception
-    own = app.dataframe[0].value.set_index("metric_code")
+    own = app.dataframe[0].value.set_index("metric")
     rows = sql(
         sample_warehouse,
-        "SELECT metric_code, period_end, value, qualifier FROM fact_committee_metric_period "
+        "SELECT f.metric_code, m.name_zh, f.period_end, f.value, f.qualifier, f.corrected "
+        "FROM fact_committee_metric_period f JOIN dim_metric m USING (metric_code) "
         "WHERE committee_code = ? AND period_start = period_end",
         [code],
     )
-    assert set(own.index) == {m for m, *_ in rows}
-    for metric, year, value, qualifier in rows:
-        assert own.loc[metric, str(year)] == fmt_value(value, qualifier)
-        assert value in list(own.loc[metric, "trend"])  # the sparkline's series
-    peers = app.dataframe[1].value.set_index("committee_code")
+    assert set(own.index) == {name for _, name, *_ in rows}
+    unit = units(sample_warehouse)
+    for metric, name, year, value, qualifier, corrected in rows:
+        assert own.loc[name, str(year)] == fmt(value, unit[metric], qualifier, corrected)
+        assert own.loc[name, "unit"] == unit[metric].zh
+    peers = app.dataframe[-1].value
+    reporting = {
+        c
+        for (c,) in sql(sample_warehouse, "SELECT DISTINCT committee_code FROM fact_committee_metric_period")
+    }
     siblings = {
         c
         for (c,) in sql(
@@ -239,10 +358,42 @@ def test_committee_page_shows_its_metrics_and_its_peers(app, sample_warehouse):
             "SELECT committee_code FROM dim_committee WHERE parent_code = ? AND valid_to IS NULL",
             [parent],
         )
-    }
-    assert set(peers.index) == siblings | {parent}
-    assert peers.loc[code, "role"] == "本委员会" and peers.loc[parent, "role"] == "上级"
-    assert set(peers.drop(index=[code, parent])["role"]) <= {"同级"}
+    } & reporting
+    zh = names(sample_warehouse)
+    assert set(peers["committee_name"]) == {zh[c] for c in siblings | {parent}}
+    role = dict(zip(peers["committee_name"], peers["role"], strict=True))
+    assert role[zh[code]] == "本委员会" and role[zh[parent]] == "上级"
+
+
+def test_region_page_has_no_empty_parent_or_siblings(app, sample_warehouse):
+    ((region,),) = sql(
+        sample_warehouse,
+        "SELECT DISTINCT c.committee_code FROM dim_committee c JOIN fact_committee_metric_period f "
+        "USING (committee_code) WHERE c.level = 'region'",
+    )
+    app.run()
+    app.query_params["committee"] = region
+    app.switch_page("views/committee.py").run()
+    assert not app.exception
+    assert not [c.value for c in app.caption if "上级" in c.value]  # the national committee is no parent
+    peers = app.dataframe[-1].value
+    assert list(peers["committee_name"]) == [names(sample_warehouse)[region]]  # no empty provinces
+
+
+def test_committee_page_shows_rates_with_both_sources(app, sample_warehouse):
+    ((code, num, den),) = sql(
+        sample_warehouse,
+        "SELECT committee_code, numerator_value, denominator_value FROM v_indicator_rate "
+        "WHERE indicator_code = 'rate.proposal_acceptance' AND computed_rate IS NOT NULL "
+        "ORDER BY committee_code, year LIMIT 1",
+    )
+    app.run()
+    app.query_params["committee"] = code
+    app.switch_page("views/committee.py").run()
+    rates = next(d.value for d in app.dataframe if "numerator" in d.value.columns)
+    row = rates[rates["indicator"] == "提案立案率"].iloc[0]
+    assert row["rate"] == fmt(100 * num / den, unit_of(["%"]), with_unit=True).rstrip("≈")
+    assert row["numerator"].startswith(fmt(num)) and row["denominator"].startswith(fmt(den))
 
 
 # -- 来源 Provenance ------------------------------------------------------------------------------
@@ -265,13 +416,15 @@ def test_provenance_shows_the_sentence_with_the_number_highlighted(app, sample_w
     assert any(
         sentence.replace(surface, "") in m.replace(f"<mark><b>{surface}</b></mark>", "") for m in marked
     )
-    value, qualifier = sql(
+    value, qualifier, corrected = sql(
         sample_warehouse,
-        "SELECT value, qualifier FROM fact_committee_metric_period WHERE committee_code = ? "
+        "SELECT value, qualifier, corrected FROM fact_committee_metric_period WHERE committee_code = ? "
         "AND metric_code = ? AND period_start = ? AND period_end = ?",
         [code, metric, year, year],
     )[0]
-    assert app.metric[0].value == fmt_value(value, qualifier)
+    assert app.metric[0].value == fmt(
+        value, units(sample_warehouse)[metric], qualifier, corrected, with_unit=True
+    )
 
 
 def test_provenance_of_a_figure_that_does_not_exist(app, sample_warehouse):
@@ -292,7 +445,7 @@ def test_provenance_of_a_figure_that_does_not_exist(app, sample_warehouse):
     app.query_params["year"] = str(year)
     app.switch_page("views/provenance.py").run()
     assert not app.exception
-    assert any("没有这个数字" in i.value for i in app.info)
+    assert any("没有这个数字" in w.value for w in app.warning)  # a visible warning, no other figure
 
 
 # -- 数据质量 Data quality ------------------------------------------------------------------------
@@ -324,12 +477,19 @@ def test_quality_page_shows_publish_quarantine_and_coverage_gaps(partial_warehou
     headers = [h.value for h in app.subheader]
     assert "隔离的文件 (1)" in headers
     assert any(h.startswith("文件处理结果") and h.endswith("(4)") for h in headers)
-    outcomes = next(d.value for d in app.dataframe if "files" in d.value.columns)
-    assert sorted(map(tuple, outcomes[["status", "reason", "files"]].values.tolist())) == [
-        ("loaded", "", 3), ("quarantined", "undecodable", 1),
-    ]  # fmt: skip
-    gap_table = next(d.value for d in app.dataframe if "gaps" in d.value.columns).set_index("committee_code")
+    outcomes = next(
+        d.value for d in app.dataframe if "files" in d.value.columns or "文件数" in d.value.columns
+    )
+    outcome_rows = sorted(map(tuple, outcomes.iloc[:, :3].astype(str).values.tolist()))
+    assert [r[0] for r in outcome_rows] == ["已读入", "已隔离"]  # statuses by their names, no codes
+    assert [r[2] for r in outcome_rows] == ["3", "1"]
+    assert outcome_rows[1][1] == "undecodable"
+    gap_table = next(d.value for d in app.dataframe if "gaps" in d.value.columns).set_index("committee_name")
     # every committee of the region without a figure in a reported year is a gap; 平罗县 has both years
-    assert "640221" not in gap_table.index
-    assert gap_table.loc["640202", "gaps"] == 1  # 大武口区: 2023 missing
-    assert gap_table["gaps"].sum() == 28 * 2 - 3  # the region and its 27 committees x 2 years - 3 reports
+    assert "平罗县政协" not in gap_table.index
+    assert gap_table.loc["大武口区政协", "gaps"] == "1"  # 大武口区: 2023 missing
+    assert gap_table["gaps"].astype(int).sum() == 28 * 2 - 3  # the region and its 27 committees x 2 years - 3
+    assert app.selectbox(key="filter_quality_region").value == "640000"  # the region with data, not all
+    app.selectbox(key="filter_quality_region").set_value("").run()  # all regions: every province's gaps
+    every = next(d.value for d in app.dataframe if "gaps" in d.value.columns)
+    assert len(every) > len(gap_table)

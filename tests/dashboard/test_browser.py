@@ -6,6 +6,9 @@ the Debian packages chromium and fonts-noto-cjk (.ci/run does). Browsers are nev
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import socket
 import subprocess
@@ -16,11 +19,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import duckdb
+import openpyxl
 import pytest
 
-from dashboard.tables import fmt_value
+from dashboard.figures import MISSING, fmt, unit_of
+from tests.dashboard.rendered import grids, leaks, open_timed, wait_rendered
 
 ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
@@ -115,38 +121,39 @@ def page(server, tmp_path):
 
 
 def grid(page, index: int = 0) -> tuple[list[str], dict[str, list[str]]]:
-    """Header and visible rows (keyed by their first cell) of the index-th st.dataframe."""
-    frame = page.locator('[data-testid="stDataFrame"]').nth(index)
-    header = frame.locator("table thead th").all_inner_texts()
-    rows = {}
-    for row in frame.locator("table tbody tr").all():
-        cells = row.locator("td").all_inner_texts()
-        if cells:
-            rows[cells[0]] = cells
-    return header, rows
+    """Header and visible rows (keyed by their first cell) of the index-th table."""
+    header, rows = grids(page)[index]
+    return header, {cells[0]: cells for cells in rows}
 
 
-def figures(path: Path, metric: str) -> dict[tuple[str, int], tuple[float, str]]:
+def sql(path: Path, query: str, params: list | None = None) -> list[tuple]:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        rows = con.execute(
-            "SELECT committee_code, period_end, value, qualifier FROM fact_committee_metric_period "
-            "WHERE metric_code = ? AND period_start = period_end",
-            [metric],
-        ).fetchall()
+        return con.execute(query, params or []).fetchall()
     finally:
         con.close()
-    return {(c, y): (v, q) for c, y, v, q in rows}
+
+
+def figures(path: Path, metric: str) -> dict[tuple[str, int], str]:
+    """{(committee name, year): the figure as it must be shown} of ``metric``."""
+    ((units,),) = sql(path, "SELECT units FROM dim_metric WHERE metric_code = ?", [metric])
+    rows = sql(
+        path,
+        "SELECT c.committee_name_zh, f.period_end, f.value, f.qualifier, f.corrected "
+        "FROM fact_committee_metric_period f JOIN dim_committee c USING (committee_code) "
+        "WHERE c.valid_to IS NULL AND f.metric_code = ? AND f.period_start = f.period_end",
+        [metric],
+    )
+    return {(name, y): fmt(v, unit_of(units), q, c) for name, y, v, q, c in rows}
 
 
 def assert_grid_shows(page, want: dict, years: list[int]) -> None:
     header, rows = grid(page)
     assert header[-len(years) :] == [str(y) for y in years]
     assert rows
-    for code, cells in rows.items():
+    for name, cells in rows.items():
         for year, cell in zip(years, cells[-len(years) :], strict=True):
-            fig = want.get((code, year))
-            assert cell == (fmt_value(*fig) if fig else ""), (code, year)
+            assert cell == want.get((name, year), MISSING), (name, year)
 
 
 def choose(page, label: str, option: str, attempts: int = 5) -> None:
@@ -168,12 +175,12 @@ def chart_png(page) -> bytes:
 
 
 def test_compare_metric_years_and_provenance_in_a_real_browser(page, server, sample_warehouse):
-    years = sorted({y for (_, y) in figures(sample_warehouse, "proposals.received")})
+    want = figures(sample_warehouse, "proposals.received")
+    years = sorted({y for (_, y) in want})
     assert len(years) >= 2
     page.goto(f"{server}/?metric=proposals.received")
-    page.wait_for_selector('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg')
-    wait_until(lambda: grid(page)[1], 30, "the committee x year table", page)
-    assert_grid_shows(page, figures(sample_warehouse, "proposals.received"), years)
+    wait_rendered(page)
+    assert_grid_shows(page, want, years)
     heat_before = chart_png(page)
 
     # another metric: the heatmap and the table change to its figures
@@ -197,14 +204,15 @@ def test_compare_metric_years_and_provenance_in_a_real_browser(page, server, sam
     page.wait_for_selector(".mention-sentence mark")
     query = parse_qs(urlparse(page.url).query)
     code, metric, year = query["committee"][0], query["metric"][0], int(query["year"][0])
-    assert metric == "proposals.accepted" and (code, year) in want
-    con = duckdb.connect(str(sample_warehouse), read_only=True)
-    sentences = con.execute(
+    ((name,),) = sql(sample_warehouse, "SELECT committee_name_zh FROM dim_committee WHERE committee_code = ? "
+                     "AND valid_to IS NULL", [code])  # fmt: skip
+    assert metric == "proposals.accepted" and (name, year) in want
+    sentences = sql(
+        sample_warehouse,
         "SELECT sentence, surface FROM fact_mention WHERE committee_code = ? AND metric_code = ? "
         "AND period_start = ? AND period_end = ?",
         [code, metric, year, year],
-    ).fetchall()
-    con.close()
+    )
     shown = page.locator(".mention-sentence").all_inner_texts()
     assert sorted(shown) == sorted(s for s, _ in sentences)
     assert sorted(page.locator(".mention-sentence mark").all_inner_texts()) == sorted(s for _, s in sentences)
@@ -216,3 +224,106 @@ def _shows(page, want: dict, years: list[int]) -> bool:
         return True
     except AssertionError:
         return False
+
+
+def page_urls(path: Path) -> dict[str, str]:
+    """One URL per page and view an official opens (names are the screenshots' file names)."""
+    ((county,),) = sql(path, "SELECT min(f.committee_code) FROM fact_committee_metric_period f "
+                       "JOIN dim_committee c USING (committee_code) WHERE c.level = 'county'")  # fmt: skip
+    ((city,),) = sql(path, "SELECT min(f.committee_code) FROM fact_committee_metric_period f "
+                     "JOIN dim_committee c USING (committee_code) WHERE c.level = 'city'")  # fmt: skip
+    ((pdf_code, pdf_metric, pdf_year),) = sql(
+        path,
+        "SELECT m.committee_code, m.metric_code, m.period_end FROM fact_mention m JOIN dim_document d "
+        "USING (sha256) WHERE d.media_type = 'application/pdf' AND m.metric_code IS NOT NULL "
+        "AND m.committee_code IS NOT NULL AND m.period_start = m.period_end ORDER BY ALL LIMIT 1",
+    )
+    return {
+        "compare": "/?metric=proposals.received",
+        "compare_money": "/?metric=member_services.donations",
+        "compare_rates": "/?metric=rate.proposal_acceptance",
+        "compare_per_member": "/?metric=consultation.meetings&basis=per_100",
+        "committee": f"/committee?committee={county}",
+        "committee_city": f"/committee?committee={city}",
+        "provenance_pdf": f"/provenance?committee={pdf_code}&metric={pdf_metric}&year={pdf_year}",
+        "quality": "/quality",
+    }
+
+
+ENGLISH = ("compare", "compare_rates", "committee", "provenance_pdf", "quality")  # every page in English
+
+
+@pytest.mark.timeout(1200)
+def test_every_page_in_both_languages_shows_no_none_nan_or_codes(page, server, sample_warehouse):
+    """Rendered cell text (each grid cell's display text, never empty) of every page, in Chinese and
+    English; screenshots into docs/screenshots/; each page's render time printed."""
+    timings = {}
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for lang in ("zh", "en"):
+        for name, url in page_urls(sample_warehouse).items():
+            if lang == "en" and name not in ENGLISH:
+                continue
+            full = f"{server}{url}{'&' if '?' in url else '?'}lang={lang}"
+            timings[f"{name} ({lang})"] = round(open_timed(page, full), 3)  # the first visit: not warm
+            bad = leaks(page)
+            assert not bad, (name, lang, bad[:10])
+            if lang == "zh" or name in ("compare", "committee"):
+                page.set_viewport_size({"width": 1400, "height": 2600})
+                wait_rendered(page)
+                page.screenshot(path=str(SCREENSHOTS / f"{name}{'_en' if lang == 'en' else ''}.png"))
+                page.set_viewport_size({"width": 1400, "height": 1000})
+    print("render seconds (first visit):", json.dumps(timings, ensure_ascii=False))
+
+
+def test_downloads_have_localized_headers_numbers_and_notes(page, server, sample_warehouse):
+    page.goto(f"{server}/?metric=member_services.donations")
+    wait_rendered(page)
+    with page.expect_download() as got:
+        page.get_by_role("button", name="下载 CSV").first.click()
+    csv_file = got.value
+    assert (
+        csv_file.suggested_filename.startswith("捐款捐物_")
+        and "member_services" not in csv_file.suggested_filename
+    )
+    text = Path(csv_file.path()).read_text(encoding="utf-8-sig")
+    reader = csv.DictReader(io.StringIO(text))
+    assert reader.fieldnames[:4] == ["代码", "委员会", "层级", "年份"]
+    assert (
+        "捐款捐物（万元）" in reader.fieldnames
+        and "限定" in reader.fieldnames
+        and "人工更正" in reader.fieldnames
+    )
+    rows = list(reader)
+    values = [r["捐款捐物（万元）"] for r in rows if r["捐款捐物（万元）"]]
+    assert values and all(float(v) == float(v) for v in values)  # plain numbers, no "173,000" or "70+"
+    assert not any("," in v or "+" in v for v in values)
+    assert {r["层级"] for r in rows} <= {"省级", "市级", "县级"}
+
+    with page.expect_download() as got:
+        page.get_by_role("button", name="下载 Excel").first.click()
+    xlsx = got.value
+    assert xlsx.suggested_filename.endswith("示例数据.xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(Path(xlsx.path()).read_bytes()))
+    assert book.sheetnames == ["数据", "说明"]
+    data = list(book["数据"].iter_rows(values_only=True))
+    col = data[0].index("捐款捐物（万元）")
+    numbers = [r[col] for r in data[1:] if r[col] is not None]
+    assert numbers and all(isinstance(v, int | float) for v in numbers)  # Excel can sum and sort them
+    notes = dict(book["说明"].iter_rows(values_only=True))
+    assert notes["指标"] == "捐款捐物" and notes["单位"] == "万元" and "示例数据" in notes
+    assert int(notes["出处数（提及次数）"]) > 0
+
+
+def test_a_bad_link_shows_a_warning_and_a_sensible_default(page, server, sample_warehouse):
+    page.goto(f"{server}/?region=999999&years=abc&metric=proposals.received")
+    wait_rendered(page)
+    alerts = " ".join(page.get_by_test_id("stAlert").all_inner_texts())
+    assert "999999" in alerts and "abc" in alerts
+    years = sorted(
+        {y for (y,) in sql(sample_warehouse, "SELECT DISTINCT period_end FROM fact_committee_metric_period")}
+    )
+    assert grid(page)[0][-len(years) :] == [str(y) for y in years]  # every year, not an empty view
+    ((code,),) = sql(sample_warehouse, "SELECT min(committee_code) FROM fact_committee_metric_period")
+    page.goto(f"{server}/provenance?committee={code}&metric=proposals.received&year=1990")
+    wait_rendered(page)
+    assert "1990" in " ".join(page.get_by_test_id("stAlert").all_inner_texts())

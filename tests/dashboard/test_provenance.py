@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.evidence import page_image
-from dashboard.tables import fmt_value
+from dashboard.figures import fmt, unit_of
 from warehouse.publish import publish
 from warehouse.safe_paths import UnsafePath, resolve_under
 
@@ -100,6 +100,9 @@ def app(disagreeing, monkeypatch):
     return at.switch_page("views/provenance.py")
 
 
+PIECES = unit_of(["件"])  # proposals.received
+
+
 def test_disagreeing_sources_side_by_side_with_the_choice_explained(app, disagreeing):
     import duckdb
 
@@ -110,12 +113,12 @@ def test_disagreeing_sources_side_by_side_with_the_choice_explained(app, disagre
         "SELECT value, qualifier, alternatives FROM fact_committee_metric_period"
     ).fetchone()
     con.close()
-    assert app.metric[0].value == fmt_value(value, qualifier)
+    assert app.metric[0].value == fmt(value, PIECES, qualifier, with_unit=True)
     assert any("来源不一致" in w.value and "采用规则" in w.value for w in app.warning)
     side = {m.label: m.value for m in app.metric[1:]}
-    assert sorted(side.values()) == sorted(fmt_value(v) for v in [value, *alternatives])
+    assert sorted(side.values()) == sorted(fmt(v, PIECES, with_unit=True) for v in [value, *alternatives])
     chosen = [label for label, v in side.items() if label.startswith("采用")]
-    assert len(chosen) == 1 and side[chosen[0]] == fmt_value(value, qualifier)
+    assert len(chosen) == 1 and side[chosen[0]] == fmt(value, PIECES, qualifier, with_unit=True)
 
 
 def test_pdf_mention_shows_its_page_with_the_box(app):
@@ -124,6 +127,16 @@ def test_pdf_mention_shows_its_page_with_the_box(app):
     assert len(images) == 1  # the PDF mention only; the text mention has no page
     assert images[0].captions == ["年度报告 · 页 2"]
     assert any("<mark><b>118件</b></mark>" in m.value for m in app.markdown)
+
+
+def test_the_box_marks_the_number_not_its_paragraph():
+    from dashboard.evidence import number_box
+
+    samples = Path(__file__).resolve().parents[2] / "sources" / "samples"
+    block = [188.55, 115.96, 406.45, 130.26]  # a line of helanshan_20250114_p2.pdf page 1
+    ((x0, top, x1, bottom),) = number_box(samples / "helanshan_20250114_p2.pdf", 1, block, "100%")
+    assert block[0] < x0 < x1 <= block[2] + 1 and x1 - x0 < (block[2] - block[0]) / 4
+    assert number_box(samples / "helanshan_20250114_p2.pdf", 1, block, "987654件") is None
 
 
 def test_page_image_draws_the_bbox(tmp_path):
@@ -163,6 +176,11 @@ def test_a_correction_is_stored_outside_the_warehouse_and_shows_after_the_next_p
     monkeypatch.setenv("CSTATS_WAREHOUSE", str(copy))
     monkeypatch.setenv("CSTATS_SOURCES", str(sources))
     monkeypatch.setenv("CSTATS_OVERRIDES", str(store))
+    reviewers = tmp_path / "reviewers.yaml"
+    reviewers.write_text(
+        "reviewers:\n  - name: 审核员甲\n  - {name: 审核员乙, role: 信息科}\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("CSTATS_REVIEWERS", str(reviewers))
     before = copy.read_bytes()
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
@@ -174,8 +192,10 @@ def test_a_correction_is_stored_outside_the_warehouse_and_shows_after_the_next_p
     radios = [r for r in at.radio if r.options == ["确认", "更正", "驳回"]]
     radios[form].set_value("correct")
     at.number_input[form].set_value(119.0)
-    at.text_input[2 * form].input("审核员甲")
-    at.text_input[2 * form + 1].input("原文核对")
+    who = [b for b in at.selectbox if b.label == "核对人"][form]
+    assert who.options == ["审核员甲", "审核员乙"]  # named from the configured list, not free text
+    who.set_value("审核员甲")
+    at.text_input[form].input("原文核对")
     at.button[form].click().run()
     assert not at.exception
     assert any("下次发布后生效" in s.value for s in at.success)
@@ -195,6 +215,9 @@ def test_a_correction_is_stored_outside_the_warehouse_and_shows_after_the_next_p
     ).fetchone()
     con.close()
     assert corrected and value == 119.0  # a person's correction wins reconciliation
-    assert at.metric[0].value == fmt_value(value, qualifier, corrected)
+    assert at.metric[0].value == fmt(value, PIECES, qualifier, corrected, with_unit=True)
     assert at.metric[0].value.endswith("✎") and "已人工更正" in at.metric[0].label
-    assert any("人工核对结果" in i.value for i in at.info)
+    (note,) = [i.value for i in at.info if "人工核对结果" in i.value]
+    when = f"{record['created_at']:%Y-%m-%d %H:%M}"
+    assert "审核员甲" in note and "原文核对" in note and when in note  # who, why, when
+    assert "原值 118件 → 更正为 119件✎" in note  # the old value and the new one

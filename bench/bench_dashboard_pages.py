@@ -1,0 +1,153 @@
+"""Every dashboard page rendered in headless Chromium, timed as the browser test times it.
+
+Starts `streamlit run` on the sample warehouse (the published one, or PATH) and on the
+national-scale one (bench/national.py, built once), opens each page cold once and warm RUNS times
+(same browser, same session: Streamlit's caches and the browser's are filled), and prints each
+page's median warm time from the goto to "fully rendered" (tests/dashboard/rendered.py: script
+finished, no skeleton or stale element, every chart and table drawn), its ratio to a baseline page
+measured in the same run (a trivial Streamlit page with one title and one small table, served the
+same way), and the target (1.0 s sample, 1.5 s national).
+
+    python bench/bench_dashboard_pages.py [SAMPLE_WAREHOUSE] [NATIONAL_WAREHOUSE]
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.dashboard.rendered import open_timed  # noqa: E402 - after the path is set
+
+CHROMIUM = "/usr/bin/chromium"
+RUNS = 3
+BASELINE_APP = """import streamlit as st
+st.title("baseline")
+st.dataframe({"a": list(range(20)), "b": [str(i) for i in range(20)]})
+"""
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(app: Path, warehouse: Path | None) -> tuple[subprocess.Popen, str]:
+    port = _port()
+    env = {**os.environ, **({"CSTATS_WAREHOUSE": str(warehouse)} if warehouse else {})}
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(app), "--server.address", "127.0.0.1",
+        "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(240):
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.25)
+    proc.kill()
+    raise RuntimeError(f"streamlit did not start for {app}")
+
+
+def pages(warehouse: Path) -> dict[str, str]:
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        metric, county = con.execute(
+            "SELECT f.metric_code, f.committee_code FROM fact_committee_metric_period f "
+            "JOIN dim_committee c USING (committee_code) WHERE c.level = 'county' "
+            "ORDER BY f.metric_code, f.committee_code LIMIT 1"
+        ).fetchone()
+        (year,) = con.execute(
+            "SELECT max(period_end) FROM fact_committee_metric_period WHERE committee_code = ? AND metric_code = ?",
+            [county, metric],
+        ).fetchone()
+    finally:
+        con.close()
+    return {
+        "对比 compare": f"/?metric={metric}",
+        "委员会 committee": f"/committee?committee={county}",
+        "来源 provenance": f"/provenance?committee={county}&metric={metric}&year={year}",
+        "数据质量 quality": "/quality",
+    }
+
+
+def measure(page, url: str) -> tuple[float, float]:
+    cold = open_timed(page, url, 120_000)
+    warm = [open_timed(page, url, 120_000) for _ in range(RUNS)]
+    return cold, statistics.median(warm)
+
+
+def bench(page, name: str, warehouse: Path, target: float, baseline: float) -> int:
+    proc, url = serve(ROOT / "dashboard" / "app.py", warehouse)
+    slow = 0
+    try:
+        print(f"\n{name}: {warehouse}")
+        print(f"{'page':22s} {'cold s':>8s} {'warm s':>8s} {'x baseline':>11s}  target {target:.1f} s")
+        for label, path in pages(warehouse).items():
+            cold, warm = measure(page, url + path)
+            ok = warm <= target
+            slow += not ok
+            print(f"{label:22s} {cold:8.2f} {warm:8.2f} {warm / baseline:11.1f}  {'ok' if ok else 'SLOW'}")
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    return slow
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    sample = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "warehouse" / "committee_stats.duckdb"
+    national = (
+        Path(sys.argv[2]) if len(sys.argv) > 2 else Path(tempfile.gettempdir()) / "cstats_national.duckdb"
+    )
+    if not sample.exists():
+        print(f"no sample warehouse at {sample}: run `cstats run` first")
+        return 1
+    if not national.exists():
+        from bench.national import build_national_warehouse
+
+        t0 = time.perf_counter()
+        build_national_warehouse(national)
+        print(f"built {national} in {time.perf_counter() - t0:.0f} s")
+    load = os.getloadavg()[0]
+    print(f"machine load (1 min): {load:.1f} on {os.cpu_count()} cores; absolute times scale with it")
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        app = Path(tmp) / "baseline.py"
+        app.write_text(BASELINE_APP, encoding="utf-8")
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        proc, url = serve(app, None)
+        try:
+            _, baseline = measure(page, url)
+        finally:
+            proc.terminate()
+            proc.wait(10)
+        print(f"baseline page (title + 20-row table): {baseline:.2f} s warm")
+        slow = bench(page, "sample warehouse", sample, 1.0, baseline)
+        slow += bench(page, "national-scale warehouse", national, 1.5, baseline)
+        browser.close()
+    print(f"\n{8 - slow}/8 pages within target")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
