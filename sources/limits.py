@@ -28,9 +28,8 @@ class Limits:
     max_chars: int = 10_000_000  # too_many_chars: characters of reading-order text
     max_objects: int = 500_000  # too_many_objects: PDF objects in the cross-reference tables
     max_draws: int = 100_000  # reference_fanout: XObjects drawn on one page once nested forms expand
-    memory_bytes: int = (
-        3072 * MiB
-    )  # memory_limit: the reading child's address space (RLIMIT_AS); OCR (onnxruntime) needs ~2 GiB of it
+    # memory_limit: the reading child's address space (RLIMIT_AS); OCR (onnxruntime) reserves ~2 GiB
+    memory_bytes: int = 3072 * MiB
     max_members: int = 1000  # too_many_members: files in one zip archive
     max_archive_bytes: int = 1024 * MiB  # archive_too_large: all members of one archive, uncompressed
     max_ratio: int = 100  # compression_ratio: one member's uncompressed / compressed size (over 1 MiB)
