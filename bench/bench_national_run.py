@@ -6,14 +6,14 @@ across every current committee of the register, run three ways in the same sessi
   celery2  python -m pipelines.cluster_demo  (redis-server + two Celery workers, Dagster's Celery
                                               executor, streamed publish)
 
-Each format (text, PDF) is a folder of its own, so each run gives documents per second per core
-for that format; then the streamed publish alone (gather + checks + publish from the warm store)
+Each format (plain text, saved web pages, PDF pages with a text layer, scans read with OCR) is a
+folder of its own, so each run gives documents per second per core for that format; then the streamed publish alone (gather + checks + publish from the warm store)
 is timed. Peak memory is the largest resident set of the run's whole process tree (sampled every
 0.2 s). Printed: the figures, the 2-worker / 1-worker ratio, the Celery overhead per document
 against local2, and the projection to 160,000 documents on 4, 16 and 64 cores (assumptions in
-docs/deploy.md). HTML documents: pending (the HTML reader is on another branch).
+docs/deploy.md).
 
-    python bench/bench_national_run.py [--documents 20000] [--pdf-share 0.1]
+    python bench/bench_national_run.py [--documents 20000] [--pdf-share 0.1] [--html-share 0.1] [--scans 20]
         [--cache DIR]  (default CSTATS_BENCH_CACHE or .cache/bench_national_run; corpora kept)
         [--modes local1 local2 celery2]
 """
@@ -37,17 +37,23 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CSTATS = str(Path(sys.executable).with_name("cstats"))
 NATIONAL_DOCUMENTS = 160_000
-SCAN_SHARE = 0.1  # the issue's estimate: a tenth of the national corpus are scans (OCR pending)
+FORMATS = ("text", "html", "pdf", "scan")
+# The national corpus as the projection assumes it: a tenth scans (the issue's estimate), the rest
+# text-layer PDF pages, web pages and plain text; the shares of the last three are assumptions
+# (docs/deploy.md).
+MIX = {"scan": 0.1, "pdf": 0.4, "html": 0.3, "text": 0.2}
 
 
-def generate(folder: Path, n: int, pdf_share: float) -> dict[str, int]:
+def generate(folder: Path, n: int, pdf_share: float, html_share: float) -> dict[str, int]:
     """``n`` reports (annual or proposal-work) of current committees, years 2022-2024, facts of a
-    sample committee of the same level scaled per document; ``pdf_share`` of them as PDF pages."""
+    sample committee of the same level scaled per document; ``pdf_share`` of them as PDF pages,
+    ``html_share`` as saved web pages (the sample corpus's county and city templates, GBK or UTF-8)."""
     from sources.corpus import generate as g
+    from sources.corpus import web
     from sources.pdfgen import ArticleSpec, Layout, PageSpec, render_page
 
     done = folder / "complete.json"
-    if done.exists() and json.loads(done.read_text())["n"] == n:
+    if done.exists() and json.loads(done.read_text()).get("key") == [n, pdf_share, html_share]:
         return json.loads(done.read_text())["formats"]
     register, facts, phrasing = g.load_register(), g.load_facts(), g.load_phrasing()
     by_level: dict[str, list[dict]] = {}
@@ -56,7 +62,7 @@ def generate(folder: Path, n: int, pdf_share: float) -> dict[str, int]:
             by_level.setdefault(c.level, []).append(f)
     committees = [c for c in register.committees if c.valid_to is None and c.level in by_level]
     rng = random.Random(16)
-    counts = {"text": 0, "pdf": 0}
+    counts = {"text": 0, "pdf": 0, "html": 0}
     for i in range(n):
         c = committees[i % len(committees)]
         year = g.YEARS[(i // len(committees)) % len(g.YEARS)]
@@ -68,17 +74,21 @@ def generate(folder: Path, n: int, pdf_share: float) -> dict[str, int]:
             doc = g.annual_report(v, year, f, phrasing, doc_id)
         else:
             doc = g.proposal_report(v, year, f, phrasing, doc_id)
-        fmt = "pdf" if rng.random() < pdf_share else "text"
-        out = folder / fmt / (doc_id + (".pdf" if fmt == "pdf" else ".txt"))
+        draw = rng.random()
+        fmt = "pdf" if draw < pdf_share else "html" if draw < pdf_share + html_share else "text"
+        out = folder / fmt / (doc_id + {"pdf": ".pdf", "html": ".html", "text": ".txt"}[fmt])
         out.parent.mkdir(parents=True, exist_ok=True)
-        if fmt == "pdf":
+        if fmt == "html":
+            page = ("county", "gbk", "gbk") if i % 2 else ("city", "utf-8", "utf-8")
+            out.write_bytes(web.render_html(doc, f, page))
+        elif fmt == "pdf":
             article = ArticleSpec(headline=doc.paragraphs[0], body=doc.paragraphs[1:])
             spec = PageSpec(articles=[article], masthead=f"{c.name}政协", date_line=f"{year + 1}年1月15日")
             render_page(spec, out, Layout(font="cid", columns=3))
         else:
             out.write_bytes((doc.text + "\n").encode("utf-8"))
         counts[fmt] += 1
-    done.write_text(json.dumps({"n": n, "formats": counts}))
+    done.write_text(json.dumps({"key": [n, pdf_share, html_share], "formats": counts}))
     return counts
 
 
@@ -134,10 +144,27 @@ def publish_child(src: str, store: str, wh: str) -> None:
     print(json.dumps({"seconds": time.perf_counter() - start, "mentions": result.mentions}))
 
 
+def add_scans(folder: Path, n: int) -> int:
+    """``n`` scans (image-only PDFs, 150 dpi, as sources/pdfgen/chromium.scan_pdf makes them) of the
+    corpus's first PDF pages: OCR's rate per core for the projection's scanned tenth."""
+    from sources.pdfgen.chromium import scan_pdf
+
+    pdfs = sorted((folder / "pdf").glob("*.pdf"))[:n]
+    out = folder / "scan"
+    out.mkdir(exist_ok=True)
+    for i, src in enumerate(pdfs):
+        target = out / (src.stem + "_scan.pdf")
+        if not target.exists():
+            scan_pdf(src, target, seed=i)
+    return len(pdfs)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--documents", type=int, default=20_000)
     ap.add_argument("--pdf-share", type=float, default=0.1)
+    ap.add_argument("--html-share", type=float, default=0.1)
+    ap.add_argument("--scans", type=int, default=20, help="scanned pages read with OCR (a format of its own)")
     ap.add_argument(
         "--cache", default=os.environ.get("CSTATS_BENCH_CACHE", str(ROOT / ".cache" / "bench_national_run"))
     )
@@ -148,59 +175,58 @@ def main() -> int:
         publish_child(*args.child_publish)
         return 0
     cores = len(os.sched_getaffinity(0))
-    folder = Path(args.cache) / f"n{args.documents}_pdf{args.pdf_share:g}"
+    folder = Path(args.cache) / f"n{args.documents}_pdf{args.pdf_share:g}_html{args.html_share:g}"
     t = time.perf_counter()
-    counts = generate(folder, args.documents, args.pdf_share)
-    print(f"corpus: {counts} in {folder} ({time.perf_counter() - t:.0f} s; HTML pending: reader not merged)")
-    print(f"machine: {cores} cores, load average {os.getloadavg()[0]:.1f} at start")
+    counts = generate(folder, args.documents, args.pdf_share, args.html_share)
+    counts["scan"] = add_scans(folder, args.scans)
+    print(f"corpus: {counts} in {folder} ({time.perf_counter() - t:.0f} s)")
+    print(f"machine: {cores} cores, load average {os.getloadavg()[0]:.1f} at start", flush=True)
     results: dict[str, dict[str, tuple[float, int]]] = {}
     with tempfile.TemporaryDirectory(prefix="bench_national_") as tmp_name:
         tmp = Path(tmp_name)
         stores = {}
-        for fmt in ("text", "pdf"):
+        for fmt in FORMATS:
             if not counts[fmt]:
                 continue
             for mode in args.modes:
+                load = os.getloadavg()[0]
                 seconds, peak, store = run_mode(mode, folder / fmt, tmp)
                 stores[fmt] = store
                 results.setdefault(mode, {})[fmt] = (seconds, peak)
                 used = min(cores, 1 if mode == "local1" else 2)
                 print(f"{mode:8s} {fmt:4s} docs={counts[fmt]:6d} wall={seconds:7.1f} s  "
-                      f"docs/s/core={counts[fmt] / seconds / used:6.2f}  peak={peak / 2**20:6.0f} MiB", flush=True)  # fmt: skip
+                      f"docs/s/core={counts[fmt] / seconds / used:6.2f}  peak={peak / 2**20:6.0f} MiB  "
+                      f"load={load:.1f}", flush=True)  # fmt: skip
         publish = {}
         for fmt, store in stores.items():
             _, peak, out = run_measured([sys.executable, __file__, "--child-publish", str(folder / fmt), str(store), str(tmp / f"pub_{fmt}.duckdb")])  # fmt: skip
             publish[fmt] = json.loads(out.strip().splitlines()[-1])
-            print(f"publish  {fmt:4s} {publish[fmt]['seconds']:.1f} s for {publish[fmt]['mentions']} mentions, peak {peak / 2**20:.0f} MiB")  # fmt: skip
+            print(f"publish  {fmt:4s} {publish[fmt]['seconds']:.1f} s for {publish[fmt]['mentions']} mentions, peak {peak / 2**20:.0f} MiB", flush=True)  # fmt: skip
     total = sum(counts.values())
-    if {"local1", "local2"} <= results.keys():
-        w1 = sum(s for s, _ in results["local1"].values())
-        w2 = sum(s for s, _ in results["local2"].values())
-        print(f"ratio local2 / local1 = {w2 / w1:.2f}")
-    if {"local2", "celery2"} <= results.keys():
-        l2 = sum(s for s, _ in results["local2"].values())
-        c2 = sum(s for s, _ in results["celery2"].values())
+    wall = {mode: sum(s for s, _ in by_fmt.values()) for mode, by_fmt in results.items()}
+    if {"local1", "local2"} <= wall.keys():
+        print(f"ratio local2 / local1 (wall, all formats) = {wall['local2'] / wall['local1']:.2f}")
+    if {"local2", "celery2"} <= wall.keys():
         print(
-            f"celery2 / local2 = {c2 / l2:.2f}; Celery overhead {(c2 - l2) / total * 1000:.0f} ms per document (2 workers)"
+            f"celery2 / local2 = {wall['celery2'] / wall['local2']:.2f}; Celery overhead "
+            f"{(wall['celery2'] - wall['local2']) / total * 1000:.0f} ms per document (2 workers)"
         )
-    # Projection: per-core rates of the scaled-out mode (celery2, else local2), formats mixed as a
-    # national corpus would be (text-layer documents at the text rate, a tenth scans at the PDF rate
-    # until OCR is measured), extraction scaling linearly with cores, publish on one core.
+    # Projection: per-core rates of the scaled-out mode (celery2, else local2), formats mixed as
+    # MIX says, extraction scaling linearly with cores, publish on one core at the measured rate
+    # per mention.
     mode = "celery2" if "celery2" in results else "local2" if "local2" in results else "local1"
-    per_core = {
-        fmt: counts[fmt] / s / min(cores, 1 if mode == "local1" else 2)
-        for fmt, (s, _) in results[mode].items()
-    }
-    rate_pdf = per_core.get("pdf", per_core["text"])
-    seconds_per_doc_core = (1 - SCAN_SHARE) / per_core["text"] + SCAN_SHARE / rate_pdf
-    pub_per_mention = sum(p["seconds"] for p in publish.values()) / max(
-        1, sum(p["mentions"] for p in publish.values())
+    used = min(cores, 1 if mode == "local1" else 2)
+    per_core = {fmt: counts[fmt] / s / used for fmt, (s, _) in results[mode].items()}
+    seconds_per_doc_core = sum(share / per_core[fmt] for fmt, share in MIX.items() if fmt in per_core)
+    mentions = sum(p["mentions"] for p in publish.values())
+    pub_per_mention = sum(p["seconds"] for p in publish.values()) / max(1, mentions)
+    pub = NATIONAL_DOCUMENTS * mentions / total * pub_per_mention
+    print(
+        f"projection mix {MIX} at {mode}'s rates per core { ({k: round(v, 2) for k, v in per_core.items()}) }"
     )
-    mentions_per_doc = sum(p["mentions"] for p in publish.values()) / total
-    pub = NATIONAL_DOCUMENTS * mentions_per_doc * pub_per_mention
     for n_cores in (4, 16, 64):
         extract = NATIONAL_DOCUMENTS * seconds_per_doc_core / n_cores
-        print(f"projection {NATIONAL_DOCUMENTS} documents on {n_cores:2d} cores ({mode} rates): "
+        print(f"projection {NATIONAL_DOCUMENTS} documents on {n_cores:2d} cores: "
               f"extraction {extract / 3600:.1f} h + publish {pub / 60:.0f} min")  # fmt: skip
     print(f"measured size: {total} documents")
     return 0

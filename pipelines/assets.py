@@ -4,23 +4,25 @@
   extracted, stored in the document store by content hash and extraction key. A document that
   cannot be read is stored as quarantined with its reason; the partition still succeeds.
 - ``mentions``: every document now in the sources folder, gathered from the store into the
-  tables the next publish loads. Blocking asset checks run on it (pipelines/checks.py).
+  tables the next publish loads, the mentions streamed to a Parquet spool beside the warehouse
+  (pipelines/staging.py). Blocking asset checks run on it (pipelines/checks.py).
 - ``warehouse``: the DuckDB file, published atomically from ``mentions``.
 """
 
 import dagster as dg
 import polars as pl
 
-from pipelines.collect import Staged, gather, scan_sources, store_document
+from pipelines.collect import Staged, scan_sources, store_document
 from pipelines.extract import EXTRACTOR_VERSION
 from pipelines.logs import quiet_libraries
 from pipelines.outcomes import counts, reasons
 from pipelines.partitions import documents_partitions
-from pipelines.quality import open_read_only, preview_markdown
+from pipelines.quality import mention_batches, open_read_only, preview_markdown
 from pipelines.resources import StatsPaths
 from pipelines.retries import MAX_RETRIES, backoff_seconds, is_transient
 from pipelines.review import by_reason, holds
 from pipelines.scan import file_sha256
+from pipelines.staging import gather_to_spool, spool_path
 from pipelines.store import DocumentStore
 from sources.archive import split_member
 from sources.errors import SourceError
@@ -67,9 +69,14 @@ def outcome_metadata(staged: Staged) -> dict:
     }
 
 
-def by_category(mentions: pl.DataFrame) -> dict[str, int]:
-    counts = mentions.group_by("category_code").len().sort("category_code")
-    return {str(code) if code is not None else "(none)": n for code, n in counts.iter_rows()}
+def by_category(mentions) -> dict[str, int]:
+    """Mentions per category, over a frame or a spool (one row group at a time)."""
+    out: dict[str, int] = {}
+    for batch in mention_batches(mentions):
+        for code, n in batch.group_by("category_code").len().iter_rows():
+            key = str(code) if code is not None else "(none)"
+            out[key] = out.get(key, 0) + n
+    return dict(sorted(out.items()))
 
 
 @dg.asset(
@@ -122,14 +129,20 @@ def documents(context: dg.AssetExecutionContext, stats_paths: StatsPaths) -> dg.
     deps=[documents],
     kinds={"python", "polars"},
     description="Every document now in the sources folder, gathered from the document store into the "
-    "tables the next publish loads (documents, mentions, quarantine). Blocking checks run here.",
+    "tables the next publish loads (documents and quarantine rows; the mentions streamed to a Parquet "
+    "spool beside the warehouse, so memory does not grow with the corpus). Blocking checks run here.",
 )
 def mentions(context: dg.AssetExecutionContext, stats_paths: StatsPaths) -> dg.Output[Staged]:
     quiet_libraries()
     if not stats_paths.sources.is_dir():
         raise dg.Failure(f"sources folder not found: {stats_paths.sources}")
     store = stats_paths.store
-    staged = gather(stats_paths.sources, store, stats_paths.document_seconds)
+    spool = spool_path(stats_paths.warehouse, context.run.run_id)
+    # A spool left by an earlier run whose publish was blocked or failed: one publish at a time.
+    for old in spool.parent.glob(spool_path(stats_paths.warehouse, "*").name):
+        if old != spool:
+            old.unlink(missing_ok=True)
+    staged = gather_to_spool(stats_paths.sources, store, stats_paths.document_seconds, spool)
     if staged.outcomes.height == 0:
         raise dg.Failure(
             f"no documents in {stats_paths.sources}: refusing to publish an empty warehouse over the last one"
@@ -166,7 +179,13 @@ def mentions(context: dg.AssetExecutionContext, stats_paths: StatsPaths) -> dg.O
 def warehouse(
     context: dg.AssetExecutionContext, stats_paths: StatsPaths, mentions: Staged
 ) -> dg.MaterializeResult:
+    spool = getattr(mentions.mentions, "path", None)
+    if spool is not None and not spool.exists():
+        raise dg.Failure(
+            f"the mentions spool {spool} is gone (already published?): materialize mentions again"
+        )
     held = holds(mentions.mentions)
+    categories = by_category(mentions.mentions)
     try:
         result = publish(
             stats_paths.warehouse,
@@ -180,6 +199,8 @@ def warehouse(
     except Exception as e:
         _retry_if_transient(context, e)
         raise
+    if spool is not None:
+        spool.unlink(missing_ok=True)
     con = open_read_only(result.path)
     try:
         preview = con.sql(
@@ -194,7 +215,7 @@ def warehouse(
             "documents": result.documents,
             "pages": mentions.pages,
             "mentions": result.mentions,
-            "mentions_by_category": dg.MetadataValue.json(by_category(mentions.mentions)),
+            "mentions_by_category": dg.MetadataValue.json(categories),
             "quarantined": result.quarantined,
             **outcome_metadata(mentions),
             "held_for_review": held.height,

@@ -11,13 +11,12 @@ import polars as pl
 from pipelines import quality
 from pipelines.assets import mentions, warehouse
 from pipelines.collect import Staged
+from pipelines.quality import KEEP_SHARE, keeps_most_figures
 from pipelines.resources import StatsPaths
 from pipelines.review import holds
 from warehouse.publish import DOCUMENT_COLUMNS, MENTION_COLUMNS, QUARANTINE_COLUMNS
 
 SAMPLE_ROWS = 10
-KEEP_SHARE = 0.5  # a publish must keep at least this share of the previous figures
-MIN_FIGURES_TO_GUARD = 20  # below this many previous figures there is nothing to guard
 
 
 def _result(failing, what: str) -> dg.AssetCheckResult:
@@ -51,11 +50,6 @@ def schema_matches_warehouse(mentions: Staged) -> dg.AssetCheckResult:
 )
 def no_duplicate_mentions(mentions: Staged) -> dg.AssetCheckResult:
     return _result(quality.duplicate_mentions(mentions), "duplicated mention spans")
-
-
-def keeps_most_figures(before: int, kept: int) -> bool:
-    """The rule of ``publish_keeps_most_figures`` (also applied by the streaming publish)."""
-    return before < MIN_FIGURES_TO_GUARD or kept >= KEEP_SHARE * before
 
 
 @dg.asset_check(

@@ -176,6 +176,6 @@ def materialize_all(
         raise PublishBlocked("publish stopped by blocking checks: " + "; ".join(failed))
     if not result.success:
         failure = next((e for e in result.all_events if e.is_step_failure), None)
-        raise RuntimeError(failure.event_specific_data.error.message if failure else "publish run failed")
+        raise RuntimeError(failure.event_specific_data.error.to_string() if failure else "publish run failed")
     meta = result.asset_materializations_for_node("warehouse")[0].metadata
     return {k: v.value for k, v in meta.items()}

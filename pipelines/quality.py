@@ -1,10 +1,14 @@
 """Data-quality rules: blocking rules over the staged tables, warnings over the published warehouse.
 
 Plain functions (frames and DuckDB connections in, findings out); pipelines/checks.py turns them
-into Dagster asset checks.
+into Dagster asset checks. The staged mentions are a polars frame or a spool
+(warehouse/spool.py); the rules over mentions run one batch at a time (a frame is one batch, a
+spool its row groups). Row groups hold whole documents and every rule is per mention or per
+document, so the findings are those of the whole corpus while memory holds one row group.
 """
 
 import functools
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -37,47 +41,71 @@ def _not_null_columns() -> dict[str, frozenset[str]]:
     return {t: frozenset(c) for t, c in out.items()}
 
 
-def _mentions(staged: Staged | pl.DataFrame) -> pl.DataFrame:
-    """The mentions with every contract column (a missing one is null: the schema check reports it)."""
-    return conform(staged if isinstance(staged, pl.DataFrame) else staged.mentions, MENTION_COLUMNS)
+def mention_batches(mentions) -> Iterator[pl.DataFrame]:
+    """The mentions of a ``Staged``, a frame or a spool, one batch at a time, as they are (columns
+    unchecked: the schema rule reports missing ones)."""
+    if isinstance(mentions, Staged):
+        mentions = mentions.mentions
+    if isinstance(mentions, pl.DataFrame):
+        yield mentions
+    else:
+        yield from mentions.batches()
+
+
+def per_batch(rule: Callable[[pl.DataFrame], pl.DataFrame]) -> Callable[..., pl.DataFrame]:
+    """``rule`` (over one frame of mentions with every contract column, a missing one null) applied
+    to each batch of a ``Staged``, frame or spool, the findings concatenated."""
+
+    @functools.wraps(rule)
+    def over(mentions) -> pl.DataFrame:
+        found = [rule(conform(batch, MENTION_COLUMNS)) for batch in mention_batches(mentions)]
+        return pl.concat(found) if found else rule(conform(pl.DataFrame(), MENTION_COLUMNS))
+
+    return over
 
 
 def schema_problems(staged: Staged, expected: dict[str, dict]) -> list[str]:
     """Columns missing or mistyped, and nulls in the warehouse's NOT NULL columns."""
-    problems = []
+    problems: dict[str, int | None] = {}  # problem -> count of rows (None: not a count)
     not_null = _not_null_columns()
+    loaded = staged.documents.select("sha256") if "sha256" in staged.documents.columns else None
     for name, table in TABLES.items():
-        frame: pl.DataFrame = getattr(staged, name)
-        for column, dtype in expected[name].items():
-            if column not in frame.columns:
-                problems.append(f"{name}.{column}: missing")
-            elif frame.schema[column] != dtype:
-                problems.append(f"{name}.{column}: {frame.schema[column]} instead of {dtype}")
-            elif column in not_null.get(table, ()) and (nulls := frame[column].null_count()):
-                problems.append(f"{name}.{column}: {nulls} null values in a NOT NULL column")
-    m = staged.mentions
-    if m.height and {"char_start", "char_end"} <= set(m.columns):
-        if bad := m.filter(pl.col("char_end") <= pl.col("char_start")).height:
-            problems.append(f"mentions: {bad} with char_end <= char_start")
-    if m.height and "sha256" in m.columns and "sha256" in staged.documents.columns:
-        orphans = m.join(staged.documents.select("sha256"), on="sha256", how="anti").height
-        if orphans:
-            problems.append(f"mentions: {orphans} of documents not loaded")
-    return problems
+        frames = mention_batches(staged) if name == "mentions" else [getattr(staged, name)]
+        for frame in frames:
+            for column, dtype in expected[name].items():
+                if column not in frame.columns:
+                    problems[f"{name}.{column}: missing"] = None
+                elif frame.schema[column] != dtype:
+                    problems[f"{name}.{column}: {frame.schema[column]} instead of {dtype}"] = None
+                elif column in not_null.get(table, ()) and (nulls := frame[column].null_count()):
+                    key = f"{name}.{column}: {{}} null values in a NOT NULL column"
+                    problems[key] = (problems.get(key) or 0) + nulls
+            if name != "mentions" or not frame.height:
+                continue
+            if {"char_start", "char_end"} <= set(frame.columns):
+                if bad := frame.filter(pl.col("char_end") <= pl.col("char_start")).height:
+                    key = "mentions: {} with char_end <= char_start"
+                    problems[key] = (problems.get(key) or 0) + bad
+            if loaded is not None and "sha256" in frame.columns:
+                if orphans := frame.join(loaded, on="sha256", how="anti").height:
+                    key = "mentions: {} of documents not loaded"
+                    problems[key] = (problems.get(key) or 0) + orphans
+    return [p if n is None else p.format(n) for p, n in problems.items()]
 
 
-def duplicate_mentions(staged: Staged) -> pl.DataFrame:
+@per_batch
+def duplicate_mentions(m: pl.DataFrame) -> pl.DataFrame:
     """Mentions sharing a document and character span (the fact_mention key), with their count."""
     return (
-        _mentions(staged)
-        .group_by("sha256", "char_start", "char_end")
+        m.group_by("sha256", "char_start", "char_end")
         .agg(pl.len().alias("copies"), pl.col("doc_id").first(), pl.col("surface").first())
         .filter(pl.col("copies") > 1)
         .sort("sha256", "char_start")
     )
 
 
-def unattributed_mentions(staged: Staged | pl.DataFrame) -> pl.DataFrame:
+@per_batch
+def unattributed_mentions(m: pl.DataFrame) -> pl.DataFrame:
     """Mentions with a metric whose committee or period is neither resolved nor flagged.
 
     Resolved: the committee code is in the register and valid in the period's last year, and the
@@ -90,7 +118,7 @@ def unattributed_mentions(staged: Staged | pl.DataFrame) -> pl.DataFrame:
     from warehouse.register import load_register
 
     register = load_register()
-    m = _mentions(staged).filter(pl.col("metric_code").is_not_null() & pl.col("committee_code").is_not_null())
+    m = m.filter(pl.col("metric_code").is_not_null() & pl.col("committee_code").is_not_null())
     no_period = (
         pl.col("period_start").is_null()
         | pl.col("period_end").is_null()
@@ -116,20 +144,21 @@ def unattributed_mentions(staged: Staged | pl.DataFrame) -> pl.DataFrame:
     )  # fmt: skip
 
 
-def flagged_unresolved(staged: Staged | pl.DataFrame) -> int:
+def flagged_unresolved(mentions) -> int:
     """Mentions with a metric but an unresolved committee (code null): kept for review."""
-    return unresolved_committee(staged).height
+    return unresolved_committee(mentions).height
 
 
-def unresolved_committee(staged: Staged | pl.DataFrame) -> pl.DataFrame:
+@per_batch
+def unresolved_committee(m: pl.DataFrame) -> pl.DataFrame:
     """Mentions with a metric but an unresolved committee (code null), with their keys."""
-    m = _mentions(staged)
     return m.filter(pl.col("metric_code").is_not_null() & pl.col("committee_code").is_null()).select(
         "doc_id", "surface", "sha256", "char_start", "char_end"
     )
 
 
-def out_of_bounds(staged: Staged | pl.DataFrame) -> pl.DataFrame:
+@per_batch
+def out_of_bounds(m: pl.DataFrame) -> pl.DataFrame:
     """Mentions whose value lies outside its metric's catalog bounds, or whose metric is unknown.
 
     Bounds are for one committee's yearly value; a figure over several years (a term report) may
@@ -146,8 +175,7 @@ def out_of_bounds(staged: Staged | pl.DataFrame) -> pl.DataFrame:
     years = (pl.col("period_end") - pl.col("period_start") + 1).fill_null(1).clip(lower_bound=1)
     upper = pl.when(pl.col("unit") == "%").then(pl.col("bound_max")).otherwise(pl.col("bound_max") * years)
     return (
-        _mentions(staged)
-        .filter(pl.col("metric_code").is_not_null())
+        m.filter(pl.col("metric_code").is_not_null())
         .join(bounds, on="metric_code", how="left")
         .filter(
             pl.col("bound_min").is_null()
@@ -166,19 +194,29 @@ def out_of_bounds(staged: Staged | pl.DataFrame) -> pl.DataFrame:
     )  # fmt: skip
 
 
+KEEP_SHARE = 0.5  # a publish must keep at least this share of the previous figures
+MIN_FIGURES_TO_GUARD = 20  # below this many previous figures there is nothing to guard
+
+
+def keeps_most_figures(before: int, kept: int) -> bool:
+    """The rule of the blocking check ``publish_keeps_most_figures``."""
+    return before < MIN_FIGURES_TO_GUARD or kept >= KEEP_SHARE * before
+
+
 FIGURE_KEYS = ["committee_code", "metric_code", "period_start", "period_end"]
 
 
-def figure_keys(mentions: pl.DataFrame, held: pl.DataFrame) -> pl.DataFrame:
+def figure_keys(mentions, held: pl.DataFrame) -> pl.DataFrame:
     """The distinct figures (committee x metric x period) the mentions give; held mentions give none."""
-    m = _mentions(mentions)
-    if held.height:
-        m = m.join(
-            held.select("sha256", "char_start", "char_end"),
-            on=["sha256", "char_start", "char_end"],
-            how="anti",
-        )
-    return m.drop_nulls(FIGURE_KEYS).select(FIGURE_KEYS).unique()
+    held_keys = held.select("sha256", "char_start", "char_end")
+
+    @per_batch
+    def keys(m: pl.DataFrame) -> pl.DataFrame:
+        if held.height:
+            m = m.join(held_keys, on=["sha256", "char_start", "char_end"], how="anti")
+        return m.drop_nulls(FIGURE_KEYS).select(FIGURE_KEYS).unique()
+
+    return keys(mentions).unique()
 
 
 def figures_kept(warehouse: str | Path, now: pl.DataFrame) -> tuple[int, int]:

@@ -3,9 +3,9 @@ one document at a time, so neither gathering nor publishing holds the corpus's m
 
 ``gather_to_spool`` reads the store document by document (the same walk as ``collect.gather``),
 writes mentions to a ``warehouse.spool.MentionSpool`` and keeps only the document and quarantine
-rows (one row per file). ``review_and_check`` finds the mentions held for review and runs the blocking rules one
-spool row group at a time (row groups hold whole documents, and every
-rule is per mention or per document). ``publish_streaming`` does both and publishes the spool.
+rows (one row per file). ``review_and_check`` finds the mentions held for review and runs the
+blocking rules (pipelines/quality.py, one spool row group at a time). ``publish_streaming`` does
+both and publishes the spool. The Dagster assets (pipelines/assets.py) spool the same way.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from pathlib import Path
 import polars as pl
 
 from pipelines import quality
-from pipelines.checks import keeps_most_figures
 from pipelines.collect import Staged, refused_rows, staged_rows, stored_outputs, survey_sources
 from pipelines.extract import EXTRACTOR_VERSION
 from pipelines.outcomes import OUTCOME_COLUMNS, outcome_rows
-from pipelines.review import REVIEW_COLUMNS, holds
+from pipelines.review import holds
 from pipelines.store import DocumentStore
 from warehouse.publish import (
     DOCUMENT_COLUMNS,
@@ -69,31 +68,24 @@ def gather_to_spool(
 
 
 def review_and_check(staged: Staged, warehouse: Path) -> tuple[pl.DataFrame, list[str]]:
-    """Over a spooled ``Staged``, one row group at a time: the mentions held for review
-    (``pipelines.review``) and the blocking rules of ``pipelines.checks``, one line per failing
-    rule (empty: publish). Per-document problems hold mentions, never block."""
+    """The mentions held for review (``pipelines.review``) and the blocking rules of
+    ``pipelines.checks``, one line per failing rule (empty: publish), over a frame or a spool (the
+    rules run a row group at a time). Per-document problems hold mentions, never block."""
     expected = {"documents": DOCUMENT_COLUMNS, "mentions": MENTION_COLUMNS, "quarantine": QUARANTINE_COLUMNS}
-    empty = conform(pl.DataFrame(), MENTION_COLUMNS)
-    schema = quality.schema_problems(Staged(staged.documents, empty, staged.quarantine), expected)
-    duplicates = 0
-    held_parts = [pl.DataFrame(schema=REVIEW_COLUMNS)]
-    figures = quality.figure_keys(empty, held_parts[0])
-    for batch in staged.mentions.batches():
-        part = Staged(staged.documents, batch, staged.quarantine)
-        schema += [p for p in quality.schema_problems(part, expected) if p.startswith("mentions")]
-        duplicates += quality.duplicate_mentions(part).height
-        held = holds(batch)
-        held_parts.append(held)
-        keys = quality.figure_keys(batch, held)
-        figures = pl.concat([figures, keys]).unique()
-    held = pl.concat(held_parts).sort("doc_id", "char_start")
-    problems = [f"schema_matches_warehouse: {p}" for p in dict.fromkeys(schema)]
-    if duplicates:
+    held = holds(staged.mentions)
+    problems = [f"schema_matches_warehouse: {p}" for p in quality.schema_problems(staged, expected)]
+    if duplicates := quality.duplicate_mentions(staged).height:
         problems.append(f"no_duplicate_mentions: {duplicates} duplicated mention spans")
-    before, kept = quality.figures_kept(warehouse, figures)
-    if not keeps_most_figures(before, kept):
+    before, kept = quality.figures_kept(warehouse, quality.figure_keys(staged.mentions, held))
+    if not quality.keeps_most_figures(before, kept):
         problems.append(f"publish_keeps_most_figures: {kept} of the previous {before} figures kept")
     return held, problems
+
+
+def spool_path(warehouse: Path, run: str = "cli") -> Path:
+    """Where the mentions of one publish of ``warehouse`` are spooled (beside it: same volume)."""
+    warehouse = Path(warehouse)
+    return warehouse.with_name(f"{warehouse.stem}.{run}.mentions.spool.parquet")
 
 
 def publish_streaming(
@@ -103,10 +95,9 @@ def publish_streaming(
 
     Raises BlockedPublish (warehouse untouched) when a blocking rule fails, or when the folder
     holds no document (an empty warehouse never replaces the last one)."""
-    warehouse = Path(warehouse)
-    spool_path = warehouse.with_name(warehouse.stem + ".mentions.spool.parquet")
+    spool = spool_path(warehouse)
     try:
-        staged = gather_to_spool(folder, store, seconds, spool_path, batch_rows=batch_rows)
+        staged = gather_to_spool(folder, store, seconds, spool, batch_rows=batch_rows)
         if staged.documents.height + staged.quarantine.height == 0:
             raise BlockedPublish(f"no documents in {folder}: refusing to publish an empty warehouse")
         held, problems = review_and_check(staged, warehouse)
@@ -122,5 +113,5 @@ def publish_streaming(
             reviews=held,
         )
     finally:
-        spool_path.unlink(missing_ok=True)
+        spool.unlink(missing_ok=True)
     return result, staged

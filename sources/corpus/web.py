@@ -128,9 +128,10 @@ def _table_html(rows: list[list[str]]) -> str:
     return f'<table class="data" border="1"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def render_html(doc, facts: dict[str, int]) -> bytes:
-    """The document as a saved page; ``doc`` gains the byline (and the table) in its text and truth."""
-    template, charset, encoding = HTML_DOCS[doc.doc_id]
+def render_html(doc, facts: dict[str, int], page: tuple[str, str, str] | None = None) -> bytes:
+    """The document as a saved page; ``doc`` gains the byline (and the table) in its text and truth.
+    ``page`` is (template, declared charset, bytes encoding), by default the sample's ``HTML_DOCS`` entry."""
+    template, charset, encoding = page or HTML_DOCS[doc.doc_id]
     line, date = byline(doc)
     title = doc.paragraphs[0]
     rng = random.Random(f"{doc.doc_id}:page")

@@ -1,0 +1,89 @@
+"""The publish streams mentions through a Parquet spool in every path (Dagster assets, `cstats run`,
+the cluster): the blocking rules and review holds over a spool's row groups find what they find
+over the same mentions held as one frame, and no spool outlives its publish."""
+
+import duckdb
+import polars as pl
+import pytest
+
+from pipelines import quality
+from pipelines.collect import Staged, gather
+from pipelines.materialize import materialize_all
+from pipelines.review import holds
+from pipelines.staging import review_and_check, spool_path
+from pipelines.store import DocumentStore
+from warehouse.publish import DOCUMENT_COLUMNS, MENTION_COLUMNS, QUARANTINE_COLUMNS
+from warehouse.spool import MentionSpool
+
+from .conftest import write_reports
+
+EXPECTED = {"documents": DOCUMENT_COLUMNS, "mentions": MENTION_COLUMNS, "quarantine": QUARANTINE_COLUMNS}
+KEY = ["sha256", "char_start", "char_end"]
+
+
+@pytest.fixture(scope="module")
+def staged(tmp_path_factory) -> Staged:
+    root = tmp_path_factory.mktemp("staging")
+    return gather(write_reports(root / "inbox"), DocumentStore(root / "store"), 30.0)
+
+
+def spooled(staged: Staged, mentions: pl.DataFrame, path) -> Staged:
+    """The same mentions in a spool of several row groups (whole documents each)."""
+    with MentionSpool.write(path, batch_rows=3) as spool:
+        for _, doc in mentions.group_by("sha256", maintain_order=True):
+            spool.append(doc)
+    return Staged(staged.documents, MentionSpool(path), staged.quarantine)
+
+
+def with_problems(mentions: pl.DataFrame) -> pl.DataFrame:
+    """A copy with one duplicated span, one value out of its bounds, one unknown committee code."""
+    m = mentions.with_row_index()
+    m = m.with_columns(
+        value=pl.when(pl.col("index") == 1).then(pl.col("value") * 10**9).otherwise(pl.col("value")),
+        committee_code=pl.when(pl.col("index") == 2)
+        .then(pl.lit("999999"))
+        .otherwise(pl.col("committee_code")),
+    ).drop("index")
+    return pl.concat([m, m.head(1)])
+
+
+def test_rules_over_a_spool_find_what_they_find_over_one_frame(staged, tmp_path):
+    frame = with_problems(staged.mentions)
+    one = Staged(staged.documents, frame, staged.quarantine)
+    many = spooled(staged, frame, tmp_path / "s.parquet")
+    assert len(list(many.mentions.batches())) > 1
+    assert quality.duplicate_mentions(many).height == quality.duplicate_mentions(one).height == 1
+    held_one, held_many = holds(one.mentions), holds(many.mentions)
+    assert held_one.height >= 2 and held_many.sort(KEY).equals(held_one.sort(KEY))
+    keys = quality.figure_keys(many.mentions, held_many).sort(quality.FIGURE_KEYS)
+    assert keys.height > 0 and keys.equals(
+        quality.figure_keys(one.mentions, held_one).sort(quality.FIGURE_KEYS)
+    )
+    assert quality.schema_problems(many, EXPECTED) == quality.schema_problems(one, EXPECTED) == []
+
+
+def test_schema_rule_sums_its_counts_over_row_groups(staged, tmp_path):
+    frame = staged.mentions.with_columns(char_end=pl.col("char_start"))  # every span empty
+    many = spooled(staged, frame, tmp_path / "s.parquet")
+    assert quality.schema_problems(many, EXPECTED) == [
+        f"mentions: {frame.height} with char_end <= char_start"
+    ]
+
+
+def test_review_and_check_blocks_a_duplicated_span_in_a_spool(staged, tmp_path):
+    many = spooled(staged, with_problems(staged.mentions), tmp_path / "s.parquet")
+    held, problems = review_and_check(many, tmp_path / "none.duckdb")
+    assert problems == ["no_duplicate_mentions: 1 duplicated mention spans"]
+    assert set(held["reason"]) >= {"out_of_bounds"}
+
+
+def test_the_dagster_publish_spools_and_leaves_no_spool(tmp_path):
+    src = write_reports(tmp_path / "src")
+    wh = tmp_path / "w.duckdb"
+    stale = spool_path(wh, "an-earlier-blocked-run")
+    stale.write_bytes(b"left by a run whose publish was blocked")
+    result = materialize_all(src, wh, store=tmp_path / "store", workers=1)
+    con = duckdb.connect(str(wh), read_only=True)
+    assert con.execute("SELECT count(*) FROM fact_mention").fetchone()[0] == result["mentions"] > 3
+    con.close()
+    assert not list(tmp_path.glob("*.spool.parquet"))  # its own spool after publishing, the stale one before
