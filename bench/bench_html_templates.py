@@ -39,7 +39,7 @@ DEFAULT_CACHE = ROOT / ".cache" / "real_html"
 PAGE_SUFFIXES = {".html", ".htm", ".shtml"}
 _SPACE = re.compile(r"\s+")
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{1,6}[:：]")  # 来源： 发布日期： 责任编辑： as the copy shows them
-_TEXT_ROLES = ("headline", "heading", "body", "caption")
+_TEXT_ROLES = ("headline", "subtitle", "heading", "body", "caption")
 
 
 def _key(m) -> tuple:
