@@ -27,6 +27,8 @@ def periods(ms):
         ("在全国政协十四届三次会议上，报告指出，本届以来全国政协共收到提案16000件。\n", [("16000件", 2023, 2024)]),
         # a term named with a term cue and no session: the term's years
         ("十二届全国政协履职五年来，共收到提案28000件。\n", [("28000件", 2013, 2017)]),
+        # a city committee whose term an evaluation document dates (Wuhan's 14th opened in 2022)
+        ("武汉市政协十四届二次会议期间，委员们共提交提案612件。\n", [("612件", 2023, 2023)]),
         # the text's own year wins over term data
         ("2021年，全国政协十三届四次会议期间收到提案5979件。\n", [("5979件", 2021, 2021)]),
     ],
