@@ -152,7 +152,14 @@ def term_period(
     lex = lex or load_lexicon()
     text = "\n".join(blocks)[:3000]
     register = load_register()
-    session = _SESSION.search(text)
+    session = next(
+        (
+            m
+            for m in _SESSION.finditer(text)
+            if not re.search("人民代表大会|人大|常务|常委", m[0]) and (_ordinal(m[2]) or 99) <= 6
+        ),
+        None,
+    )  # a plenary session of a CPPCC term (five a term): not a people's congress, not a standing committee
     if session:
         n, k = _ordinal(session[1]), _ordinal(session[2])
         term = register.term(committee.code, n) if n and k else None

@@ -29,6 +29,8 @@ def periods(ms):
         ("十二届全国政协履职五年来，共收到提案28000件。\n", [("28000件", 2013, 2017)]),
         # a city committee whose term an evaluation document dates (Wuhan's 14th opened in 2022)
         ("武汉市政协十四届二次会议期间，委员们共提交提案612件。\n", [("612件", 2023, 2023)]),
+        # a people's congress session or a standing committee meeting is no CPPCC plenary session
+        ("全国政协委员列席第十三届全国人民代表大会常务委员会第二十八次会议，共提出意见42条。\n", [("42条", None, None)]),
         # the text's own year wins over term data
         ("2021年，全国政协十三届四次会议期间收到提案5979件。\n", [("5979件", 2021, 2021)]),
     ],
