@@ -13,10 +13,11 @@ every *furniture figure*: a mention of the HTML whose sentence is not in the pla
 counters, related-article lists, footers ...). Equal mentions can hide a lost article (a page whose
 figures are not metrics gives none either way), so it also checks the text: *text lost* lists the
 pieces of the copy (its lines split at spaces, a leading ``来源：``-style label dropped) that the
-HTML reading does not have (its metadata counted: the reader keeps the editor there), *furniture text* the headline/body/heading blocks of the HTML reading
-that the copy does not have. It also prints the reading time of the HTML pages as
-a ratio to reading their plain-text copies in the same run. Prints and exits 0 when the cache holds
-nothing.
+HTML reading does not have (its metadata counted: the reader keeps the editor there), *furniture
+text* the headline/subtitle/body/heading blocks of the HTML reading that the copy does not have
+(pieces are matched as substrings: a line repeating words of a longer one counts as kept). It also
+prints the reading time of the HTML pages as a ratio to reading their plain-text copies in the same
+run. Prints and exits 0 when the cache holds nothing.
 """
 
 from __future__ import annotations
