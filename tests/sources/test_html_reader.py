@@ -11,6 +11,7 @@ import pytest
 from pipelines.extract import extract_mentions
 from sources import read_document
 from sources.html_reader import decode_html, parse_byline
+from tests.sources.html.make_fixtures import write_page
 
 HERE = Path(__file__).parent / "html"
 FURNITURE = ("分享", "字号", "打印", "关闭", "阅读", "浏览", "当前位置", "您的位置", "首页", "版权所有",
@@ -164,8 +165,8 @@ def test_byline_fields(line, want):
          ["15人", "3个"]),
     ],
 )  # fmt: skip
-def test_real_template_shapes(name, title, subtitle, date, source, editor, figures):
-    doc = read_document(HERE / name)
+def test_real_template_shapes(tmp_path, name, title, subtitle, date, source, editor, figures):
+    doc = read_document(write_page(tmp_path, name))
     assert doc.media_type == "text/html"  # server directives before the markup do not make it text
     meta = doc.metadata
     assert (meta["title"], meta["date"], meta["source"], meta.get("editor")) == (title, date, source, editor)
@@ -186,8 +187,8 @@ def test_real_template_shapes(name, title, subtitle, date, source, editor, figur
     assert sorted(m.surface for m in extract_mentions(doc)) == sorted(figures)
 
 
-def test_a_bracketed_note_stays_in_the_article():
-    doc = read_document(HERE / "portal_bare_date.html")
+def test_a_bracketed_note_stays_in_the_article(tmp_path):
+    doc = read_document(write_page(tmp_path, "portal_bare_date.html"))
     assert "（资料来源：市政协提案委员会）" in doc.display_text
     assert doc.metadata["source"] == "示例日报"  # the note's 来源 is not the page's source
 

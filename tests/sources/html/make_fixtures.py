@@ -197,16 +197,25 @@ PAGES = {
     "county_gb2312.html": (COUNTY_GB2312, "gb18030"),  # declared gb2312, written with GBK characters
     "city_utf8.html": (CITY_UTF8, "utf-8"),
     "district_gbk_undeclared.htm": (NO_DECLARATION_GBK, "gbk"),
+}
+# Shapes of real pages: written where the test asks (tmp_path), not kept as files beside these.
+SHAPES = {
     "province_jsp.html": (PROVINCE_JSP, "utf-8"),
     "portal_bare_date.html": (PORTAL_BARE_DATE, "utf-8"),
     "table_source_top.htm": (TABLE_SOURCE_TOP_DATE_BOTTOM, "utf-8"),
 }
 
 
+def write_page(folder: Path, name: str) -> Path:
+    text, encoding = {**PAGES, **SHAPES}[name]
+    path = folder / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
 def main() -> None:
-    for name, (text, encoding) in PAGES.items():
-        (HERE / name).write_bytes(text.encode(encoding))
-        print("wrote", HERE / name)
+    for name in PAGES:
+        print("wrote", write_page(HERE, name))
 
 
 if __name__ == "__main__":
