@@ -10,9 +10,14 @@ pages never enter the repository: bench/real_html/manifest.csv lists where each 
 For each page it prints whether the HTML gives the same mentions as its plain-text copy (compared as
 (value, unit, qualifier, metric) multisets, values exact), the mentions only one of them has, and
 every *furniture figure*: a mention of the HTML whose sentence is not in the plain-text copy (read
-counters, related-article lists, footers ...). It also prints the reading time of the HTML pages as
-a ratio to reading their plain-text copies in the same run. Prints and exits 0 when the cache holds
-nothing.
+counters, related-article lists, footers ...). Equal mentions can hide a lost article (a page whose
+figures are not metrics gives none either way), so it also checks the text: *text lost* lists the
+pieces of the copy (its lines split at spaces, a leading ``来源：``-style label dropped) that the
+HTML reading does not have (its metadata counted: the reader keeps the editor there), *furniture
+text* the headline/subtitle/body/heading blocks of the HTML reading that the copy does not have
+(pieces are matched as substrings: a line repeating words of a longer one counts as kept). It also
+prints the reading time of the HTML pages as a ratio to reading their plain-text copies in the same
+run. Prints and exits 0 when the cache holds nothing.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ from sources import read_document  # noqa: E402
 DEFAULT_CACHE = ROOT / ".cache" / "real_html"
 PAGE_SUFFIXES = {".html", ".htm", ".shtml"}
 _SPACE = re.compile(r"\s+")
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,6}[:：]")  # 来源： 发布日期： 责任编辑： as the copy shows them
+_TEXT_ROLES = ("headline", "subtitle", "heading", "body", "caption")
 
 
 def _key(m) -> tuple:
@@ -42,6 +49,25 @@ def _key(m) -> tuple:
 
 def _compact(text: str) -> str:
     return _SPACE.sub("", text)
+
+
+def text_check(html_doc, text_doc) -> tuple[list[str], list[str]]:
+    """(pieces of the copy the HTML reading lacks, text blocks of the HTML reading the copy lacks)."""
+    # the reader keeps the date line's fields and the editor as metadata: they count as kept
+    kept = [str(html_doc.metadata.get(k) or "") for k in ("date_text", "source", "author", "editor")]
+    got, plain = _compact(html_doc.display_text + "".join(kept)), _compact(text_doc.display_text)
+    lost = []
+    for line in text_doc.display_text.splitlines():
+        for piece in line.split():
+            piece = _compact(_LABEL.sub("", piece.strip("()（）【】[]")))
+            if len(piece) >= 2 and piece not in got:
+                lost.append(piece)
+    extra = [
+        t
+        for b in html_doc.blocks
+        if b.role in _TEXT_ROLES and (t := _compact(html_doc.block_text(b, display=True))) and t not in plain
+    ]
+    return lost, extra
 
 
 def score_page(page: Path, copy: Path) -> dict:
@@ -60,6 +86,7 @@ def score_page(page: Path, copy: Path) -> dict:
     cells = [m for m in html_m if html_doc.locate(m.char_start).role == "table"]
     got = Counter(_key(m) for m in html_m if m not in cells)  # a copied table has no headers to read
     want = Counter(map(_key, text_m))
+    lost, extra = text_check(html_doc, text_doc)
     return {
         "page": page.name,
         "same": got == want,
@@ -69,6 +96,8 @@ def score_page(page: Path, copy: Path) -> dict:
         "only_text": sorted((want - got).elements(), key=str),
         "furniture": [(m.surface, m.sentence[:40]) for m in furniture],
         "table_cells": len(cells),
+        "text_lost": [t[:40] for t in lost],
+        "furniture_text": [t[:40] for t in extra],
         "metadata": {k: html_doc.metadata.get(k) for k in ("title", "date", "source")},
         "html_seconds": t1 - t0,
         "text_seconds": t2 - t1,
@@ -101,9 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         flag = "same" if r["same"] else "DIFFERENT"
         print(f"{r['page']}: {flag} ({r['html']} mentions from HTML outside tables, {r['text']} from the "
-              f"text copy; {r['table_cells']} more from table cells), furniture figures {len(r['furniture'])}; "
+              f"text copy; {r['table_cells']} more from table cells), furniture figures {len(r['furniture'])}, "
+              f"text lost {len(r['text_lost'])}, furniture text {len(r['furniture_text'])}; "
               f"metadata {r['metadata']}")  # fmt: skip
-        for k in ("only_html", "only_text", "furniture"):
+        for k in ("only_html", "only_text", "furniture", "text_lost", "furniture_text"):
             if r[k]:
                 print(f"    {k}: {r[k]}")
     if missing:
@@ -111,10 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     if rows:
         same = sum(r["same"] for r in rows)
         furn = sum(len(r["furniture"]) for r in rows)
+        whole = sum(not r["text_lost"] and not r["furniture_text"] for r in rows)
         html_s, text_s = sum(r["html_seconds"] for r in rows), sum(r["text_seconds"] for r in rows)
         print(
             f"pages {len(rows)}: same mentions as the plain-text copy {same}/{len(rows)}, "
-            f"furniture figures {furn}; reading time HTML / plain text = {html_s / max(text_s, 1e-9):.2f}"
+            f"furniture figures {furn}, article text exactly the copy's {whole}/{len(rows)}; reading time HTML / plain text = {html_s / max(text_s, 1e-9):.2f}"
         )
     return 0
 

@@ -27,6 +27,7 @@ import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,6 +97,13 @@ def _boundary_ok(text: str, i: int) -> bool:
     if before == "," and i >= 2 and text[i - 2].isdigit():  # 1,200: "200件" is inside it
         return not (text[i : i + 3].isdigit() and not text[i + 3 : i + 4].isdigit())
     return not (before.isdigit() or before == ".")
+
+
+def _json_number(value):
+    """Exact values (Decimal, since the quantity parser keeps them exact) as JSON numbers."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def build_gold(cache: Path) -> list[dict]:
@@ -331,10 +339,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     cache = cache_dir(args.cache)
     if args.build_gold:
-        rows = build_gold(cache)
+        rows = build_gold(cache)  # built whole before the file is opened: an error leaves it as it was
+        lines = [json.dumps(r, ensure_ascii=False, default=_json_number) + "\n" for r in rows]
         with open(GOLD, "w", encoding="utf-8") as fh:
-            for r in rows:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+            fh.writelines(lines)
         print(f"wrote {len(rows)} gold mentions of {len(labelled_docs())} documents to {GOLD}")
         return 0
     run(cache, only=args.set)

@@ -89,7 +89,8 @@ _CRUMB_TEXT = re.compile(
 )
 _FURNITURE_LINE = re.compile(
     r"^[【\[]?\s*(?:分享到|分享|字号|字体|打印本页|打印|关闭窗口|关闭|收藏|返回顶部|上一篇|下一篇|上一条|下一条|"
-    r"扫一扫|阅读[:：]?\s*\d|阅读次数|浏览次数|浏览[:：]|点击[:：]|点击数|访问量|【?[大中小]\s*[中小])"
+    r"扫一扫|阅读[:：]?\s*\d|阅读次数|浏览次数|浏览[:：]|点击[:：]|点击数|访问量|【?[大中小]\s*[中小]|纠错)"
+    r"|^(?:[【\[]\d{1,3}[】\]]\s*){2,}$"  # a pager: 【1】【2】【3】
 )
 _FOOTER_LINE = re.compile(
     r"版权所有|ICP备|ICP证|公网安备|主办单位\s*[:：]|技术支持\s*[:：]|网站标识码|网站地图"
@@ -100,7 +101,7 @@ _RELATED_HEAD = re.compile(
 _DATE = re.compile(
     r"((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 )
-_LABELS = r"发布时间|发布日期|发表时间|更新时间|时间|日期|信息来源|稿件来源|文章来源|来源|作者|记者|撰稿|责任编辑|编辑|审核|通讯员|阅读|浏览次数|浏览|点击|访问"
+_LABELS = r"发布时间|发布日期|发表时间|更新时间|时间|日期|信息来源|稿件来源|文章来源|来源于|来源|作者|记者|撰稿|责任编辑|编辑|审核|通讯员|阅读|浏览次数|浏览|点击|访问"
 _FIELD = re.compile(rf"({_LABELS})\s*[:：]\s*")
 _EDITOR = re.compile(r"[(（【\[]?\s*(?:责任编辑|编辑|审核|校对)\s*[:：]\s*([^)）】\]\s]{1,20})")
 
@@ -168,7 +169,7 @@ def parse_byline(text: str) -> dict:
     for i, m in enumerate(marks):
         label = m[1]
         value = text[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(text)].strip(" \u3000|｜/")
-        if label in ("来源", "信息来源", "稿件来源", "文章来源") and value:
+        if label in ("来源", "来源于", "信息来源", "稿件来源", "文章来源") and value:
             out.setdefault("source", value.split(" ")[0])
         elif label in ("作者", "记者", "撰稿", "通讯员") and value:
             out.setdefault("author", value)
@@ -183,15 +184,36 @@ def parse_byline(text: str) -> dict:
         d = _DATE.search(text)
         if d and _iso(d) and not _FIELD.match(text[: d.start()].strip() or "x"):
             out["date_text"], out["date"] = d[0].strip(), _iso(d)
+            rest = text[d.end() :].strip(" \u3000|｜/")
+            if (
+                not marks
+                and d.start() == 0
+                and 2 <= len(rest) <= 20
+                and re.fullmatch(r"[\u4e00-\u9fff\w-]+", rest)
+            ):
+                out.setdefault("source", rest)  # "2019-09-26 10:56:28 证券时报网": the unlabelled source
     return out
 
 
-def _is_byline(text: str) -> bool:
+def _add_byline(meta: dict, text: str) -> None:
+    """Keep every date/source line: a page may give the source at the top and the date at the bottom."""
+    meta.setdefault("byline", text)
+    meta.setdefault("bylines", []).append(text)
+
+
+def _is_byline(text: str, *, bare: bool = False) -> bool:
+    """A date/source line; ``bare``: also a label-less date followed by a short source
+    ("2019-09-26 10:56:28 证券时报网"), accepted only where the page's date line is looked for."""
     if len(text) > 160:
         return False
     labels = {m[1] for m in _FIELD.finditer(text)}
     has_date = bool(_DATE.search(text))
-    return bool(labels & {"来源", "信息来源", "稿件来源", "文章来源", "作者", "记者"}) or (
+    if text[:1] in "(（[【":  # a note in the article: （资料来源：…）
+        return False
+    if bare and not labels and len(text) <= 60 and (d := _DATE.match(text)):
+        rest = text[d.end() :].strip()
+        return bool(re.search(r"[\u4e00-\u9fff]", rest)) and not re.search(r"[，。；,;]", text)
+    return bool(labels & {"来源", "来源于", "信息来源", "稿件来源", "文章来源", "作者", "记者"}) or (
         has_date
         and bool(labels & {"发布时间", "发布日期", "发表时间", "时间", "日期", "阅读", "浏览", "点击"})
     )
@@ -376,7 +398,7 @@ class _Walker:
             self.meta.setdefault("editor", m[1])
             return
         if _is_byline(text):
-            self.meta.setdefault("byline", text)
+            _add_byline(self.meta, text)
             return
         if text == self.title and not self.items:
             return  # the headline is emitted from the metadata
@@ -396,16 +418,51 @@ def _title(tree: LexborHTMLParser, body: LexborNode) -> str:
         return meta
     for node in body.css("h1, h2, .title, .bt, .article-title, #title"):
         text = _text(node)
-        if 4 <= len(text) <= 100 and not _FURNITURE_ATTR.search(_attr_words(node)):
+        if (
+            4 <= len(text) <= 100
+            and not _FURNITURE_ATTR.search(_attr_words(node))
+            and not _CRUMB_TEXT.search(text)
+        ):
             return text
     t = tree.css_first("title")
     text = _text(t) if t is not None else ""
     return re.split(r"\s*[_|｜—–-]{1,2}\s*", text)[0] if text else ""
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _subtitle(body: LexborNode, title: str) -> tuple[str, str | None] | None:
+    """The heading right after the title element (an h2 title's h3 subtitle), taken out of the page:
+    ``(text, element path)``, or None."""
+    for node in body.css("h1, h2, h3, .title, .bt, .article-title, #title"):
+        if _text(node) != title:
+            continue
+        sib, seen = node.next, 0
+        while sib is not None and seen < 2:
+            if sib.tag in ("h2", "h3", "h4", "h5", "h6") or (
+                sib.tag in ("div", "p") and re.search(r"(?:^|[\s_-])sub", _attr_words(sib), re.I)
+            ):
+                text = _text(sib)
+                if 4 <= len(text) <= 80 and not _CRUMB_TEXT.search(text) and not _is_byline(text):
+                    path = _element_path(sib)
+                    sib.decompose()
+                    return text, path
+            if not sib.tag.startswith("-"):
+                seen += 1
+            sib = sib.next
+        return None
+    return None
+
+
 def _remove_furniture(body: LexborNode, meta: dict) -> None:
     for node in body.css(",".join(_DROP_TAGS)):
         node.decompose()
+    for node in body.css("[style], [hidden]"):  # what the browser does not show, nobody copies
+        if node.parent is not None and (
+            "hidden" in node.attributes or _HIDDEN_STYLE.search(node.attributes.get("style") or "")
+        ):
+            node.decompose()
     for node in body.css("*"):
         furniture = _FURNITURE_ATTR.search(_attr_words(node))
         if node.parent is None or not (furniture or node.tag in _CRUMB_TAGS):
@@ -427,7 +484,7 @@ def _remove_furniture(body: LexborNode, meta: dict) -> None:
             continue
         if furniture and (len(text) < 200 or _link_density(node) > 0.4):
             if _is_byline(text):  # a date/source line whose class says "info", "source", "bottom"…
-                meta.setdefault("byline", text)
+                _add_byline(meta, text)
             node.decompose()
 
 
@@ -442,14 +499,19 @@ def read_html(path: Path) -> Document:
     meta: dict = {}
     title = _title(tree, body)
     site = _meta(tree, "SiteName", "sitename", "og:site_name")
+    subtitle = _subtitle(body, title) if title else None
     _remove_furniture(body, meta)
-    # the date/source line: the first short element near the top that reads like one
+    # the date/source line: the first short element that reads like one; when it has no date (a
+    # source line at the top, "发布日期：… 责任编辑：…" under the article), the next one with a date too
     for node in body.css("div, p, span, td, li, font, em, h5, h6"):
+        if node.parent is None:
+            continue  # inside a line taken already
         text = _text(node)
-        if text and _is_byline(text) and len(node.css("p, table")) <= (node.tag == "p"):
-            meta.setdefault("byline", text)
+        if text and _is_byline(text, bare=True) and len(node.css("p, table")) <= (node.tag == "p"):
+            _add_byline(meta, text)
             node.decompose()
-            break
+            if any("date" in parse_byline(line) for line in meta["bylines"]):
+                break
     for node in body.css("p, div, td, span, li, font"):  # (责任编辑：…) anywhere on the page
         text = _text(node)
         if text and len(text) < 40 and (m := _EDITOR.match(text.lstrip("（(【["))):
@@ -458,9 +520,14 @@ def read_html(path: Path) -> Document:
             break
     walker = _Walker(title)
     walker.walk(_main_container(body))
-    meta.update({k: v for k, v in walker.meta.items() if k not in meta})
-    fields = parse_byline(meta.get("byline", ""))
-    pub = _meta(tree, "PubDate", "pubdate", "publishdate", "article:published_time")
+    meta.update({k: v for k, v in walker.meta.items() if k not in meta and k != "bylines"})
+    fields: dict = {}
+    for line in meta.get("bylines", []) + walker.meta.get("bylines", []):
+        for key, value in parse_byline(line).items():
+            fields.setdefault(key, value)
+    if fields.get("editor"):
+        meta.setdefault("editor", fields.pop("editor"))
+    pub = _meta(tree, "PubDate", "pubdate", "publishdate", "article:published_time", "firstpublishedtime")
     if "date" not in fields and pub:
         fields.update(parse_byline(pub))
     if "source" not in fields and (src := _meta(tree, "ContentSource", "contentsource", "source")):
@@ -476,6 +543,8 @@ def read_html(path: Path) -> Document:
     if site:  # the site is the page's publisher (context for the subject committee)
         metadata["site"] = metadata["publisher"] = site
     head: list[Para | TableItem] = [Para("headline", title, "title")] if title else []
+    if subtitle:
+        head.append(Para("subtitle", subtitle[0], subtitle[1]))
     byline = "　".join(
         f"{label}：{fields[k]}"
         for k, label in (("date_text", "发布时间"), ("source", "来源"), ("author", "作者"))

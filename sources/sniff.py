@@ -52,8 +52,11 @@ _MAGIC = (
     (b"BZh", "other_archive"),
     (b"\xfd7zXZ\x00", "other_archive"),
 )
+# comments, an XML prolog (<?xml ...?>) and server directives left in saved pages (<%@ page ... %>,
+# <%@ include ... %> of JSP/ASP sources) may come before the markup
 _HTML = re.compile(
-    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|meta\s|body[\s>])", re.I | re.S
+    rb"^\s*(?:(?:<!--.*?-->|<\?.*?\?>|<%.*?%>)\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|meta\s|body[\s>])",
+    re.I | re.S,
 )
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 

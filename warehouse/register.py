@@ -29,6 +29,7 @@ REGISTER_PATH = REFERENCE_DIR / "committees.csv"
 CHANGES_PATH = REFERENCE_DIR / "committee_changes.csv"
 ALIASES_PATH = REFERENCE_DIR / "committee_aliases.csv"
 VARIANTS_PATH = REFERENCE_DIR / "character_variants.csv"
+TERMS_PATH = REFERENCE_DIR / "committee_terms.csv"
 NATIONAL_CODE = "000000"
 FIRST_LIST_YEAR = 1980  # the first yearly code list: valid_from 1980 means "on record since"
 
@@ -85,6 +86,22 @@ class Committee:
             return self.valid_to is None
         year = max(year, FIRST_LIST_YEAR) if self.valid_from <= FIRST_LIST_YEAR else year
         return self.valid_from <= year and (self.valid_to is None or year <= self.valid_to)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A committee's term (届) as a cited fact: the year of its first plenary session and the last
+    year its reports cover (the year before the next term's first session; None while in office)."""
+
+    code: str
+    term: int
+    first_year: int
+    last_year: int | None
+    source: str
+
+    def session_year(self, session: int) -> int:
+        """The year of the term's n-th plenary session (one a year, the first in ``first_year``)."""
+        return self.first_year + session - 1
 
 
 @dataclass(frozen=True)
@@ -161,8 +178,15 @@ def division_stem(form: str) -> str:
 
 
 class Register:
-    def __init__(self, committees: list[Committee], changes: list[Change] = (), aliases: dict | None = None):
+    def __init__(
+        self,
+        committees: list[Committee],
+        changes: list[Change] = (),
+        aliases: dict | None = None,
+        terms: list[Term] = (),
+    ):
         self.committees = committees
+        self._terms = {(t.code, t.term): t for t in terms}
         self.changes = list(changes)
         self._by_code: dict[str, list[Committee]] = {}
         self._by_name: dict[str, list[Committee]] = {}
@@ -204,6 +228,10 @@ class Register:
         return out
 
     # -- code lookups -------------------------------------------------------------------------
+
+    def term(self, code: str, ordinal: int) -> Term | None:
+        """The committee's ``ordinal``-th term, when reference/committee_terms.csv holds it."""
+        return self._terms.get((code, ordinal))
 
     def get(self, code: str, year: int | None = None) -> Committee | None:
         versions = self._by_code.get(code, [])
@@ -481,4 +509,15 @@ def load_register(path: Path = REGISTER_PATH) -> Register:
     aliases: dict[str, list[str]] = {}
     for r in _read(aliases_path) if aliases_path.exists() else []:
         aliases.setdefault(r["alias"], []).append(r["code"])
-    return Register(committees, changes, aliases)
+    terms_path = path.parent / TERMS_PATH.name
+    terms = [
+        Term(
+            r["code"],
+            int(r["term"]),
+            int(r["first_year"]),
+            int(r["last_year"]) if r["last_year"] else None,
+            r["source"],
+        )  # fmt: skip
+        for r in (_read(terms_path) if terms_path.exists() else [])
+    ]
+    return Register(committees, changes, aliases, terms)

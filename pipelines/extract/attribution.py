@@ -10,6 +10,12 @@
 * A mention in a sentence (or a paragraph opened) by a single other year gets that year
   ("2023年，承办…"; in a term report any single year); "YYYY年以来" in its sentence gives the
   range YYYY..report year.
+* Term ordinals: where neither the text nor the date line gives a year, a session (X届X次会议,
+  第X届…委员会第X次会议) or a term (第X届, with a term cue) of the subject committee gives the
+  years through the register's term data (reference/committee_terms.csv): the session's year
+  (one plenary session a year, the first in the term's first year) stands for the date line, so a
+  report at the session covers the year before and what the session received counts for its year;
+  a term summary covers the term's years. Without term data the period stays null with the reason.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from pipelines.extract.numbers import chinese_numeral
 from pipelines.extract.page import find_date, page_frame
 from pipelines.extract.subject import SubjectResult, find_subject
 from sources.document import Document
-from warehouse.register import Committee
+from warehouse.register import Committee, load_register
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")
 _SINCE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:以来|至今)")
@@ -125,6 +131,60 @@ def report_period(
         start = int(since[1]) if since and int(since[1]) < year else year - 4
         return Period(start, year, True, from_date)
     return Period(year, year, False, from_date)
+
+
+_NUM = r"[一二三四五六七八九十]{1,3}|\d{1,2}"
+# 十二届一次会议, 政协第十三届安徽省委员会第一次会议 (a plenary session; 常委会议 are not)
+_SESSION = re.compile(rf"第?({_NUM})\s*届(?:[^\s，。；,;、]{{0,14}}?委员会)?\s*第?({_NUM})\s*次(?:全体)?会议")
+_TERM = re.compile(rf"第?({_NUM})\s*届(?:全国|[^\s，。；,;、]{{0,8}}?)?(?:政协|委员会)")
+
+
+def _ordinal(text: str) -> int | None:
+    return int(text) if text.isdigit() else chinese_numeral(text)
+
+
+def term_period(
+    blocks: list[str], committee: Committee, period: Period, lex: Lexicon | None = None
+) -> Period:
+    """The period a session or term ordinal gives through the register's term data, for a text
+    whose own words and date line gave none (``period``: that null period, returned with the reason
+    when no term data applies)."""
+    lex = lex or load_lexicon()
+    text = "\n".join(blocks)[:3000]
+    register = load_register()
+    session = next(
+        (
+            m
+            for m in _SESSION.finditer(text)
+            if not re.search("人民代表大会|人大|常务|常委", m[0]) and (_ordinal(m[2]) or 99) <= 6
+        ),
+        None,
+    )  # a plenary session of a CPPCC term (five a term): not a people's congress, not a standing committee
+    if session:
+        n, k = _ordinal(session[1]), _ordinal(session[2])
+        term = register.term(committee.code, n) if n and k else None
+        if term is None:
+            return Period(None, None, period.term, reason=f"the text names a session ({session[0]}) but the "
+                          f"register has no term data for term {n} of {committee.code}")  # fmt: skip
+        year = term.session_year(k)
+        if period.term and k == 1:  # a term summary at the next term's first session: the term before
+            before = register.term(committee.code, n - 1)
+            if before is not None and before.last_year is not None:
+                return Period(before.first_year, before.last_year, True, (year, 3, 1))
+        if period.term:  # 本届以来 at a later session: from the term's first year
+            return Period(term.first_year, year - 1, True, (year, 3, 1))
+        return report_period(blocks, lex, (year, 3, 1))  # the session is the date line
+    named = _TERM.search(text) if period.term else None
+    if named:
+        n = _ordinal(named[1])
+        term = register.term(committee.code, n) if n else None
+        if term is None:
+            return Period(None, None, True, reason=f"the text names a term ({named[0]}) but the register "
+                          f"has no term data for term {n} of {committee.code}")  # fmt: skip
+        if term.last_year is None:
+            return Period(None, None, True, reason=f"term {n} of {committee.code} is in office: no last year")
+        return Period(term.first_year, term.last_year, True)
+    return period
 
 
 @functools.cache
@@ -273,5 +333,7 @@ class Attributor:
             if period.end is None:
                 period = self._metadata_period(period.term)
             subject = find_subject(self.doc, article=article, year=period.end)  # unresolved: None, no guess
+            if period.end is None and subject.committee is not None:
+                period = term_period(blocks, subject.committee, period, self.lex)
             self._cache[article] = Owner(subject.committee, period, subject)
         return self._cache[article]

@@ -11,6 +11,7 @@ import pytest
 from pipelines.extract import extract_mentions
 from sources import read_document
 from sources.html_reader import decode_html, parse_byline
+from tests.sources.html.make_fixtures import write_page
 
 HERE = Path(__file__).parent / "html"
 FURNITURE = ("分享", "字号", "打印", "关闭", "阅读", "浏览", "当前位置", "您的位置", "首页", "版权所有",
@@ -148,3 +149,56 @@ def test_mentions_come_from_the_article_only():
 )  # fmt: skip
 def test_byline_fields(line, want):
     assert parse_byline(line) == want
+
+
+# Shapes met on real saved pages (bench/real_html/manifest.csv), rebuilt with our own text in
+# make_fixtures.py: a JSP source with hidden friend-link URLs and <div> paragraphs, a breadcrumb h2
+# before the h1 with a bare date line, a source line on top and the date under the article.
+@pytest.mark.parametrize(
+    "name, title, subtitle, date, source, editor, figures",
+    [
+        ("province_jsp.html", "省政协调研组来我市开展专题调研", "实地察看9个项目", "2024-05-21", "示例日报", None,
+         ["9个", "9个", "46处", "12万人"]),
+        ("portal_bare_date.html", "市政协2024年收到提案412件", None, "2025-01-08", "示例日报", None,
+         ["412件", "412件", "385件", "100%"]),
+        ("table_source_top.htm", "区政协委员开展视察活动", None, "2024-04-10", "区政协办公室", "赵某",
+         ["15人", "3个"]),
+    ],
+)  # fmt: skip
+def test_real_template_shapes(tmp_path, name, title, subtitle, date, source, editor, figures):
+    doc = read_document(write_page(tmp_path, name))
+    assert doc.media_type == "text/html"  # server directives before the markup do not make it text
+    meta = doc.metadata
+    assert (meta["title"], meta["date"], meta["source"], meta.get("editor")) == (title, date, source, editor)
+    subtitles = [doc.block_text(b) for b in doc.blocks if b.role == "subtitle"]
+    assert subtitles == ([subtitle] if subtitle else [])
+    body = doc.display_text
+    for furniture in (
+        "http://",
+        "示例单位",
+        "纠错",
+        "【1】",
+        "2019-03-02",
+        "您的当前位置",
+        "打印",
+        "版权所有",
+    ):
+        assert furniture not in body, furniture
+    assert sorted(m.surface for m in extract_mentions(doc)) == sorted(figures)
+
+
+def test_a_bracketed_note_stays_in_the_article(tmp_path):
+    doc = read_document(write_page(tmp_path, "portal_bare_date.html"))
+    assert "（资料来源：市政协提案委员会）" in doc.display_text
+    assert doc.metadata["source"] == "示例日报"  # the note's 来源 is not the page's source
+
+
+def test_hidden_elements_are_not_text(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><body><div class='content'><p>委员提交提案25件，立案20件。</p>"
+        "<p style='display: none'>隐藏段落提案99件。</p><p hidden>另一隐藏段落8件。</p></div></body></html>",
+        encoding="utf-8",
+    )
+    doc = read_document(page)
+    assert "25件" in doc.display_text and "99件" not in doc.display_text and "8件" not in doc.display_text

@@ -17,6 +17,15 @@ from tests.hostile import corpus
         ("政协工作报告".encode(), "report.pdf", "text", True),
         (b"<!DOCTYPE html><html>", "page.txt", "html", True),
         (b"  <html lang='zh'><head>", "page", "html", False),
+        # a page saved with its server directives or an XML prolog before the markup
+        (
+            b'<%@ page pageEncoding="UTF-8"%>\n<%@ include file="/x.jsp"%>\n<!DOCTYPE html>',
+            "a.html",
+            "html",
+            False,
+        ),
+        (b'<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="x">', "a.xhtml", "html", False),
+        ("<% 这不是网页 %>\n政协工作报告".encode(), "a.html", "text", True),
         (corpus.OLE_MAGIC + bytes(64), "report.wps", "ole", False),
         (corpus._docx("政协"), "report.zip", "docx", True),
         (corpus._zip({"a.txt": b"x"}), "reports.zip", "zip", False),

@@ -116,17 +116,106 @@ NO_DECLARATION_GBK = """<html>
 </html>
 """
 
+# A provincial government page kept as its JSP source (server directives before the markup): h2
+# title with an h3 subtitle, 时间/来源 list with print/font/share controls, the article's paragraphs
+# as <div>s (no <p>), and a friend-link list whose URLs sit in hidden <li>s (shown on hover only).
+PROVINCE_JSP = """<%@ page language="java" pageEncoding="UTF-8"%>
+<%@ include file="/include/taglibs.jsp"%>
+<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<title>省政协调研组来我市开展专题调研 - 示例省人民政府门户网站</title>
+</head>
+<body>
+<div class="header"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></div>
+<div class="detail-article-title"><h3></h3><h2>省政协调研组来我市开展专题调研</h2><h3>实地察看9个项目</h3></div>
+<ul class="detail-article-infos">
+<li class="article-infos-source"><span><i>时间：</i>2024-05-21 08:15</span><span><i>来源：</i>示例日报</span></li>
+<li class="article-infos-func"><span class="article-priter">打印</span><span class="article-zoom"><i>字体：</i><a>放大</a><a>正常</a><a>缩小</a></span><span class="article-share">分享</span></li>
+</ul>
+<div class="article-body"><div class="TRS_Editor">
+<div style="text-align: center;">图为调研组在园区察看。（王某摄）</div>
+<div>　　5月20日，省政协调研组一行来我市，围绕农村供水保障开展专题调研，实地察看了9个项目。</div>
+<div>　　调研组指出，近年来全市新建农村供水工程46处，受益群众12万人，工作成效明显。</div>
+<div>　　座谈会上，调研组听取了有关部门的情况汇报，并就下一步工作提出了意见建议。</div>
+</div></div>
+<div class="friend-link"><ul class="friend-link-submenu">
+<li style="display:none;">http://www.example1.gov.cn/</li>
+<li><a href="http://www.example1.gov.cn/" target="_blank">示例单位1</a></li>
+<li style="display:none;">http://www.example2.gov.cn/</li>
+<li><a href="http://www.example2.gov.cn/" target="_blank">示例单位2</a></li>
+<li style="display:none;">http://www.example3.gov.cn/</li>
+<li><a href="http://www.example3.gov.cn/" target="_blank">示例单位3</a></li>
+</ul></div>
+<div class="footer">版权所有：示例省人民政府办公厅</div>
+</body>
+</html>
+"""
+
+# A city news portal: a breadcrumb h2 before the article's h1, a bare date with an unlabelled source,
+# a note in brackets at the end (（资料来源：…）), a pager and a 【纠错】 button.
+PORTAL_BARE_DATE = """<!DOCTYPE html>
+<html>
+<head><meta charset="utf-8"><title>市政协2024年收到提案412件 - 示例新闻网</title></head>
+<body>
+<div class="position"><h2>您的当前位置：<a href="/">新闻中心</a> &gt; <a href="/sz/">时政</a></h2></div>
+<article>
+<h1 class="art-title">市政协2024年收到提案412件</h1>
+<div class="tip fl"><span class="pr20">2025-01-08 10:20:31</span> <a href="http://news.example.cn/">示例日报</a></div>
+<div class="art-main">
+<p>　　记者从市政协获悉，2024年市政协共收到提案412件，经审查立案385件。</p>
+<p>　　截至去年底，立案提案已全部办复，办复率100%。</p>
+<p>（资料来源：市政协提案委员会）</p>
+<p>【1】【2】【3】</p>
+<p>【纠错】</p>
+</div>
+</article>
+<ul class="hot-news"><li><a href="/h1.html">热帖一</a><div class="hot-bottom"><div class="publish-time">2019-03-02 08:58:39</div></div></li></ul>
+</body>
+</html>
+"""
+
+# A city news site on a table layout: "来源于：" under the title, the body in its own cell, and the
+# date with the editor in a row under the article.
+TABLE_SOURCE_TOP_DATE_BOTTOM = """<html>
+<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>区政协委员开展视察活动_示例网</title></head>
+<body>
+<table width="90%"><tbody>
+<tr><td><div align="center"><span class="Title"><b>区政协委员开展视察活动</b></span><br>
+<font color="#C30000">　来源于：区政协办公室</font></div></td></tr>
+<tr><td style="font-size:14px;"><p>2024年4月9日上午，区政协组织委员一行15人视察辖区重点民生项目，实地察看了3个社区服务中心。</p>
+<p>委员们表示，将把视察中了解到的情况形成意见建议，助推项目建设。</p></td></tr>
+<tr><td align="center"><font color="#666666">发布日期：2024-04-10 责任编辑：赵某</font></td></tr>
+<tr><td class="QuickButton">【<a href="javascript:window.print();">打印本页</a>】【<a href="javascript:window.close();">关闭窗口</a>】</td></tr>
+</tbody></table>
+</body>
+</html>
+"""
+
 PAGES = {
     "county_gb2312.html": (COUNTY_GB2312, "gb18030"),  # declared gb2312, written with GBK characters
     "city_utf8.html": (CITY_UTF8, "utf-8"),
     "district_gbk_undeclared.htm": (NO_DECLARATION_GBK, "gbk"),
 }
+# Shapes of real pages: written where the test asks (tmp_path), not kept as files beside these.
+SHAPES = {
+    "province_jsp.html": (PROVINCE_JSP, "utf-8"),
+    "portal_bare_date.html": (PORTAL_BARE_DATE, "utf-8"),
+    "table_source_top.htm": (TABLE_SOURCE_TOP_DATE_BOTTOM, "utf-8"),
+}
+
+
+def write_page(folder: Path, name: str) -> Path:
+    text, encoding = {**PAGES, **SHAPES}[name]
+    path = folder / name
+    path.write_bytes(text.encode(encoding))
+    return path
 
 
 def main() -> None:
-    for name, (text, encoding) in PAGES.items():
-        (HERE / name).write_bytes(text.encode(encoding))
-        print("wrote", HERE / name)
+    for name in PAGES:
+        print("wrote", write_page(HERE, name))
 
 
 if __name__ == "__main__":
