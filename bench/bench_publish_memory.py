@@ -28,6 +28,7 @@ import resource
 import subprocess
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import polars as pl
@@ -81,7 +82,7 @@ def build_range(folder: Path, span: tuple[int, int], per_doc: int) -> int:
         columns = {
             "sha256": [sha] * per_doc, "doc_id": [path.stem] * per_doc,
             "char_start": [k * 200 for k in range(per_doc)], "char_end": [k * 200 + 4 for k in range(per_doc)],
-            "surface": [f"{v}件" for v in values], "value": [float(v) for v in values],
+            "surface": [f"{v}件" for v in values], "value": [Decimal(v) for v in values],
             "unit": [(list(m.units) or ["件"])[0] for m in picked], "qualifier": ["exact"] * per_doc,
             "category_code": [m.category for m in picked], "metric_code": [m.code for m in picked],
             "committee_name": [c.name] * per_doc, "committee_code": [c.code] * per_doc,
@@ -95,6 +96,7 @@ def build_range(folder: Path, span: tuple[int, int], per_doc: int) -> int:
                "publication_date": None}  # fmt: skip
         # Written straight in the store's layout (pyarrow, no per-document polars frame: ~10x faster
         # to build); read back through DocumentStore like any stored output.
+        columns |= {f.name: [None] * per_doc for f in schema if f.name not in columns}  # e.g. ocr_confidence
         buffer = io.BytesIO()
         pq.write_table(pa.table(columns, schema=schema), buffer)
         store._write(store.mentions_path(sha), buffer.getvalue())

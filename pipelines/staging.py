@@ -36,12 +36,19 @@ class BlockedPublish(Exception):
     """A blocking data-quality rule failed: nothing was published (the last warehouse stays)."""
 
 
+DOCUMENT_ROWS_PER_FRAME = 10_000
+
+
+def _documents(rows: list[dict]) -> pl.DataFrame:
+    return conform(pl.DataFrame(rows, infer_schema_length=None), DOCUMENT_COLUMNS)
+
+
 def gather_to_spool(
     folder: Path, store: DocumentStore, seconds: float, spool_path: Path, *, batch_rows: int = BATCH_ROWS
 ) -> Staged:
     """Like ``collect.gather``, but the mentions go to a spool file: ``Staged.mentions`` is a
     ``MentionSpool`` (its ``height``, its row groups, loaded by ``publish`` from the file)."""
-    doc_rows, quarantined = [], []
+    doc_rows, doc_frames, quarantined = [], [], []
     results = {}
     processed = 0
     found = survey_sources(folder, store)
@@ -53,13 +60,18 @@ def gather_to_spool(
                 doc_rows.append(doc_row)
                 mentions = result.mentions if now else store.read_mentions(result.sha256)
                 spool.append(mentions.with_columns(doc_id=pl.lit(doc_row["doc_id"])))
+                if len(doc_rows) == DOCUMENT_ROWS_PER_FRAME:  # columns: far smaller than dicts
+                    doc_frames.append(_documents(doc_rows))
+                    doc_rows = []
             else:
                 quarantined.append(quarantine_row)
-            # outcome_rows reads only the status and rows: keep no document's mentions here
-            results[result.sha256] = replace(result, mentions=None) if now else result
+            # outcome_rows reads the status, a document's notes and seconds and the quarantine row:
+            # keep nothing else (an empty mentions frame alone costs kilobytes per document)
+            document = {k: result.document.get(k) for k in ("notes", "seconds")} if result.document else None
+            results[result.sha256] = replace(result, mentions=None, document=document)
     quarantined += refused_rows(found)
     return Staged(
-        conform(pl.DataFrame(doc_rows, infer_schema_length=None), DOCUMENT_COLUMNS),
+        pl.concat([*doc_frames, _documents(doc_rows)]),
         MentionSpool(spool_path),
         conform(pl.DataFrame(quarantined, infer_schema_length=None), QUARANTINE_COLUMNS),
         processed,

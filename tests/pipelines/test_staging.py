@@ -87,3 +87,15 @@ def test_the_dagster_publish_spools_and_leaves_no_spool(tmp_path):
     assert con.execute("SELECT count(*) FROM fact_mention").fetchone()[0] == result["mentions"] > 3
     con.close()
     assert not list(tmp_path.glob("*.spool.parquet"))  # its own spool after publishing, the stale one before
+
+
+def test_document_rows_kept_in_frames_of_a_few_rows_are_the_same_rows(tmp_path, monkeypatch):
+    from pipelines import staging
+
+    src, store = write_reports(tmp_path / "src"), DocumentStore(tmp_path / "store")
+    whole = gather(src, store, 30.0)
+    monkeypatch.setattr(staging, "DOCUMENT_ROWS_PER_FRAME", 2)
+    chunked = staging.gather_to_spool(src, store, 30.0, tmp_path / "s.parquet")
+    assert whole.documents.height == chunked.documents.height == 3
+    assert chunked.documents.sort("sha256").equals(whole.documents.sort("sha256"))
+    assert chunked.outcomes.sort("source_path").equals(whole.outcomes.sort("source_path"))
