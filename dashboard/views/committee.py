@@ -144,35 +144,44 @@ def render() -> None:
     figs = ask("committee_figures", codes)
     metrics = ask("metrics").select("metric_code", "units")
     figs = figs.join(metrics, on="metric_code", how="left")
-    st.markdown(f"**{t('committee_metrics', lang)}**")
     own = metrics_over_years(figs, code, years, lang)
-    if own.height == 0:
-        st.info(t("no_data", lang))
-    else:
+
+    def metrics() -> None:
+        if own.height == 0:
+            st.info(t("no_data", lang))
+            return
         table(own, f"{names[code]}_{t('committee_metrics', lang)}", lang, key="metrics",
               column_config={"trend": st.column_config.LineChartColumn(t("trend", lang))})  # fmt: skip
+
+    parts = {t("committee_metrics", lang): metrics}
     rates = rates_table(code, lang)
     if rates:
-        st.markdown(f"**{t('indicators', lang)}**")
-        table(rates[0], f"{names[code]}_{t('indicators', lang)}", lang, download=rates[1], key="rates")
-        st.caption(t("indicators_note", lang))
+
+        def indicators() -> None:
+            table(rates[0], f"{names[code]}_{t('indicators', lang)}", lang, download=rates[1], key="rates")
+            st.caption(t("indicators_note", lang))
+
+        parts[t("indicators", lang)] = indicators
     per = per_member_table(code, lang)
     if per is not None:
-        st.markdown(f"**{t('basis_per_100', lang)}**")
-        table(per, f"{names[code]}_{t('basis_per_100', lang)}", lang, key="per_member")
+        parts[t("basis_per_100", lang)] = lambda: table(
+            per, f"{names[code]}_{t('basis_per_100', lang)}", lang, key="per_member"
+        )
     rolled = rollup_table(code, lang) if info["level"] != "county" else None
     if rolled is not None:
-        st.markdown(f"**{t('rollup', lang)}**")
-        table(rolled, f"{names[code]}_{t('rollup', lang)}", lang, key="rollup")
-        st.caption(t("rollup_note", lang))
-    if figs.height == 0:
-        return
-    peers_section(figs, code, codes, parent, lang)
+
+        def rollup() -> None:
+            table(rolled, f"{names[code]}_{t('rollup', lang)}", lang, key="rollup")
+            st.caption(t("rollup_note", lang))
+
+        parts[t("rollup", lang)] = rollup
+    if figs.height:
+        parts[t("compare_with", lang)] = lambda: peers_section(figs, code, codes, parent, lang)
+    nav.sections(PAGE, parts, lang)
 
 
 def peers_section(figs: pl.DataFrame, code: str, codes: list[str], parent: dict | None, lang: str) -> None:
     """One metric beside the parent and the siblings: lines and a committee x year table."""
-    st.markdown(f"**{t('compare_with', lang)}**")
     m_names = dict(
         zip(figs["metric_code"], figs["metric_name_zh" if lang == "zh" else "metric_name_en"], strict=False)
     )

@@ -106,8 +106,13 @@ def show_mention(i: int, m: dict, lang: str, unit) -> None:
 
 
 def review(i: int, m: dict, lang: str) -> None:
-    """Confirm, correct or reject this mention through the overrides API (never the DuckDB file)."""
-    with st.expander(t("correction", lang)):
+    """Confirm, correct or reject this mention through the overrides API (never the DuckDB file).
+
+    The form is made when the expander is opened (a rerun), not on every page load."""
+    box = st.expander(t("correction", lang), key=f"review_open_{i}", on_change="rerun")
+    if not box.open:
+        return
+    with box:
         if corrections.overrides_module() is None:
             st.caption(t("corrections_unavailable", lang))
             return

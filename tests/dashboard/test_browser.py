@@ -23,7 +23,7 @@ import openpyxl
 import pytest
 
 from dashboard.figures import MISSING, fmt, unit_of
-from tests.dashboard.rendered import grids, leaks, open_timed, wait_rendered
+from tests.dashboard.rendered import grids, leaks, open_tab_timed, open_timed, tab_labels, wait_rendered
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
@@ -272,6 +272,10 @@ def test_every_page_in_both_languages_shows_no_none_nan_or_codes(page, server, s
                 wait_rendered(page)
                 page.screenshot(path=str(SCREENSHOTS / f"{name}{'_en' if lang == 'en' else ''}.png"))
                 page.set_viewport_size({"width": 1400, "height": 1000})
+            for label in tab_labels(page)[1:]:  # every other section: made when its tab is opened
+                timings[f"{name} ({lang}) · {label}"] = round(open_tab_timed(page, label), 3)
+                bad = leaks(page)
+                assert not bad, (name, lang, label, bad[:10])
     print("render seconds (first visit):", json.dumps(timings, ensure_ascii=False))
 
 
