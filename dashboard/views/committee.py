@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, filters, nav
+from dashboard import charts, filters, nav, regions
 from dashboard.data import ask
 from dashboard.figures import MISSING, PERCENT, Unit, fmt, header, scaled, unit_of, vega_format
 from dashboard.i18n import t
@@ -122,21 +122,23 @@ def rollup_table(code: str, lang: str) -> pl.DataFrame | None:
 
 def render() -> None:
     lang = nav.lang()
-    committees = ask("committees", filters.get("region"))
+    c1, c2 = st.columns([1, 2])
+    committees = ask("committees", regions.choose(PAGE, lang, c1))
     if committees.height == 0:
         st.info(t("no_data", lang))
         return
-    with_data = committees.filter(pl.col("has_data"))
-    offered = with_data if with_data.height else committees  # committees with figures, when any
+    offered = regions.with_data_first(committees)  # committees with figures, when any
     names = dict(zip(offered["committee_code"], offered[f"committee_name_{lang}"], strict=True))
-    code = filters.select(PAGE, t("committee", lang), list(names), "committee", format_func=names.get)
+    code = filters.select(
+        PAGE, t("committee", lang), list(names), "committee", format_func=names.get, container=c2
+    )
     info = ask("committee", code)
     years = ask("years")
     parent = ask("committee", info["parent_code"]) if info and info["parent_code"] else None
     if parent and parent["level"] == "national":
         parent = None  # a region's parent is the national committee: not a peer to compare with
-    reporting = set(with_data["committee_code"].to_list())
-    siblings = ask("siblings", code).filter(pl.col("committee_code").is_in(list(reporting)))
+    reporting = ask("committees").filter(pl.col("has_data"))["committee_code"]  # in every region
+    siblings = ask("siblings", code).filter(pl.col("committee_code").is_in(reporting.to_list()))
     st.subheader(f"{names[code]} · {t('level_' + info['level'], lang)}")
     if parent:
         st.caption(f"{t('parent', lang)}: {parent[f'committee_name_{lang}']}")

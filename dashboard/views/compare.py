@@ -10,6 +10,7 @@ from dashboard import charts, filters, nav
 from dashboard.data import ask
 from dashboard.figures import MISSING, PERCENT, Unit, fmt, header, scaled, unit_of, vega_format
 from dashboard.i18n import t
+from dashboard.regions import with_data_first
 from dashboard.tables import localized, shown, table
 
 PAGE = "compare"
@@ -19,11 +20,6 @@ NOT_PER_MEMBER = {"organization.members"}
 
 def _names(df: pl.DataFrame, code: str, lang: str, zh: str = "name_zh", en: str = "name_en") -> dict:
     return dict(zip(df[code], df[zh if lang == "zh" else en], strict=True))
-
-
-def with_data_first(df: pl.DataFrame) -> pl.DataFrame:
-    """Only the rows with data, when any has data (a national register, data from a few regions)."""
-    return df.filter(pl.col("has_data")) if df["has_data"].any() else df
 
 
 def choose(lang: str) -> dict | None:
@@ -256,7 +252,6 @@ def render() -> None:
             key="committee_year",
         )  # fmt: skip
         st.caption(t("approx_note", lang))
-        trace(df, lang)
 
     def bars() -> None:
         st.subheader(f"{title} · {t('bar_chart', lang)}")
@@ -287,6 +282,7 @@ def render() -> None:
         t("map", lang): lambda: tiles(chart_df, picked, last, title, lang),
         t("bar_chart", lang): bars,
         t("ranking", lang): ranked,
+        t("tab_trace", lang): lambda: trace(df, lang),
     }, lang)  # fmt: skip
 
 

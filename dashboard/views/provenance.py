@@ -7,7 +7,7 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from dashboard import corrections, filters, nav
+from dashboard import corrections, filters, nav, regions
 from dashboard.data import ask, sources_dir, warehouse_path
 from dashboard.evidence import highlight, number_box, page_image
 from dashboard.figures import PERCENT, fmt, unit_of
@@ -19,11 +19,11 @@ PAGE = "provenance"
 
 
 def choose(lang: str) -> tuple[str, str, int, dict] | None:
-    committees = ask("committees", filters.get("region"))
+    c0, c1, c2, c3 = st.columns([2, 2, 2, 1])
+    committees = ask("committees", regions.choose(PAGE, lang, c0))
     if committees.height == 0:
         return None
-    with_data = committees.filter(pl.col("has_data"))
-    committees = with_data if with_data.height else committees
+    committees = regions.with_data_first(committees)
     names = dict(zip(committees["committee_code"], committees[f"committee_name_{lang}"], strict=True))
     metrics = ask("metrics")
     m_names = dict(
@@ -34,7 +34,6 @@ def choose(lang: str) -> tuple[str, str, int, dict] | None:
     if not m_names or not years:
         return None
     some = ask("any_figure") or {}
-    c1, c2, c3 = st.columns([2, 2, 1])
     code = filters.select(PAGE, t("committee", lang), list(names), "committee", format_func=names.get, container=c1,
                           default=some.get("committee_code"))  # fmt: skip
     metric = filters.select(PAGE, t("metric", lang), list(m_names), "metric", format_func=m_names.get, container=c2,

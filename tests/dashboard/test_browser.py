@@ -199,7 +199,8 @@ def test_compare_metric_years_and_provenance_in_a_real_browser(page, server, sam
     assert_grid_shows(page, want, years[:-1])
     wait_until(lambda: chart_png(page) != heat_before, 30, "the heatmap to change", page)
 
-    # provenance of one figure: its sentence, with the number marked
+    # provenance of one figure (picked in the trace tab): its sentence, with the number marked
+    open_tab_timed(page, "追溯数字")
     page.get_by_role("link", name="查看来源").click()
     page.wait_for_selector(".mention-sentence mark")
     query = parse_qs(urlparse(page.url).query)
