@@ -246,6 +246,10 @@ def render() -> None:
     def heatmap() -> None:
         st.subheader(f"{title} · {t('heatmap', lang)}")
         charts.show("heatmap", chart_df, t("committee", lang), t("year", lang), title, fmt_spec)
+        st.caption(t("approx_note", lang))
+
+    def committee_years() -> None:
+        st.subheader(f"{title} · {t('heatmap', lang)}")
         table(
             committee_year_table(df, lang), "_".join(words + [t("heatmap", lang), span]), lang,
             download=committee_year_download(df, picked, lang), notes=notes(picked, df, lang),
@@ -279,6 +283,7 @@ def render() -> None:
 
     nav.sections(PAGE, {
         t("heatmap", lang): heatmap,
+        t("tab_table", lang): committee_years,
         t("map", lang): lambda: tiles(chart_df, picked, last, title, lang),
         t("bar_chart", lang): bars,
         t("ranking", lang): ranked,

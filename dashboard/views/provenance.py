@@ -175,8 +175,11 @@ def render() -> None:
     st.subheader(f"{t('mentions', lang)} ({mentions.height})")
     for i, m in enumerate(mentions.iter_rows(named=True)):
         show_mention(i, m, lang, unit)
-    table(mentions_table(mentions, unit, lang), f"{about['committee_name']}_{name}_{year}_{t('mentions', lang)}",
-          lang, key="mentions")  # fmt: skip
+    box = st.expander(t("mentions_table", lang), key="mentions_table", on_change="rerun")
+    if box.open:  # the table and its downloads are made when opened, not on every page load
+        with box:
+            table(mentions_table(mentions, unit, lang),
+                  f"{about['committee_name']}_{name}_{year}_{t('mentions', lang)}", lang, key="mentions")  # fmt: skip
     nav.link("compare", t("page_compare", lang))
 
 

@@ -145,7 +145,7 @@ def test_compare_page_shows_committee_by_year(app, sample_warehouse):
     app.query_params["metric"] = "proposals.received"
     app.run()
     assert not app.exception
-    table = app.dataframe[0].value
+    table = open_tab(app, "compare", "tab_table").dataframe[0].value
     unit = units(sample_warehouse)["proposals.received"]
     want = {k: fmt(f["value"], unit, f["qualifier"]) for k, f in _yearly_truth("proposals.received").items()}
     shown = {
@@ -169,7 +169,7 @@ def test_compare_table_matches_the_warehouse_and_missing_stays_missing(app, samp
     app.query_params["metric"] = metric
     app.run()
     code_of = {v: k for k, v in names(sample_warehouse).items()}
-    table = app.dataframe[0].value
+    table = open_tab(app, "compare", "tab_table").dataframe[0].value
     table.index = [code_of[n] for n in table["committee_name"]]
     want = figures(sample_warehouse, metric)
     years = [c for c in table.columns if c.isdigit()]
@@ -196,7 +196,7 @@ def test_metric_and_years_live_in_the_url(app, sample_warehouse):
     app.query_params["metric"] = "proposals.received"
     app.query_params["years"] = str(last)
     app.run()
-    table = app.dataframe[0].value
+    table = open_tab(app, "compare", "tab_table").dataframe[0].value
     assert [c for c in table.columns if c.isdigit()] == [str(last)]
     assert app.query_params["category"] == "proposals"  # derived from the metric
     app.multiselect(key="filter_compare_years").set_value(sorted(years)).run()
@@ -267,7 +267,7 @@ def test_english_switch_names_committees_in_english(app, sample_warehouse):
     app.run()
     assert not app.exception
     english, chinese = names(sample_warehouse, "en"), names(sample_warehouse, "zh")
-    table = app.dataframe[0].value  # the committee x year table
+    table = open_tab(app, "compare", "tab_table", "en").dataframe[0].value  # the committee x year table
     assert len(table)
     assert set(table["committee_name"]) <= set(english.values())
     assert not set(table["committee_name"]) & set(chinese.values())
@@ -277,7 +277,7 @@ def test_english_switch_names_committees_in_english(app, sample_warehouse):
     assert english[region.value] in region.options and chinese[region.value] not in region.options
     # Chinese again: the same table names the committees in Chinese
     app.sidebar.radio[0].set_value("zh").run()
-    table = app.dataframe[0].value
+    table = open_tab(app, "compare", "tab_table").dataframe[0].value
     assert set(table["committee_name"]) <= set(chinese.values())
 
 
@@ -317,6 +317,10 @@ def test_no_table_or_chart_shows_none_nan_or_codes(app, sample_warehouse, lang):
             cells += assert_clean(app, f"{code} {tab}")
     app.switch_page("views/provenance.py").run()
     cells += assert_clean(app, "provenance")
+    app.session_state["mentions_table"] = True  # the mentions as a table: made when opened
+    app.run()
+    assert len(app.dataframe) == 1
+    cells += assert_clean(app, "provenance table")
     app.switch_page("views/quality.py").run()
     for tab in every_tab(app, "quality", lang):
         cells += assert_clean(app, f"quality {tab}")
@@ -335,7 +339,8 @@ def test_a_bad_link_warns_and_falls_back(app, sample_warehouse):
             sample_warehouse, "SELECT DISTINCT period_end FROM fact_committee_metric_period ORDER BY 1"
         )
     ]
-    assert [c for c in app.dataframe[0].value.columns if c.isdigit()] == all_years  # all years, not none
+    table = open_tab(app, "compare", "tab_table").dataframe[0].value
+    assert [c for c in table.columns if c.isdigit()] == all_years  # all years, not none
     assert app.query_params["region"] != "999999"
 
 
