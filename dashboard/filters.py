@@ -66,7 +66,7 @@ def restore_url() -> None:
             st.query_params[k] = v
 
 
-def _from_outside(name: str) -> bool:
+def from_outside(name: str) -> bool:
     """The URL holds a value this session did not write: a shared link or a link from another page."""
     url = st.query_params.get(name)
     return url not in (None, "") and url != _memory().get(name)
@@ -93,11 +93,11 @@ def select(
     key = f"filter_{page}_{name}"  # one widget per page: widget state never leaks between pages
     asked = get(name)
     wanted = by_text.get(asked) if asked else None
-    if key not in st.session_state or st.session_state[key] not in options or _from_outside(name):
+    if key not in st.session_state or st.session_state[key] not in options or from_outside(name):
         st.session_state[key] = (
             wanted if wanted is not None else (default if default in options else options[0])
         )
-        if asked and wanted is None and _from_outside(name):  # a link naming something without data
+        if asked and wanted is None and from_outside(name):  # a link naming something without data
             _reject(label, asked, format_func(st.session_state[key]))
     if radio:
         value = container.radio(label, options, format_func=format_func, key=key, horizontal=True)
@@ -122,10 +122,10 @@ def multiselect(
     asked = [v for v in raw.split(",") if v] if raw else []
     wanted = [by_text[v] for v in asked if v in by_text] or None
     stale = key not in st.session_state or any(v not in options for v in st.session_state[key])
-    if stale or _from_outside(name):
+    if stale or from_outside(name):
         st.session_state[key] = wanted if wanted is not None else [d for d in default if d in options]
         unknown = [v for v in asked if v not in by_text]
-        if unknown and _from_outside(name):
+        if unknown and from_outside(name):
             _reject(label, ",".join(unknown), ", ".join(map(str, st.session_state[key])))
     value = st.multiselect(label, options, key=key, placeholder=placeholder or None)
     put(name, value)

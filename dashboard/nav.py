@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -35,3 +36,15 @@ def link(page: str, label: str, container: Any = None, **changes: Any) -> None:
 
 def lang() -> str:
     return filters.get("lang") or "zh"
+
+
+def sections(page: str, parts: dict[str, Callable[[], None]], lang: str) -> None:
+    """The page's sections as tabs, the first open. Only the open tab is computed and sent to the
+    browser; opening another reruns the page with that one (a page load draws one section, not all)."""
+    labels = list(parts)
+    # keyed by language: the labels are the tabs' identity, so a language switch opens the first
+    tabs = st.tabs(labels, key=f"tabs_{page}_{lang}", on_change="rerun")
+    for label, tab in zip(labels, tabs, strict=True):
+        if tab.open:
+            with tab:
+                parts[label]()

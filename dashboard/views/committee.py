@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, filters, nav
+from dashboard import charts, filters, nav, regions
 from dashboard.data import ask
 from dashboard.figures import MISSING, PERCENT, Unit, fmt, header, scaled, unit_of, vega_format
 from dashboard.i18n import t
@@ -122,21 +122,23 @@ def rollup_table(code: str, lang: str) -> pl.DataFrame | None:
 
 def render() -> None:
     lang = nav.lang()
-    committees = ask("committees", filters.get("region"))
+    c1, c2 = st.columns([1, 2])
+    committees = ask("committees", regions.choose(PAGE, lang, c1))
     if committees.height == 0:
         st.info(t("no_data", lang))
         return
-    with_data = committees.filter(pl.col("has_data"))
-    offered = with_data if with_data.height else committees  # committees with figures, when any
+    offered = regions.with_data_first(committees)  # committees with figures, when any
     names = dict(zip(offered["committee_code"], offered[f"committee_name_{lang}"], strict=True))
-    code = filters.select(PAGE, t("committee", lang), list(names), "committee", format_func=names.get)
+    code = filters.select(
+        PAGE, t("committee", lang), list(names), "committee", format_func=names.get, container=c2
+    )
     info = ask("committee", code)
     years = ask("years")
     parent = ask("committee", info["parent_code"]) if info and info["parent_code"] else None
     if parent and parent["level"] == "national":
         parent = None  # a region's parent is the national committee: not a peer to compare with
-    reporting = set(with_data["committee_code"].to_list())
-    siblings = ask("siblings", code).filter(pl.col("committee_code").is_in(list(reporting)))
+    reporting = ask("committees").filter(pl.col("has_data"))["committee_code"]  # in every region
+    siblings = ask("siblings", code).filter(pl.col("committee_code").is_in(reporting.to_list()))
     st.subheader(f"{names[code]} · {t('level_' + info['level'], lang)}")
     if parent:
         st.caption(f"{t('parent', lang)}: {parent[f'committee_name_{lang}']}")
@@ -144,35 +146,44 @@ def render() -> None:
     figs = ask("committee_figures", codes)
     metrics = ask("metrics").select("metric_code", "units")
     figs = figs.join(metrics, on="metric_code", how="left")
-    st.markdown(f"**{t('committee_metrics', lang)}**")
     own = metrics_over_years(figs, code, years, lang)
-    if own.height == 0:
-        st.info(t("no_data", lang))
-    else:
+
+    def metrics() -> None:
+        if own.height == 0:
+            st.info(t("no_data", lang))
+            return
         table(own, f"{names[code]}_{t('committee_metrics', lang)}", lang, key="metrics",
               column_config={"trend": st.column_config.LineChartColumn(t("trend", lang))})  # fmt: skip
+
+    parts = {t("committee_metrics", lang): metrics}
     rates = rates_table(code, lang)
     if rates:
-        st.markdown(f"**{t('indicators', lang)}**")
-        table(rates[0], f"{names[code]}_{t('indicators', lang)}", lang, download=rates[1], key="rates")
-        st.caption(t("indicators_note", lang))
+
+        def indicators() -> None:
+            table(rates[0], f"{names[code]}_{t('indicators', lang)}", lang, download=rates[1], key="rates")
+            st.caption(t("indicators_note", lang))
+
+        parts[t("indicators", lang)] = indicators
     per = per_member_table(code, lang)
     if per is not None:
-        st.markdown(f"**{t('basis_per_100', lang)}**")
-        table(per, f"{names[code]}_{t('basis_per_100', lang)}", lang, key="per_member")
+        parts[t("basis_per_100", lang)] = lambda: table(
+            per, f"{names[code]}_{t('basis_per_100', lang)}", lang, key="per_member"
+        )
     rolled = rollup_table(code, lang) if info["level"] != "county" else None
     if rolled is not None:
-        st.markdown(f"**{t('rollup', lang)}**")
-        table(rolled, f"{names[code]}_{t('rollup', lang)}", lang, key="rollup")
-        st.caption(t("rollup_note", lang))
-    if figs.height == 0:
-        return
-    peers_section(figs, code, codes, parent, lang)
+
+        def rollup() -> None:
+            table(rolled, f"{names[code]}_{t('rollup', lang)}", lang, key="rollup")
+            st.caption(t("rollup_note", lang))
+
+        parts[t("rollup", lang)] = rollup
+    if figs.height:
+        parts[t("compare_with", lang)] = lambda: peers_section(figs, code, codes, parent, lang)
+    nav.sections(PAGE, parts, lang)
 
 
 def peers_section(figs: pl.DataFrame, code: str, codes: list[str], parent: dict | None, lang: str) -> None:
     """One metric beside the parent and the siblings: lines and a committee x year table."""
-    st.markdown(f"**{t('compare_with', lang)}**")
     m_names = dict(
         zip(figs["metric_code"], figs["metric_name_zh" if lang == "zh" else "metric_name_en"], strict=False)
     )

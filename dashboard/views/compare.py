@@ -10,6 +10,7 @@ from dashboard import charts, filters, nav
 from dashboard.data import ask
 from dashboard.figures import MISSING, PERCENT, Unit, fmt, header, scaled, unit_of, vega_format
 from dashboard.i18n import t
+from dashboard.regions import with_data_first
 from dashboard.tables import localized, shown, table
 
 PAGE = "compare"
@@ -19,11 +20,6 @@ NOT_PER_MEMBER = {"organization.members"}
 
 def _names(df: pl.DataFrame, code: str, lang: str, zh: str = "name_zh", en: str = "name_en") -> dict:
     return dict(zip(df[code], df[zh if lang == "zh" else en], strict=True))
-
-
-def with_data_first(df: pl.DataFrame) -> pl.DataFrame:
-    """Only the rows with data, when any has data (a national register, data from a few regions)."""
-    return df.filter(pl.col("has_data")) if df["has_data"].any() else df
 
 
 def choose(lang: str) -> dict | None:
@@ -244,33 +240,55 @@ def render() -> None:
     years = picked["years"]
     words = [picked["metric_name"], t(f"basis_{picked['basis']}", lang) if picked["basis"] != "total" else ""]
     span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
-    st.subheader(f"{title} · {t('heatmap', lang)}")
     fmt_spec = vega_format(unit)
-    charts.show("heatmap", chart_df, t("committee", lang), t("year", lang), title, fmt_spec)
-    table(
-        committee_year_table(df, lang), "_".join(words + [t("heatmap", lang), span]), lang,
-        download=committee_year_download(df, picked, lang), notes=notes(picked, df, lang), key="committee_year",
-    )  # fmt: skip
-    st.caption(t("approx_note", lang))
     last = years[-1]
-    tiles(chart_df, picked, last, title, lang)
-    st.subheader(f"{title} · {t('bar_chart', lang)}")
-    charts.show("bars", chart_df, t("committee", lang), t("year", lang), title, fmt_spec)
-    st.subheader(f"{title} · {t('ranking', lang)}: {last}")
-    ranked = ranking(df, last, lang, unit)
-    table(ranked, "_".join(words + [t("ranking", lang), str(last)]), lang, key="ranking")
-    rolled = rollup_table(picked, last, lang)
-    if rolled:
-        st.subheader(f"{picked['metric_name']} · {t('rollup', lang)}: {last}")
+
+    def heatmap() -> None:
+        st.subheader(f"{title} · {t('heatmap', lang)}")
+        charts.show("heatmap", chart_df, t("committee", lang), t("year", lang), title, fmt_spec)
+        st.caption(t("approx_note", lang))
+
+    def committee_years() -> None:
+        st.subheader(f"{title} · {t('heatmap', lang)}")
         table(
-            rolled[0],
-            "_".join(words + [t("rollup", lang), str(last)]),
+            committee_year_table(df, lang), "_".join(words + [t("heatmap", lang), span]), lang,
+            download=committee_year_download(df, picked, lang), notes=notes(picked, df, lang),
+            key="committee_year",
+        )  # fmt: skip
+        st.caption(t("approx_note", lang))
+
+    def bars() -> None:
+        st.subheader(f"{title} · {t('bar_chart', lang)}")
+        charts.show("bars", chart_df, t("committee", lang), t("year", lang), title, fmt_spec)
+
+    def ranked() -> None:
+        st.subheader(f"{title} · {t('ranking', lang)}: {last}")
+        table(
+            ranking(df, last, lang, unit),
+            "_".join(words + [t("ranking", lang), str(last)]),
             lang,
-            download=rolled[1],
-            key="rollup",
+            key="ranking",
         )
-        st.caption(t("rollup_note", lang))
-    trace(df, lang)
+        rolled = rollup_table(picked, last, lang)
+        if rolled:
+            st.subheader(f"{picked['metric_name']} · {t('rollup', lang)}: {last}")
+            table(
+                rolled[0],
+                "_".join(words + [t("rollup", lang), str(last)]),
+                lang,
+                download=rolled[1],
+                key="rollup",
+            )
+            st.caption(t("rollup_note", lang))
+
+    nav.sections(PAGE, {
+        t("heatmap", lang): heatmap,
+        t("tab_table", lang): committee_years,
+        t("map", lang): lambda: tiles(chart_df, picked, last, title, lang),
+        t("bar_chart", lang): bars,
+        t("ranking", lang): ranked,
+        t("tab_trace", lang): lambda: trace(df, lang),
+    }, lang)  # fmt: skip
 
 
 def tiles(chart_df: pl.DataFrame, picked: dict, year: int, title: str, lang: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from dashboard import corrections, filters, nav
+from dashboard import corrections, filters, nav, regions
 from dashboard.data import ask, sources_dir, warehouse_path
 from dashboard.evidence import highlight, number_box, page_image
 from dashboard.figures import PERCENT, fmt, unit_of
@@ -19,11 +19,11 @@ PAGE = "provenance"
 
 
 def choose(lang: str) -> tuple[str, str, int, dict] | None:
-    committees = ask("committees", filters.get("region"))
+    c0, c1, c2, c3 = st.columns([2, 2, 2, 1])
+    committees = ask("committees", regions.choose(PAGE, lang, c0))
     if committees.height == 0:
         return None
-    with_data = committees.filter(pl.col("has_data"))
-    committees = with_data if with_data.height else committees
+    committees = regions.with_data_first(committees)
     names = dict(zip(committees["committee_code"], committees[f"committee_name_{lang}"], strict=True))
     metrics = ask("metrics")
     m_names = dict(
@@ -34,7 +34,6 @@ def choose(lang: str) -> tuple[str, str, int, dict] | None:
     if not m_names or not years:
         return None
     some = ask("any_figure") or {}
-    c1, c2, c3 = st.columns([2, 2, 1])
     code = filters.select(PAGE, t("committee", lang), list(names), "committee", format_func=names.get, container=c1,
                           default=some.get("committee_code"))  # fmt: skip
     metric = filters.select(PAGE, t("metric", lang), list(m_names), "metric", format_func=m_names.get, container=c2,
@@ -106,8 +105,13 @@ def show_mention(i: int, m: dict, lang: str, unit) -> None:
 
 
 def review(i: int, m: dict, lang: str) -> None:
-    """Confirm, correct or reject this mention through the overrides API (never the DuckDB file)."""
-    with st.expander(t("correction", lang)):
+    """Confirm, correct or reject this mention through the overrides API (never the DuckDB file).
+
+    The form is made when the expander is opened (a rerun), not on every page load."""
+    box = st.expander(t("correction", lang), key=f"review_open_{i}", on_change="rerun")
+    if not box.open:
+        return
+    with box:
         if corrections.overrides_module() is None:
             st.caption(t("corrections_unavailable", lang))
             return
@@ -171,8 +175,11 @@ def render() -> None:
     st.subheader(f"{t('mentions', lang)} ({mentions.height})")
     for i, m in enumerate(mentions.iter_rows(named=True)):
         show_mention(i, m, lang, unit)
-    table(mentions_table(mentions, unit, lang), f"{about['committee_name']}_{name}_{year}_{t('mentions', lang)}",
-          lang, key="mentions")  # fmt: skip
+    box = st.expander(t("mentions_table", lang), key="mentions_table", on_change="rerun")
+    if box.open:  # the table and its downloads are made when opened, not on every page load
+        with box:
+            table(mentions_table(mentions, unit, lang),
+                  f"{about['committee_name']}_{name}_{year}_{t('mentions', lang)}", lang, key="mentions")  # fmt: skip
     nav.link("compare", t("page_compare", lang))
 
 

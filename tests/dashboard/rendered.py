@@ -43,6 +43,30 @@ def open_timed(page, url: str, timeout_ms: float = 60_000) -> float:
     return time.perf_counter() - start
 
 
+# A section tab is open once it is selected and its panel holds the elements of the run it started
+# (only the open tab's panel exists: the others are made when clicked).
+TAB_OPEN = """label => {
+  const tab = [...document.querySelectorAll('[role=tab]')].find(t => t.innerText.trim() === label);
+  if (!tab || tab.getAttribute('aria-selected') !== 'true') return false;
+  const panel = document.getElementById(tab.getAttribute('aria-controls'));
+  return !!panel && panel.querySelector('[data-testid=stElementContainer]') !== null;
+}"""
+
+
+def tab_labels(page) -> list[str]:
+    """The labels of the page's section tabs, the open one first in the page's order."""
+    return [label.strip() for label in page.get_by_role("tab").all_inner_texts()]
+
+
+def open_tab_timed(page, label: str, timeout_ms: float = 60_000) -> float:
+    """Click the section tab ``label`` and return the seconds until its section is fully rendered."""
+    start = time.perf_counter()
+    page.get_by_role("tab", name=label, exact=True).click()
+    page.wait_for_function(TAB_OPEN, arg=label, timeout=timeout_ms, polling=25)
+    wait_rendered(page, timeout_ms)
+    return time.perf_counter() - start
+
+
 def grids(page) -> list[tuple[list[str], list[list[str]]]]:
     """Header and visible rows of every table on the page, as the grid renders them (each cell's
     display text; an empty cell is what the canvas shows as None)."""

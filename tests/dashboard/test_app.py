@@ -17,6 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.figures import fmt, unit_of
+from dashboard.i18n import t
 from tests.conftest import SAMPLES
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -87,6 +88,21 @@ def _titles(node):
             yield from _titles(v)
 
 
+def open_tab(app, page: str, label: str, lang: str = "zh"):
+    """Open the section (tab) named by i18n key ``label`` of ``page`` and run: only the open tab is drawn."""
+    app.session_state[f"tabs_{page}_{lang}"] = t(label, lang)
+    return app.run()
+
+
+def every_tab(app, page: str, lang: str = "zh"):
+    """Run ``page`` once per section (tab), yielding each label: together they show the whole page."""
+    for label in [tab.label for tab in app.tabs]:
+        app.session_state[f"tabs_{page}_{lang}"] = label
+        app.run()
+        assert not app.exception, label
+        yield label
+
+
 def assert_clean(app, where: str) -> int:
     """Every cell of every table and every title of every chart spec: no None/nan/codes."""
     cells = 0
@@ -129,7 +145,7 @@ def test_compare_page_shows_committee_by_year(app, sample_warehouse):
     app.query_params["metric"] = "proposals.received"
     app.run()
     assert not app.exception
-    table = app.dataframe[0].value
+    table = open_tab(app, "compare", "tab_table").dataframe[0].value
     unit = units(sample_warehouse)["proposals.received"]
     want = {k: fmt(f["value"], unit, f["qualifier"]) for k, f in _yearly_truth("proposals.received").items()}
     shown = {
@@ -153,7 +169,7 @@ def test_compare_table_matches_the_warehouse_and_missing_stays_missing(app, samp
     app.query_params["metric"] = metric
     app.run()
     code_of = {v: k for k, v in names(sample_warehouse).items()}
-    table = app.dataframe[0].value
+    table = open_tab(app, "compare", "tab_table").dataframe[0].value
     table.index = [code_of[n] for n in table["committee_name"]]
     want = figures(sample_warehouse, metric)
     years = [c for c in table.columns if c.isdigit()]
@@ -180,7 +196,7 @@ def test_metric_and_years_live_in_the_url(app, sample_warehouse):
     app.query_params["metric"] = "proposals.received"
     app.query_params["years"] = str(last)
     app.run()
-    table = app.dataframe[0].value
+    table = open_tab(app, "compare", "tab_table").dataframe[0].value
     assert [c for c in table.columns if c.isdigit()] == [str(last)]
     assert app.query_params["category"] == "proposals"  # derived from the metric
     app.multiselect(key="filter_compare_years").set_value(sorted(years)).run()
@@ -198,8 +214,9 @@ def test_ranking_has_yoy_change_and_city_figures(app, sample_warehouse):
     metric = "proposals.received"
     app.query_params["metric"] = metric
     app.run()
+    open_tab(app, "compare", "ranking")
     code_of = {v: k for k, v in names(sample_warehouse).items()}
-    ranking = app.dataframe[1].value
+    ranking = app.dataframe[0].value
     ranking.index = [code_of[n] for n in ranking["委员会"]]
     want = figures(sample_warehouse, metric)
     unit = units(sample_warehouse)[metric]
@@ -227,8 +244,12 @@ def test_ranking_has_yoy_change_and_city_figures(app, sample_warehouse):
 def test_every_table_downloads_as_csv_and_excel(app):
     app.query_params["metric"] = "proposals.received"
     app.run()
-    labels = [b.label for b in app.get("download_button")]
-    assert labels.count("下载 CSV") == len(app.dataframe) == labels.count("下载 Excel")
+    tables = 0
+    for _ in every_tab(app, "compare"):
+        labels = [b.label for b in app.get("download_button")]
+        assert labels.count("下载 CSV") == len(app.dataframe) == labels.count("下载 Excel")
+        tables += len(app.dataframe)
+    assert tables >= 3  # committee x year, ranking, rollup
 
 
 def test_sample_data_is_labelled_and_english_switch(app):
@@ -246,17 +267,17 @@ def test_english_switch_names_committees_in_english(app, sample_warehouse):
     app.run()
     assert not app.exception
     english, chinese = names(sample_warehouse, "en"), names(sample_warehouse, "zh")
-    table = app.dataframe[0].value  # the committee x year table
+    table = open_tab(app, "compare", "tab_table", "en").dataframe[0].value  # the committee x year table
     assert len(table)
     assert set(table["committee_name"]) <= set(english.values())
     assert not set(table["committee_name"]) & set(chinese.values())
-    ranking = app.dataframe[1].value
+    ranking = open_tab(app, "compare", "ranking", "en").dataframe[0].value
     assert set(ranking["Committee"]) <= set(english.values())
     region = app.selectbox(key="filter_compare_region")
     assert english[region.value] in region.options and chinese[region.value] not in region.options
     # Chinese again: the same table names the committees in Chinese
     app.sidebar.radio[0].set_value("zh").run()
-    table = app.dataframe[0].value
+    table = open_tab(app, "compare", "tab_table").dataframe[0].value
     assert set(table["committee_name"]) <= set(chinese.values())
 
 
@@ -282,17 +303,27 @@ def test_no_table_or_chart_shows_none_nan_or_codes(app, sample_warehouse, lang):
         app.query_params.update(query)
         app.run()
         assert not app.exception, query
-        assert len(app.dataframe) >= 2 and len(app.get("vega_lite_chart")) == 3, query
-        cells += assert_clean(app, str(query))
+        frames = charts = 0
+        for tab in every_tab(app, "compare", lang):
+            frames += len(app.dataframe)
+            charts += len(app.get("vega_lite_chart"))
+            cells += assert_clean(app, f"{query} {tab}")
+        assert frames >= 2 and charts == 3, query
     for code in (committee, city, region):  # county, city and region pages
         app.query_params["committee"] = code
         app.switch_page("views/committee.py").run()
         assert not app.exception
-        cells += assert_clean(app, code)
+        for tab in every_tab(app, "committee", lang):
+            cells += assert_clean(app, f"{code} {tab}")
     app.switch_page("views/provenance.py").run()
     cells += assert_clean(app, "provenance")
+    app.session_state["mentions_table"] = True  # the mentions as a table: made when opened
+    app.run()
+    assert len(app.dataframe) == 1
+    cells += assert_clean(app, "provenance table")
     app.switch_page("views/quality.py").run()
-    cells += assert_clean(app, "quality")
+    for tab in every_tab(app, "quality", lang):
+        cells += assert_clean(app, f"quality {tab}")
     assert cells > 500
 
 
@@ -308,7 +339,8 @@ def test_a_bad_link_warns_and_falls_back(app, sample_warehouse):
             sample_warehouse, "SELECT DISTINCT period_end FROM fact_committee_metric_period ORDER BY 1"
         )
     ]
-    assert [c for c in app.dataframe[0].value.columns if c.isdigit()] == all_years  # all years, not none
+    table = open_tab(app, "compare", "tab_table").dataframe[0].value
+    assert [c for c in table.columns if c.isdigit()] == all_years  # all years, not none
     assert app.query_params["region"] != "999999"
 
 
@@ -346,7 +378,7 @@ def test_committee_page_shows_its_metrics_and_its_peers(app, sample_warehouse):
     for metric, name, year, value, qualifier, corrected in rows:
         assert own.loc[name, str(year)] == fmt(value, unit[metric], qualifier, corrected)
         assert own.loc[name, "unit"] == unit[metric].zh
-    peers = app.dataframe[-1].value
+    peers = open_tab(app, "committee", "compare_with").dataframe[-1].value
     reporting = {
         c
         for (c,) in sql(sample_warehouse, "SELECT DISTINCT committee_code FROM fact_committee_metric_period")
@@ -376,7 +408,7 @@ def test_region_page_has_no_empty_parent_or_siblings(app, sample_warehouse):
     app.switch_page("views/committee.py").run()
     assert not app.exception
     assert not [c.value for c in app.caption if "上级" in c.value]  # the national committee is no parent
-    peers = app.dataframe[-1].value
+    peers = open_tab(app, "committee", "compare_with").dataframe[-1].value
     assert list(peers["committee_name"]) == [names(sample_warehouse)[region]]  # no empty provinces
 
 
@@ -390,7 +422,9 @@ def test_committee_page_shows_rates_with_both_sources(app, sample_warehouse):
     app.run()
     app.query_params["committee"] = code
     app.switch_page("views/committee.py").run()
-    rates = next(d.value for d in app.dataframe if "numerator" in d.value.columns)
+    rates = next(
+        d.value for d in open_tab(app, "committee", "indicators").dataframe if "numerator" in d.value.columns
+    )
     row = rates[rates["indicator"] == "提案立案率"].iloc[0]
     assert row["rate"] == fmt(100 * num / den, unit_of(["%"]), with_unit=True).rstrip("≈")
     assert row["numerator"].startswith(fmt(num)) and row["denominator"].startswith(fmt(den))
@@ -474,22 +508,24 @@ def test_quality_page_shows_publish_quarantine_and_coverage_gaps(partial_warehou
     published, version = sql(partial_warehouse, "SELECT published_at, extractor_version FROM publish_log")[0]
     assert app.metric[0].value == f"{published:%Y-%m-%d %H:%M} UTC"
     assert app.metric[1].value == version
-    headers = [h.value for h in app.subheader]
+    headers, frames = [], []
+    for _ in every_tab(app, "quality"):
+        headers += [h.value for h in app.subheader]
+        frames += [d.value for d in app.dataframe]
     assert "隔离的文件 (1)" in headers
     assert any(h.startswith("文件处理结果") and h.endswith("(4)") for h in headers)
-    outcomes = next(
-        d.value for d in app.dataframe if "files" in d.value.columns or "文件数" in d.value.columns
-    )
+    outcomes = next(d for d in frames if "files" in d.columns or "文件数" in d.columns)
     outcome_rows = sorted(map(tuple, outcomes.iloc[:, :3].astype(str).values.tolist()))
     assert [r[0] for r in outcome_rows] == ["已读入", "已隔离"]  # statuses by their names, no codes
     assert [r[2] for r in outcome_rows] == ["3", "1"]
     assert outcome_rows[1][1] == "undecodable"
-    gap_table = next(d.value for d in app.dataframe if "gaps" in d.value.columns).set_index("committee_name")
+    gap_table = next(d for d in frames if "gaps" in d.columns).set_index("committee_name")
     # every committee of the region without a figure in a reported year is a gap; 平罗县 has both years
     assert "平罗县政协" not in gap_table.index
     assert gap_table.loc["大武口区政协", "gaps"] == "1"  # 大武口区: 2023 missing
     assert gap_table["gaps"].astype(int).sum() == 28 * 2 - 3  # the region and its 27 committees x 2 years - 3
     assert app.selectbox(key="filter_quality_region").value == "640000"  # the region with data, not all
+    open_tab(app, "quality", "tab_coverage")
     app.selectbox(key="filter_quality_region").set_value("").run()  # all regions: every province's gaps
     every = next(d.value for d in app.dataframe if "gaps" in d.value.columns)
     assert len(every) > len(gap_table)

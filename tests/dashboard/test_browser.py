@@ -23,7 +23,7 @@ import openpyxl
 import pytest
 
 from dashboard.figures import MISSING, fmt, unit_of
-from tests.dashboard.rendered import grids, leaks, open_timed, wait_rendered
+from tests.dashboard.rendered import grids, leaks, open_tab_timed, open_timed, tab_labels, wait_rendered
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
@@ -170,6 +170,9 @@ def choose(page, label: str, option: str, attempts: int = 5) -> None:
     raise AssertionError(f"could not choose {option} in {label}")
 
 
+HEATMAP, TABLE = "委员会 × 年份", "表格与下载"  # the compare page's first two tabs
+
+
 def chart_png(page) -> bytes:
     return page.locator('[data-testid="stVegaLiteChart"]').first.screenshot()
 
@@ -180,14 +183,16 @@ def test_compare_metric_years_and_provenance_in_a_real_browser(page, server, sam
     assert len(years) >= 2
     page.goto(f"{server}/?metric=proposals.received")
     wait_rendered(page)
+    heat_before = chart_png(page)  # the heatmap opens with the page, its table in the next tab
+    open_tab_timed(page, TABLE)
     assert_grid_shows(page, want, years)
-    heat_before = chart_png(page)
 
-    # another metric: the heatmap and the table change to its figures
+    # another metric: the table and the heatmap change to its figures
     choose(page, "指标", "立案提案")
     wait_until(lambda: "metric=proposals.accepted" in page.url, 30, "the metric in the URL", page)
     want = figures(sample_warehouse, "proposals.accepted")
     wait_until(lambda: _shows(page, want, years), 30, "the table of the new metric", page)
+    open_tab_timed(page, HEATMAP)
     wait_until(lambda: chart_png(page) != heat_before, 30, "the heatmap to change", page)
 
     # fewer years: drop the last one
@@ -195,11 +200,13 @@ def test_compare_metric_years_and_provenance_in_a_real_browser(page, server, sam
     page.get_by_test_id("stMultiSelect").locator("input").click()
     page.keyboard.press("Backspace")
     page.keyboard.press("Escape")
+    wait_until(lambda: chart_png(page) != heat_before, 30, "the heatmap to change", page)
+    open_tab_timed(page, TABLE)
     wait_until(lambda: grid(page)[0][-1] == str(years[-2]), 30, "the table without the last year", page)
     assert_grid_shows(page, want, years[:-1])
-    wait_until(lambda: chart_png(page) != heat_before, 30, "the heatmap to change", page)
 
-    # provenance of one figure: its sentence, with the number marked
+    # provenance of one figure (picked in the trace tab): its sentence, with the number marked
+    open_tab_timed(page, "追溯数字")
     page.get_by_role("link", name="查看来源").click()
     page.wait_for_selector(".mention-sentence mark")
     query = parse_qs(urlparse(page.url).query)
@@ -272,12 +279,17 @@ def test_every_page_in_both_languages_shows_no_none_nan_or_codes(page, server, s
                 wait_rendered(page)
                 page.screenshot(path=str(SCREENSHOTS / f"{name}{'_en' if lang == 'en' else ''}.png"))
                 page.set_viewport_size({"width": 1400, "height": 1000})
+            for label in tab_labels(page)[1:]:  # every other section: made when its tab is opened
+                timings[f"{name} ({lang}) · {label}"] = round(open_tab_timed(page, label), 3)
+                bad = leaks(page)
+                assert not bad, (name, lang, label, bad[:10])
     print("render seconds (first visit):", json.dumps(timings, ensure_ascii=False))
 
 
 def test_downloads_have_localized_headers_numbers_and_notes(page, server, sample_warehouse):
     page.goto(f"{server}/?metric=member_services.donations")
     wait_rendered(page)
+    open_tab_timed(page, TABLE)
     with page.expect_download() as got:
         page.get_by_role("button", name="下载 CSV").first.click()
     csv_file = got.value
@@ -322,6 +334,7 @@ def test_a_bad_link_shows_a_warning_and_a_sensible_default(page, server, sample_
     years = sorted(
         {y for (y,) in sql(sample_warehouse, "SELECT DISTINCT period_end FROM fact_committee_metric_period")}
     )
+    open_tab_timed(page, TABLE)
     assert grid(page)[0][-len(years) :] == [str(y) for y in years]  # every year, not an empty view
     ((code,),) = sql(sample_warehouse, "SELECT min(committee_code) FROM fact_committee_metric_period")
     page.goto(f"{server}/provenance?committee={code}&metric=proposals.received&year=1990")

@@ -188,15 +188,18 @@ def test_a_correction_is_stored_outside_the_warehouse_and_shows_after_the_next_p
         at.query_params[k] = v
     at.switch_page("views/provenance.py").run()
     # review the text mention (118件): correct it to 119
-    form = 1 if "118件" in at.markdown[-1].value else 0
-    radios = [r for r in at.radio if r.options == ["确认", "更正", "驳回"]]
-    radios[form].set_value("correct")
-    at.number_input[form].set_value(119.0)
-    who = [b for b in at.selectbox if b.label == "核对人"][form]
+    assert not [r for r in at.radio if r.options == ["确认", "更正", "驳回"]]  # forms made when opened
+    mention = 1 if "118件" in at.markdown[-1].value else 0
+    at.session_state[f"review_open_{mention}"] = True  # open its review
+    at.run()
+    (radio,) = [r for r in at.radio if r.options == ["确认", "更正", "驳回"]]
+    radio.set_value("correct")
+    at.number_input[0].set_value(119.0)
+    (who,) = [b for b in at.selectbox if b.label == "核对人"]
     assert who.options == ["审核员甲", "审核员乙"]  # named from the configured list, not free text
     who.set_value("审核员甲")
-    at.text_input[form].input("原文核对")
-    at.button[form].click().run()
+    at.text_input[0].input("原文核对")
+    at.button[0].click().run()
     assert not at.exception
     assert any("下次发布后生效" in s.value for s in at.success)
     assert copy.read_bytes() == before  # the dashboard never writes the DuckDB file
