@@ -7,7 +7,7 @@ everything it started, by process group id (each child is started in its own ses
 Ctrl-C, SIGTERM or failure.
 
 Fault drills for the tests: ``--kill-worker-after K`` SIGKILLs worker 1 once K documents are in
-the store (its task goes back to the queue after the visibility timeout and runs on worker 2);
+the store and worker 1 is in the middle of a step (its task goes back to the queue after the visibility timeout and runs on worker 2);
 ``--restart-broker-after K`` stops Redis (its queues are not persisted) and starts it again.
 """
 
@@ -25,6 +25,8 @@ import sys
 import threading
 import time
 from pathlib import Path
+
+import psutil
 
 from pipelines import paths
 
@@ -146,10 +148,21 @@ def _stored_count(store: Path) -> int:
     return sum(1 for _ in store.glob("documents/*/*/*.json"))
 
 
-def _drill(cluster: Cluster, store: Path, after: int, action, stop: threading.Event) -> threading.Thread:
+def _mid_step(worker_pid: int) -> bool:
+    """Whether the worker is in the middle of a step: one of its documents is being read (a child
+    of its reading fork server is alive), so the task it holds is not yet acknowledged."""
+    try:
+        return any(p.ppid() != worker_pid for p in psutil.Process(worker_pid).children(recursive=True))
+    except psutil.Error:
+        return False
+
+
+def _drill(
+    cluster: Cluster, store: Path, after: int, action, stop: threading.Event, ready=lambda: True
+) -> threading.Thread:
     def watch():
         while not stop.is_set():
-            if _stored_count(store) >= after:
+            if _stored_count(store) >= after and ready():
                 action()
                 stop.wait()  # processes started here die with this thread: keep it until the end
                 return
@@ -226,7 +239,10 @@ def main(argv: list[str] | None = None) -> int:
                 os.kill(victim.pid, signal.SIGKILL)
                 print(f"cluster-demo: SIGKILL worker w1 pid={victim.pid}", flush=True)
 
-            _drill(cluster, Path(store), args.kill_worker_after, kill, stop_drills)
+            # killed mid-step, so a task is lost with it and must be redelivered
+            _drill(
+                cluster, Path(store), args.kill_worker_after, kill, stop_drills, lambda: _mid_step(victim.pid)
+            )
         if args.restart_broker_after is not None:
 
             def restart():
