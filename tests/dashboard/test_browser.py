@@ -23,6 +23,7 @@ import openpyxl
 import pytest
 
 from dashboard.figures import MISSING, fmt, unit_of
+from dashboard.i18n import t
 from tests.dashboard.rendered import grids, leaks, open_tab_timed, open_timed, tab_labels, wait_rendered
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -283,6 +284,15 @@ def test_every_page_in_both_languages_shows_no_none_nan_or_codes(page, server, s
                 timings[f"{name} ({lang}) · {label}"] = round(open_tab_timed(page, label), 3)
                 bad = leaks(page)
                 assert not bad, (name, lang, label, bad[:10])
+            if name.startswith("provenance"):  # the mentions table: made when its expander opens
+                tables = page.locator('[data-testid="stDataFrame"]').count()
+                page.get_by_text(t("mentions_table", lang), exact=True).click()
+                page.wait_for_function(
+                    "n => document.querySelectorAll('[data-testid=stDataFrame]').length > n", arg=tables
+                )
+                wait_rendered(page)
+                bad = leaks(page)
+                assert not bad, (name, lang, "mentions_table", bad[:10])
     print("render seconds (first visit):", json.dumps(timings, ensure_ascii=False))
 
 
