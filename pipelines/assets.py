@@ -22,11 +22,10 @@ from pipelines.resources import StatsPaths
 from pipelines.retries import MAX_RETRIES, backoff_seconds, is_transient
 from pipelines.review import by_reason, holds
 from pipelines.scan import file_sha256
-from pipelines.staging import gather_to_spool, spool_path
+from pipelines.staging import gather_to_spool, publish_staged, spool_path
 from pipelines.store import DocumentStore
 from sources.archive import split_member
 from sources.errors import SourceError
-from warehouse.publish import publish
 from warehouse.safe_paths import join_under
 
 GROUP = "committee_stats"
@@ -187,15 +186,7 @@ def warehouse(
     held = holds(mentions.mentions)
     categories = by_category(mentions.mentions)
     try:
-        result = publish(
-            stats_paths.warehouse,
-            mentions.documents,
-            mentions.mentions,
-            mentions.quarantine,
-            extractor_version=EXTRACTOR_VERSION,
-            outcomes=mentions.outcomes,
-            reviews=held,
-        )
+        result = publish_staged(stats_paths.warehouse, mentions, held)
     except Exception as e:
         _retry_if_transient(context, e)
         raise

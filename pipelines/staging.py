@@ -94,6 +94,19 @@ def review_and_check(staged: Staged, warehouse: Path) -> tuple[pl.DataFrame, lis
     return held, problems
 
 
+def publish_staged(warehouse: Path, staged: Staged, held: pl.DataFrame) -> PublishResult:
+    """Publish the staged tables (mentions a frame or a spool) with the mentions held for review."""
+    return publish(
+        warehouse,
+        staged.documents,
+        staged.mentions,
+        staged.quarantine,
+        extractor_version=EXTRACTOR_VERSION,
+        outcomes=staged.outcomes,
+        reviews=held,
+    )
+
+
 def spool_path(warehouse: Path, run: str = "cli") -> Path:
     """Where the mentions of one publish of ``warehouse`` are spooled (beside it: same volume)."""
     warehouse = Path(warehouse)
@@ -115,15 +128,7 @@ def publish_streaming(
         held, problems = review_and_check(staged, warehouse)
         if problems:
             raise BlockedPublish("publish stopped by blocking checks: " + "; ".join(problems))
-        result = publish(
-            warehouse,
-            staged.documents,
-            staged.mentions,
-            staged.quarantine,
-            extractor_version=EXTRACTOR_VERSION,
-            outcomes=staged.outcomes,
-            reviews=held,
-        )
+        result = publish_staged(warehouse, staged, held)
     finally:
         spool.unlink(missing_ok=True)
     return result, staged
