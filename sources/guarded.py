@@ -23,7 +23,8 @@ from sources.limits import Limits, cap_address_space
 from sources.limits import use as use_limits
 
 DEFAULT_SECONDS = 60.0
-_PRELOAD = ["sources.readers", "sources.pdf.reader", "pdfplumber", "sources.warm"]
+# sources.detached_main: the children do not re-run the parent's __main__ (see there).
+_PRELOAD = ["sources.detached_main", "sources.readers", "sources.pdf.reader", "pdfplumber", "sources.warm"]
 
 
 def process_context(preload: list[str]) -> mp.context.BaseContext:
