@@ -20,7 +20,7 @@ from pipelines.partitions import documents_partitions
 from pipelines.quality import mention_batches, open_read_only, preview_markdown
 from pipelines.resources import StatsPaths
 from pipelines.retries import MAX_RETRIES, backoff_seconds, is_transient
-from pipelines.review import by_reason, holds
+from pipelines.review import by_reason, reviewed
 from pipelines.scan import file_sha256
 from pipelines.staging import gather_to_spool, publish_staged, spool_path
 from pipelines.store import DocumentStore
@@ -151,7 +151,7 @@ def mentions(context: dg.AssetExecutionContext, stats_paths: StatsPaths) -> dg.O
             f"{staged.processed_now} documents had no stored output for {store.key} and were processed "
             "while gathering; backfill the documents partitions after an extractor change"
         )
-    held = holds(staged.mentions)
+    held = reviewed(staged).held  # found once here; the checks and the publish receive it
     return dg.Output(
         staged,
         metadata={
@@ -183,7 +183,7 @@ def warehouse(
         raise dg.Failure(
             f"the mentions spool {spool} is gone (already published?): materialize mentions again"
         )
-    held = holds(mentions.mentions)
+    held = reviewed(mentions).held
     categories = by_category(mentions.mentions)
     try:
         result = publish_staged(stats_paths.warehouse, mentions, held)

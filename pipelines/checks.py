@@ -13,7 +13,7 @@ from pipelines.assets import mentions, warehouse
 from pipelines.collect import Staged
 from pipelines.quality import KEEP_SHARE, keeps_most_figures
 from pipelines.resources import StatsPaths
-from pipelines.review import holds
+from pipelines.review import reviewed
 from warehouse.publish import DOCUMENT_COLUMNS, MENTION_COLUMNS, QUARANTINE_COLUMNS
 
 SAMPLE_ROWS = 10
@@ -59,7 +59,7 @@ def no_duplicate_mentions(mentions: Staged) -> dg.AssetCheckResult:
     "(committee x metric x period): a folder emptied or mounted wrong must not wipe the warehouse.",
 )
 def publish_keeps_most_figures(mentions: Staged, stats_paths: StatsPaths) -> dg.AssetCheckResult:
-    now = quality.figure_keys(mentions.mentions, holds(mentions.mentions))
+    now = quality.figure_keys(mentions.mentions, reviewed(mentions).held)
     before, kept = quality.figures_kept(stats_paths.warehouse, now)
     share = kept / before if before else 1.0
     passed = keeps_most_figures(before, kept)
@@ -73,7 +73,7 @@ def publish_keeps_most_figures(mentions: Staged, stats_paths: StatsPaths) -> dg.
 
 def _held(found, what: str, held_reasons: tuple[str, ...], mentions: Staged) -> dg.AssetCheckResult:
     """A warning: mentions with a per-document problem, held for review (never blocking)."""
-    held = holds(mentions.mentions).filter(pl.col("reason").is_in(held_reasons))
+    held = reviewed(mentions).held.filter(pl.col("reason").is_in(held_reasons))
     n = found.height
     return dg.AssetCheckResult(
         passed=n == 0,
@@ -95,10 +95,10 @@ def _held(found, what: str, held_reasons: tuple[str, ...], mentions: Staged) -> 
 )
 def mentions_attributed(mentions: Staged) -> dg.AssetCheckResult:
     result = _held(
-        quality.unattributed_mentions(mentions), "mentions without a period or a known committee",
+        reviewed(mentions).unattributed, "mentions without a period or a known committee",
         ("no_period", "committee_not_in_register"), mentions,
     )  # fmt: skip
-    flagged = quality.flagged_unresolved(mentions)
+    flagged = reviewed(mentions).unresolved.height
     return dg.AssetCheckResult(
         passed=result.passed,
         severity=result.severity,
@@ -114,7 +114,7 @@ def mentions_attributed(mentions: Staged) -> dg.AssetCheckResult:
 )
 def values_within_catalog_bounds(mentions: Staged) -> dg.AssetCheckResult:
     return _held(
-        quality.out_of_bounds(mentions), "values outside their metric's catalog bounds",
+        reviewed(mentions).out_of_bounds, "values outside their metric's catalog bounds",
         ("out_of_bounds", "unknown_metric"), mentions,
     )  # fmt: skip
 

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -133,6 +134,7 @@ class Staged:
     quarantine: pl.DataFrame
     processed_now: int = 0  # documents that had no stored output and were processed while gathering
     outcomes: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=OUTCOME_COLUMNS))
+    review: Any = None  # pipelines.review.Review, once found (pipelines.review.reviewed)
 
     @property
     def pages(self) -> int:

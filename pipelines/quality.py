@@ -52,14 +52,26 @@ def mention_batches(mentions) -> Iterator[pl.DataFrame]:
         yield from mentions.batches()
 
 
+def run_rules(mentions, *rules: Callable[[pl.DataFrame], pl.DataFrame]) -> tuple[pl.DataFrame, ...]:
+    """Each ``rule`` (over one frame of mentions with every contract column, a missing one null)
+    applied to each batch of a ``Staged``, frame or spool, the findings of each concatenated; one
+    read of the batches serves every rule."""
+    found: list[list[pl.DataFrame]] = [[] for _ in rules]
+    for batch in mention_batches(mentions):
+        batch = conform(batch, MENTION_COLUMNS)
+        for out, rule in zip(found, rules, strict=True):
+            out.append(rule(batch))
+    empty = conform(pl.DataFrame(), MENTION_COLUMNS)
+    return tuple(pl.concat(f) if f else rule(empty) for f, rule in zip(found, rules, strict=True))
+
+
 def per_batch(rule: Callable[[pl.DataFrame], pl.DataFrame]) -> Callable[..., pl.DataFrame]:
-    """``rule`` (over one frame of mentions with every contract column, a missing one null) applied
-    to each batch of a ``Staged``, frame or spool, the findings concatenated."""
+    """``rule`` over one frame made a rule over a ``Staged``, frame or spool (``run_rules``); the
+    per-frame rule stays reachable as ``__wrapped__``, for running several rules in one pass."""
 
     @functools.wraps(rule)
     def over(mentions) -> pl.DataFrame:
-        found = [rule(conform(batch, MENTION_COLUMNS)) for batch in mention_batches(mentions)]
-        return pl.concat(found) if found else rule(conform(pl.DataFrame(), MENTION_COLUMNS))
+        return run_rules(mentions, rule)[0]
 
     return over
 
@@ -142,11 +154,6 @@ def unattributed_mentions(m: pl.DataFrame) -> pl.DataFrame:
             "sha256", "char_start", "char_end",
         )
     )  # fmt: skip
-
-
-def flagged_unresolved(mentions) -> int:
-    """Mentions with a metric but an unresolved committee (code null): kept for review."""
-    return unresolved_committee(mentions).height
 
 
 @per_batch

@@ -9,9 +9,12 @@ person settles it (``cstats correct``) or the rules improve. The rest of the bat
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import polars as pl
 
 from pipelines import quality
+from pipelines.collect import Staged
 
 REVIEW_COLUMNS = {
     "sha256": pl.String, "doc_id": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
@@ -29,35 +32,64 @@ def _held(found: pl.DataFrame, reason: pl.Expr, detail: pl.Expr) -> pl.DataFrame
     return found.select("sha256", "doc_id", "char_start", "char_end", "surface", reason=reason, detail=detail)
 
 
-def holds(mentions: pl.DataFrame) -> pl.DataFrame:
-    """One row per held mention (its first reason), sorted by document and span."""
+@dataclass(frozen=True)
+class Review:
+    """What the per-document rules find over every staged mention, and the mentions they hold."""
+
+    unattributed: pl.DataFrame  # quality.unattributed_mentions
+    out_of_bounds: pl.DataFrame  # quality.out_of_bounds
+    unresolved: pl.DataFrame  # quality.unresolved_committee: flagged, kept for review
+    held: pl.DataFrame  # one row per held mention (its first reason), sorted by document and span
+
+
+def review_mentions(mentions) -> Review:
+    """The three rules over the mentions (a ``Staged``, frame or spool) in one pass, and the holds."""
+    unattributed, out_of_bounds, unresolved = quality.run_rules(
+        mentions,
+        quality.unattributed_mentions.__wrapped__,
+        quality.out_of_bounds.__wrapped__,
+        quality.unresolved_committee.__wrapped__,
+    )
     text = [
         pl.col(c).cast(pl.String).fill_null("?") for c in ("committee_code", "period_start", "period_end")
     ]
     bounds = [pl.col(c).cast(pl.String).fill_null("?") for c in ("value", "unit", "bound_min", "bound_max")]
     frames = [
         _held(
-            quality.unattributed_mentions(mentions),
+            unattributed,
             pl.col("problem").replace_strict(REASONS, default="unattributed"),
             pl.format("committee {}, period {}-{}", *text),
         ),
         _held(
-            quality.out_of_bounds(mentions),
+            out_of_bounds,
             pl.col("problem").replace_strict(REASONS, default="out_of_bounds"),
             pl.format("{} {} (bounds {}-{})", *bounds),
         ),
-        _held(
-            quality.unresolved_committee(mentions), pl.lit("unattributed"), pl.lit("committee not resolved")
-        ),
+        _held(unresolved, pl.lit("unattributed"), pl.lit("committee not resolved")),
     ]
     frames = [f.cast(REVIEW_COLUMNS) for f in frames if f.height]
-    if not frames:
-        return pl.DataFrame(schema=REVIEW_COLUMNS)
-    return (
+    held = (
         pl.concat(frames)
         .unique(["sha256", "char_start", "char_end"], keep="first", maintain_order=True)
         .sort("doc_id", "char_start")
+        if frames
+        else pl.DataFrame(schema=REVIEW_COLUMNS)
     )
+    return Review(unattributed, out_of_bounds, unresolved, held)
+
+
+def reviewed(staged: Staged) -> Review:
+    """The review of ``staged``, found once and kept on it: the ``mentions`` asset finds it, and
+    the asset checks and the publish that receive the staged tables reuse it instead of reading
+    every mention (a spool of millions) again."""
+    if staged.review is None:
+        staged.review = review_mentions(staged.mentions)
+    return staged.review
+
+
+def holds(mentions) -> pl.DataFrame:
+    """One row per held mention (its first reason), sorted by document and span."""
+    return review_mentions(mentions).held
 
 
 def by_reason(held: pl.DataFrame) -> dict[str, int]:

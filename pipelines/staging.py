@@ -19,7 +19,7 @@ from pipelines import quality
 from pipelines.collect import Staged, refused_rows, staged_rows, stored_outputs, survey_sources
 from pipelines.extract import EXTRACTOR_VERSION
 from pipelines.outcomes import OUTCOME_COLUMNS, outcome_rows
-from pipelines.review import holds
+from pipelines.review import reviewed
 from pipelines.store import DocumentStore
 from warehouse.publish import (
     DOCUMENT_COLUMNS,
@@ -84,7 +84,7 @@ def review_and_check(staged: Staged, warehouse: Path) -> tuple[pl.DataFrame, lis
     ``pipelines.checks``, one line per failing rule (empty: publish), over a frame or a spool (the
     rules run a row group at a time). Per-document problems hold mentions, never block."""
     expected = {"documents": DOCUMENT_COLUMNS, "mentions": MENTION_COLUMNS, "quarantine": QUARANTINE_COLUMNS}
-    held = holds(staged.mentions)
+    held = reviewed(staged).held
     problems = [f"schema_matches_warehouse: {p}" for p in quality.schema_problems(staged, expected)]
     if duplicates := quality.duplicate_mentions(staged).height:
         problems.append(f"no_duplicate_mentions: {duplicates} duplicated mention spans")

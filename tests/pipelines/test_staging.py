@@ -89,6 +89,33 @@ def test_the_dagster_publish_spools_and_leaves_no_spool(tmp_path):
     assert not list(tmp_path.glob("*.spool.parquet"))  # its own spool after publishing, the stale one before
 
 
+def test_a_dagster_publish_reviews_once_and_reads_the_spool_a_few_times(tmp_path, monkeypatch):
+    """The holds are found once, in the ``mentions`` asset; the checks and the warehouse step reuse
+    them (each used to find them again: about twenty reads of a spool of millions of mentions)."""
+    from pipelines import review
+
+    calls = {"review": 0, "reads": 0}
+    real_review, real_batches = review.review_mentions, MentionSpool.batches
+
+    def counting_review(mentions):
+        calls["review"] += 1
+        return real_review(mentions)
+
+    def counting_batches(self):
+        calls["reads"] += 1
+        yield from real_batches(self)
+
+    monkeypatch.setattr(review, "review_mentions", counting_review)
+    monkeypatch.setattr(MentionSpool, "batches", counting_batches)
+    result = materialize_all(
+        write_reports(tmp_path / "src"), tmp_path / "w.duckdb", store=tmp_path / "store", workers=1
+    )
+    assert result["mentions"] > 3
+    assert calls["review"] == 1
+    # the review, the schema, duplicate and figure rules once each, the categories in two metadata
+    assert calls["reads"] == 6
+
+
 def test_document_rows_kept_in_frames_of_a_few_rows_are_the_same_rows(tmp_path, monkeypatch):
     from pipelines import staging
 
