@@ -4,7 +4,10 @@ across every current committee of the register, run three ways in the same sessi
   local1   cstats run --workers 1            (the sequential in-process path)
   local2   cstats run --workers 2            (two local worker processes)
   celery2  python -m pipelines.cluster_demo  (redis-server + two Celery workers, Dagster's Celery
-                                              executor, streamed publish)
+                                              executor, 16 documents per step, streamed publish)
+  celery2-1  the same with one document per step: one Celery task per document, the granularity
+             of the local path (one Dagster run per document), so the difference to local2 is
+             the cost of a Celery task against an in-process run (optional mode)
 
 Each format (plain text, saved web pages, PDF pages with a text layer, scans read with OCR) is a
 folder of its own, so each run gives documents per second per core for that format; then the streamed publish alone (gather + checks + publish from the warm store)
@@ -15,7 +18,7 @@ docs/deploy.md).
 
     python bench/bench_national_run.py [--documents 20000] [--pdf-share 0.1] [--html-share 0.1] [--scans 20]
         [--cache DIR]  (default CSTATS_BENCH_CACHE or .cache/bench_national_run; corpora kept)
-        [--modes local1 local2 celery2]
+        [--modes local1 local2 celery2 [celery2-1]] [--formats text html pdf scan]
 """
 
 from __future__ import annotations
@@ -130,7 +133,8 @@ def run_mode(mode: str, src: Path, tmp: Path) -> tuple[float, int, Path]:
     else:
         cmd = [sys.executable, "-m", "pipelines.cluster_demo", "--sources", str(src), "--workdir",
                str(tmp / f"{mode}_{src.name}"), "--store", str(store), "--warehouse", str(wh),
-               "--documents-per-step", "16", "--visibility-timeout", "600"]  # fmt: skip
+               "--documents-per-step", "1" if mode == "celery2-1" else "16",
+               "--visibility-timeout", "600"]  # fmt: skip
     seconds, peak, _ = run_measured(cmd)
     return seconds, peak, store
 
@@ -168,7 +172,13 @@ def main() -> int:
     ap.add_argument(
         "--cache", default=os.environ.get("CSTATS_BENCH_CACHE", str(ROOT / ".cache" / "bench_national_run"))
     )
-    ap.add_argument("--modes", nargs="+", default=["local1", "local2", "celery2"])
+    ap.add_argument(
+        "--modes",
+        nargs="+",
+        default=["local1", "local2", "celery2"],
+        choices=["local1", "local2", "celery2", "celery2-1"],
+    )
+    ap.add_argument("--formats", nargs="+", default=list(FORMATS), choices=FORMATS)
     ap.add_argument("--child-publish", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child_publish:
@@ -185,7 +195,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench_national_") as tmp_name:
         tmp = Path(tmp_name)
         stores = {}
-        for fmt in FORMATS:
+        for fmt in args.formats:
             if not counts[fmt]:
                 continue
             for mode in args.modes:
@@ -202,7 +212,7 @@ def main() -> int:
             _, peak, out = run_measured([sys.executable, __file__, "--child-publish", str(folder / fmt), str(store), str(tmp / f"pub_{fmt}.duckdb")])  # fmt: skip
             publish[fmt] = json.loads(out.strip().splitlines()[-1])
             print(f"publish  {fmt:4s} {publish[fmt]['seconds']:.1f} s for {publish[fmt]['mentions']} mentions, peak {peak / 2**20:.0f} MiB", flush=True)  # fmt: skip
-    total = sum(counts.values())
+    total = sum(counts[fmt] for fmt in args.formats)
     wall = {mode: sum(s for s, _ in by_fmt.values()) for mode, by_fmt in results.items()}
     if {"local1", "local2"} <= wall.keys():
         print(f"ratio local2 / local1 (wall, all formats) = {wall['local2'] / wall['local1']:.2f}")
@@ -211,13 +221,24 @@ def main() -> int:
             f"celery2 / local2 = {wall['celery2'] / wall['local2']:.2f}; Celery overhead "
             f"{(wall['celery2'] - wall['local2']) / total * 1000:.0f} ms per document (2 workers)"
         )
+    if {"local2", "celery2-1"} <= wall.keys():
+        counted = sum(counts[fmt] for fmt in results["celery2-1"])
+        local = sum(results["local2"][fmt][0] for fmt in results["celery2-1"])
+        print(
+            f"celery2-1 / local2 = {wall['celery2-1'] / local:.2f}; a Celery task per document costs "
+            f"{(wall['celery2-1'] - local) / counted * 1000:.0f} ms per document more than an in-process run"
+        )
     # Projection: per-core rates of the scaled-out mode (celery2, else local2), formats mixed as
     # MIX says, extraction scaling linearly with cores, publish on one core at the measured rate
     # per mention.
     mode = "celery2" if "celery2" in results else "local2" if "local2" in results else "local1"
     used = min(cores, 1 if mode == "local1" else 2)
     per_core = {fmt: counts[fmt] / s / used for fmt, (s, _) in results[mode].items()}
-    seconds_per_doc_core = sum(share / per_core[fmt] for fmt, share in MIX.items() if fmt in per_core)
+    if missing := [fmt for fmt in MIX if fmt not in per_core]:
+        print(f"no projection: the mix needs every format, {missing} not run")
+        print(f"measured size: {total} documents")
+        return 0
+    seconds_per_doc_core = sum(share / per_core[fmt] for fmt, share in MIX.items())
     mentions = sum(p["mentions"] for p in publish.values())
     pub_per_mention = sum(p["seconds"] for p in publish.values()) / max(1, mentions)
     pub = NATIONAL_DOCUMENTS * mentions / total * pub_per_mention
