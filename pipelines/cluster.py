@@ -175,11 +175,24 @@ def run_config(
     }
 
 
+def interrupted(events) -> bool:
+    """Whether a run failed because it was interrupted (Ctrl-C or SIGTERM): Dagster replaces the
+    caller's SIGINT handler while the job runs and ends the run as a failure with
+    DagsterExecutionInterruptedError, so the caller's own KeyboardInterrupt never comes."""
+    return any(
+        e.is_run_failure
+        and (error := getattr(e.event_specific_data, "error", None)) is not None
+        and error.cls_name == "DagsterExecutionInterruptedError"
+        for e in events
+    )
+
+
 def run_backfill(
     sources: Path, warehouse: Path, store: str | Path, *, instance: dg.DagsterInstance | None = None, **kw
 ) -> dict:
     """Run ``cluster_backfill`` through the Celery executor (workers must be running) and return
-    the publish summary; raises RuntimeError with the failing steps' errors when the run fails."""
+    the publish summary; raises RuntimeError with the failing steps' errors when the run fails,
+    KeyboardInterrupt when it was interrupted (the run is recorded as failed, nothing published)."""
     instance = instance or dg.DagsterInstance.get()  # persistent (DAGSTER_HOME): workers open it too
     config = run_config(sources, warehouse, store, **kw)
     # dagster-celery re-registers its step task for every submission; celery warns each time.
@@ -188,6 +201,8 @@ def run_backfill(
         dg.reconstructable(cluster_backfill), instance=instance, run_config=config, raise_on_error=False
     ) as result:
         if not result.success:
+            if interrupted(result.all_events):
+                raise KeyboardInterrupt(f"cluster run {result.run_id} interrupted")
             failures = [
                 e.event_specific_data.error.message.strip() for e in result.all_events if e.is_step_failure
             ]
