@@ -87,11 +87,6 @@ def reviewed(staged: Staged) -> Review:
     return staged.review
 
 
-def holds(mentions) -> pl.DataFrame:
-    """One row per held mention (its first reason), sorted by document and span."""
-    return review_mentions(mentions).held
-
-
 def by_reason(held: pl.DataFrame) -> dict[str, int]:
     return (
         {str(k): int(v) for k, v in sorted(held.group_by("reason").len().iter_rows())} if held.height else {}

@@ -9,7 +9,7 @@ import pytest
 from pipelines import checks, quality
 from pipelines.collect import Staged, gather
 from pipelines.materialize import materialize_all
-from pipelines.review import holds
+from pipelines.review import review_mentions
 from pipelines.store import DocumentStore
 from warehouse.catalog import load_catalog
 
@@ -58,7 +58,7 @@ def failing(staged: Staged) -> set[str]:
 
 
 def held(staged: Staged) -> list[str]:
-    return holds(staged.mentions)["reason"].to_list()
+    return review_mentions(staged.mentions).held["reason"].to_list()
 
 
 def test_good_data_passes_every_blocking_check(staged):

@@ -9,7 +9,7 @@ import pytest
 from pipelines import quality
 from pipelines.collect import Staged, gather
 from pipelines.materialize import materialize_all
-from pipelines.review import holds
+from pipelines.review import review_mentions
 from pipelines.staging import review_and_check, spool_path
 from pipelines.store import DocumentStore
 from warehouse.publish import DOCUMENT_COLUMNS, MENTION_COLUMNS, QUARANTINE_COLUMNS
@@ -53,7 +53,7 @@ def test_rules_over_a_spool_find_what_they_find_over_one_frame(staged, tmp_path)
     many = spooled(staged, frame, tmp_path / "s.parquet")
     assert len(list(many.mentions.batches())) > 1
     assert quality.duplicate_mentions(many).height == quality.duplicate_mentions(one).height == 1
-    held_one, held_many = holds(one.mentions), holds(many.mentions)
+    held_one, held_many = review_mentions(one.mentions).held, review_mentions(many.mentions).held
     assert held_one.height >= 2 and held_many.sort(KEY).equals(held_one.sort(KEY))
     keys = quality.figure_keys(many.mentions, held_many).sort(quality.FIGURE_KEYS)
     assert keys.height > 0 and keys.equals(
