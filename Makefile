@@ -44,7 +44,7 @@ dashboard: install
 # CSTATS_SOURCES (default: the samples) through Dagster's Celery executor, one publish; stops what it
 # started. State under .cache/cluster-demo/ (a second run is all store hits). See docs/deploy.md.
 cluster-demo: install
-	$(BIN)/python -m pipelines.cluster_demo
+	$(BIN)/python -m pipelines.cluster.demo
 
 # Regenerate the bundled sample corpus and its truth (sources/samples) from sources/corpus/.
 samples: install

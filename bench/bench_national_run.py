@@ -3,7 +3,7 @@ across every current committee of the register, run three ways in the same sessi
 
   local1   cstats run --workers 1            (the sequential in-process path)
   local2   cstats run --workers 2            (two local worker processes)
-  celery2  python -m pipelines.cluster_demo  (redis-server + two Celery workers, Dagster's Celery
+  celery2  python -m pipelines.cluster.demo  (redis-server + two Celery workers, Dagster's Celery
                                               executor, 16 documents per step, streamed publish)
   celery2-1  the same with one document per step: one Celery task per document, the granularity
              of the local path (one Dagster run per document), so the difference to local2 is
@@ -131,7 +131,7 @@ def run_mode(mode: str, src: Path, tmp: Path) -> tuple[float, int, Path]:
         cmd = [CSTATS, "run", "--sources", str(src), "--warehouse", str(wh), "--store", str(store),
                "--workers", mode.removeprefix("local")]  # fmt: skip
     else:
-        cmd = [sys.executable, "-m", "pipelines.cluster_demo", "--sources", str(src), "--workdir",
+        cmd = [sys.executable, "-m", "pipelines.cluster.demo", "--sources", str(src), "--workdir",
                str(tmp / f"{mode}_{src.name}"), "--store", str(store), "--warehouse", str(wh),
                "--documents-per-step", "1" if mode == "celery2-1" else "16",
                "--visibility-timeout", "600"]  # fmt: skip
@@ -140,8 +140,8 @@ def run_mode(mode: str, src: Path, tmp: Path) -> tuple[float, int, Path]:
 
 
 def publish_child(src: str, store: str, wh: str) -> None:
-    from pipelines.staging import publish_streaming
-    from pipelines.store import DocumentStore
+    from pipelines.run.staging import publish_streaming
+    from pipelines.run.store import DocumentStore
 
     start = time.perf_counter()
     result, _ = publish_streaming(Path(src), DocumentStore(store), 120, Path(wh))

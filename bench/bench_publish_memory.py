@@ -5,7 +5,7 @@ output is written directly, ``--mentions-per-document`` mentions each, realistic
 lengths, committees and metrics from the register and catalog), then runs in fresh processes:
 
   baseline   collect.gather (every mention in one polars frame) + warehouse.publish
-  streamed   pipelines.staging.publish_streaming (gather to a Parquet spool, checks per row
+  streamed   pipelines.run.staging.publish_streaming (gather to a Parquet spool, checks per row
              group, DuckDB reads the spool)
 
 and prints each one's wall time and peak resident memory (ru_maxrss of the child), with the
@@ -58,8 +58,8 @@ def build_range(folder: Path, span: tuple[int, int], per_doc: int) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from pipelines.scan import file_sha256
-    from pipelines.store import DocumentStore
+    from pipelines.run.store import DocumentStore
+    from sources.scan import file_sha256
     from warehouse.catalog import load_catalog
     from warehouse.publish import MENTION_COLUMNS, conform
     from warehouse.register import load_register
@@ -108,9 +108,9 @@ def build_range(folder: Path, span: tuple[int, int], per_doc: int) -> int:
 
 def child(mode: str, folder: Path) -> None:
     """Run one publish in this (fresh) process and print its figures as JSON."""
-    from pipelines.collect import gather
-    from pipelines.staging import publish_streaming
-    from pipelines.store import DocumentStore
+    from pipelines.run.collect import gather
+    from pipelines.run.staging import publish_streaming
+    from pipelines.run.store import DocumentStore
     from warehouse.publish import publish
 
     store = DocumentStore(folder / "store", key="bench")

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipelines import paths
+from pipelines.run import paths
 
 
 class CliError(Exception):
@@ -32,8 +32,8 @@ def _exact_number(text: str):
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from pipelines.materialize import PublishBlocked, materialize_all
-    from pipelines.outcomes import summary
+    from pipelines.run.materialize import PublishBlocked, materialize_all
+    from pipelines.run.outcomes import summary
 
     sources = Path(args.sources)
     if not sources.is_dir():
@@ -62,7 +62,7 @@ def _store(text: str | None) -> Path | str | None:
 
 
 def _cmd_cluster(args: argparse.Namespace) -> int:
-    from pipelines.cluster import run_backfill
+    from pipelines.cluster.backfill import run_backfill
 
     if not Path(args.sources).is_dir():
         raise CliError(f"sources folder not found: {args.sources}")
@@ -189,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     k = sub.add_parser(
         "cluster",
         help="the same backfill through Dagster's Celery executor: workers started apart "
-        "(celery -A pipelines.celery_app worker), broker CSTATS_BROKER, instance DAGSTER_HOME (docs/deploy.md)",
+        "(celery -A pipelines.cluster.celery_app worker), broker CSTATS_BROKER, instance DAGSTER_HOME (docs/deploy.md)",
     )
     k.add_argument(
         "--sources", default=str(paths.sources_dir()), help="folder of documents, shared with the workers"

@@ -2,14 +2,14 @@
 
 import dagster as dg
 
-from pipelines.assets import ALL_ASSETS
-from pipelines.checks import ALL_CHECKS
-from pipelines.cluster import cluster_backfill
-from pipelines.jobs import extract_job, publish_job
-from pipelines.logs import json_lines_logger
-from pipelines.resources import default_paths
-from pipelines.schedules import nightly_publish
-from pipelines.sensors import inbox_sensor
+from pipelines.cluster.backfill import cluster_backfill
+from pipelines.defs.assets import ALL_ASSETS
+from pipelines.defs.checks import ALL_CHECKS
+from pipelines.defs.jobs import extract_job, publish_job
+from pipelines.defs.resources import default_paths
+from pipelines.defs.schedules import nightly_publish
+from pipelines.defs.sensors import inbox_sensor
+from pipelines.run.logs import json_lines_logger
 
 defs = dg.Definitions(
     assets=ALL_ASSETS,

@@ -2,7 +2,7 @@
 
 ``READERS`` maps a sniffed kind to its reader ("module:function", imported when first used): a
 new reader plugs in with one line. Kinds without a reader raise :class:`Unsupported` with the
-reason in ``UNSUPPORTED``; archives are expanded by the folder scan (pipelines/scan.py), not read
+reason in ``UNSUPPORTED``; archives are expanded by the folder scan (sources/scan.py), not read
 as one document.
 
 Every document passes the same checks after its reader: the character limit and the text quality

@@ -22,7 +22,7 @@ def samples_copy(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def sample_warehouse(samples_copy, tmp_path_factory) -> Path:
     """A warehouse materialized by the real Dagster assets over the sample corpus."""
-    from pipelines.materialize import materialize_all
+    from pipelines.run.materialize import materialize_all
 
     path = tmp_path_factory.mktemp("wh") / "committee_stats.duckdb"
     materialize_all(samples_copy, path)

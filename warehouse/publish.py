@@ -308,8 +308,8 @@ def publish(
     ``overrides``: the override store to apply (a path, or a frame as returned by
     ``list_overrides``); default ``warehouse.overrides.default_store(warehouse)``.
     ``register`` / ``catalog``: reference data other than the bundled files (benchmarks).
-    ``outcomes`` / ``reviews``: the file_outcome and mention_review rows (pipelines/outcomes.py,
-    pipelines/review.py); held mentions stay out of the reconciled figures.
+    ``outcomes`` / ``reviews``: the file_outcome and mention_review rows (pipelines/run/outcomes.py,
+    pipelines/run/review.py); held mentions stay out of the reconciled figures.
     """
     live = Path(warehouse)
     live.parent.mkdir(parents=True, exist_ok=True)

@@ -488,7 +488,7 @@ def test_provenance_of_a_figure_that_does_not_exist(app, sample_warehouse):
 @pytest.fixture(scope="module")
 def partial_warehouse(tmp_path_factory):
     """Two committees' reports, one year missing, and one unreadable file."""
-    from pipelines.materialize import materialize_all
+    from pipelines.run.materialize import materialize_all
 
     src = tmp_path_factory.mktemp("partial")
     for name in ("pingluo_2023.txt", "pingluo_2024.txt", "dawukou_2024.txt"):

@@ -5,7 +5,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from pipelines.resources import StatsPaths
+from pipelines.defs.resources import StatsPaths
 
 REPORTS = {
     "helan_2024.txt": (

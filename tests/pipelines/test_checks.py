@@ -6,11 +6,12 @@ import duckdb
 import polars as pl
 import pytest
 
-from pipelines import checks, quality
-from pipelines.collect import Staged, gather
-from pipelines.materialize import materialize_all
-from pipelines.review import review_mentions
-from pipelines.store import DocumentStore
+from pipelines.defs import checks
+from pipelines.run import quality
+from pipelines.run.collect import Staged, gather
+from pipelines.run.materialize import materialize_all
+from pipelines.run.review import review_mentions
+from pipelines.run.store import DocumentStore
 from warehouse.catalog import load_catalog
 
 from .conftest import write_reports
@@ -175,7 +176,7 @@ def test_a_figure_out_of_bounds_is_held_and_the_publish_goes_on(settings, inbox)
 
 
 def test_warning_checks_show_but_do_not_stop_the_publish(settings, inbox, instance):
-    from pipelines.assets import ALL_ASSETS, mentions, warehouse
+    from pipelines.defs.assets import ALL_ASSETS, mentions, warehouse
 
     (inbox / "notes.txt").write_text("贺兰县政协机关学习会议纪要\n\n会议传达了有关精神。\n", encoding="utf-8")
     # The same committee and metric a year earlier, more than 10x smaller than 2024's 9.

@@ -1,5 +1,5 @@
 """The cluster mode for real on loopback: redis-server, two Celery workers, Dagster's Celery
-executor (`make cluster-demo`, i.e. `python -m pipelines.cluster_demo`), with a worker SIGKILLed
+executor (`make cluster-demo`, i.e. `python -m pipelines.cluster.demo`), with a worker SIGKILLed
 and the broker restarted mid-backfill. The published warehouse must equal `cstats run`'s from
 the same sources, a re-run must extract nothing, and no process may outlive the demo."""
 
@@ -14,8 +14,8 @@ import time
 import psutil
 import pytest
 
-from pipelines.materialize import materialize_all
-from pipelines.paths import PROJECT_ROOT
+from pipelines.run.materialize import materialize_all
+from pipelines.run.paths import PROJECT_ROOT
 
 from .conftest import REPORTS
 from .test_parallel import tables
@@ -39,7 +39,7 @@ def corpus(folder, n=18):
 
 
 def demo(tmp_path, src, *extra, timeout=240):
-    cmd = [sys.executable, "-m", "pipelines.cluster_demo", "--sources", str(src), "--workdir",
+    cmd = [sys.executable, "-m", "pipelines.cluster.demo", "--sources", str(src), "--workdir",
            str(tmp_path / "demo"), "--documents-per-step", "3", "--visibility-timeout", "8", *extra]  # fmt: skip
     done = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout)
     out = done.stdout
@@ -120,7 +120,7 @@ def test_ctrl_c_stops_everything_the_demo_started(tmp_path):
     cmd = [
         sys.executable,
         "-m",
-        "pipelines.cluster_demo",
+        "pipelines.cluster.demo",
         "--sources",
         str(src),
         "--workdir",

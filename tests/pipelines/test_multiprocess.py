@@ -1,5 +1,5 @@
 """The one multiprocess run: the code location's publish assets, each step in its own process,
-configured by pipelines/run_config/multiprocess.yaml, on a persistent (temporary) instance."""
+configured by pipelines/defs/run_config/multiprocess.yaml, on a persistent (temporary) instance."""
 
 import hashlib
 from pathlib import Path
@@ -8,18 +8,18 @@ import dagster as dg
 import duckdb
 import yaml
 
-from pipelines.assets import documents
-from pipelines.partitions import DOCUMENTS_PARTITION
-from pipelines.resources import default_paths
+from pipelines.defs.assets import documents
+from pipelines.defs.partitions import DOCUMENTS_PARTITION
+from pipelines.defs.resources import default_paths
 
-RUN_CONFIG = Path(__file__).resolve().parents[2] / "pipelines" / "run_config" / "multiprocess.yaml"
+RUN_CONFIG = Path(__file__).resolve().parents[2] / "pipelines" / "defs" / "run_config" / "multiprocess.yaml"
 
 
 def publish_assets_job():
     """The publish job without its check steps: every step is a process of its own, slow to spawn
     on 2 shared cores; the checks run in-process in the other tests."""
     from pipelines.definitions import defs
-    from pipelines.jobs import publish_job
+    from pipelines.defs.jobs import publish_job
 
     job = dg.define_asset_job("publish_assets", selection=publish_job.selection.without_checks())
     return dg.Definitions.merge(defs, dg.Definitions(jobs=[job])).resolve_job_def("publish_assets")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.materialize import materialize_all
+from pipelines.run.materialize import materialize_all
 
 from .conftest import write_reports
 

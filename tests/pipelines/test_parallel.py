@@ -5,7 +5,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from pipelines.materialize import materialize_all, portable
+from pipelines.run.materialize import materialize_all, portable
 
 from .conftest import write_reports
 

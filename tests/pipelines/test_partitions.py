@@ -6,10 +6,10 @@ import dagster as dg
 import polars as pl
 
 from pipelines import store as store_module
-from pipelines.assets import SOURCE_PATH_TAG, documents
+from pipelines.defs.assets import SOURCE_PATH_TAG, documents
+from pipelines.defs.partitions import DOCUMENTS_PARTITION
 from pipelines.extract import extract_mentions
-from pipelines.partitions import DOCUMENTS_PARTITION
-from pipelines.store import DocumentStore
+from pipelines.run.store import DocumentStore
 from sources import read_document
 
 

@@ -3,7 +3,7 @@
 import duckdb
 
 from pipelines.extract import extract_mentions
-from pipelines.materialize import materialize_all
+from pipelines.run.materialize import materialize_all
 from sources import read_document
 
 from .conftest import REPORTS, write_reports

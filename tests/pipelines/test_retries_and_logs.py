@@ -9,10 +9,10 @@ import dagster as dg
 import duckdb
 import pytest
 
-from pipelines import retries
-from pipelines.assets import documents
-from pipelines.logs import DEFAULT_LEVEL, json_handler
-from pipelines.partitions import DOCUMENTS_PARTITION
+from pipelines.defs.assets import documents
+from pipelines.defs.partitions import DOCUMENTS_PARTITION
+from pipelines.run import retries
+from pipelines.run.logs import DEFAULT_LEVEL, json_handler
 from sources.errors import CorruptDocument, ReadTimeout
 
 
@@ -44,7 +44,7 @@ def test_a_non_transient_failure_is_quarantined_at_once(settings, monkeypatch, i
     extraction_error and the partition succeeds (one document never stops the others)."""
     import hashlib
 
-    from pipelines import collect
+    from pipelines.run import collect
 
     calls = []
 
@@ -84,7 +84,7 @@ def test_logs_are_json_lines():
 def test_a_transient_failure_is_retried_with_backoff(settings, monkeypatch, instance):
     import hashlib
 
-    from pipelines import collect
+    from pipelines.run import collect
 
     real = collect.extract_mentions
     calls = []

@@ -4,12 +4,12 @@ import hashlib
 
 import dagster as dg
 
-from pipelines.assets import ALL_ASSETS, SOURCE_PATH_TAG
-from pipelines.jobs import extract_job
-from pipelines.partitions import DOCUMENTS_PARTITION
-from pipelines.resources import StatsPaths
-from pipelines.sensors import inbox_sensor
-from pipelines.store import DocumentStore
+from pipelines.defs.assets import ALL_ASSETS, SOURCE_PATH_TAG
+from pipelines.defs.jobs import extract_job
+from pipelines.defs.partitions import DOCUMENTS_PARTITION
+from pipelines.defs.resources import StatsPaths
+from pipelines.defs.sensors import inbox_sensor
+from pipelines.run.store import DocumentStore
 
 from .conftest import REPORTS
 

@@ -6,12 +6,12 @@ import duckdb
 import polars as pl
 import pytest
 
-from pipelines import quality
-from pipelines.collect import Staged, gather
-from pipelines.materialize import materialize_all
-from pipelines.review import review_mentions
-from pipelines.staging import review_and_check, spool_path
-from pipelines.store import DocumentStore
+from pipelines.run import quality
+from pipelines.run.collect import Staged, gather
+from pipelines.run.materialize import materialize_all
+from pipelines.run.review import review_mentions
+from pipelines.run.staging import review_and_check, spool_path
+from pipelines.run.store import DocumentStore
 from warehouse.publish import DOCUMENT_COLUMNS, MENTION_COLUMNS, QUARANTINE_COLUMNS
 from warehouse.spool import MentionSpool
 
@@ -92,7 +92,7 @@ def test_the_dagster_publish_spools_and_leaves_no_spool(tmp_path):
 def test_a_dagster_publish_reviews_once_and_reads_the_spool_a_few_times(tmp_path, monkeypatch):
     """The holds are found once, in the ``mentions`` asset; the checks and the warehouse step reuse
     them (each used to find them again: about twenty reads of a spool of millions of mentions)."""
-    from pipelines import review
+    from pipelines.run import review
 
     calls = {"review": 0, "reads": 0}
     real_review, real_batches = review.review_mentions, MentionSpool.batches
@@ -117,7 +117,7 @@ def test_a_dagster_publish_reviews_once_and_reads_the_spool_a_few_times(tmp_path
 
 
 def test_document_rows_kept_in_frames_of_a_few_rows_are_the_same_rows(tmp_path, monkeypatch):
-    from pipelines import staging
+    from pipelines.run import staging
 
     src, store = write_reports(tmp_path / "src"), DocumentStore(tmp_path / "store")
     whole = gather(src, store, 30.0)

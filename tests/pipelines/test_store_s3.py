@@ -6,9 +6,9 @@ import polars as pl
 import pytest
 from moto.server import ThreadedMotoServer
 
-from pipelines.collect import process_document, scan_sources
-from pipelines.staging import publish_streaming
-from pipelines.store import DocumentStore
+from pipelines.run.collect import process_document, scan_sources
+from pipelines.run.staging import publish_streaming
+from pipelines.run.store import DocumentStore
 
 from .conftest import write_reports
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from pipelines.collect import process_document
 from pipelines.extract import extract_mentions
-from pipelines.scan import file_sha256, list_sources
+from pipelines.run.collect import process_document
 from sources import SourceError, read_document
+from sources.scan import file_sha256, list_sources
 
 
 def _report(path: Path) -> Path:

@@ -24,7 +24,7 @@ WITH effective AS (
     WHERE committee_code IS NOT NULL AND metric_code IS NOT NULL
       AND period_start IS NOT NULL AND period_end IS NOT NULL
       AND override_action IS DISTINCT FROM 'reject'
-      -- held for review (pipelines/review.py) until a person confirms or corrects it
+      -- held for review (pipelines/run/review.py) until a person confirms or corrects it
       AND (override_action IN ('confirm', 'correct') OR NOT EXISTS (
           SELECT 1 FROM mention_review r
           WHERE r.sha256 = fact_mention.sha256 AND r.char_start = fact_mention.char_start

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines import paths
-from pipelines.store import DocumentStore
+from pipelines.run import paths
+from pipelines.run.store import DocumentStore
 
 
 class StatsPaths(dg.ConfigurableResource):
@@ -13,7 +13,7 @@ class StatsPaths(dg.ConfigurableResource):
 
     sources_dir: str
     warehouse_path: str
-    store_dir: str = ""  # per-document outputs; "" = pipelines.paths.store_dir()
+    store_dir: str = ""  # per-document outputs; "" = pipelines.run.paths.store_dir()
     document_seconds: float = paths.DEFAULT_DOCUMENT_SECONDS  # per-document read time limit
 
     @property

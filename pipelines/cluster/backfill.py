@@ -35,11 +35,11 @@ import dagster as dg
 from dagster_celery import celery_executor
 from dagster_celery.tags import DAGSTER_CELERY_QUEUE_TAG
 
-from pipelines import paths
-from pipelines.collect import scan_sources, store_document
-from pipelines.logs import quiet_libraries
-from pipelines.resources import StatsPaths
-from pipelines.staging import BlockedPublish, publish_streaming
+from pipelines.defs.resources import StatsPaths
+from pipelines.run import paths
+from pipelines.run.collect import scan_sources, store_document
+from pipelines.run.logs import quiet_libraries
+from pipelines.run.staging import BlockedPublish, publish_streaming
 
 EXTRACT_QUEUE = "dagster"  # dagster-celery's default queue
 PUBLISH_QUEUE = "cstats_publish"
@@ -53,7 +53,7 @@ def broker_url() -> str:
 
 def celery_config() -> dict:
     """The ``celery`` executor's config: the same for the coordinator (run config) and the
-    workers (``pipelines.celery_app``), or the workers would listen elsewhere."""
+    workers (``pipelines.cluster.celery_app``), or the workers would listen elsewhere."""
     broker = broker_url()
     backend = os.environ.get("CSTATS_RESULT_BACKEND") or (broker if broker.startswith("redis") else "rpc://")
     visibility = int(os.environ.get("CSTATS_VISIBILITY_TIMEOUT", "3600"))

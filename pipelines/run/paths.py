@@ -12,7 +12,7 @@
 import os
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SOURCES = PROJECT_ROOT / "sources" / "samples"
 DEFAULT_INBOX = PROJECT_ROOT / "sources" / "inbox"
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "committee_stats.duckdb"

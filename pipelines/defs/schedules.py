@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from pipelines.jobs import QUIET_LOGS, publish_job
+from pipelines.defs.jobs import QUIET_LOGS, publish_job
 
 NIGHTLY_CRON = "0 2 * * *"
 TIMEZONE = "Asia/Shanghai"

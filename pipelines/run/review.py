@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from pipelines import quality
-from pipelines.collect import Staged
+from pipelines.run import quality
+from pipelines.run.collect import Staged
 
 REVIEW_COLUMNS = {
     "sha256": pl.String, "doc_id": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,

@@ -1,19 +1,19 @@
 """Asset checks. Only warehouse-wide invariants block a publish (the warehouse step is skipped
 and the last published warehouse stays): the schema, the mention key's uniqueness, and a publish
 that would drop most of the previous figures. Per-document problems never block: the mentions
-concerned are held for review (pipelines/review.py) and the checks that find them warn. Warning
+concerned are held for review (pipelines/run/review.py) and the checks that find them warn. Warning
 checks on the published ``warehouse`` read its data-quality views and show in the UI.
 """
 
 import dagster as dg
 import polars as pl
 
-from pipelines import quality
-from pipelines.assets import mentions, warehouse
-from pipelines.collect import Staged
-from pipelines.quality import KEEP_SHARE, keeps_most_figures
-from pipelines.resources import StatsPaths
-from pipelines.review import reviewed
+from pipelines.defs.assets import mentions, warehouse
+from pipelines.defs.resources import StatsPaths
+from pipelines.run import quality
+from pipelines.run.collect import Staged
+from pipelines.run.quality import KEEP_SHARE, keeps_most_figures
+from pipelines.run.review import reviewed
 from warehouse.publish import DOCUMENT_COLUMNS, MENTION_COLUMNS, QUARANTINE_COLUMNS
 
 SAMPLE_ROWS = 10

@@ -19,18 +19,18 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.assets import ALL_ASSETS, SOURCE_PATH_TAG
-from pipelines.checks import ALL_CHECKS
-from pipelines.collect import scan_sources
-from pipelines.jobs import QUIET_LOGS, extract_job, publish_job
-from pipelines.logs import json_lines_logger
-from pipelines.partitions import DOCUMENTS_PARTITION
-from pipelines.resources import StatsPaths
+from pipelines.defs.assets import ALL_ASSETS, SOURCE_PATH_TAG
+from pipelines.defs.checks import ALL_CHECKS
+from pipelines.defs.jobs import QUIET_LOGS, extract_job, publish_job
+from pipelines.defs.partitions import DOCUMENTS_PARTITION
+from pipelines.defs.resources import StatsPaths
+from pipelines.run.collect import scan_sources
+from pipelines.run.logs import json_lines_logger
 from sources.guarded import process_context
 
 SILENT = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 # Imported once by the fork server, so each worker starts as a fork, not a fresh interpreter.
-_WORKER_PRELOAD = ["pipelines.materialize", "sources.readers", "sources.pdf.reader", "pdfplumber"]
+_WORKER_PRELOAD = ["pipelines.run.materialize", "sources.readers", "sources.pdf.reader", "pdfplumber"]
 
 
 class PublishBlocked(Exception):

@@ -16,15 +16,15 @@ from typing import Any
 import polars as pl
 
 from pipelines.extract import EXTRACTOR_VERSION, extract_mentions
-from pipelines.outcomes import OUTCOME_COLUMNS, outcome_rows
-from pipelines.retries import is_transient
-from pipelines.scan import Survey, by_content, survey
-from pipelines.store import DocumentResult, DocumentStore
+from pipelines.run.outcomes import OUTCOME_COLUMNS, outcome_rows
+from pipelines.run.retries import is_transient
+from pipelines.run.store import DocumentResult, DocumentStore
 from sources import Document, SourceError
 from sources.archive import split_member, stage_member
 from sources.errors import OutsideSources
 from sources.guarded import read_with_limit  # the project's one per-document time and resource limits
 from sources.limits import Limits
+from sources.scan import Survey, by_content, survey
 from warehouse.publish import DOCUMENT_COLUMNS, MENTION_COLUMNS, QUARANTINE_COLUMNS, conform
 from warehouse.safe_paths import UnsafePath, join_under
 
@@ -134,7 +134,7 @@ class Staged:
     quarantine: pl.DataFrame
     processed_now: int = 0  # documents that had no stored output and were processed while gathering
     outcomes: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=OUTCOME_COLUMNS))
-    review: Any = None  # pipelines.review.Review, once found (pipelines.review.reviewed)
+    review: Any = None  # pipelines.run.review.Review, once found (pipelines.run.review.reviewed)
 
     @property
     def pages(self) -> int:
@@ -142,7 +142,7 @@ class Staged:
 
 
 def survey_sources(folder: Path, store: DocumentStore) -> Survey:
-    """Every file of ``folder`` (pipelines/scan.py), with the hash cache kept in the store."""
+    """Every file of ``folder`` (sources/scan.py), with the hash cache kept in the store."""
     found = survey(folder, store.load_scan(folder))
     store.save_scan(folder, found.entries)
     return found
@@ -218,7 +218,7 @@ def gather(
     on_document: Callable[[DocumentResult], None] | None = None,
 ) -> Staged:
     """The stored outputs of every document now in ``folder``, as frames ready to publish (all
-    in memory: ``pipelines.staging.gather_to_spool`` streams them instead)."""
+    in memory: ``pipelines.run.staging.gather_to_spool`` streams them instead)."""
     doc_rows, mention_frames, quarantined = [], [], []
     results: dict[str, DocumentResult] = {}
     processed = 0

@@ -1,18 +1,18 @@
-"""The Celery app the cluster's workers run (``celery -A pipelines.celery_app worker``).
+"""The Celery app the cluster's workers run (``celery -A pipelines.cluster.celery_app worker``).
 
 It is dagster-celery's own app and step task (``dagster_celery.make_app`` / ``create_task``),
-configured from the same settings as the executor of ``pipelines.cluster.cluster_backfill``
+configured from the same settings as the executor of ``pipelines.cluster.backfill.cluster_backfill``
 (broker, result backend, late acknowledgement, visibility timeout), so the workers take exactly
 the tasks the coordinator sends. A worker serving the publish also listens on its queue:
 
-    celery -A pipelines.celery_app worker -Q dagster,cstats_publish --pool solo
+    celery -A pipelines.cluster.celery_app worker -Q dagster,cstats_publish --pool solo
 """
 
 from dagster_celery.executor import CeleryExecutor
 from dagster_celery.make_app import make_app
 from dagster_celery.tasks import create_task
 
-from pipelines.cluster import celery_config
+from pipelines.cluster.backfill import celery_config
 
 app = make_app(CeleryExecutor.for_cli(**celery_config()).app_args())
 execute_plan = create_task(app)

@@ -8,11 +8,11 @@ import json
 
 import dagster as dg
 
-from pipelines.assets import SOURCE_PATH_TAG
-from pipelines.jobs import QUIET_LOGS, extract_job
-from pipelines.partitions import DOCUMENTS_PARTITION
-from pipelines.resources import StatsPaths
-from pipelines.scan import FileEntry, by_content, scan_folder
+from pipelines.defs.assets import SOURCE_PATH_TAG
+from pipelines.defs.jobs import QUIET_LOGS, extract_job
+from pipelines.defs.partitions import DOCUMENTS_PARTITION
+from pipelines.defs.resources import StatsPaths
+from sources.scan import FileEntry, by_content, scan_folder
 
 INTERVAL_SECONDS = 30
 

@@ -33,8 +33,8 @@ import fsspec
 import polars as pl
 
 from pipelines.extract import EXTRACTOR_VERSION
-from pipelines.paths import PROJECT_ROOT
-from pipelines.scan import FileEntry
+from pipelines.run.paths import PROJECT_ROOT
+from sources.scan import FileEntry
 from warehouse.publish import MENTION_COLUMNS, conform
 
 # Everything a document's mentions depend on: the readers, the extractor, and the warehouse package

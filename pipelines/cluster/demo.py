@@ -1,6 +1,6 @@
 """``make cluster-demo``: the cluster mode on one machine, for real.
 
-Starts ``redis-server`` on a free loopback port and two Celery workers (``pipelines.celery_app``),
+Starts ``redis-server`` on a free loopback port and two Celery workers (``pipelines.cluster.celery_app``),
 runs ``cluster_backfill`` over ``CSTATS_SOURCES`` (default: the sample corpus) through the Celery
 executor, publishes, prints ``documents=N mentions=M quarantined=Q`` and the wall time, and stops
 everything it started, by process group id (each child is started in its own session), also on
@@ -28,7 +28,7 @@ from pathlib import Path
 
 import psutil
 
-from pipelines import paths
+from pipelines.run import paths
 
 WORKERS = 2
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -93,7 +93,7 @@ class Cluster:
         self._end(self.redis)
 
     def start_workers(self, n: int) -> None:
-        from pipelines.cluster import EXTRACT_QUEUE, PUBLISH_QUEUE
+        from pipelines.cluster.backfill import EXTRACT_QUEUE, PUBLISH_QUEUE
 
         for i in range(1, n + 1):
             self.workers.append(
@@ -103,7 +103,7 @@ class Cluster:
                         "-m",
                         "celery",
                         "-A",
-                        "pipelines.celery_app",
+                        "pipelines.cluster.celery_app",
                         "worker",
                         "--pool",
                         "solo",
@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
 
         import dagster as dg
 
-        from pipelines.cluster import run_backfill
+        from pipelines.cluster.backfill import run_backfill
 
         instance = dg.DagsterInstance.get()
         try:

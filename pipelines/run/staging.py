@@ -4,8 +4,8 @@ one document at a time, so neither gathering nor publishing holds the corpus's m
 ``gather_to_spool`` reads the store document by document (the same walk as ``collect.gather``),
 writes mentions to a ``warehouse.spool.MentionSpool`` and keeps only the document and quarantine
 rows (one row per file). ``review_and_check`` finds the mentions held for review and runs the
-blocking rules (pipelines/quality.py, one spool row group at a time). ``publish_streaming`` does
-both and publishes the spool. The Dagster assets (pipelines/assets.py) spool the same way.
+blocking rules (pipelines/run/quality.py, one spool row group at a time). ``publish_streaming`` does
+both and publishes the spool. The Dagster assets (pipelines/defs/assets.py) spool the same way.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines import quality
-from pipelines.collect import Staged, refused_rows, staged_rows, stored_outputs, survey_sources
 from pipelines.extract import EXTRACTOR_VERSION
-from pipelines.outcomes import OUTCOME_COLUMNS, outcome_rows
-from pipelines.review import reviewed
-from pipelines.store import DocumentStore
+from pipelines.run import quality
+from pipelines.run.collect import Staged, refused_rows, staged_rows, stored_outputs, survey_sources
+from pipelines.run.outcomes import OUTCOME_COLUMNS, outcome_rows
+from pipelines.run.review import reviewed
+from pipelines.run.store import DocumentStore
 from warehouse.publish import (
     DOCUMENT_COLUMNS,
     MENTION_COLUMNS,
@@ -80,8 +80,8 @@ def gather_to_spool(
 
 
 def review_and_check(staged: Staged, warehouse: Path) -> tuple[pl.DataFrame, list[str]]:
-    """The mentions held for review (``pipelines.review``) and the blocking rules of
-    ``pipelines.checks``, one line per failing rule (empty: publish), over a frame or a spool (the
+    """The mentions held for review (``pipelines.run.review``) and the blocking rules of
+    ``pipelines.defs.checks``, one line per failing rule (empty: publish), over a frame or a spool (the
     rules run a row group at a time). Per-document problems hold mentions, never block."""
     expected = {"documents": DOCUMENT_COLUMNS, "mentions": MENTION_COLUMNS, "quarantine": QUARANTINE_COLUMNS}
     held = reviewed(staged).held

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipelines.scan import Survey, by_content
-from pipelines.store import DocumentResult
+from pipelines.run.store import DocumentResult
 from sources.archive import split_member
+from sources.scan import Survey, by_content
 
 OUTCOME_COLUMNS = {
     "source_path": pl.String, "status": pl.String, "reason": pl.String, "message": pl.String,

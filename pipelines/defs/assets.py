@@ -5,27 +5,27 @@
   cannot be read is stored as quarantined with its reason; the partition still succeeds.
 - ``mentions``: every document now in the sources folder, gathered from the store into the
   tables the next publish loads, the mentions streamed to a Parquet spool beside the warehouse
-  (pipelines/staging.py). Blocking asset checks run on it (pipelines/checks.py).
+  (pipelines/run/staging.py). Blocking asset checks run on it (pipelines/defs/checks.py).
 - ``warehouse``: the DuckDB file, published atomically from ``mentions``.
 """
 
 import dagster as dg
 import polars as pl
 
-from pipelines.collect import Staged, scan_sources, store_document
+from pipelines.defs.partitions import documents_partitions
+from pipelines.defs.resources import StatsPaths
 from pipelines.extract import EXTRACTOR_VERSION
-from pipelines.logs import quiet_libraries
-from pipelines.outcomes import counts, reasons
-from pipelines.partitions import documents_partitions
-from pipelines.quality import mention_batches, open_read_only, preview_markdown
-from pipelines.resources import StatsPaths
-from pipelines.retries import MAX_RETRIES, backoff_seconds, is_transient
-from pipelines.review import by_reason, reviewed
-from pipelines.scan import file_sha256
-from pipelines.staging import gather_to_spool, publish_staged, spool_path
-from pipelines.store import DocumentStore
+from pipelines.run.collect import Staged, scan_sources, store_document
+from pipelines.run.logs import quiet_libraries
+from pipelines.run.outcomes import counts, reasons
+from pipelines.run.quality import mention_batches, open_read_only, preview_markdown
+from pipelines.run.retries import MAX_RETRIES, backoff_seconds, is_transient
+from pipelines.run.review import by_reason, reviewed
+from pipelines.run.staging import gather_to_spool, publish_staged, spool_path
+from pipelines.run.store import DocumentStore
 from sources.archive import split_member
 from sources.errors import SourceError
+from sources.scan import file_sha256
 from warehouse.safe_paths import join_under
 
 GROUP = "committee_stats"

@@ -1,6 +1,6 @@
 """Data-quality rules: blocking rules over the staged tables, warnings over the published warehouse.
 
-Plain functions (frames and DuckDB connections in, findings out); pipelines/checks.py turns them
+Plain functions (frames and DuckDB connections in, findings out); pipelines/defs/checks.py turns them
 into Dagster asset checks. The staged mentions are a polars frame or a spool
 (warehouse/spool.py); the rules over mentions run one batch at a time (a frame is one batch, a
 spool its row groups). Row groups hold whole documents and every rule is per mention or per
@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipelines.collect import Staged
+from pipelines.run.collect import Staged
 from warehouse.catalog import load_catalog
 from warehouse.publish import MENTION_COLUMNS, SCHEMA_DIR, conform
 

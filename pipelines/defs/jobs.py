@@ -2,10 +2,10 @@
 
 import dagster as dg
 
-from pipelines.assets import documents, mentions, warehouse
+from pipelines.defs.assets import documents, mentions, warehouse
 
 ROLE_TAG = "cstats/role"  # dagster_home/dagster.yaml limits publish runs to one at a time by this tag
-# Structured, quiet logs (pipelines/logs.py): the run config the sensor, the schedule and `cstats run`
+# Structured, quiet logs (pipelines/run/logs.py): the run config the sensor, the schedule and `cstats run`
 # give their runs. (Runs launched without it use Dagster's console logger at the instance's
 # python_log_level, WARNING in dagster_home/dagster.yaml.)
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
