@@ -10,7 +10,8 @@ import pytest
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "warehouse.md"
 # A numbered example: its description (up to the colon ending the line), then a ```sql block.
-EXAMPLE = re.compile(r"^\d+\. (?P<what>.+?):\n\n```sql\n(?P<sql>.+?)```", re.S | re.M)
+# The description may wrap onto indented lines; it never runs across a blank line.
+EXAMPLE = re.compile(r"^\d+\. (?P<what>(?:[^\n]|\n   )+?):\n\n```sql\n(?P<sql>.+?)```", re.S | re.M)
 EXAMPLES = [(m["what"], m["sql"]) for m in EXAMPLE.finditer(DOC.read_text(encoding="utf-8"))]
 
 
