@@ -96,3 +96,33 @@ def test_five_questions_each_answered_by_one_documented_query(con):
     ).fetchall()[0][0]
     assert cover["committees"].to_list() == [in_region] * cover.height and cover.height == years
     assert (cover["with_figures"] <= cover["committees"]).all()
+
+
+def test_every_sql_block_of_the_doc_runs(con):
+    """Not only the numbered examples: every ```sql block of docs/warehouse.md runs on the sample."""
+    blocks = re.findall(r"```sql\n(.+?)```", DOC.read_text(encoding="utf-8"), re.S)
+    assert len(blocks) > len(EXAMPLES)
+    for sql in blocks:
+        con.sql(sql).fetchall()
+
+
+def test_the_export_reading_guide_runs(con, sample_warehouse, tmp_path, monkeypatch):
+    """The polars and pandas snippets of "Reading the export", run on a real export of the sample."""
+    from warehouse.export import export
+
+    export(sample_warehouse, tmp_path / "exports", "parquet")
+    text = DOC.read_text(encoding="utf-8")
+    guide = text[text.index("### Reading the export") : text.index("### BI tools")]
+    snippets = re.findall(r"```python\n(.+?)```", guide, re.S)
+    assert len(snippets) == 2
+    monkeypatch.chdir(tmp_path)
+    figures = {}
+    for code in snippets:
+        scope: dict = {}
+        exec(code, scope)  # the documentation's own snippet
+        figures[code.split()[1]] = scope["figures"]
+    polars_2024 = figures["polars"].filter(pl.col("year") == 2024).collect()
+    pandas_2024 = figures["pandas"]
+    n_2024 = con.sql("SELECT count(*) FROM v_figure WHERE year = 2024").fetchall()[0][0]
+    assert polars_2024.height == len(pandas_2024) == n_2024 > 0
+    assert polars_2024.schema["value"] == pl.Decimal(38, 6)
