@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 
-.PHONY: install run test lint format dev dashboard lock bench clean samples cluster-demo
+.PHONY: install run test lint format dev dashboard lock bench clean samples cluster-demo sql
 
 install: $(STAMP)
 
@@ -39,6 +39,10 @@ dev: install
 
 dashboard: install
 	$(BIN)/cstats dashboard
+
+# One SQL query on the warehouse, read-only: make sql Q="SELECT count(*) FROM v_figure" (no Q: stdin).
+sql: install
+	@$(BIN)/cstats sql $(if $(Q),"$(Q)")
 
 # The cluster mode on this machine: redis-server on a loopback port, two Celery workers, the backfill of
 # CSTATS_SOURCES (default: the samples) through Dagster's Celery executor, one publish; stops what it

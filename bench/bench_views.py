@@ -19,13 +19,22 @@ METRIC = "proposals.received"
 
 
 def queries(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, list]]:
-    region, city = con.sql(
-        "SELECT region_code, city_code FROM dim_committee WHERE level = 'county' AND city_code IS NOT NULL "
+    county, region, city = con.sql(
+        "SELECT committee_code, region_code, city_code FROM dim_committee WHERE level = 'county' AND city_code IS NOT NULL "
         "ORDER BY committee_code LIMIT 1"
     ).fetchall()[0]
     last = con.sql("SELECT max(year) FROM v_committee_metric_year").fetchall()[0][0]
     years = [last - 2, last - 1, last]
     return {
+        "v_figure (one committee, every metric, all years, with sources)": (
+            "SELECT * FROM v_figure WHERE committee_code = ?", [county]),
+        "v_figure (one metric, counties of a region, one year, with sources)": (
+            "SELECT * FROM v_figure WHERE metric_code = ? AND region_code = ? AND year = ?", [METRIC, region, last]),
+        "v_category_year (counties of a region, one year)": (
+            "SELECT * FROM v_category_year WHERE region_code = ? AND year = ?", [region, last]),
+        "v_indicator_rate (one indicator, one region; computed at publish)": (
+            "SELECT * FROM v_indicator_rate WHERE indicator_code = 'rate.proposal_acceptance' AND region_code = ?",
+            [region]),
         "v_committee_metric_year (one metric, every committee, all years)": (
             "SELECT * FROM v_committee_metric_year WHERE metric_code = ?", [METRIC]),
         "v_county_metric_year (counties of a region, 3 years)": (
@@ -34,7 +43,7 @@ def queries(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, list]]:
         "v_county_metric_year (counties of a city, 3 years)": (
             "SELECT * FROM v_county_metric_year WHERE metric_code = ? AND city_code = ? AND list_contains(?, year)",
             [METRIC, city, years]),
-        "v_yoy (one metric, counties of a region)": (
+        "v_yoy (one metric, counties of a region, complete grid)": (
             "SELECT * FROM v_yoy WHERE metric_code = ? AND region_code = ? AND level = 'county'", [METRIC, region]),
         "v_county_rank (one metric, one year, whole country)": (
             "SELECT * FROM v_county_rank WHERE metric_code = ? AND year = ?", [METRIC, last]),
@@ -44,7 +53,7 @@ def queries(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, list]]:
             "SELECT * FROM v_rollup WHERE metric_code = ? AND region_code = ?", [METRIC, region]),
         "v_per_member (one metric, one region)": (
             "SELECT * FROM v_per_member WHERE metric_code = ? AND region_code = ?", [METRIC, region]),
-        "v_coverage (gaps, whole country)": ("SELECT * FROM v_coverage WHERE NOT has_data", []),
+        "v_coverage (gaps, whole corpus; computed at publish)": ("SELECT * FROM v_coverage WHERE NOT has_data", []),
         "v_quality_documents_without_mentions": ("SELECT * FROM v_quality_documents_without_mentions", []),
         "v_quality_unmatched_mentions": ("SELECT * FROM v_quality_unmatched_mentions", []),
         "v_quality_conflicts (all)": ("SELECT * FROM v_quality_conflicts", []),

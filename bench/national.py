@@ -188,6 +188,7 @@ def cached_national_warehouse(years: int = 10, metrics: int = 60, folder: str | 
     import warehouse.publish as publish_module
 
     parts = [p.read_bytes() for p in sorted(publish_module.SCHEMA_DIR.glob("*.sql"))]
+    parts += [publish_module.VIEW_COLUMNS_CSV.read_bytes()]
     parts += [publish_module.RECONCILE_SQL.read_bytes(), Path(publish_module.__file__).read_bytes()]
     parts += [Path(__file__).read_bytes()]
     parts += [str(len(national_register().committees)).encode(), national_catalog(metrics).edition.encode()]

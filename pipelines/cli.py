@@ -167,6 +167,24 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_sql(args: argparse.Namespace) -> int:
+    from warehouse.read import WarehouseMissing
+    from warehouse.shell import QueryError, run
+
+    query = args.query
+    if query is None or query == "-":
+        if sys.stdin.isatty():
+            raise CliError('no query: cstats sql "SELECT ..." or pipe the query on stdin')
+        query = sys.stdin.read()
+    try:
+        written = run(query, args.warehouse, fmt=args.format, output=args.output, max_rows=args.max_rows)
+    except (QueryError, WarehouseMissing) as e:
+        raise CliError(str(e)) from e
+    if written is not None:
+        print(f"cstats: wrote {written}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="cstats", description="committee-stats: CPPCC committee activity statistics"
@@ -241,7 +259,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.set_defaults(func=_cmd_correct)
 
-    x = sub.add_parser("export", help="write the warehouse's dimensions and facts as Parquet or CSV files")
+    q = sub.add_parser(
+        "sql",
+        help="run one SQL query on the warehouse, read-only, with the project's own DuckDB (docs/warehouse.md)",
+    )
+    q.add_argument(
+        "query", nargs="?", help="the query (several statements: the last one's result); default: stdin"
+    )
+    q.add_argument(
+        "--format",
+        choices=["table", "csv", "json", "parquet"],
+        default="table",
+        help="table (terminal, default), csv or json (stdout unless --output), parquet (a file)",
+    )
+    q.add_argument("--output", "-o", help="write to this file (parquet default: ./cstats_sql.parquet)")
+    q.add_argument("--max-rows", type=_positive_int, default=40, help="rows shown in a table (default 40)")
+    q.add_argument("--warehouse", default=str(paths.warehouse_path()))
+    q.set_defaults(func=_cmd_sql)
+
+    x = sub.add_parser(
+        "export",
+        help="write the warehouse's tables as files and its analyst views as year-partitioned folders (Parquet or CSV)",
+    )
     x.add_argument("dir", help="output folder")
     x.add_argument("--format", choices=["parquet", "csv"], default="parquet")
     x.add_argument("--warehouse", default=str(paths.warehouse_path()))

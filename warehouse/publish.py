@@ -9,6 +9,7 @@ Publishers are serialised by a file lock.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import os
 import time
@@ -25,6 +26,8 @@ from warehouse.overrides import OVERRIDE_COLUMNS, default_store, list_overrides
 from warehouse.register import Register, load_register
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
+# The analysts' naming scheme: every column of a v_* view, with its one type and meaning.
+VIEW_COLUMNS_CSV = SCHEMA_DIR / "view_columns.csv"
 RECONCILE_SQL = Path(__file__).parent / "transform" / "reconcile.sql"
 
 DOCUMENT_COLUMNS = {
@@ -90,6 +93,30 @@ def materialize(con: duckdb.DuckDBPyConnection, view: str, order_by: str) -> str
             statements.append(f'COMMENT ON COLUMN {table}."{name}" IS {_literal(text)}')
     con.execute(";\n".join(statements)).fetchall()
     return table
+
+
+def view_columns() -> dict[str, tuple[str, str]]:
+    """The naming scheme of the analyst views: column name -> (DuckDB type, meaning)."""
+    with VIEW_COLUMNS_CSV.open(encoding="utf-8", newline="") as fh:
+        return {r["column_name"]: (r["data_type"], r["meaning"]) for r in csv.DictReader(fh)}
+
+
+def comment_view_columns(con: duckdb.DuckDBPyConnection) -> int:
+    """Give every view column without a comment the meaning the naming scheme states; returns how many."""
+    scheme = view_columns()
+    bare = con.sql(
+        "SELECT view_name, column_name FROM duckdb_columns() c JOIN duckdb_views() v "
+        "ON v.view_name = c.table_name AND v.schema_name = c.schema_name AND v.database_name = c.database_name "
+        "WHERE NOT v.internal AND coalesce(c.comment, '') = ''"
+    ).fetchall()
+    statements = [
+        f'COMMENT ON COLUMN {view}."{column}" IS {_literal(scheme[column][1])}'
+        for view, column in bare
+        if column in scheme
+    ]
+    if statements:
+        con.execute(";\n".join(statements)).fetchall()
+    return len(statements)
 
 
 @dataclass(frozen=True)
@@ -252,6 +279,7 @@ def build(
         con.execute("SET preserve_insertion_order = false").fetchall()
         ddl = "\n".join(f.read_text(encoding="utf-8") for f in sorted(SCHEMA_DIR.glob("*.sql")))
         con.execute(f"BEGIN TRANSACTION;\n{ddl}\nCOMMIT;").fetchall()
+        comment_view_columns(con)
         lap("schema")
         for table, frame in reference.items():
             _load(con, table, frame)

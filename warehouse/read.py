@@ -1,6 +1,11 @@
-"""Read API of the warehouse, used by the dashboard. Read-only, parameterised, thread-safe.
+"""Read API of the warehouse: ``connect()`` for analysts and notebooks, ``Warehouse`` for the dashboard.
+Read-only, parameterised, thread-safe.
 
-Each query opens a cursor on a read-only connection. The connection is reopened when the live
+``connect()`` opens the latest publish: an in-memory DuckDB connection that ATTACHes the file
+read-only. ``duckdb.connect(path, read_only=True)`` would not do: inside one process it hands back the
+database instance already open on that path while any connection to it lives, i.e. the old publish.
+
+Each ``Warehouse`` query opens a cursor on such a connection. The connection is reopened when the live
 file has been replaced by a publish (its inode changed), so readers follow new publishes without
 ever seeing a half-built file.
 
@@ -53,14 +58,14 @@ _FIGURES = {
         FROM fact_committee_metric_period WHERE period_start = period_end
     """,
     "per_100": """
-        SELECT p.committee_code, p.metric_code, p.year, p.value_per_100_members AS value, f.unit,
+        SELECT p.committee_code, p.metric_code, p.year, p.value_per_100_members::DOUBLE AS value, f.unit,
                p.qualifier, f.conflict, f.mention_count, f.corrected
         FROM v_per_member p JOIN fact_committee_metric_period f
           ON f.committee_code = p.committee_code AND f.metric_code = p.metric_code
          AND f.period_start = p.year AND f.period_end = p.year
     """,
     "rate": """
-        SELECT committee_code, indicator_code AS metric_code, year, rate AS value, '%' AS unit,
+        SELECT committee_code, indicator_code AS metric_code, year, rate::DOUBLE AS value, '%' AS unit,
                CASE WHEN approximate THEN 'approx' ELSE 'exact' END AS qualifier,
                coalesce(NOT agrees, false) OR exceeds_100 AS conflict, NULL::INTEGER AS mention_count,
                corrected
@@ -71,6 +76,37 @@ _FIGURES = {
 
 class WarehouseMissing(FileNotFoundError):
     pass
+
+
+# The catalog name the warehouse file is attached under by connect().
+ALIAS = "wh"
+
+
+def default_path() -> Path:
+    """$CSTATS_WAREHOUSE, else warehouse/committee_stats.duckdb (what `cstats run` publishes)."""
+    return Path(os.environ.get("CSTATS_WAREHOUSE") or DEFAULT_WAREHOUSE)
+
+
+def connect(path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the latest publish of the warehouse (default: :func:`default_path`).
+
+    An in-memory connection with the file ATTACHed read-only as ``wh`` and made the default catalog
+    (``USE wh``), so every table and view is named as usual. Each call opens the file anew: a
+    connection opened after a publish sees it even while older connections, in this process too,
+    keep their snapshot. ``con.cursor()`` starts in the empty in-memory catalog: run ``USE wh`` on a
+    cursor (or name ``wh.<table>``). Writes fail: the file is attached READ_ONLY.
+    """
+    p = Path(path) if path is not None else default_path()
+    if not p.is_file():
+        raise WarehouseMissing(f"no warehouse at {p}: run `cstats run` first")
+    con = duckdb.connect(":memory:")
+    try:
+        literal = "'" + str(p).replace("'", "''") + "'"
+        con.execute(f"ATTACH {literal} AS {ALIAS} (READ_ONLY); USE {ALIAS}").fetchall()
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 class Warehouse:
@@ -90,7 +126,7 @@ class Warehouse:
             if self._con is None or inode != self._inode:
                 if self._con is not None:
                     self._con.close()
-                self._con = duckdb.connect(str(self.path), read_only=True)
+                self._con = connect(self.path)
                 self._inode = inode
                 self._columns = {}
             return self._con
@@ -98,6 +134,7 @@ class Warehouse:
     def query(self, sql: str, params: list | None = None) -> pl.DataFrame:
         cur = self._connection().cursor()
         try:
+            cur.execute(f"USE {ALIAS}").fetchall()  # a cursor starts in the in-memory catalog
             return cur.sql(sql, params=params or None).pl()
         finally:
             cur.close()
@@ -295,8 +332,8 @@ class Warehouse:
         """Every derived rate of one committee, with both counts, the stated rate and their sources."""
         return self.query(
             """
-            SELECT r.indicator_code, i.name_zh, i.name_en, r.year, r.computed_rate, r.stated_rate, r.rate,
-                   r.rate_source, r.difference, r.agrees, r.exceeds_100, r.approximate, r.corrected,
+            SELECT r.indicator_code, i.name_zh, i.name_en, r.year, r.computed_rate::DOUBLE AS computed_rate,
+                   r.stated_rate, r.rate::DOUBLE AS rate, r.rate_source, r.difference::DOUBLE AS difference, r.agrees, r.exceeds_100, r.approximate, r.corrected,
                    r.numerator_value, r.numerator_qualifier, r.denominator_value, r.denominator_qualifier,
                    r.numerator_source.doc_id AS numerator_doc, r.numerator_source.surface AS numerator_surface,
                    r.denominator_source.doc_id AS denominator_doc,
@@ -329,7 +366,8 @@ class Warehouse:
         return self.query(
             """
             SELECT p.metric_code, m.name_zh AS metric_name_zh, m.name_en AS metric_name_en, m.units, p.year,
-                   p.value, p.qualifier, p.members, p.members_year, p.value_per_100_members
+                   p.value, p.qualifier, p.members, p.members_year,
+                   p.value_per_100_members::DOUBLE AS value_per_100_members
             FROM v_per_member p JOIN dim_metric m USING (metric_code)
             WHERE p.committee_code = ?
             ORDER BY m.category_code, p.metric_code, p.year
@@ -450,7 +488,7 @@ class Warehouse:
         """Quantities that matched no catalog metric, for the extractor's authors."""
         return self.query(
             """
-            SELECT doc_id, surface, unit, category_code, committee_code, period_end, sentence, char_start,
+            SELECT doc_id, surface, unit, category AS category_code, committee_code, period_end, sentence, char_start,
                    share_in_document
             FROM v_quality_unmatched_mentions ORDER BY doc_id, char_start LIMIT ?
             """,
@@ -492,7 +530,7 @@ class Warehouse:
         """Committee x year: how many metrics have a figure (0 = a coverage gap)."""
         return self.query(
             """
-            SELECT committee_code, committee_name_zh, committee_name_en, level, year,
+            SELECT committee_code, committee_name_zh, committee_name_en, level, year::BIGINT AS year,
                    metrics_reported AS metrics
             FROM v_coverage
             WHERE level <> 'national' AND (?::VARCHAR IS NULL OR region_code = ?)

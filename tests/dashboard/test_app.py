@@ -526,6 +526,6 @@ def test_quality_page_shows_publish_quarantine_and_coverage_gaps(partial_warehou
     assert gap_table["gaps"].astype(int).sum() == 28 * 2 - 3  # the region and its 27 committees x 2 years - 3
     assert app.selectbox(key="filter_quality_region").value == "640000"  # the region with data, not all
     open_tab(app, "quality", "tab_coverage")
-    app.selectbox(key="filter_quality_region").set_value("").run()  # all regions: every province's gaps
+    app.selectbox(key="filter_quality_region").set_value("").run()  # all regions: those of the corpus only
     every = next(d.value for d in app.dataframe if "gaps" in d.value.columns)
-    assert len(every) > len(gap_table)
+    assert len(every) == len(gap_table)  # v_coverage is scoped to the corpus's regions (issue 21)

@@ -28,10 +28,18 @@ def test_correct_then_publish_then_export(tmp_path, capsys):
     row = facts.filter((pl.col("committee_code") == "640205") & (pl.col("period_end") == 2024)
                        & (pl.col("metric_code") == "proposals.received"))  # fmt: skip
     assert row.select("value", "corrected").rows() == [(66.0, True)]
+    from warehouse.export import VIEWS
+
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        f"{t}.csv" for t in ["dim_category", "dim_metric", "dim_committee", "dim_document", "quarantine",
-                             "fact_mention", "fact_committee_metric_period", "override", "file_outcome", "mention_review"]
+        [f"{t}.csv" for t in ["dim_category", "dim_metric", "dim_committee", "dim_document", "quarantine",
+                              "fact_mention", "fact_committee_metric_period", "override", "file_outcome",
+                              "mention_review"]] + list(VIEWS)
     )  # fmt: skip
+    # The views, one folder per year (Hive partitions): the corrected figure is in v_figure's 2024.
+    fig = pl.read_csv(tmp_path / "out" / "v_figure" / "year=2024" / "data_0.csv",
+                      schema_overrides={"committee_code": pl.String})  # fmt: skip
+    row = fig.filter((pl.col("committee_code") == "640205") & (pl.col("metric_code") == "proposals.received"))
+    assert row.select("value", "corrected").rows() == [(66.0, True)]
 
 
 def test_correct_refuses_bad_input_and_warns_on_unknown_mention(tmp_path, capsys):

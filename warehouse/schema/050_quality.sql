@@ -3,7 +3,7 @@ CREATE VIEW v_quality_documents_without_mentions AS
 SELECT d.sha256, d.doc_id, d.source_path, d.title, d.media_type, d.chars, d.extractor_version
 FROM dim_document d
 WHERE NOT EXISTS (SELECT 1 FROM fact_mention f WHERE f.sha256 = d.sha256);
-COMMENT ON VIEW v_quality_documents_without_mentions IS 'Documents loaded from which no mention was extracted (one row per document).';
+COMMENT ON VIEW v_quality_documents_without_mentions IS 'Grain 粒度: one row per document. Documents loaded from which no mention was extracted (one row per document).';
 COMMENT ON COLUMN v_quality_documents_without_mentions.sha256 IS 'Document content hash.';
 COMMENT ON COLUMN v_quality_documents_without_mentions.doc_id IS 'Document id.';
 COMMENT ON COLUMN v_quality_documents_without_mentions.source_path IS 'Source path.';
@@ -24,14 +24,14 @@ overall AS (
     SELECT count(*) AS n, count(*) FILTER (WHERE metric_code IS NULL) AS unmatched FROM live
 )
 SELECT f.sha256, f.doc_id, f.char_start, f.char_end, f.surface, f.value, f.unit, f.qualifier,
-       f.category_code, f.committee_code, f.period_end, f.sentence,
+       f.category_code AS category, f.committee_code, f.period_end, f.sentence,
        p.unmatched AS unmatched_in_document, p.n AS mentions_in_document,
        p.unmatched / p.n AS share_in_document,
        o.unmatched AS unmatched_overall, o.n AS mentions_overall,
        o.unmatched / o.n AS share_overall
 FROM live f JOIN per_doc p USING (sha256) CROSS JOIN overall o
 WHERE f.metric_code IS NULL;
-COMMENT ON VIEW v_quality_unmatched_mentions IS 'Mentions whose quantity matched no catalog metric (metric_code null; rejected ones excluded), one row each, with their share in the document and overall.';
+COMMENT ON VIEW v_quality_unmatched_mentions IS 'Grain 粒度: one row per mention. Mentions whose quantity matched no catalog metric (metric_code null; rejected ones excluded), one row each, with their share in the document and overall.';
 COMMENT ON COLUMN v_quality_unmatched_mentions.sha256 IS 'Document content hash.';
 COMMENT ON COLUMN v_quality_unmatched_mentions.doc_id IS 'Document id.';
 COMMENT ON COLUMN v_quality_unmatched_mentions.char_start IS 'Start of the quantity in the text.';
@@ -40,7 +40,7 @@ COMMENT ON COLUMN v_quality_unmatched_mentions.surface IS 'The quantity as writt
 COMMENT ON COLUMN v_quality_unmatched_mentions.value IS 'Value in base units.';
 COMMENT ON COLUMN v_quality_unmatched_mentions.unit IS 'Unit.';
 COMMENT ON COLUMN v_quality_unmatched_mentions.qualifier IS 'Qualifier.';
-COMMENT ON COLUMN v_quality_unmatched_mentions.category_code IS 'Category, when known.';
+COMMENT ON COLUMN v_quality_unmatched_mentions.category IS 'Category, when known.';
 COMMENT ON COLUMN v_quality_unmatched_mentions.committee_code IS 'Committee, when resolved.';
 COMMENT ON COLUMN v_quality_unmatched_mentions.period_end IS 'Year.';
 COMMENT ON COLUMN v_quality_unmatched_mentions.sentence IS 'The sentence holding it.';
@@ -73,7 +73,7 @@ JOIN docs d USING (committee_code, metric_code, period_start, period_end)
 LEFT JOIN dim_committee c
   ON c.committee_code = f.committee_code AND f.period_end BETWEEN c.valid_from AND coalesce(c.valid_to, 9999)
 LEFT JOIN dim_metric m ON m.metric_code = f.metric_code;
-COMMENT ON VIEW v_quality_conflicts IS 'Reconciled figures whose documents disagree: the chosen value, the alternatives, and the documents behind them.';
+COMMENT ON VIEW v_quality_conflicts IS 'Grain 粒度: one row per figure (committee x metric x period). Reconciled figures whose documents disagree: the chosen value, the alternatives, and the documents behind them.';
 COMMENT ON COLUMN v_quality_conflicts.committee_code IS 'Committee code.';
 COMMENT ON COLUMN v_quality_conflicts.committee_name_zh IS 'Committee name.';
 COMMENT ON COLUMN v_quality_conflicts.metric_code IS 'Metric code.';
@@ -110,7 +110,7 @@ FROM jumps j
 LEFT JOIN dim_committee c
   ON c.committee_code = j.committee_code AND j.year BETWEEN c.valid_from AND coalesce(c.valid_to, 9999)
 LEFT JOIN dim_metric m ON m.metric_code = j.metric_code;
-COMMENT ON VIEW v_quality_yoy_jumps IS 'Yearly figures more than 10 times larger or smaller than the same committee''s figure of the year before (both non-zero): likely extraction errors.';
+COMMENT ON VIEW v_quality_yoy_jumps IS 'Grain 粒度: one row per committee x metric x year. Yearly figures more than 10 times larger or smaller than the same committee''s figure of the year before (both non-zero): likely extraction errors.';
 COMMENT ON COLUMN v_quality_yoy_jumps.committee_code IS 'Committee code.';
 COMMENT ON COLUMN v_quality_yoy_jumps.committee_name_zh IS 'Committee name.';
 COMMENT ON COLUMN v_quality_yoy_jumps.metric_code IS 'Metric code.';
@@ -133,7 +133,7 @@ SELECT o.override_id, o.seq, o.sha256, o.char_start, o.char_end, o.action, o.val
        o.sha256 IN (SELECT sha256 FROM dim_document) AS document_present
 FROM override o
 ANTI JOIN matched m USING (sha256, char_start, char_end);
-COMMENT ON VIEW v_override_orphans IS 'Overrides whose mention is no longer extracted (document gone or span changed): reported, kept in the store, re-applied if the mention comes back.';
+COMMENT ON VIEW v_override_orphans IS 'Grain 粒度: one row per override. Overrides whose mention is no longer extracted (document gone or span changed): reported, kept in the store, re-applied if the mention comes back.';
 COMMENT ON COLUMN v_override_orphans.override_id IS 'Override id.';
 COMMENT ON COLUMN v_override_orphans.seq IS 'Position in the override store.';
 COMMENT ON COLUMN v_override_orphans.sha256 IS 'Document content hash.';

@@ -20,30 +20,6 @@ COMMENT ON COLUMN dim_indicator.numerator_code IS 'Metric counted above the line
 COMMENT ON COLUMN dim_indicator.denominator_code IS 'Metric counted below the line (dim_metric).';
 COMMENT ON COLUMN dim_indicator.stated_code IS 'Metric holding the rate the documents state themselves (dim_metric), if the catalog has one.';
 COMMENT ON COLUMN dim_indicator.tolerance IS 'Largest difference in percentage points between the computed and the stated rate that still agrees (stated rates are rounded).';
--- The mention a yearly figure shows: the first (by document, offset) whose effective value is the
--- figure's value. Its provenance is what a derived rate carries for each of its two counts.
-CREATE VIEW v_figure_source AS
-SELECT f.committee_code, f.metric_code, f.period_end AS year, f.value, f.qualifier, f.corrected,
-       first({'doc_id': m.doc_id, 'sha256': m.sha256, 'char_start': m.char_start, 'char_end': m.char_end,
-              'page': m.page, 'surface': m.surface, 'sentence': m.sentence}
-             ORDER BY m.doc_id, m.char_start) AS source
-FROM fact_committee_metric_period f
-JOIN fact_mention m
-  ON m.committee_code = f.committee_code AND m.metric_code = f.metric_code
- AND m.period_start = f.period_start AND m.period_end = f.period_end
- AND (CASE WHEN m.override_action = 'correct' THEN m.override_value ELSE m.value END) = f.value
- AND m.override_action IS DISTINCT FROM 'reject'
-WHERE f.period_start = f.period_end
-GROUP BY ALL;
-COMMENT ON VIEW v_figure_source IS 'Each yearly figure with the mention it was taken from (first by document and offset among those carrying the chosen value).';
-COMMENT ON COLUMN v_figure_source.committee_code IS 'Committee code.';
-COMMENT ON COLUMN v_figure_source.metric_code IS 'Metric code.';
-COMMENT ON COLUMN v_figure_source.year IS 'Year.';
-COMMENT ON COLUMN v_figure_source.value IS 'The reconciled value.';
-COMMENT ON COLUMN v_figure_source.qualifier IS 'Its qualifier.';
-COMMENT ON COLUMN v_figure_source.corrected IS 'True when the value is an analyst''s correction.';
-COMMENT ON COLUMN v_figure_source.source IS 'doc_id, sha256, char_start, char_end, page, surface, sentence of that mention.';
-
 CREATE VIEW v_indicator_rate AS
 WITH src AS (
     SELECT * FROM v_figure_source
@@ -68,13 +44,16 @@ joined AS (
            coalesce(p.year, s.year) AS year, p.num, p.den, s.st
     FROM pairs p FULL JOIN stated s USING (indicator_code, committee_code, year)
 )
-SELECT j.indicator_code, j.committee_code, c.level, c.city_code, c.region_code, j.year,
-       round(100 * j.num.value / j.den.value, 2) AS computed_rate,
+SELECT j.indicator_code, i.name_zh AS indicator_name_zh, i.name_en AS indicator_name_en,
+       j.committee_code, c.committee_name_zh,
+       coalesce(c.name_en, c.name_pinyin, c.committee_name_zh) AS committee_name_en,
+       c.level, c.parent_code, c.city_code, c.region_code, j.year, '%' AS unit,
+       round(100 * j.num.value / j.den.value, 2)::DECIMAL(38, 6) AS computed_rate,
        j.st.value AS stated_rate,
-       coalesce(round(100 * j.num.value / j.den.value, 2), j.st.value) AS rate,
+       coalesce(round(100 * j.num.value / j.den.value, 2)::DECIMAL(38, 6), j.st.value) AS rate,
        CASE WHEN j.num IS NOT NULL THEN 'computed' ELSE 'stated' END AS rate_source,
        CASE WHEN j.num IS NOT NULL AND j.st IS NOT NULL
-            THEN round(100 * j.num.value / j.den.value - j.st.value, 2) END AS difference,
+            THEN round(100 * j.num.value / j.den.value - j.st.value, 2)::DECIMAL(38, 6) END AS difference,
        CASE WHEN j.num IS NULL OR j.st IS NULL THEN NULL
             ELSE abs(100 * j.num.value / j.den.value - j.st.value) <= i.tolerance END AS agrees,
        j.num.value > j.den.value AS exceeds_100,
@@ -82,13 +61,24 @@ SELECT j.indicator_code, j.committee_code, c.level, c.city_code, c.region_code, 
             THEN (j.num.qualifier <> 'exact' OR j.den.qualifier <> 'exact')
             ELSE j.st.qualifier <> 'exact' END AS approximate,
        coalesce(j.num.corrected OR j.den.corrected, j.st.corrected, false) AS corrected,
+       i.numerator_code, nm.name_zh AS numerator_name_zh, nm.name_en AS numerator_name_en,
        j.num.value AS numerator_value, j.num.qualifier AS numerator_qualifier,
+       j.num.source_path AS numerator_source_path, j.num.page AS numerator_page,
+       j.num.sentence AS numerator_sentence,
+       i.denominator_code, dm.name_zh AS denominator_name_zh, dm.name_en AS denominator_name_en,
        j.den.value AS denominator_value, j.den.qualifier AS denominator_qualifier,
+       j.den.source_path AS denominator_source_path, j.den.page AS denominator_page,
+       j.den.sentence AS denominator_sentence,
+       i.stated_code, j.st.source_path AS stated_source_path, j.st.page AS stated_page,
+       j.st.sentence AS stated_sentence,
        j.num.source AS numerator_source, j.den.source AS denominator_source, j.st.source AS stated_source
 FROM joined j
 JOIN dim_indicator i USING (indicator_code)
-LEFT JOIN dim_committee c ON c.committee_code = j.committee_code AND c.valid_to IS NULL;
-COMMENT ON VIEW v_indicator_rate IS 'Derived rates per committee and year (dim_indicator): 100 x numerator / denominator with both counts'' provenance, beside the rate the documents state; agrees = false flags a disagreement beyond the tolerance.';
+LEFT JOIN dim_metric nm ON nm.metric_code = i.numerator_code
+LEFT JOIN dim_metric dm ON dm.metric_code = i.denominator_code
+LEFT JOIN dim_committee c
+  ON c.committee_code = j.committee_code AND j.year BETWEEN c.valid_from AND coalesce(c.valid_to, 9999);
+COMMENT ON VIEW v_indicator_rate IS 'Grain 粒度: one row per indicator x committee x year. Derived rates (dim_indicator): 100 x numerator / denominator with both counts'' provenance, beside the rate the documents state; agrees = false flags a disagreement beyond the tolerance.';
 COMMENT ON COLUMN v_indicator_rate.indicator_code IS 'Indicator (dim_indicator).';
 COMMENT ON COLUMN v_indicator_rate.committee_code IS 'Committee code.';
 COMMENT ON COLUMN v_indicator_rate.level IS 'region, city or county.';

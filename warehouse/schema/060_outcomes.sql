@@ -50,7 +50,7 @@ SELECT status, coalesce(reason, '') AS reason, count(*) AS files
 FROM file_outcome
 GROUP BY ALL
 ORDER BY status, reason;
-COMMENT ON VIEW v_file_outcome_counts IS 'Files per outcome status and reason code.';
+COMMENT ON VIEW v_file_outcome_counts IS 'Grain 粒度: one row per status x reason. Files per outcome status and reason code.';
 COMMENT ON COLUMN v_file_outcome_counts.status IS 'loaded, quarantined, unsupported, duplicate or expanded.';
 COMMENT ON COLUMN v_file_outcome_counts.reason IS 'Reason code ('''' for loaded and expanded files).';
 COMMENT ON COLUMN v_file_outcome_counts.files IS 'Number of files.';
