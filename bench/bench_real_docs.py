@@ -261,6 +261,9 @@ class SetScore:
     period_right: int = 0
     year_determined: int = 0  # matched figures whose gold period is a year or range
     year_missing: int = 0  # ... of which the extractor gave no period
+    web_docs: int = 0  # documents with the trait gov_web (saved government web pages)
+    web_false_alarms: int = 0  # false alarms on them (furniture or not)
+    web_furniture: int = 0  # ... of which on a furniture line
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
@@ -401,7 +404,14 @@ def run(
             pred, text = predictions[row["doc"]]
             s = sets[row["set"]]
             s.docs += 1
+            before = (s.reasons["false_alarm"], s.reasons["furniture"])
             score_doc(s, gold.get(row["doc"], []), pred, text)
+            if "gov_web" in traits_of(row):
+                s.web_docs += 1
+                s.web_furniture += s.reasons["furniture"] - before[1]
+                s.web_false_alarms += (
+                    s.reasons["false_alarm"] - before[0] + s.reasons["furniture"] - before[1]
+                )
         if show:
             print(f"\n######## gold convention: {conv} ({suite.spec(conv).name})")
             if unlabelled:
@@ -434,6 +444,11 @@ def report(s: SetScore, hide_misses: bool = False) -> None:
         f"({s.year_missing}/{s.year_determined} matched figures whose year a public calendar determines)"
     )
     print(f"committee given where the text names none: {s.committee_guessed}")
+    if s.web_docs:
+        print(
+            f"saved government web pages: {s.web_docs} documents, {s.web_false_alarms} false alarms on them, "
+            f"{s.web_furniture} of them on furniture lines (target 0)"
+        )
     if hide_misses:
         print("(misses of the held-back half are not printed: --final lists them, once, at the end)")
         return
@@ -485,12 +500,15 @@ def compare_html(cache: Path, suite: Suite, show: bool = True) -> dict[str, tupl
     return out
 
 
+def traits_of(row: dict) -> set[str]:
+    return {t.strip() for t in row.get("traits", "").split(";") if t.strip()}
+
+
 def trait_counts(suite: Suite) -> dict[str, Counter]:
     """Per set, how many documents carry each trait tag (the ';'-separated first words)."""
     counts: dict[str, Counter] = {}
     for row in load_manifest(suite):
-        tags = {t.strip() for t in row.get("traits", "").split(";") if t.strip()}
-        counts.setdefault(row["set"], Counter()).update(tags)
+        counts.setdefault(row["set"], Counter()).update(traits_of(row))
     return counts
 
 
