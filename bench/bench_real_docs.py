@@ -230,6 +230,29 @@ def load_gold(path: Path) -> dict[str, list[dict]]:
     return by_doc
 
 
+def anchor(gold: list[dict], text: str) -> tuple[list[dict], bool]:
+    """Gold rows with their spans located in this text: a span whose characters are not the
+    surface (the cached copy differs from the one the gold was built on: a page stored again with
+    a line more or less) is looked up again, in text order, from the previous mention on. Returns
+    the rows and whether any moved; a surface not found keeps its span (and counts as missed)."""
+    out, moved, cursor = [], False, 0
+    for g in gold:
+        if text[g["char_start"] : g["char_end"]] == g["surface"] and g["char_start"] >= cursor:
+            out.append(g)
+            cursor = g["char_end"]
+            continue
+        i = text.find(g["surface"], cursor)
+        while i >= 0 and not _boundary_ok(text, i):
+            i = text.find(g["surface"], i + 1)
+        if i < 0:
+            out.append(g)
+            continue
+        moved = True
+        out.append({**g, "char_start": i, "char_end": i + len(g["surface"])})
+        cursor = i + len(g["surface"])
+    return out, moved
+
+
 # ---- scoring ------------------------------------------------------------------------------------
 
 
@@ -395,6 +418,7 @@ def run(
         gold = load_gold(suite.gold(conv)) if suite.gold(conv).is_file() else {}
         sets = {key: SetScore(name) for key, name in suite.set_names.items()}
         unlabelled = 0
+        reanchored: list[str] = []
         for row in present:
             if row["doc"] not in predictions:
                 continue
@@ -405,7 +429,10 @@ def run(
             s = sets[row["set"]]
             s.docs += 1
             before = (s.reasons["false_alarm"], s.reasons["furniture"])
-            score_doc(s, gold.get(row["doc"], []), pred, text)
+            doc_gold, moved = anchor(gold.get(row["doc"], []), text)
+            if moved:
+                reanchored.append(row["doc"])
+            score_doc(s, doc_gold, pred, text)
             if "gov_web" in traits_of(row):
                 s.web_docs += 1
                 s.web_furniture += s.reasons["furniture"] - before[1]
@@ -416,6 +443,11 @@ def run(
             print(f"\n######## gold convention: {conv} ({suite.spec(conv).name})")
             if unlabelled:
                 print(f"{unlabelled} cached documents have no gold yet (skipped)")
+            if reanchored:
+                print(
+                    f"{len(reanchored)} documents' cached text differs from the one the gold spans were built on; "
+                    f"their mentions were located again in text order: {' '.join(reanchored)}"
+                )
             for key, s in sets.items():
                 if not only or key == only:
                     hide = suite.hide_heldout_misses and key == "heldout" and not final

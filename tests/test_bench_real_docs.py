@@ -158,3 +158,14 @@ def test_compare_html_counts_figures_only_on_the_web_page(tmp_path, monkeypatch,
     assert "figures only on the web page" in printed
     # whatever the extractor does with the footer, the count printed is the one returned
     assert f"{only_html} figures only on the web page" in printed
+
+
+def test_anchor_relocates_spans_in_a_cache_that_differs():
+    gold = [_g(3, 12, "件", "2024"), _g(9, 5, "件", "2024")]
+    rows, moved = bench.anchor(gold, "收到 12件,立案5件")
+    assert not moved and rows == gold  # the spans hold in this text: nothing moves
+    shifted = "标题一行\n\n收到提案12件,其中立案5件,另有15件"
+    rows, moved = bench.anchor(gold, shifted)
+    assert moved
+    assert [shifted[r["char_start"] : r["char_end"]] for r in rows] == ["12件", "5件"]
+    assert rows[1]["char_start"] == shifted.index("立案5件") + 2  # not the 5件 inside 15件
