@@ -75,6 +75,12 @@ def test_fresh_set_is_new_and_split_in_halves():
     sets = [r["set"] for r in fresh]
     assert abs(sets.count("dev") - sets.count("heldout")) <= 1
     assert set(bench.labelled_docs(v2.spec("calendar"))) == {r["doc"] for r in fresh}
+    assert len(fresh) >= 60
+    traits = bench.trait_counts(v2)
+    total = {t: traits["dev"][t] + traits["heldout"][t] for t in traits["dev"] | traits["heldout"]}
+    minimum = {"no_year": 20, "ordinal": 15, "jan_review": 10, "county_news": 10, "gov_web": 10}
+    assert all(total.get(t, 0) >= n for t, n in minimum.items()), total
+    assert all(traits["dev"][t] and traits["heldout"][t] for t in minimum)  # each kind in both halves
 
 
 def test_span_matching_and_classes():
