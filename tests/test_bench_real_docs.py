@@ -1,4 +1,6 @@
-"""bench/bench_real_docs.py: it scores whatever the cache holds and says so when it holds nothing."""
+"""bench/bench_real_docs.py: it scores whatever the cache holds and says so when it holds nothing;
+its scoring classes, the no-year share, the web-page comparison and the held-back rule on fixtures
+written here."""
 
 from __future__ import annotations
 
@@ -14,10 +16,29 @@ sys.modules.setdefault("bench_real_docs", bench)
 spec.loader.exec_module(bench)
 
 
+def _g(start, value, unit, period, committee="640221", surface=None, doc="x"):
+    surface = surface or f"{value}{unit}"
+    return {"doc": doc, "surface": surface, "char_start": start, "char_end": start + len(surface),
+            "value": value, "unit": unit, "qualifier": "exact", "committee_code": committee,
+            "committee_named": committee is not None, "period": period}  # fmt: skip
+
+
+def _p(start, value, unit, period, committee="640221", surface=None, doc="x"):
+    surface = surface or f"{value}{unit}"
+    a, b = (period.split("-") + [None])[:2] if period else (None, None)
+    a = int(a) if a else None
+    b = int(b) if b else a
+    return {"doc": doc, "surface": surface, "char_start": start, "char_end": start + len(surface),
+            "value": value, "unit": unit, "qualifier": "exact", "committee_code": committee,
+            "period_start": a, "period_end": b, "category": "proposals"}  # fmt: skip
+
+
 def test_empty_cache_says_so(tmp_path, capsys):
     assert bench.main(["--cache", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "holds none of the 80 manifest documents" in out
+    assert bench.main(["--suite", "v2", "--cache", str(tmp_path)]) == 0
+    assert "holds none of the" in capsys.readouterr().out
 
 
 def test_manifest_and_gold_agree():
@@ -32,30 +53,125 @@ def test_manifest_and_gold_agree():
     assert all(g["char_end"] > g["char_start"] for g in gold)
 
 
-def test_span_matching_and_reason_classes():
-    gold = [
-        {"doc": "x", "surface": "12件", "char_start": 5, "char_end": 8, "value": 12, "unit": "件",
-         "qualifier": "exact", "committee_code": "640221", "committee_named": True, "period": "2024"},
-        {"doc": "x", "surface": "3次", "char_start": 20, "char_end": 22, "value": 3, "unit": "次",
-         "qualifier": "exact", "committee_code": None, "committee_named": False, "period": None},
-        {"doc": "x", "surface": "9篇", "char_start": 30, "char_end": 32, "value": 9, "unit": "篇",
-         "qualifier": "exact", "committee_code": "640221", "committee_named": True, "period": "2024"},
-    ]  # fmt: skip
-    pred = [
-        {"doc": "x", "surface": "12件", "char_start": 5, "char_end": 8, "value": 12, "unit": "件",
-         "qualifier": "exact", "committee_code": "640221", "period_start": 2024, "period_end": 2024},
-        {"doc": "x", "surface": "3次", "char_start": 20, "char_end": 22, "value": 3, "unit": "次",
-         "qualifier": "exact", "committee_code": None, "period_start": 2024, "period_end": 2024},
-        {"doc": "x", "surface": "586次", "char_start": 40, "char_end": 44, "value": 586, "unit": "次",
-         "qualifier": "exact", "committee_code": None, "period_start": None, "period_end": None},
-    ]  # fmt: skip
+def test_calendar_convention_keeps_the_mentions_and_only_fills_periods():
+    v1 = bench.SUITES["v1"]
+    text = [json.loads(x) for x in v1.gold("text").read_text(encoding="utf-8").splitlines() if x.strip()]
+    cal = [json.loads(x) for x in v1.gold("calendar").read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(text) == len(cal)
+    changed = 0
+    for a, b in zip(text, cal, strict=True):
+        assert {k: v for k, v in a.items() if k != "period"} == {k: v for k, v in b.items() if k != "period"}
+        if a["period"] != b["period"]:
+            assert a["period"] is None  # only "the text does not say" is relabelled
+            changed += 1
+    assert changed > 0
+
+
+def test_fresh_set_is_new_and_split_in_halves():
+    old = {r["url"] for r in bench.load_manifest()}
+    v2 = bench.SUITES["v2"]
+    fresh = bench.load_manifest(v2)
+    assert not old & {r["url"] for r in fresh}
+    sets = [r["set"] for r in fresh]
+    assert abs(sets.count("dev") - sets.count("heldout")) <= 1
+    assert set(bench.labelled_docs(v2.spec("calendar"))) == {r["doc"] for r in fresh}
+    assert len(fresh) >= 60
+    traits = bench.trait_counts(v2)
+    total = {t: traits["dev"][t] + traits["heldout"][t] for t in traits["dev"] | traits["heldout"]}
+    minimum = {"no_year": 20, "ordinal": 15, "jan_review": 10, "county_news": 10, "gov_web": 10}
+    assert all(total.get(t, 0) >= n for t, n in minimum.items()), total
+    assert all(traits["dev"][t] and traits["heldout"][t] for t in minimum)  # each kind in both halves
+
+
+def test_span_matching_and_classes():
+    gold = [_g(5, 12, "件", "2024"), _g(20, 3, "次", None, committee=None), _g(30, 9, "篇", "2024")]
+    pred = [_p(5, 12, "件", "2024"), _p(20, 3, "次", "2024", committee=None), _p(40, 586, "次", None, None)]
     s = bench.SetScore("t")
     bench.score_doc(s, gold, pred, "x" * 50)
     f = s.figures
     assert (s.matched, f["precision"], f["recall"]) == (2, 2 / 3, 2 / 3)
     assert f["committee"] == 1.0 and f["period"] == 0.5
+    assert s.reasons == {"missed": 1, "false_alarm": 1, "period_given": 1}
+
+
+def test_period_and_committee_classes_and_no_year_share():
+    gold = [
+        _g(0, 1, "件", "2024"),
+        _g(10, 2, "件", "2024"),
+        _g(20, 3, "件", "2019-2023"),
+        _g(30, 4, "件", "2024"),
+        _g(40, 5, "件", "2024"),
+    ]
+    pred = [
+        _p(0, 1, "件", None),  # no_period
+        _p(10, 2, "件", "2023"),  # wrong_period
+        _p(20, 3, "件", "2023"),  # range_vs_year
+        _p(30, 4, "件", "2024", committee="110000"),  # wrong_committee
+        _p(40, 5, "件", "2024", committee=None),  # no_committee
+    ]
+    s = bench.SetScore("t")
+    bench.score_doc(s, gold, pred, "x" * 60)
     assert s.reasons == {
-        "miss: not extracted": 1,
-        "false alarm": 1,
-        "period: period given where the text does not say": 1,
+        "no_period": 1,
+        "wrong_period": 1,
+        "range_vs_year": 1,
+        "wrong_committee": 1,
+        "no_committee": 1,
     }
+    f = s.figures
+    assert f["period"] == 2 / 5 and f["committee"] == 3 / 5
+    assert (s.year_missing, s.year_determined, f["no_year"]) == (1, 5, 1 / 5)
+
+
+def test_value_difference_and_furniture_false_alarm():
+    text = "正文收到提案12件\n浏览次数:6335次\n"
+    gold = [_g(6, 12, "件", "2024")]
+    pred = [_p(6, 120, "件", "2024", surface="12件"), _p(15, 6335, "次", None, surface="6335次")]
+    s = bench.SetScore("t")
+    bench.score_doc(s, gold, pred, text)
+    assert s.reasons == {"value_differs": 1, "furniture": 1, "false_alarm": 1}
+
+
+def test_heldout_misses_hidden_unless_final(capsys):
+    s = bench.SetScore("held")
+    s.docs = 1
+    bench.score_doc(s, [_g(0, 7, "件", "2024")], [], "x" * 10)
+    bench.report(s, hide_misses=True)
+    out = capsys.readouterr().out
+    assert "recall     0.000" in out and "7件" not in out and "--final" in out
+    bench.report(s, hide_misses=False)
+    assert "7件  [missed]" in capsys.readouterr().out
+
+
+def test_compare_html_counts_figures_only_on_the_web_page(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "suite"
+    folder.mkdir()
+    (folder / "manifest.csv").write_text("doc,set,url,query,traits\nw1,dev,u,q,gov_web\n", encoding="utf-8")
+    suite = bench.Suite("t", folder, "X_UNSET", {"calendar": "gold_spec.txt"}, {"dev": "d"}, False)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    body = "县政协今年共收到提案120件，立案115件。"
+    (cache / "w1.txt").write_text(body + "\n", encoding="utf-8")
+    (cache / "w1.html").write_text(
+        "<html><head><title>政协动态</title></head><body>"
+        f"<p>{body}</p><div class='footer'>本页浏览次数：3056次 【打印】【关闭】</div></body></html>",
+        encoding="utf-8",
+    )
+    out = bench.compare_html(cache, suite, show=True)
+    only_html, only_text, both = out["w1"]
+    assert both == 2 and only_text == 0
+    printed = capsys.readouterr().out
+    assert "figures only on the web page" in printed
+    # whatever the extractor does with the footer, the count printed is the one returned
+    assert f"{only_html} figures only on the web page" in printed
+
+
+def test_anchor_relocates_spans_in_a_cache_that_differs():
+    gold = [_g(3, 12, "件", "2024"), _g(9, 5, "件", "2024")]
+    rows, moved = bench.anchor(gold, "收到 12件,立案5件")
+    assert not moved and rows == gold  # the spans hold in this text: nothing moves
+    shifted = "标题一行\n\n收到提案12件,其中立案5件,另有15件"
+    rows, moved = bench.anchor(gold, shifted)
+    assert moved
+    assert [shifted[r["char_start"] : r["char_end"]] for r in rows] == ["12件", "5件"]
+    assert rows[1]["char_start"] == shifted.index("立案5件") + 2  # not the 5件 inside 15件
