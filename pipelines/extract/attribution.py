@@ -69,8 +69,8 @@ class Attributor:
         meta = self.doc.metadata or {}
         m = re.match(r"((?:19|20)\d{2})", str(meta.get("year") or meta.get("date") or ""))
         if not m:
-            return Period(None, None, term, reason="the text names no year, no session or term the calendar "
-                          "dates, no five-year plan, and the document has no date line or dated metadata")  # fmt: skip
+            return Period(None, None, term, reason="no dated context: the text names no year, no session or term "
+                          "the calendar dates, no five-year plan, and the document has no dated metadata")  # fmt: skip
         year = int(m[1])
         how = {"source": "publication_date"}
         return Period(year - 4, year, True, **how) if term else Period(year, year, **how)
@@ -132,7 +132,7 @@ class Attributor:
                     period = report_period(blocks, self.lex, late, "publication_date")
                 elif (meta := self._metadata_period(period.term)).end is not None:
                     period = meta
-                elif period.reason is None or period.reason.startswith("the text names no year"):
+                elif period.reason is None or period.reason.startswith("no dated context"):
                     period = replace(period, reason=meta.reason)
             self._cache[article] = Owner(subject.committee, period, subject)
         return self._cache[article]

@@ -216,8 +216,8 @@ class TermCalendar:
 
     def why_not(self, code: str, n: int, what: str) -> str:
         if (code, n) in self.conflicts:
-            return f"the text names {what} but the evidence on term {n} of {code} conflicts: {self.conflicts[(code, n)]}"
-        return f"the text names {what} but the register has no term data for term {n} of {code}"
+            return f"conflicting ordinals: the text names {what}, and the evidence on it disagrees: {self.conflicts[(code, n)]}"
+        return f"no term data: the text names {what} but the calendar has no term data for term {n} of {code}"
 
     def coverage(self) -> dict:
         """Committees with dated terms, by level and basis (bench/bench_register.py prints it)."""
@@ -329,7 +329,7 @@ def report_period(
             year -= 1  # a January-March page about the past year or the closing term; a January review
         from_date = published
     if year is None:
-        return Period(None, None, term, reason="the text names no year and has no date line")
+        return Period(None, None, term, reason="no dated context: the text names no year and has no date line")
     if term:
         since = _SINCE.search(text[:3000])
         start = int(since[1]) if since and int(since[1]) < year else year - 4
@@ -468,7 +468,7 @@ def term_period(
                 None, None, True, reason=calendar.why_not(committee.code, n, f"a term ({named[0]})")
             )
         if term.last_year is None:
-            return Period(None, None, True, reason=f"term {n} of {committee.code} is in office: no last year")
+            return Period(None, None, True, reason=f"term in office: term {n} of {committee.code} has no last year yet")
         source = "cross_document" if term.basis == "document" else "term"
         return Period(term.first_year, term.last_year, True, source=source, inferred=term.inferred,
                       evidence=term.evidence if source == "cross_document" or term.inferred else None)  # fmt: skip
@@ -556,9 +556,9 @@ def mention_period(
         if plan:
             a, b = plan_years(plan[1])
             return MentionPeriod(a, b, "plan")
-        return MentionPeriod(None, None, None, report.reason or "the text gives no period")
+        return MentionPeriod(None, None, None, report.reason or "no dated context: the text gives no period")
     if _cue_re(lex.history_cues).search(before):  # 早在2003年…还曾…: the text gives no period
-        return MentionPeriod(None, None, None, "a sentence of history (早在, 还曾, 多年来 ...)")
+        return MentionPeriod(None, None, None, "history: a sentence of history (早在, 还曾, 多年来 ...) gives no period")
     back = _relative_year(before, lex) if report.published else None
     if back is not None:  # 去年，县政协… on a page dated 2023: 2022; 今年以来 / 上半年: 2023
         y = report.published[0] - back
