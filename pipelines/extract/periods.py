@@ -329,7 +329,9 @@ def report_period(
             year -= 1  # a January-March page about the past year or the closing term; a January review
         from_date = published
     if year is None:
-        return Period(None, None, term, reason="no dated context: the text names no year and has no date line")
+        return Period(
+            None, None, term, reason="no dated context: the text names no year and has no date line"
+        )
     if term:
         since = _SINCE.search(text[:3000])
         start = int(since[1]) if since and int(since[1]) < year else year - 4
@@ -468,7 +470,9 @@ def term_period(
                 None, None, True, reason=calendar.why_not(committee.code, n, f"a term ({named[0]})")
             )
         if term.last_year is None:
-            return Period(None, None, True, reason=f"term in office: term {n} of {committee.code} has no last year yet")
+            return Period(
+                None, None, True, reason=f"term in office: term {n} of {committee.code} has no last year yet"
+            )
         source = "cross_document" if term.basis == "document" else "term"
         return Period(term.first_year, term.last_year, True, source=source, inferred=term.inferred,
                       evidence=term.evidence if source == "cross_document" or term.inferred else None)  # fmt: skip
@@ -558,7 +562,9 @@ def mention_period(
             return MentionPeriod(a, b, "plan")
         return MentionPeriod(None, None, None, report.reason or "no dated context: the text gives no period")
     if _cue_re(lex.history_cues).search(before):  # 早在2003年…还曾…: the text gives no period
-        return MentionPeriod(None, None, None, "history: a sentence of history (早在, 还曾, 多年来 ...) gives no period")
+        return MentionPeriod(
+            None, None, None, "history: a sentence of history (早在, 还曾, 多年来 ...) gives no period"
+        )
     back = _relative_year(before, lex) if report.published else None
     if back is not None:  # 去年，县政协… on a page dated 2023: 2022; 今年以来 / 上半年: 2023
         y = report.published[0] - back
