@@ -21,6 +21,7 @@ from pipelines.extract.periods import (
     is_intake,
     mention_period,
     metadata_date,
+    named_terms,
     ordinal_facts,
     plan_period,
     report_period,
@@ -136,6 +137,16 @@ class Attributor:
                     period = replace(period, reason=meta.reason)
             self._cache[article] = Owner(subject.committee, period, subject)
         return self._cache[article]
+
+    def named_terms(self) -> dict[str, set[int]]:
+        """Committee code -> the term ordinals this document names for it."""
+        out: dict[str, set[int]] = {}
+        articles = sorted({b.article for b in self.doc.blocks}) if len(self.doc.articles) > 1 else [None]
+        for a in articles:
+            committee = self.owner(a).committee
+            if committee is not None:
+                out.setdefault(committee.code, set()).update(named_terms(self._article(a)[0], committee))
+        return out
 
     def facts(self) -> list:
         """Ordinals this document dates for its committees (learned across documents)."""

@@ -171,6 +171,25 @@ class TermCalendar:
                 )
             elif cited is None:
                 self.dated[key] = min(fs, key=lambda f: (f.basis != "reviewed", f.evidence))
+        # a learned or reviewed term must sit about a term length from the committee's other dated
+        # terms (1 year of slack: sessions move); otherwise the evidence conflicts
+        cited_by_code: dict[str, dict[int, int]] = defaultdict(dict)
+        for t in self.register.terms():
+            cited_by_code[t.code][t.term] = t.first_year
+        for (code, n), fact in list(self.dated.items()):
+            others = dict(cited_by_code.get(code, {}))
+            others.update({m: f.first_year for (c, m), f in self.dated.items() if c == code and m != n})
+            bad = [
+                (m, y) for m, y in others.items() if abs(fact.first_year - y - self.term_years * (n - m)) > 1
+            ]
+            if bad:
+                m, y = min(bad, key=lambda my: abs(my[0] - n))
+                self.conflicts[(code, n)] = (
+                    f"term {n} of {code}: {fact.evidence} dates it from {fact.first_year}, but term {m} "
+                    f"opened in {y}, {self.term_years} years a term"
+                )
+        for key in self.conflicts:
+            self.dated.pop(key, None)
         self._anchors: dict[str, list[int]] = defaultdict(list)
         for code, n in self.dated:
             self._anchors[code].append(n)
@@ -419,6 +438,19 @@ def ordinal_facts(
     return out
 
 
+def named_terms(blocks: list[str], committee: Committee) -> set[int]:
+    """The term ordinals of ``committee`` an article names (its sessions, and its terms beside a
+    committee word: 十届县政协, 政协平罗县第十届委员会)."""
+    text = "\n".join(blocks)[:3000]
+    register = load_register()
+    out = {n for n, _, _ in sessions(text, committee, register)}
+    for m in TERM.finditer(text):
+        n = _ordinal(m[1])
+        if n and not _NOT_PLENARY.search(m[0]) and _own_ordinal(text, m, committee, register):
+            out.add(n)
+    return out
+
+
 def term_period(
     blocks: list[str],
     committee: Committee,
@@ -627,7 +659,8 @@ def date_in_address(address: str) -> tuple[int, int, int] | None:
 
 def metadata_date(meta: dict, doc_id: str = "", path: str = "") -> tuple[tuple[int, int, int], str] | None:
     """The publication date from a document's metadata, and where it was found: the reader's date
-    (HTML meta PubDate, an inbox sidecar), the canonical address, the PDF's metadata, the file name."""
+    (HTML meta PubDate, an inbox sidecar), the canonical address, the file name, the PDF's
+    metadata (its creation date, last: a file may be made long after the page)."""
     from pipelines.extract.page import find_date
 
     for key in ("publication_date", "published", "date"):
@@ -637,11 +670,11 @@ def metadata_date(meta: dict, doc_id: str = "", path: str = "") -> tuple[tuple[i
     for key in ("canonical", "address", "url"):
         if d := date_in_address(str(meta.get(key) or "")):
             return d, key
-    if d := find_date(str(meta.get("pdf_date") or "")):
-        return d, "pdf_date"
     name = Path(path).name if path else doc_id
     if d := date_in_address(name):
         return d, "file_name"
+    if (d := find_date(str(meta.get("pdf_date") or ""))) and d[0] > 2000:  # 2000-01-01: a tool's placeholder
+        return d, "pdf_date"
     return None
 
 
