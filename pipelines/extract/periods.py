@@ -640,21 +640,18 @@ def mention_period(
 
 # ----------------------------------------------------------------------------- publication dates
 
-_ADDRESS_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})[-_/.]?(0[1-9]|1[0-2])[-_/.]?([0-2]\d|3[01])(?!\d)"  # t20240105_, /2024/01/05/
-    r"|(?<!\d)((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])(?=/)"  # /202401/: the month's first day
-)
+_ADDRESS_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/.]?(0[1-9]|1[0-2])[-_/.]?([0-2]\d|3[01])(?!\d)")
+_ADDRESS_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])(?=/)")  # /202401/
 
 
 def date_in_address(address: str) -> tuple[int, int, int] | None:
     """The date a page's address or a file name carries: t20240105_123.html, /2024-01/05/,
-    /2024/0105/, 2024-01-05_report.pdf (a month alone, /202401/, counts as its first day)."""
+    /2024/0105/, 2024-01-05_report.pdf; else a month alone (/202401/), as its first day."""
     for m in _ADDRESS_DATE.finditer(address or ""):
-        if m[1] and m[3] != "00":
+        if m[3] != "00":
             return int(m[1]), int(m[2]), int(m[3])
-        if m[4]:
-            return int(m[4]), int(m[5]), 1
-    return None
+    m = _ADDRESS_MONTH.search(address or "")
+    return (int(m[1]), int(m[2]), 1) if m else None
 
 
 def metadata_date(meta: dict, doc_id: str = "", path: str = "") -> tuple[tuple[int, int, int], str] | None:
