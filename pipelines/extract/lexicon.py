@@ -81,6 +81,7 @@ class Lexicon:
     year_before_last_words: tuple[str, ...]
     years_span_after: tuple[str, ...]
     this_year_words: tuple[str, ...]
+    part_year_words: tuple[str, ...]
     year_review_cues: tuple[str, ...]
 
 

@@ -338,12 +338,12 @@ def report_period(
     from_date = None
     if year is None and published:
         year, source = published[0], published_source
-        this_year = any(w in head for w in lex.this_year_words)
+        this_year = any(w in head for w in lex.this_year_words + lex.part_year_words)
         md = month_day_year(blocks, published)
         if md is not None and md < year:  # "12月28日，…" on a page dated in January: last December
-            year, this_year = md, True
-        if not this_year and (
-            (published[1] <= 3 and (term or reviews)) or _january_review(head, published, lex)
+            year = md
+        elif (published[1] <= 3 and (term or reviews)) or (
+            not this_year and _january_review(head, published, lex)
         ):
             year -= 1  # a January-March page about the past year or the closing term; a January review
         from_date = published
