@@ -219,3 +219,25 @@ def test_every_mention_of_the_sample_corpus_has_a_period_source():
     paths = sorted(p for p in samples_dir.iterdir() if p.suffix in (".txt", ".html"))[:40]
     ms = [m for batch in extract_corpus(read_document(p) for p in paths) for m in batch]
     assert ms and all((m.period_source in SOURCES) != (m.period_reason is not None) for m in ms)
+
+
+def test_an_e_paper_page_header_dates_its_articles(tmp_path):
+    from sources.pdfgen.render import render_page
+    from sources.pdfgen.spec import ArticleSpec, PageSpec
+
+    article = ArticleSpec(
+        headline="平罗县政协开展民主监督",
+        body=["本报讯 12月3日，平罗县政协组织委员开展民主监督，共走访企业36家，收集意见建议52条。"],
+    )
+    other = ArticleSpec(
+        headline="冬季农业生产有序推进", body=["全县冬小麦长势良好，农技人员深入田间指导。" * 3]
+    )
+    out = tmp_path / "page.pdf"
+    render_page(PageSpec([article, other], masthead="平罗日报", date_line="2023年12月5日 星期二"), out)
+    doc = read_document(out)
+    assert len(doc.articles) == 2  # the header is no article's: the article's text names no year
+    ms = extract_mentions(doc)
+    assert [(m.surface, m.period_start, m.period_source) for m in ms] == [
+        ("36家", 2023, "publication_date"),
+        ("52条", 2023, "publication_date"),
+    ]
