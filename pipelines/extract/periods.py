@@ -29,6 +29,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -535,7 +536,7 @@ _SO_FAR = re.compile(r"截[至止](?:目前|今|\s*\d{1,2}\s*月|[一二三四�
 def _relative_year(before: str, lex: Lexicon) -> int | None:
     """Years back a relative word before the quantity names (今年 0, 去年 1, 前年 2, 截至6月 0), not a
     comparison (比去年, 较去年同期)."""
-    if _SO_FAR.search(before):
+    if "截" in before and _SO_FAR.search(before):
         return 0
     for words, back in ((lex.year_before_last_words, 2), (lex.last_year_words, 1), (lex.this_year_words, 0)):
         for w in words:
@@ -567,8 +568,7 @@ def _years_span_pattern(lex: Lexicon) -> re.Pattern:
     return p
 
 
-@dataclass(frozen=True)
-class MentionPeriod:
+class MentionPeriod(NamedTuple):
     start: int | None
     end: int | None
     source: str | None
