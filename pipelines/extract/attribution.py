@@ -25,6 +25,7 @@ from pipelines.extract.periods import (
     ordinal_facts,
     plan_period,
     report_period,
+    running_term,
     term_period,
 )
 from pipelines.extract.subject import SubjectResult, find_subject
@@ -125,6 +126,8 @@ class Attributor:
             subject = find_subject(self.doc, article=article, year=period.end)  # unresolved: None, no guess
             if period.end is None and subject.committee is not None:
                 period = term_period(blocks, subject.committee, period, self.lex, self.calendar)
+            elif period.term and period.published and subject.committee is not None:
+                period = running_term(blocks, subject.committee, period)
             if period.end is None:
                 period = plan_period(blocks, period)
             if period.end is None:

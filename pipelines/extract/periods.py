@@ -512,6 +512,18 @@ def term_period(
     return period
 
 
+def running_term(blocks: list[str], committee: Committee, period: Period) -> Period:
+    """A dated term summary (本届以来) at a later session (k = 2-5) of the committee's term: from the
+    term's first year (the session's year - k + 1), not five years back."""
+    if period.start != period.end - 4:
+        return period  # the text gave the start (2019年以来)
+    found = next(sessions("\n".join(blocks)[:3000], committee), None)
+    if found is None or not 2 <= found[1] <= 5:
+        return period
+    start = period.published[0] - found[1] + 1  # the session is held in the page's year
+    return replace(period, start=start) if start <= period.end else period
+
+
 def plan_period(blocks: list[str], period: Period) -> Period:
     """A five-year plan named as the text's period (“十二五”时期, 十三五以来) in its head."""
     head = "\n".join(blocks[:3])[:_LEAD_CHARS]

@@ -241,3 +241,13 @@ def test_an_e_paper_page_header_dates_its_articles(tmp_path):
         ("36家", 2023, "publication_date"),
         ("52条", 2023, "publication_date"),
     ]
+
+
+def test_a_dated_term_summary_at_a_later_session_starts_with_the_term(tmp_path):
+    (doc,) = _docs(
+        tmp_path,
+        {"page": "平罗县政协常委会工作报告\n发布时间：2024-01-10　来源：平罗县政协\n"
+         "在政协平罗县第十届委员会第三次会议上，常委会报告说，本届以来，县政协共收到提案390件。\n"},
+    )  # fmt: skip
+    (m,) = extract_mentions(doc)
+    assert (m.period_start, m.period_end, m.period_source) == (2022, 2023, "date_line")
