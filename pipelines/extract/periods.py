@@ -239,15 +239,6 @@ class TermCalendar:
             return f"conflicting ordinals: the text names {what}, and the evidence on it disagrees: {self.conflicts[(code, n)]}"
         return f"no term data: the text names {what} but the calendar has no term data for term {n} of {code}"
 
-    def coverage(self) -> dict:
-        """Committees with dated terms, by level and basis (bench/bench_register.py prints it)."""
-        out: dict[str, set[str]] = defaultdict(set)
-        for t in self.register.terms():
-            out["public" if t.code == "000000" or t.code.endswith("0000") else "document"].add(t.code)
-        for code, _ in self.dated:
-            out[self.dated[(code, _)].basis].add(code)
-        return out
-
 
 @functools.cache
 def default_calendar() -> TermCalendar:
@@ -428,6 +419,8 @@ def ordinal_facts(
     head_end = len(blocks[0]) if blocks else 0
     out = []
     for n, k, m in sessions(text, committee):
+        if text.startswith("以来", m.end()):
+            continue  # 十届二次会议以来: the sentence's date is a cut-off, not the session's
         s0 = max(text.rfind(c, 0, m.start()) for c in "。\n！？") + 1
         ends = [i for i in (text.find(c, m.end()) for c in "。\n！？") if i >= 0]
         sentence = text[s0 : min(ends) if ends else len(text)]
