@@ -159,15 +159,6 @@ def _key(row: dict) -> tuple:
     return (round(float(row["value"]), 6), row["unit"], row["qualifier"])
 
 
-# The labelling convention of this set (bench/real_docs/README.md): a period "-" where the text and its
-# date line name no year. Under it ("old", the default) a "-" is right when the extracted period is
-# null or comes from a public calendar (period_source session, term, plan, publication_date,
-# cross_document: ../shared/labelling.md's updated convention, which this gold predates); "new"
-# demands null.
-TEXT_SOURCES = ("text", "date_line")
-CONVENTION = {"old": True}
-
-
 def _period(pred: dict) -> str | None:
     a, b = pred.get("period_start"), pred.get("period_end")
     if a is None and b is None:
@@ -245,9 +236,7 @@ def score_doc(s: SetScore, gold: list[dict], pred: list[dict], text: str) -> Non
         elif p.get("committee_code") is not None:
             s.committee_guessed += 1
         got = _period(p)
-        if got == g["period"] or (
-            g["period"] is None and CONVENTION["old"] and p.get("period_source") not in (None, *TEXT_SOURCES)
-        ):
+        if got == g["period"]:
             s.period_right += 1
         else:
             if g["period"] is None:
@@ -347,14 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--build-gold", action="store_true", help="rebuild gold.jsonl from gold_spec.txt")
     ap.add_argument("--set", choices=("heldout", "dev"), help="score one set only (develop with --set dev)")
-    ap.add_argument(
-        "--convention",
-        choices=("old", "new"),
-        default="old",
-        help='old (default): a gold "-" accepts a period read from a public calendar; new: only null',
-    )
     args = ap.parse_args(argv)
-    CONVENTION["old"] = args.convention == "old"
     cache = cache_dir(args.cache)
     if args.build_gold:
         rows = build_gold(cache)  # built whole before the file is opened: an error leaves it as it was

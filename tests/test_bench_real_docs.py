@@ -59,19 +59,3 @@ def test_span_matching_and_reason_classes():
         "false alarm": 1,
         "period: period given where the text does not say": 1,
     }
-
-
-def test_the_old_convention_accepts_a_calendar_period_where_the_text_names_no_year():
-    gold = [{"doc": "x", "surface": "3次", "char_start": 20, "char_end": 22, "value": 3, "unit": "次",
-             "qualifier": "exact", "committee_code": None, "committee_named": False, "period": None}]  # fmt: skip
-    pred = [{"doc": "x", "surface": "3次", "char_start": 20, "char_end": 22, "value": 3, "unit": "次",
-             "qualifier": "exact", "committee_code": None, "period_start": 2019, "period_end": 2019}]  # fmt: skip
-    right = {}
-    for convention in ("old", "new"):
-        for source in ("session", "text"):
-            bench.CONVENTION["old"] = convention == "old"
-            s = bench.SetScore("t")
-            bench.score_doc(s, gold, [pred[0] | {"period_source": source}], "x" * 30)
-            right[(convention, source)] = s.period_right
-    bench.CONVENTION["old"] = True
-    assert right == {("old", "session"): 1, ("old", "text"): 0, ("new", "session"): 0, ("new", "text"): 0}
