@@ -40,6 +40,7 @@ from warehouse.register import REFERENCE_DIR, Committee, Register, load_register
 SOURCES = ("text", "date_line", "session", "term", "plan", "publication_date", "cross_document")
 PERIODS_PATH = REFERENCE_DIR / "periods.yaml"
 ORDINALS_PATH = REFERENCE_DIR / "term_ordinals.csv"
+INFER_TERMS = 3  # a term is inferred from a dated term at most this many terms away
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")
 _SINCE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:以来|至今)")
@@ -101,11 +102,15 @@ class OrdinalFact:
     year: int
     evidence: str  # a doc id (learned) or an address (reviewed CSV)
     basis: str = "document"  # document (learned from the corpus) or reviewed (term_ordinals.csv)
+    month: int | None = None
 
     @property
     def first_year(self) -> int:
-        """The term's first year, one plenary session a year (a session held late in its year, as
-        some are, still counts for that year)."""
+        """The term's first year, one plenary session a year. A first session held in December opens
+        a term whose sessions and reports run from the next year (1st session in late December
+        2021, 2nd in January 2023 ... 5th in January 2026)."""
+        if (self.session or 1) == 1 and self.month == 12:
+            return self.year + 1
         return self.year - (self.session or 1) + 1
 
 
@@ -138,7 +143,8 @@ def reviewed_facts(path: Path = ORDINALS_PATH) -> tuple[OrdinalFact, ...]:
                 int(r["year"]),
                 r["address"],
                 "reviewed",
-            )  # fmt: skip
+                int(r["month"]) if r.get("month") else None,
+            )
             for r in csv.DictReader(fh)
             if r.get("reviewed", "yes").strip().lower() in ("yes", "y", "true", "1")
         )
@@ -221,10 +227,11 @@ class TermCalendar:
                 last = nxt.first_year - 1 if nxt else None
                 return replace(own, last_year=last)
             return own
-        anchors = [
-            m for m in self._anchors.get(code, ()) if abs(m - n) <= 2 and (code, m) not in self.conflicts
+        anchors = [m for m in self._anchors.get(code, ()) if abs(m - n) <= INFER_TERMS]
+        anchors += [
+            t for t in range(n - INFER_TERMS, n + INFER_TERMS + 1) if t != n and self.register.term(code, t)
         ]
-        anchors += [t for t in range(n - 2, n + 3) if t != n and self.register.term(code, t) is not None]
+        anchors = [m for m in anchors if (code, m) not in self.conflicts]
         if not anchors:
             return None
         m = min(anchors, key=lambda t: (abs(t - n), t))
@@ -391,8 +398,8 @@ def _own_ordinal(text: str, m: re.Match, committee: Committee, register: Registe
 
     window = text[max(0, m.start() - 14) : m.end()]
     for named in committee_names(window, register):
-        if named.relative:
-            continue
+        if named.relative or committee.short_name in named.stem:
+            continue  # 县政协, or the committee's own name (江北区政协 in a 江北区 page)
         found = register.find(named.stem, None) or register.find(named.form, None)
         if found and all(c.code != committee.code for c in found):
             return False
@@ -426,9 +433,9 @@ def ordinal_facts(
         sentence = text[s0 : min(ends) if ends else len(text)]
         date = _FULL_DATE.search(sentence)
         if date and not _SINCE.match(sentence, date.start()):
-            out.append(OrdinalFact(committee.code, n, k, int(date[1]), doc_id))
+            out.append(OrdinalFact(committee.code, n, k, int(date[1]), doc_id, month=int(date[2])))
         elif dated and m.start() < head_end and not any(w in text[:head_end] for w in _FORTHCOMING):
-            out.append(OrdinalFact(committee.code, n, k, dated[0], doc_id))
+            out.append(OrdinalFact(committee.code, n, k, dated[0], doc_id, month=dated[1]))
     return out
 
 

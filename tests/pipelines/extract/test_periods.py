@@ -122,7 +122,7 @@ def test_dates_in_addresses_and_file_names(address, date):
     assert date_in_address(address) == date
 
 
-DATED = "平罗县政协召开十届一次会议\n2021年12月20日，政协平罗县第十届委员会第一次会议开幕。会议期间收到提案160件。\n"
+DATED = "平罗县政协召开十届一次会议\n2021年9月20日，政协平罗县第十届委员会第一次会议开幕。会议期间收到提案160件。\n"
 UNDATED = "平罗县政协十届三次会议闭幕\n政协平罗县第十届委员会第三次会议期间，共收到提案150件。\n"
 
 
@@ -151,6 +151,13 @@ def test_a_later_term_is_inferred_from_the_level_cycle(tmp_path):
         True,
         "dated",
     )
+
+
+def test_a_first_session_in_december_opens_the_next_year():
+    # 1st session in late December 2021, then January 2023 ... 2026: the term's sessions count from 2022
+    assert OrdinalFact("340825", 11, 1, 2021, "a", month=12).first_year == 2022
+    assert OrdinalFact("340825", 11, 5, 2026, "b", month=1).first_year == 2022
+    assert OrdinalFact("340825", 11, 1, 2021, "c", month=9).first_year == 2021
 
 
 def test_conflicting_evidence_is_reported_not_resolved(tmp_path):
