@@ -280,6 +280,8 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] |
             continue
         date = _DATE.match(lead, m.start())
         if date is None:
+            if _PLAN_YEAR.match(lead, m.end()):
+                continue  # 2024年区政协将聚焦…: a plan for that year, not the year reported
             return int(m[1]), "text"
         if dated is None:
             at_session = intake and "会议" in lead[date.end() : date.end() + 40]  # (…会议通过)
@@ -290,6 +292,8 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] |
     return (since, "text") if since is not None else None
 
 
+# a year whose clause goes on to a plan (2024年区政协将聚焦…, 2025年要…): the plan's year
+_PLAN_YEAR = re.compile(r"[^，,。；;：:、\n]{0,8}?(?:将(?!近)|要|拟|计划|力争)")
 _INTAKE = re.compile(r"收到[^。；;，,]{0,14}提案|提案[^。；;]{0,6}收到")
 
 

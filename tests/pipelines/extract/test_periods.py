@@ -258,3 +258,9 @@ def test_a_dated_term_summary_at_a_later_session_starts_with_the_term(tmp_path):
     )  # fmt: skip
     (m,) = extract_mentions(doc)
     assert (m.period_start, m.period_end, m.period_source) == (2022, 2023, "date_line")
+
+
+def test_a_plan_year_is_not_the_year_reported(extract):
+    text = "平罗县政协十届三次会议开幕\n会议认为，一年来，县政协共收到提案121件。\n会议指出，2024年县政协将聚焦中心大局。\n"
+    (m,) = extract(text)
+    assert m["period_start"] is None and m["period_reason"].startswith("no term data")
