@@ -26,6 +26,7 @@ from pipelines.extract.periods import (
     plan_period,
     report_period,
     running_term,
+    session_date,
     term_period,
 )
 from pipelines.extract.subject import SubjectResult, find_subject
@@ -128,6 +129,8 @@ class Attributor:
                 period = term_period(blocks, subject.committee, period, self.lex, self.calendar)
             elif period.term and period.published and subject.committee is not None:
                 period = running_term(blocks, subject.committee, period)
+            elif subject.committee is not None:
+                period = session_date(blocks, subject.committee, period, self.calendar)
             if period.end is None:
                 period = plan_period(blocks, period)
             if period.end is None:

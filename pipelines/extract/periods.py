@@ -312,6 +312,7 @@ def report_period(
     lex: Lexicon | None = None,
     published: tuple[int, int, int] | None = None,
     published_source: str = "date_line",
+    month_day: bool = True,
 ) -> Period:
     """The period a report (or one article, given its blocks' text) covers.
 
@@ -342,7 +343,7 @@ def report_period(
     if year is None and published:
         year, source = published[0], published_source
         this_year = any(w in head for w in lex.this_year_words + lex.part_year_words)
-        md = month_day_year(blocks, published)
+        md = month_day_year(blocks, published) if month_day else None  # (a session's year has no day)
         if md is not None and md < year:  # "12月28日，…" on a page dated in January: last December
             year = md
         elif (published[1] <= 3 and (term or reviews)) or (
@@ -484,6 +485,28 @@ def term_period(
             "evidence": term.evidence if source == "cross_document" or term.inferred else None,
         }
         year = term.session_year(k)
+        if text.startswith("以来", m.end()):  # 十二届二次会议以来: the time since that session
+            if period.term and k == 1:  # 十届一次会议以来 … 十届省政协期间: the whole term
+                if term.last_year is None:
+                    return Period(
+                        None,
+                        None,
+                        True,
+                        reason=f"term in office: term {n} of {committee.code} has no last year yet",
+                    )
+                return Period(term.first_year, term.last_year, True, **how)
+            if period.term:
+                return (
+                    Period(year, term.last_year or year, True, **how)
+                    if term.last_year
+                    else Period(
+                        None,
+                        None,
+                        True,
+                        reason=f"term in office: term {n} of {committee.code} has no last year yet",
+                    )
+                )
+            return Period(year, year, False, (year + 1, 1, 1), **how)  # reported at the next session
         if period.term and k == 1:  # a term summary at the next term's first session: the term before
             before = calendar.term(committee.code, n - 1)
             if before is not None and before.last_year is not None:
@@ -496,7 +519,7 @@ def term_period(
         md = month_day(blocks)
         if md is not None and md[0] >= 4 and not any(w in text[:200] for w in _FORTHCOMING):
             return Period(year, year, False, (year, 12, 31), **how)  # a dated news item of the session's year
-        got = report_period(blocks, lex, (year, 3, 1))  # the session is the date line
+        got = report_period(blocks, lex, (year, 3, 1), month_day=False)  # the session is the date line
         return replace(got, **how) if got.end is not None else got
     named = TERM.search(text) if period.term else None
     if named:
@@ -526,6 +549,26 @@ def running_term(blocks: list[str], committee: Committee, period: Period) -> Per
         return period
     start = period.published[0] - found[1] + 1  # the session is held in the page's year
     return replace(period, start=start) if start <= period.end else period
+
+
+def session_date(
+    blocks: list[str], committee: Committee, period: Period, calendar: TermCalendar | None = None
+) -> Period:
+    """A report dated by its text (2025年…履职情况) whose head names its committee's session
+    (山东省政协十三届四次会议新闻发布会): the session, in the year after the report's or the same, is
+    its date line, so what the session received counts for the session's year and 去年/今年 read
+    against it."""
+    if period.published or period.term or period.end is None:
+        return period
+    calendar = calendar or default_calendar()
+    head = "\n".join(blocks[:3])
+    found = next(sessions(head, committee, calendar.register), None)
+    if found is None or head.startswith("以来", found[2].end()):
+        return period
+    term = calendar.term(committee.code, found[0])
+    if term is None or term.session_year(found[1]) not in (period.end, period.end + 1):
+        return period
+    return replace(period, published=(term.session_year(found[1]), 1, 1))
 
 
 def plan_period(blocks: list[str], period: Period) -> Period:
@@ -584,6 +627,14 @@ def _years_span_pattern(lex: Lexicon) -> re.Pattern:
     return p
 
 
+def _named_year(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the span names a year of its own (not a cut-off date, not YYYY年以来)."""
+    return any(
+        not _SINCE.match(text, m.start(), end) and not _cutoff_before(text, m.start(), lex)
+        for m in _YEAR.finditer(text, start, end)
+    )
+
+
 class MentionPeriod(NamedTuple):
     start: int | None
     end: int | None
@@ -623,6 +674,7 @@ def mention_period(
         and not report.term
         and is_intake(sentence, lex)
         and not any(c in sentence for c in lex.review_cues)
+        and not _named_year(text, s_start, pos, lex)  # 2025年内蒙古政协收到提案1190件: that year
     ):
         y = report.published[0]  # what this session received (截至…已收到)
         return MentionPeriod(y, y, report.source)
