@@ -66,6 +66,7 @@ class Period:
     source: str | None = None  # one of SOURCES; None when the period is null
     inferred: bool = False  # from a level's term cycle, not the committee's own evidence
     evidence: str | None = None  # the document or address whose ordinal dated the calendar entry
+    date_source: str | None = None  # where ``published`` comes from, when not from ``source``
 
 
 # ----------------------------------------------------------------------------- calendars (data)
@@ -297,9 +298,11 @@ _PLAN_YEAR = re.compile(r"[^，,。；;：:、\n]{0,8}?(?:将(?!近)|要|拟|计
 _INTAKE = re.compile(r"收到[^。；;，,]{0,14}提案|提案[^。；;]{0,6}收到")
 
 
-def is_intake(text: str, lex: Lexicon) -> bool:
-    """A text about what a session received (截至…共收到提案184件, 提案审查情况的报告)."""
-    return any(c in text for c in lex.intake_cues) or bool(_INTAKE.search(text))
+def is_intake(text: str, lex: Lexicon, strict: bool = False) -> bool:
+    """A text about what a session received (截至…共收到提案184件, 提案审查情况的报告); ``strict``: by
+    the lexicon's intake words only (a page reviewing the past year: 共收到的925件提案中 is the
+    year's)."""
+    return any(c in text for c in lex.intake_cues) or (not strict and bool(_INTAKE.search(text)))
 
 
 def _january_review(head: str, published: tuple[int, int, int], lex: Lexicon) -> bool:
@@ -555,8 +558,8 @@ def session_date(
     blocks: list[str], committee: Committee, period: Period, calendar: TermCalendar | None = None
 ) -> Period:
     """A report dated by its text (2025年…履职情况) whose head names its committee's session
-    (山东省政协十三届四次会议新闻发布会): the session, in the year after the report's or the same, is
-    its date line, so what the session received counts for the session's year and 去年/今年 read
+    (山东省政协十三届四次会议新闻发布会): the session, in the year after the report's, is its date
+    line, so what the session received counts for the session's year and 去年/今年 read
     against it."""
     if period.published or period.term or period.end is None:
         return period
@@ -566,9 +569,10 @@ def session_date(
     if found is None or head.startswith("以来", found[2].end()):
         return period
     term = calendar.term(committee.code, found[0])
-    if term is None or term.session_year(found[1]) not in (period.end, period.end + 1):
-        return period
-    return replace(period, published=(term.session_year(found[1]), 1, 1))
+    if term is None or term.session_year(found[1]) != period.end + 1:
+        return period  # (a session in the report's own year changes nothing)
+    source = "cross_document" if term.basis == "document" else "session"
+    return replace(period, published=(term.session_year(found[1]), 1, 1), date_source=source)
 
 
 def plan_period(blocks: list[str], period: Period) -> Period:
@@ -664,20 +668,21 @@ def mention_period(
         return MentionPeriod(
             None, None, None, "history: a sentence of history (早在, 还曾, 多年来 ...) gives no period"
         )
+    dated_by = report.date_source or report.source
     back = _relative_year(before, lex) if report.published else None
-    if back is not None:  # 去年，县政协… on a page dated 2023: 2022; 今年以来 / 上半年: 2023
+    if back is not None:  # 去年，县政协… on a page dated 2023: 2022; 今年以来: 2023
         y = report.published[0] - back
-        return MentionPeriod(y, y, report.source)
+        return MentionPeriod(y, y, dated_by)
     sentence = text[s_start : pos + 8]
     if (
         report.published
         and not report.term
-        and is_intake(sentence, lex)
+        and is_intake(sentence, lex, strict=report.end < report.published[0])
         and not any(c in sentence for c in lex.review_cues)
         and not _named_year(text, s_start, pos, lex)  # 2025年内蒙古政协收到提案1190件: that year
     ):
         y = report.published[0]  # what this session received (截至…已收到)
-        return MentionPeriod(y, y, report.source)
+        return MentionPeriod(y, y, dated_by)
     spans = list(_SPAN.finditer(text, s_start, pos)) if has_year else []  # 2013年1月至2018年1月，…
     if spans:
         a, b = _span_years(spans[-1])
