@@ -18,6 +18,7 @@ from pipelines.extract.page import find_date, page_frame
 from pipelines.extract.periods import (
     Period,
     TermCalendar,
+    any_year,
     is_intake,
     mention_period,
     metadata_date,
@@ -124,7 +125,10 @@ class Attributor:
         if article not in self._cache:
             blocks, published, source = self._article(article)
             period = report_period(blocks, self.lex, published, source)
-            subject = find_subject(self.doc, article=article, year=period.end)  # unresolved: None, no guess
+            # the register as of the report's year; with no period, as of any year the text names (a
+            # plan's: 2024年…将) rather than today's (a district renamed since keeps its name)
+            year = period.end if period.end is not None else any_year(blocks)
+            subject = find_subject(self.doc, article=article, year=year)  # unresolved: None, no guess
             if period.end is None and subject.committee is not None:
                 period = term_period(blocks, subject.committee, period, self.lex, self.calendar)
             elif period.term and period.published and subject.committee is not None:

@@ -365,6 +365,12 @@ def report_period(
     return Period(year, year, False, from_date, source=source)
 
 
+def any_year(blocks: list[str]) -> int | None:
+    """The latest year the text's opening names at all (a plan's year included), or None."""
+    years = [int(m[1]) for m in _YEAR.finditer("\n".join(blocks)[:3000])]
+    return max(years) if years else None
+
+
 def month_day(blocks: list[str]) -> tuple[int, int] | None:
     """A month-day date line with no year (12月28日，…) opening the lead: (month, day)."""
     for lead in blocks[:3]:
