@@ -19,6 +19,7 @@ import yaml
 MARK = {"exact": "", "at_least": "+", "approx": "≈", "at_most": "≤"}
 MISSING = "—"
 CORRECTED = "✎"
+INFERRED = "†"  # the year comes from a level's term cycle, not the committee's own evidence
 
 
 @dataclass(frozen=True)
@@ -107,12 +108,13 @@ def fmt(
     *,
     lang: str = "zh",
     with_unit: bool = False,
+    inferred: bool | None = False,
 ) -> str:
     """One figure as shown: '2,905,000' 元 -> '290.5' (万元), 120 at_least -> '120+', None -> '—'.
 
     ``with_unit`` appends the unit after the mark ('290.5万元', '96.6%', '20+次'); tables put it
     in the header instead.
-    A value corrected by an analyst ends with ✎.
+    A value corrected by an analyst ends with ✎; one whose year is inferred from a term cycle with †.
     """
     text = number(value, unit)
     if text == MISSING:
@@ -121,7 +123,7 @@ def fmt(
     if with_unit and unit.symbol(lang):
         sym = unit.symbol(lang)
         text += sym if (lang == "zh" or sym == "%") else f" {sym}"
-    return text + (CORRECTED if corrected else "")
+    return text + (CORRECTED if corrected else "") + (INFERRED if inferred else "")
 
 
 def header(title: str, unit: Unit, lang: str) -> str:

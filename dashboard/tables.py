@@ -36,12 +36,18 @@ NAMED_VALUES = (
 
 def shown(df: pl.DataFrame, value: str = "value", qualifier: str = "qualifier", unit: Unit = NONE,
           corrected: str = "corrected") -> pl.Series:  # fmt: skip
-    """The figures of ``df`` as shown: in ``unit``, marked when approximate or corrected (✎)."""
+    """The figures of ``df`` as shown: in ``unit``, marked when approximate, corrected (✎) or dated by
+    a term cycle (†, column ``period_inferred`` beside ``value``)."""
     marks = df[corrected].to_list() if corrected in df.columns else [False] * df.height
     quals = df[qualifier].to_list() if qualifier in df.columns else ["exact"] * df.height
+    inferred_col = "period_inferred" if value == "value" else f"{value.removesuffix('value')}period_inferred"
+    inferred = df[inferred_col].to_list() if inferred_col in df.columns else [False] * df.height
     return pl.Series(
         "shown",
-        [fmt(v, unit, q, c) for v, q, c in zip(df[value].to_list(), quals, marks, strict=True)],
+        [
+            fmt(v, unit, q, c, inferred=i)
+            for v, q, c, i in zip(df[value].to_list(), quals, marks, inferred, strict=True)
+        ],
         dtype=pl.String,
     )
 

@@ -92,10 +92,11 @@ def _cmd_text(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from pipelines.extract import extract_mentions
+    from pipelines.extract import extract_mentions, learn_calendar
     from sources import read_document
 
     status = 0
+    docs = []
     for path in args.paths:
         try:
             doc = read_document(path)
@@ -107,7 +108,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             print(f"cstats: {path}: {e}", file=sys.stderr)
             status = 1
             continue
-        for m in extract_mentions(doc):
+        docs.append(doc)
+    # documents given together date each other: a session ordinal beside a dated line in one fixes
+    # its committee's term calendar for the others (period_source cross_document)
+    calendar = learn_calendar(docs) if len(docs) > 1 else None
+    for doc in docs:
+        for m in extract_mentions(doc, calendar=calendar):
             print(m.to_json(with_source=args.with_source))
     return status
 

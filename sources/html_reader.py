@@ -3,7 +3,8 @@
 What comes out:
 
 * ``metadata``: ``title``, ``date`` and ``publication_date`` (ISO ``YYYY-MM-DD``, from the page's
-  date line or its ``PubDate`` meta), ``date_text`` (the date as written), ``source`` (来源 /
+  date line or its ``PubDate`` meta), ``date_text`` (the date as written), ``canonical`` (the
+  page's address from ``<link rel="canonical">`` or ``og:url``), ``source`` (来源 /
   信息来源 / 稿件来源), ``author`` (作者 / 记者), ``editor`` (责任编辑), ``site`` and
   ``breadcrumb`` (首页 > 专题 > …) when the page has them; ``site`` (its ``SiteName`` meta) is also
   the ``publisher``. The extraction reads them: ``title``,
@@ -101,7 +102,7 @@ _RELATED_HEAD = re.compile(
 _DATE = re.compile(
     r"((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 )
-_LABELS = r"发布时间|发布日期|发表时间|更新时间|时间|日期|信息来源|稿件来源|文章来源|来源于|来源|作者|记者|撰稿|责任编辑|编辑|审核|通讯员|阅读|浏览次数|浏览|点击|访问"
+_LABELS = r"发布时间|发布日期|发表时间|更新时间|时间|日期|信息来源|稿件来源|文章来源|来源于|来源|作者|记者|撰稿|责任编辑|编辑|审核|通讯员|阅读量|阅读次数|阅读|浏览次数|浏览量|浏览|点击率|点击量|点击数|点击|访问量|访问次数|访问"
 _FIELD = re.compile(rf"({_LABELS})\s*[:：]\s*")
 _EDITOR = re.compile(r"[(（【\[]?\s*(?:责任编辑|编辑|审核|校对)\s*[:：]\s*([^)）】\]\s]{1,20})")
 
@@ -170,7 +171,7 @@ def parse_byline(text: str) -> dict:
         label = m[1]
         value = text[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(text)].strip(" \u3000|｜/")
         if label in ("来源", "来源于", "信息来源", "稿件来源", "文章来源") and value:
-            out.setdefault("source", value.split(" ")[0])
+            out.setdefault("source", re.split(r"[\s\u3000【\[]", value)[0])
         elif label in ("作者", "记者", "撰稿", "通讯员") and value:
             out.setdefault("author", value)
         elif label in ("责任编辑", "编辑", "审核") and value:
@@ -535,6 +536,13 @@ def read_html(path: Path) -> Document:
     if "author" not in fields and (author := _meta(tree, "Author", "author")):
         fields["author"] = author
     metadata = {"title": title, **fields}
+    # the page's own address (its date dates the page when nothing else does: t20240112_, /2023/12/28/)
+    canonical = tree.css_first('link[rel="canonical"]')
+    address = (canonical.attributes.get("href") if canonical is not None else None) or _meta(
+        tree, "og:url", "url"
+    )
+    if address:
+        metadata["canonical"] = clean(address)
     if fields.get("date"):
         metadata["publication_date"] = fields["date"]
     for key in ("breadcrumb", "editor"):

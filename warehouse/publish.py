@@ -49,6 +49,10 @@ MENTION_COLUMNS = {
     "committee_code": pl.String, "level": pl.String, "period_start": pl.Int32, "period_end": pl.Int32,
     "page": pl.Int32, "bbox": pl.List(pl.Float64), "sentence": pl.String,
     "ocr_confidence": pl.Float64,  # null: text (layer); OCR'd scans: the block's mean confidence
+    # how the period was found (pipelines/extract/periods.py), inferred from a level's term cycle,
+    # why it is null, and the document or address whose ordinal dated the committee's calendar
+    "period_source": pl.String, "period_inferred": pl.Boolean, "period_reason": pl.String,
+    "period_evidence": pl.String,
 }  # fmt: skip
 
 # Views computed once per publish instead of on every read (the dashboard's data-quality page and

@@ -30,7 +30,7 @@ TILES_CSV = Path(__file__).parent / "reference" / "county_tiles.csv"
 # Yearly figures joined to the committee version valid that year (same rule as v_committee_metric_year).
 _YEARLY = """
     SELECT f.committee_code, f.metric_code, f.period_end AS year, f.value, f.unit, f.qualifier,
-           f.conflict, f.mention_count, f.corrected
+           f.conflict, f.mention_count, f.corrected, f.period_inferred
     FROM fact_committee_metric_period f
     WHERE f.period_start = f.period_end
 """
@@ -54,12 +54,12 @@ _NAME_EN = "coalesce(c.name_en, c.name_pinyin, c.committee_name_zh) AS committee
 _FIGURES = {
     "total": """
         SELECT committee_code, metric_code, period_end AS year, value, unit, qualifier, conflict,
-               mention_count, corrected
+               mention_count, corrected, period_inferred
         FROM fact_committee_metric_period WHERE period_start = period_end
     """,
     "per_100": """
         SELECT p.committee_code, p.metric_code, p.year, p.value_per_100_members::DOUBLE AS value, f.unit,
-               p.qualifier, f.conflict, f.mention_count, f.corrected
+               p.qualifier, f.conflict, f.mention_count, f.corrected, f.period_inferred
         FROM v_per_member p JOIN fact_committee_metric_period f
           ON f.committee_code = p.committee_code AND f.metric_code = p.metric_code
          AND f.period_start = p.year AND f.period_end = p.year
@@ -68,7 +68,7 @@ _FIGURES = {
         SELECT committee_code, indicator_code AS metric_code, year, rate::DOUBLE AS value, '%' AS unit,
                CASE WHEN approximate THEN 'approx' ELSE 'exact' END AS qualifier,
                coalesce(NOT agrees, false) OR exceeds_100 AS conflict, NULL::INTEGER AS mention_count,
-               corrected
+               corrected, false AS period_inferred
         FROM v_indicator_rate
     """,
 }
@@ -292,13 +292,13 @@ class Warehouse:
             ),
             yrs AS (SELECT unnest(?::INTEGER[]) AS year),
             fig AS (SELECT f.committee_code, f.year, f.value, f.unit, f.qualifier, f.conflict,
-                           f.mention_count, f.corrected
+                           f.mention_count, f.corrected, f.period_inferred
                     FROM ({source}) f SEMI JOIN scope s ON s.committee_code = f.committee_code
                     WHERE f.metric_code = ?
                       AND (list_contains(?::INTEGER[], f.year) OR list_contains(?::INTEGER[], f.year + 1)))
             SELECT s.committee_code, s.name_zh, s.committee_name_zh, s.committee_name_en, s.level,
                    s.parent_code, s.city_code, y.year, f.value, f.unit, f.qualifier, f.conflict, f.mention_count, f.corrected,
-                   p.value AS prev_value, p.qualifier AS prev_qualifier, p.corrected AS prev_corrected,
+                   f.period_inferred, p.value AS prev_value, p.qualifier AS prev_qualifier, p.corrected AS prev_corrected,
                    f.value - p.value AS yoy,
                    CASE WHEN p.value <> 0 THEN (f.value - p.value) / p.value END AS yoy_pct
             FROM scope s CROSS JOIN yrs y

@@ -229,6 +229,10 @@ class Register:
 
     # -- code lookups -------------------------------------------------------------------------
 
+    def terms(self) -> list[Term]:
+        """Every cited term (reference/committee_terms.csv)."""
+        return list(self._terms.values())
+
     def term(self, code: str, ordinal: int) -> Term | None:
         """The committee's ``ordinal``-th term, when reference/committee_terms.csv holds it."""
         return self._terms.get((code, ordinal))

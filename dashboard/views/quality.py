@@ -1,4 +1,5 @@
-"""数据质量 Data quality: file outcomes, quarantine, unmatched mentions, conflicts, coverage gaps, last publish.
+"""数据质量 Data quality: file outcomes, quarantine, unmatched mentions, conflicts, coverage gaps, figures
+with no year by reason, last publish.
 
 The region filter (the same ``region`` as on 对比, from the URL or the last page) limits the coverage
 gaps to that region's committees; "all regions" lists every region's.
@@ -36,6 +37,21 @@ def gaps(coverage: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
 
 
 OUTCOMES_SQL = "SELECT status, reason, files FROM v_file_outcome_counts ORDER BY status, reason"
+PERIOD_GAPS_SQL = "SELECT reason_class, mentions, documents, example FROM v_quality_period_gaps"
+
+
+def period_gaps() -> pl.DataFrame:
+    """Figures with no year, counted by the class of the reason (empty for an older warehouse)."""
+    if not ask("columns", "v_quality_period_gaps"):
+        return pl.DataFrame(
+            schema={
+                "reason_class": pl.String,
+                "mentions": pl.Int64,
+                "documents": pl.Int64,
+                "example": pl.String,
+            }
+        )
+    return ask("query", PERIOD_GAPS_SQL)
 
 
 def outcome_counts() -> pl.DataFrame:
@@ -96,6 +112,9 @@ def render() -> None:
             t(name, lang), gaps(ask(question, *args), lang) if name == "coverage" else ask(question, *args),
             t(name, lang), lang,
         )  # fmt: skip
+    parts[t("tab_period_gaps", lang)] = lambda: section(
+        t("period_gaps", lang), period_gaps(), t("period_gaps", lang), lang
+    )
     nav.sections(PAGE, parts, lang)
 
 

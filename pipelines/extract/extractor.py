@@ -5,17 +5,19 @@ from __future__ import annotations
 import re
 import threading
 
-from pipelines.extract.attribution import Attributor, mention_period
+from pipelines.extract.attribution import Attributor
 from pipelines.extract.context import ContextModel
 from pipelines.extract.mention import Mention
 from pipelines.extract.page import furniture_ranges
+from pipelines.extract.periods import MentionPeriod, TermCalendar, default_calendar, mention_period
 from pipelines.extract.tables import table_readings
 from sources.document import Block, Document
 from warehouse.catalog import Catalog
 
 # 1.6: exact Decimal values, table cells read with their headers; 1.7: saved web pages (furniture,
-# date lines, place-resolved relative forms, date-line periods)
-EXTRACTOR_VERSION = "1.7.0"
+# date lines, place-resolved relative forms, date-line periods); 1.8: period_source on every mention,
+# term calendar (provinces, reviewed and learned ordinals), plans, relative years, publication dates
+EXTRACTOR_VERSION = "1.8.0"
 
 
 _local = threading.local()
@@ -62,9 +64,26 @@ def plan_blocks(doc: Document, lex) -> set[int]:
     return out
 
 
-def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Mention]:
+def learn_calendar(docs, calendar: TermCalendar | None = None) -> TermCalendar:
+    """The term calendar with the ordinals ``docs`` date (a session ordinal beside a dated line):
+    each document's committee calendar then dates the others' ordinals (``cross_document``)."""
+    lex = _default_model().lex
+    facts = [f for doc in docs for f in Attributor(doc, lex).facts()]
+    return (calendar or default_calendar()).learned(facts)
+
+
+def extract_corpus(docs, catalog: Catalog | None = None) -> list[list[Mention]]:
+    """Mentions of several documents read together: ordinals are learned across them first."""
+    docs = list(docs)
+    calendar = learn_calendar(docs)
+    return [extract_mentions(d, catalog, calendar) for d in docs]
+
+
+def extract_mentions(
+    doc: Document, catalog: Catalog | None = None, calendar: TermCalendar | None = None
+) -> list[Mention]:
     model = ContextModel(catalog) if catalog is not None else _default_model()
-    attributor = Attributor(doc, model.lex)
+    attributor = Attributor(doc, model.lex, calendar)
     text = doc.text
     out: list[Mention] = []
     sentences: dict[int, str] = {}
@@ -80,11 +99,11 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
         article = block.article if block is not None and len(doc.articles) > 1 else None
         owner = attributor.owner(article)
         para_start = block.start if block is not None else r.sentence_start
-        start, end = mention_period(text, owner.period, r.sentence_start, q.start, para_start, model.lex)
+        period = mention_period(text, owner.period, r.sentence_start, q.start, para_start, model.lex)
         sentence = sentences.get(r.sentence_start) or sentences.setdefault(
             r.sentence_start, doc.display_text[r.sentence_start : r.sentence_end].strip()
         )
-        out.append(_mention(doc, q, r.metric, r.category, owner, (start, end), block, sentence))
+        out.append(_mention(doc, q, r.metric, r.category, owner, period, block, sentence))
     if doc.tables:
         out.extend(_table_mentions(doc, model, attributor, plans))
         out.sort(key=lambda m: m.char_start)
@@ -104,7 +123,12 @@ def _table_mentions(
         article = block.article if block is not None and len(doc.articles) > 1 else None
         owner = attributor.owner(article)
         for r in table_readings(doc, table, model):
-            period = (r.year, r.year) if r.year else (owner.period.start, owner.period.end)
+            p = owner.period
+            period = (
+                MentionPeriod(r.year, r.year, "text")
+                if r.year
+                else MentionPeriod(p.start, p.end, p.source, p.reason)
+            )
             out.append(_mention(doc, r, r.metric, r.category, owner, period, block, r.sentence))
     return out
 
@@ -114,6 +138,7 @@ def _mention(
 ) -> Mention:
     """A Mention of the quantity ``q`` (anything with start, end, value, unit, qualifier)."""
     c = owner.committee
+    same = period.source == owner.period.source and period.start == owner.period.start  # the report's own
     return Mention(
         doc=doc.doc_id,
         surface=doc.display_text[q.start : q.end],
@@ -125,8 +150,12 @@ def _mention(
         committee=c.committee_name if c else None,
         committee_code=c.code if c else None,
         level=c.level if c else None,
-        period_start=period[0],
-        period_end=period[1],
+        period_start=period.start,
+        period_end=period.end,
+        period_source=period.source,
+        period_inferred=bool(same and owner.period.inferred),
+        period_reason=period.reason if period.source is None else None,
+        period_evidence=owner.period.evidence if same else None,
         page=block.page if block else None,
         bbox=[round(v, 2) for v in block.bbox] if block and block.bbox else None,
         char_start=q.start,

@@ -80,6 +80,9 @@ class Lexicon:
     last_year_words: tuple[str, ...]
     year_before_last_words: tuple[str, ...]
     years_span_after: tuple[str, ...]
+    this_year_words: tuple[str, ...]
+    part_year_words: tuple[str, ...]
+    year_review_cues: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:

@@ -8,7 +8,8 @@ from warehouse.exact import Value, dumps
 
 MENTION_KEYS = (
     "doc", "surface", "value", "unit", "qualifier", "category", "metric", "committee",
-    "committee_code", "level", "period_start", "period_end", "page", "bbox", "char_start",
+    "committee_code", "level", "period_start", "period_end", "period_source", "period_inferred",
+    "period_reason", "period_evidence", "page", "bbox", "char_start",
     "char_end", "sentence",
 )  # fmt: skip
 # How the mention's block was read: "source" ("text" or "ocr") and "ocr_confidence" (the mean
@@ -34,6 +35,13 @@ class Mention:
     level: str | None
     period_start: int | None
     period_end: int | None
+    # how the period was found (pipelines/extract/periods.SOURCES), null with period_reason when the
+    # period is null; inferred: from a level's term cycle, not this committee's own evidence;
+    # evidence: the document or address whose ordinal dated the committee's calendar
+    period_source: str | None
+    period_inferred: bool
+    period_reason: str | None
+    period_evidence: str | None
     page: int | None
     bbox: list[float] | None
     char_start: int

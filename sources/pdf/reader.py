@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import io
 import logging
+import re
 from pathlib import Path
 
 from sources import ocr
@@ -166,6 +167,18 @@ def _open(data: bytes, limits):
     return n_pages, pages, contextlib.nullcontext(), {"repair": note}
 
 
+def _creation_date(handle) -> str | None:
+    """The PDF's CreationDate (D:20241205083000+08'00') as YYYY-MM-DD, when pdfplumber opened it."""
+    info = getattr(handle, "metadata", None) or {}
+    raw = info.get("CreationDate") or info.get("ModDate")
+    if isinstance(raw, bytes):
+        raw = raw.decode("latin-1", "replace")
+    m = re.match(r"(?:D:)?((?:19|20)\d{2})(\d{2})(\d{2})", str(raw or ""))
+    if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
+        return f"{m[1]}-{m[2]}-{m[3]}"
+    return None
+
+
 def read_pdf(path: Path) -> Document:
     path = Path(path)
     limits = current_limits()
@@ -259,6 +272,8 @@ def read_pdf(path: Path) -> Document:
         pos += len(b.text) + len(SEPARATOR)
     display = SEPARATOR.join(texts)
     metadata = {"title": articles[0].headline if articles else "", **notes}
+    if created := _creation_date(handle):
+        metadata["pdf_date"] = created  # the file's creation date: dates the page when nothing else does
     if signals:
         metadata["order_signal"] = signals
     if image_only:

@@ -202,3 +202,27 @@ def test_hidden_elements_are_not_text(tmp_path):
     )
     doc = read_document(page)
     assert "25件" in doc.display_text and "99件" not in doc.display_text and "8件" not in doc.display_text
+
+
+def test_a_table_template_page_keeps_no_counter_and_gives_its_address(tmp_path):
+    """A government template without furniture classes: counters, print/close links, the font bar and
+    the footer's record numbers are no text and no figures; the canonical address is kept."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>政协工作</title>"
+        "<meta property='og:url' content='http://www.example.gov.cn/art/2023/12/28/art_12_345.html'></head>"
+        "<body><table><tr><td><p align='center'><b>平罗县政协开展提案办理视察</b></p>"
+        "<p>来源：平罗县政协　点击率：<span>345</span>　[打印] [关闭]</p>"
+        "<p>【字体：<a href='#'>大</a> <a href='#'>中</a> <a href='#'>小</a>】</p>"
+        "<p>平罗县政协组织委员视察提案办理情况，共办结提案96件。</p>"
+        "<p>浏览：<span>1523</span>次</p></td></tr></table>"
+        "<p>备案号：宁ICP备12000111号-1　政府网站标识码6402210001</p>"
+        "<p>访问次数: 123456  今日访问：321</p></body></html>"
+    )
+    path = tmp_path / "template.html"
+    path.write_text(page, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.metadata["source"] == "平罗县政协"
+    assert doc.metadata["canonical"].endswith("art_12_345.html")
+    for furniture in ("345", "1523", "123456", "ICP", "字体", "打印"):
+        assert furniture not in doc.text
+    assert [(m.surface, m.period_start) for m in extract_mentions(doc)] == [("96件", 2023)]

@@ -21,7 +21,11 @@ CREATE TABLE fact_mention (
     override_action VARCHAR,
     override_value DECIMAL(38, 6),
     override_id VARCHAR,
-    ocr_confidence DOUBLE
+    ocr_confidence DOUBLE,
+    period_source VARCHAR,
+    period_inferred BOOLEAN,
+    period_reason VARCHAR,
+    period_evidence VARCHAR
 );
 COMMENT ON TABLE fact_mention IS 'One row per metric mention, with provenance down to page, bbox and character span, and the override applied to it. Key: (sha256, char_start, char_end), unique (checked at publish).';
 COMMENT ON COLUMN fact_mention.sha256 IS 'Document (dim_document.sha256).';
@@ -39,6 +43,10 @@ COMMENT ON COLUMN fact_mention.committee_code IS 'Committee code, null when unre
 COMMENT ON COLUMN fact_mention.level IS 'national, region, city or county.';
 COMMENT ON COLUMN fact_mention.period_start IS 'First year of the period measured.';
 COMMENT ON COLUMN fact_mention.period_end IS 'Last year of the period measured.';
+COMMENT ON COLUMN fact_mention.period_source IS 'How the period was found: text, date_line, session, term, plan, publication_date or cross_document; null when the period is null (period_reason says why).';
+COMMENT ON COLUMN fact_mention.period_inferred IS 'True when the period comes from a level''s term cycle (a term extended five years from the committee''s nearest dated term), not from this committee''s own evidence.';
+COMMENT ON COLUMN fact_mention.period_reason IS 'Why the period is null (e.g. the text names a session but the calendar has no term data); null when the period is known.';
+COMMENT ON COLUMN fact_mention.period_evidence IS 'The document (doc id) or public address whose ordinal dated the committee''s term calendar, for cross_document and inferred periods.';
 COMMENT ON COLUMN fact_mention.page IS '1-based page (PDF), null for text.';
 COMMENT ON COLUMN fact_mention.bbox IS '[x0, top, x1, bottom] in PDF points of the block holding it.';
 COMMENT ON COLUMN fact_mention.sentence IS 'The sentence holding the quantity.';
@@ -61,7 +69,8 @@ CREATE TABLE fact_committee_metric_period (
     conflict BOOLEAN NOT NULL,
     alternatives DECIMAL(38, 6)[] NOT NULL,
     override_action VARCHAR,
-    corrected BOOLEAN NOT NULL
+    corrected BOOLEAN NOT NULL,
+    period_inferred BOOLEAN NOT NULL DEFAULT false
 );
 COMMENT ON TABLE fact_committee_metric_period IS 'One reconciled figure per committee x metric x period (rule: docs/warehouse.md, transform/reconcile.sql). Key: (committee_code, metric_code, period_start, period_end), unique by construction.';
 COMMENT ON COLUMN fact_committee_metric_period.committee_code IS 'Committee (dim_committee).';
@@ -78,6 +87,7 @@ COMMENT ON COLUMN fact_committee_metric_period.conflict IS 'True when the mentio
 COMMENT ON COLUMN fact_committee_metric_period.alternatives IS 'Other values reported, sorted ascending; empty without conflict.';
 COMMENT ON COLUMN fact_committee_metric_period.override_action IS 'confirm or correct when the chosen value was reviewed by a person; null otherwise.';
 COMMENT ON COLUMN fact_committee_metric_period.corrected IS 'True when the value is a correction made by a person (override action correct).';
+COMMENT ON COLUMN fact_committee_metric_period.period_inferred IS 'True when every mention behind the figure dates it through a level''s term cycle rather than the committee''s own evidence (fact_mention.period_inferred): the dashboard marks it.';
 
 CREATE TABLE override (
     override_id VARCHAR NOT NULL,

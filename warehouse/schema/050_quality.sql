@@ -145,3 +145,18 @@ COMMENT ON COLUMN v_override_orphans.who IS 'Who.';
 COMMENT ON COLUMN v_override_orphans.why IS 'Why.';
 COMMENT ON COLUMN v_override_orphans.created_at IS 'When (UTC).';
 COMMENT ON COLUMN v_override_orphans.document_present IS 'True when the document is still loaded (the span moved); false when the document is gone.';
+
+CREATE VIEW v_quality_period_gaps AS
+SELECT split_part(coalesce(period_reason, 'unknown: no reason recorded'), ':', 1) AS reason_class,
+       count(*) AS mentions,
+       count(DISTINCT sha256) AS documents,
+       min(period_reason) AS example
+FROM fact_mention
+WHERE (period_start IS NULL OR period_end IS NULL) AND override_action IS DISTINCT FROM 'reject'
+GROUP BY reason_class
+ORDER BY mentions DESC, reason_class;
+COMMENT ON VIEW v_quality_period_gaps IS 'Figures (mentions) with no year, counted by the class of the reason their period is null (fact_mention.period_reason: no dated context, no term data, conflicting ordinals, term in office, history).';
+COMMENT ON COLUMN v_quality_period_gaps.reason_class IS 'The reason''s class (the text before its first colon).';
+COMMENT ON COLUMN v_quality_period_gaps.mentions IS 'Mentions with no year for that reason.';
+COMMENT ON COLUMN v_quality_period_gaps.documents IS 'Distinct documents holding them.';
+COMMENT ON COLUMN v_quality_period_gaps.example IS 'One full reason of that class.';

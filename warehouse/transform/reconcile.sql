@@ -18,6 +18,7 @@ WHERE f.sha256 = o.sha256 AND f.char_start = o.char_start AND f.char_end = o.cha
 INSERT INTO fact_committee_metric_period
 WITH effective AS (
     SELECT committee_code, metric_code, period_start, period_end, sha256, unit, qualifier, override_action,
+           coalesce(period_inferred, false) AS period_inferred,
            CASE WHEN override_action = 'correct' THEN override_value ELSE value END AS value,
            coalesce(override_action IN ('confirm', 'correct'), false) AS reviewed
     FROM fact_mention
@@ -53,7 +54,8 @@ grouped AS (
     GROUP BY committee_code, metric_code, period_start, period_end
 ),
 documents AS (
-    SELECT committee_code, metric_code, period_start, period_end, count(DISTINCT sha256) AS document_count
+    SELECT committee_code, metric_code, period_start, period_end, count(DISTINCT sha256) AS document_count,
+           bool_and(period_inferred) AS period_inferred
     FROM effective
     GROUP BY committee_code, metric_code, period_start, period_end
 )
@@ -63,7 +65,8 @@ SELECT committee_code, metric_code, period_start, period_end, value, unit, quali
        len(all_values) > 1 AS conflict,
        list_filter(all_values, lambda v: v <> value) AS alternatives,
        override_action,
-       coalesce(override_action = 'correct', false) AS corrected
+       coalesce(override_action = 'correct', false) AS corrected,
+       period_inferred
 FROM grouped JOIN documents USING (committee_code, metric_code, period_start, period_end)
 -- Stored by metric: the dashboard reads one metric at a time, and DuckDB's per-block min/max
 -- (zone maps) then skip every block of the other metrics.

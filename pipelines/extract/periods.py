@@ -1,0 +1,761 @@
+"""The years a figure covers, and the evidence for them: the one module of period reasoning.
+
+Every period carries its ``source`` (``period_source`` on the mention, one of :data:`SOURCES`):
+
+* ``text``: a year the text itself names (2024年工作回顾, "2023年，承办…", 2019年至2023年);
+* ``date_line``: the page's date line (发布时间：2024-01-05, a report's delivery line
+  ——2025年1月8日在…会议上), and what relative words mean on it (去年, 今年, 上半年, 截至6月);
+* ``session`` / ``term``: a session or term ordinal (十二届三次会议, 十二届省政协履职五年) read through the
+  committee's term calendar (:class:`TermCalendar`);
+* ``cross_document``: the same, where the calendar entry was learned from another document of the
+  corpus (``evidence`` names it);
+* ``plan``: a five-year plan (“十二五”时期 = 2011-2015, warehouse/reference/periods.yaml);
+* ``publication_date``: the publication date from the document's metadata (HTML meta, the canonical
+  address, PDF metadata, the e-paper page header, the file name).
+
+A null period has a ``reason``. ``inferred`` marks a period that comes from a level's term cycle
+rather than the committee's own evidence (a term extrapolated five years from a dated one).
+
+Reading order (docs/mentions.md, ../shared/labelling.md): the text and its date line first, then a
+session or term ordinal, then a five-year plan, then the publication date. A session's work report
+covers the year before the session; proposals received at a session count for the session's year;
+五年来 / 本届以来 is the term's range; a January review covers the year just ended.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
+from pipelines.extract.numbers import chinese_numeral
+from warehouse.register import REFERENCE_DIR, Committee, Register, load_register
+
+SOURCES = ("text", "date_line", "session", "term", "plan", "publication_date", "cross_document")
+PERIODS_PATH = REFERENCE_DIR / "periods.yaml"
+ORDINALS_PATH = REFERENCE_DIR / "term_ordinals.csv"
+INFER_TERMS = 3  # a term is inferred from a dated term at most this many terms away
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")
+_SINCE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:以来|至今)")
+_SPAN = re.compile(
+    r"((?:19|20)\d{2})\s*(?:年)?\s*(?:(\d{1,2})\s*月(?:份)?)?\s*(?:至|到|-|—|－)\s*((?:19|20)\d{2})\s*年"
+    r"(?:\s*(\d{1,2})\s*月)?"
+)
+_CN_COUNT = "一二两三四五六七八九十"
+_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
+_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
+# a month-day date line with no year: "12月5日，县政协…", "本报讯 12月5日，…"
+_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_LEAD_CHARS = 400
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int | None
+    end: int | None
+    term: bool = False
+    published: tuple[int, int, int] | None = None  # the date relative words are read against
+    reason: str | None = None  # why the period is null
+    source: str | None = None  # one of SOURCES; None when the period is null
+    inferred: bool = False  # from a level's term cycle, not the committee's own evidence
+    evidence: str | None = None  # the document or address whose ordinal dated the calendar entry
+    date_source: str | None = None  # where ``published`` comes from, when not from ``source``
+
+
+# ----------------------------------------------------------------------------- calendars (data)
+
+
+@functools.cache
+def calendars(path: Path = PERIODS_PATH) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@functools.cache
+def _plan_re() -> re.Pattern:
+    plans = calendars()["five_year_plans"]
+    # “十二五”时期, 十四五以来, 十三五期间: a plan named as a period, not as a slogan
+    return re.compile(rf"[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)?(时期|期间|以来|开局|收官|末|初)")
+
+
+def plan_years(name: str) -> tuple[int, int]:
+    a, b = calendars()["five_year_plans"][name]
+    return int(a), int(b)
+
+
+# ----------------------------------------------------------------------------- term calendar
+
+
+@dataclass(frozen=True)
+class OrdinalFact:
+    """A committee's term (and session) ordinal dated by a document or a public page."""
+
+    code: str
+    term: int
+    session: int | None  # None: the term itself (its first year)
+    year: int
+    evidence: str  # a doc id (learned) or an address (reviewed CSV)
+    basis: str = "document"  # document (learned from the corpus) or reviewed (term_ordinals.csv)
+    month: int | None = None
+
+    @property
+    def first_year(self) -> int:
+        """The term's first year, one plenary session a year. A first session held in December opens
+        a term whose sessions and reports run from the next year (1st session in late December
+        2021, 2nd in January 2023 ... 5th in January 2026)."""
+        if (self.session or 1) == 1 and self.month == 12:
+            return self.year + 1
+        return self.year - (self.session or 1) + 1
+
+
+@dataclass(frozen=True)
+class TermYears:
+    code: str
+    term: int
+    first_year: int
+    last_year: int | None
+    basis: str  # public, document, reviewed, cycle
+    evidence: str | None = None
+    inferred: bool = False
+
+    def session_year(self, session: int) -> int:
+        return self.first_year + session - 1
+
+
+@functools.cache
+def reviewed_facts(path: Path = ORDINALS_PATH) -> tuple[OrdinalFact, ...]:
+    import csv
+
+    if not path.exists():
+        return ()
+    with open(path, encoding="utf-8", newline="") as fh:
+        return tuple(
+            OrdinalFact(
+                r["code"],
+                int(r["term"]),
+                int(r["session"]) if r["session"] else None,
+                int(r["year"]),
+                r["address"],
+                "reviewed",
+                int(r["month"]) if r.get("month") else None,
+            )
+            for r in csv.DictReader(fh)
+            if r.get("reviewed", "yes").strip().lower() in ("yes", "y", "true", "1")
+        )
+
+
+class TermCalendar:
+    """Term years of every committee: the register's cited terms (national, provincial, cited
+    documents), the reviewed ordinals of public pages, and ordinals learned from documents.
+
+    Evidence about the same term that disagrees is recorded in :attr:`conflicts` and that term stays
+    undated (never silently resolved). A term with no evidence of its own is extended from the
+    committee's nearest dated term by the level's term length: ``inferred``."""
+
+    def __init__(self, register: Register | None = None, facts: tuple[OrdinalFact, ...] = ()):
+        self.register = register or load_register()
+        self.term_years = int(calendars().get("term_years", 5))
+        self.facts = tuple(reviewed_facts()) + tuple(facts)
+        by_term: dict[tuple[str, int], list[OrdinalFact]] = defaultdict(list)
+        for f in self.facts:
+            by_term[(f.code, f.term)].append(f)
+        self.dated: dict[tuple[str, int], OrdinalFact] = {}
+        self.conflicts: dict[tuple[str, int], str] = {}
+        for key, fs in by_term.items():
+            cited = self.register.term(*key)
+            firsts = {f.first_year for f in fs} | ({cited.first_year} if cited else set())
+            if len(firsts) > 1:
+                told = "; ".join(f"{f.evidence}: {f.term}届{f.session or ''}次 in {f.year}" for f in fs)
+                cited_txt = f"; register: first year {cited.first_year}" if cited else ""
+                self.conflicts[key] = (
+                    f"term {key[1]} of {key[0]}: first years {sorted(firsts)} ({told}{cited_txt})"
+                )
+            elif cited is None:
+                self.dated[key] = min(fs, key=lambda f: (f.basis != "reviewed", f.evidence))
+        # a learned or reviewed term must sit about a term length from the committee's other dated
+        # terms (1 year of slack: sessions move); otherwise the evidence conflicts
+        cited_by_code: dict[str, dict[int, int]] = defaultdict(dict)
+        for t in self.register.terms():
+            cited_by_code[t.code][t.term] = t.first_year
+        for (code, n), fact in list(self.dated.items()):
+            others = dict(cited_by_code.get(code, {}))
+            others.update({m: f.first_year for (c, m), f in self.dated.items() if c == code and m != n})
+            bad = [
+                (m, y) for m, y in others.items() if abs(fact.first_year - y - self.term_years * (n - m)) > 1
+            ]
+            if bad:
+                m, y = min(bad, key=lambda my: abs(my[0] - n))
+                self.conflicts[(code, n)] = (
+                    f"term {n} of {code}: {fact.evidence} dates it from {fact.first_year}, but term {m} "
+                    f"opened in {y}, {self.term_years} years a term"
+                )
+        for key in self.conflicts:
+            self.dated.pop(key, None)
+        self._anchors: dict[str, list[int]] = defaultdict(list)
+        for code, n in self.dated:
+            self._anchors[code].append(n)
+
+    def learned(self, facts) -> TermCalendar:
+        """This calendar with ``facts`` (ordinals learned from documents) added."""
+        return TermCalendar(
+            self.register, tuple(f for f in self.facts if f.basis != "reviewed") + tuple(facts)
+        )
+
+    def _first(self, code: str, n: int) -> TermYears | None:
+        cited = self.register.term(code, n)
+        if cited is not None and (code, n) not in self.conflicts:
+            return TermYears(code, n, cited.first_year, cited.last_year, "public", cited.source)
+        fact = self.dated.get((code, n))
+        if fact is not None:
+            return TermYears(code, n, fact.first_year, None, fact.basis, fact.evidence)
+        return None
+
+    def term(self, code: str, n: int) -> TermYears | None:
+        """The years of ``code``'s ``n``-th term, or None (see :meth:`why_not`)."""
+        if (code, n) in self.conflicts:
+            return None
+        own = self._first(code, n)
+        if own is not None:
+            if own.last_year is None and own.basis != "public":
+                nxt = self._first(code, n + 1)
+                last = nxt.first_year - 1 if nxt else None
+                return replace(own, last_year=last)
+            return own
+        anchors = [m for m in self._anchors.get(code, ()) if abs(m - n) <= INFER_TERMS]
+        anchors += [
+            t for t in range(n - INFER_TERMS, n + INFER_TERMS + 1) if t != n and self.register.term(code, t)
+        ]
+        anchors = [m for m in anchors if (code, m) not in self.conflicts]
+        if not anchors:
+            return None
+        m = min(anchors, key=lambda t: (abs(t - n), t))
+        base = self._first(code, m)
+        if base is None:
+            return None
+        first = base.first_year + self.term_years * (n - m)
+        return TermYears(code, n, first, first + self.term_years - 1, "cycle", base.evidence, inferred=True)
+
+    def why_not(self, code: str, n: int, what: str) -> str:
+        if (code, n) in self.conflicts:
+            return f"conflicting ordinals: the text names {what}, and the evidence on it disagrees: {self.conflicts[(code, n)]}"
+        return f"no term data: the text names {what} but the calendar has no term data for term {n} of {code}"
+
+
+@functools.cache
+def default_calendar() -> TermCalendar:
+    return TermCalendar()
+
+
+# ----------------------------------------------------------------------------- report period
+
+
+def _span_years(span: re.Match) -> tuple[int, int]:
+    """2019年至2023年 -> (2019, 2023); 2008年1月至2013年1月: the term ends in 2012."""
+    a, b = int(span[1]), int(span[3])
+    if span[4] and int(span[4]) <= 3 and b > a:
+        b -= 1
+    return min(a, b), max(a, b)
+
+
+def _cutoff_before(text: str, i: int, lex: Lexicon) -> bool:
+    """Whether the date at ``i`` is a cut-off ("截至2026年1月20日"): its year stands as it is."""
+    before = text[max(0, i - 4) : i].rstrip()
+    return before.endswith(lex.cutoff_words)
+
+
+def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] | None:
+    """The year a lead names and how: a plain year first (text), else a date (a date in
+    January-March means the year before, unless it is a cut-off date, or the date a session adopted
+    a text that reports what that session received: date_line), else a "YYYY年以来" (text)."""
+    dated = since = None
+    for m in _YEAR.finditer(lead):
+        if _SINCE.match(lead, m.start()):
+            since = since or int(m[1])
+            continue
+        date = _DATE.match(lead, m.start())
+        if date is None:
+            if _PLAN_YEAR.match(lead, m.end()):
+                continue  # 2024年区政协将聚焦…: a plan for that year, not the year reported
+            return int(m[1]), "text"
+        if dated is None:
+            at_session = intake and "会议" in lead[date.end() : date.end() + 40]  # (…会议通过)
+            early = 1 <= int(date[2]) <= 3 and not at_session and not _cutoff_before(lead, m.start(), lex)
+            dated = int(m[1]) - 1 if early else int(m[1])
+    if dated is not None:
+        return dated, "date_line"
+    return (since, "text") if since is not None else None
+
+
+# a year whose clause goes on to a plan (2024年区政协将聚焦…, 2025年要…): the plan's year
+_PLAN_YEAR = re.compile(r"[^，,。；;：:、\n]{0,8}?(?:将(?!近)|要|拟|计划|力争)")
+_INTAKE = re.compile(r"收到[^。；;，,]{0,14}提案|提案[^。；;]{0,6}收到")
+
+
+def is_intake(text: str, lex: Lexicon, strict: bool = False) -> bool:
+    """A text about what a session received (截至…共收到提案184件, 提案审查情况的报告); ``strict``: by
+    the lexicon's intake words only (a page reviewing the past year: 共收到的925件提案中 is the
+    year's)."""
+    return any(c in text for c in lex.intake_cues) or (not strict and bool(_INTAKE.search(text)))
+
+
+def _january_review(head: str, published: tuple[int, int, int], lex: Lexicon) -> bool:
+    """A page dated in January whose title or lead reviews a year (盘点, 年终, 回顾, 一年来 ...)."""
+    return published[1] == 1 and any(c in head for c in lex.year_review_cues)
+
+
+def report_period(
+    blocks: list[str],
+    lex: Lexicon | None = None,
+    published: tuple[int, int, int] | None = None,
+    published_source: str = "date_line",
+    month_day: bool = True,
+) -> Period:
+    """The period a report (or one article, given its blocks' text) covers.
+
+    ``published`` is the page's publication date (its date line, or the reader's metadata:
+    ``published_source`` says which). For a page only its title and first paragraph may name the
+    year; a year further down is a history paragraph's, and the page dates from its date line: a
+    January-March page about the past year (过去一年, 一年来, X届X次会议以来) covers the year before,
+    and so does a January review (年终盘点).
+    """
+    lex = lex or load_lexicon()
+    text = "\n".join(blocks)
+    head = "\n".join(blocks[:3])
+    term = any(c in text[:3000] for c in lex.term_cues)
+    reviews = any(c in text for c in lex.review_cues)
+    intake = is_intake(text[:3000], lex) and not term and not reviews
+    span = _SPAN.search(head)
+    if span:
+        a, b = _span_years(span)
+        return Period(a, b, True, source="text")
+    found = None
+    leads = (*blocks[:2],) if published else (*blocks[:3], text[:_LEAD_CHARS])
+    for lead in leads:  # headline, subtitle, first paragraph, opening
+        found = _year_of(lead, lex, intake)
+        if found is not None:
+            break
+    year, source = found if found else (None, None)
+    from_date = None
+    if year is None and published:
+        year, source = published[0], published_source
+        this_year = any(w in head for w in lex.this_year_words + lex.part_year_words)
+        md = month_day_year(blocks, published) if month_day else None  # (a session's year has no day)
+        if md is not None and md < year:  # "12月28日，…" on a page dated in January: last December
+            year = md
+        elif (published[1] <= 3 and (term or reviews)) or (
+            not this_year and _january_review(head, published, lex)
+        ):
+            year -= 1  # a January-March page about the past year or the closing term; a January review
+        from_date = published
+    if year is None:
+        return Period(
+            None, None, term, reason="no dated context: the text names no year and has no date line"
+        )
+    if term:
+        since = _SINCE.search(text[:3000])
+        start = int(since[1]) if since and int(since[1]) < year else year - 4
+        return Period(start, year, True, from_date, source=source)
+    return Period(year, year, False, from_date, source=source)
+
+
+def any_year(blocks: list[str]) -> int | None:
+    """The latest year the text's opening names at all (a plan's year included), or None."""
+    years = [int(m[1]) for m in _YEAR.finditer("\n".join(blocks)[:3000])]
+    return max(years) if years else None
+
+
+def month_day(blocks: list[str]) -> tuple[int, int] | None:
+    """A month-day date line with no year (12月28日，…) opening the lead: (month, day)."""
+    for lead in blocks[:3]:
+        m = _MONTH_DAY.search(lead[:60])
+        if m and not _YEAR.search(lead[: m.end() + 2]):
+            month, day = int(m[1]), int(m[2])
+            return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+    return None
+
+
+def month_day_year(blocks: list[str], dated: tuple[int, int, int]) -> int | None:
+    """The year of a month-day date line, read against the nearest dated context ``dated`` (year,
+    month, day), such as the publication date: the latest year whose month-day is not after it."""
+    md = month_day(blocks)
+    if md is None:
+        return None
+    return dated[0] if md <= dated[1:] else dated[0] - 1
+
+
+# ----------------------------------------------------------------------------- ordinals
+
+
+_NUM = r"[一二三四五六七八九十]{1,3}|\d{1,2}"
+# 十二届一次会议, 政协第十三届安徽省委员会第一次会议 (a plenary session; 常委会议 are not)
+SESSION = re.compile(rf"第?({_NUM})\s*届(?:[^\s，。；,;、]{{0,14}}?委员会)?\s*第?({_NUM})\s*次(?:全体)?会议")
+TERM = re.compile(rf"第?({_NUM})\s*届(?:全国|[^\s，。；,;、]{{0,8}}?)?(?:政协|委员会)")
+_NOT_PLENARY = re.compile("人民代表大会|人大|常务|常委|党代会|代表大会")
+_FORTHCOMING = ("即将", "将于", "筹备", "准备", "预备")
+
+
+def _ordinal(text: str) -> int | None:
+    return int(text) if text.isdigit() else chinese_numeral(text)
+
+
+def _own_ordinal(text: str, m: re.Match, committee: Committee, register: Register) -> bool:
+    """Whether the ordinal at ``m`` is the subject committee's: no other committee is named right
+    before it or inside it (全国政协十四届二次会议 in a county's page is the national committee's)."""
+    from pipelines.extract.subject import committee_names
+
+    window = text[max(0, m.start() - 14) : m.end()]
+    for named in committee_names(window, register):
+        if named.relative or committee.short_name in named.stem:
+            continue  # 县政协, or the committee's own name (江北区政协 in a 江北区 page)
+        found = register.find(named.stem, None) or register.find(named.form, None)
+        if found and all(c.code != committee.code for c in found):
+            return False
+    return True
+
+
+def sessions(text: str, committee: Committee, register: Register | None = None):
+    """Plenary sessions (term, session, match) of ``committee`` named in ``text``."""
+    register = register or load_register()
+    for m in SESSION.finditer(text):
+        if _NOT_PLENARY.search(m[0]) or (_ordinal(m[2]) or 99) > 6:
+            continue  # a people's congress, a standing committee, or no plenary number
+        n, k = _ordinal(m[1]), _ordinal(m[2])
+        if n and k and _own_ordinal(text, m, committee, register):
+            yield n, k, m
+
+
+def ordinal_facts(
+    doc_id: str, blocks: list[str], committee: Committee, dated: tuple[int, int, int] | None
+) -> list[OrdinalFact]:
+    """What one article tells about its committee's calendar: a session ordinal that stands beside
+    a full date (in its sentence), or in the headline of a page with a date line (``dated``)."""
+    text = "\n".join(blocks)[:3000]
+    head_end = len(blocks[0]) if blocks else 0
+    out = []
+    for n, k, m in sessions(text, committee):
+        if text.startswith("以来", m.end()):
+            continue  # 十届二次会议以来: the sentence's date is a cut-off, not the session's
+        s0 = max(text.rfind(c, 0, m.start()) for c in "。\n！？") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in "。\n！？") if i >= 0]
+        sentence = text[s0 : min(ends) if ends else len(text)]
+        date = _FULL_DATE.search(sentence)
+        if date and not _SINCE.match(sentence, date.start()):
+            out.append(OrdinalFact(committee.code, n, k, int(date[1]), doc_id, month=int(date[2])))
+        elif dated and m.start() < head_end and not any(w in text[:head_end] for w in _FORTHCOMING):
+            out.append(OrdinalFact(committee.code, n, k, dated[0], doc_id, month=dated[1]))
+    return out
+
+
+def named_terms(blocks: list[str], committee: Committee) -> set[int]:
+    """The term ordinals of ``committee`` an article names (its sessions, and its terms beside a
+    committee word: 十届县政协, 政协平罗县第十届委员会)."""
+    text = "\n".join(blocks)[:3000]
+    register = load_register()
+    out = {n for n, _, _ in sessions(text, committee, register)}
+    for m in TERM.finditer(text):
+        n = _ordinal(m[1])
+        if n and not _NOT_PLENARY.search(m[0]) and _own_ordinal(text, m, committee, register):
+            out.add(n)
+    return out
+
+
+def term_period(
+    blocks: list[str],
+    committee: Committee,
+    period: Period,
+    lex: Lexicon | None = None,
+    calendar: TermCalendar | None = None,
+) -> Period:
+    """The period a session or term ordinal gives through the committee's term calendar, for a text
+    whose own words and date line gave none (``period``: that null period, returned with the reason
+    when no calendar entry applies)."""
+    lex = lex or load_lexicon()
+    calendar = calendar or default_calendar()
+    text = "\n".join(blocks)[:3000]
+    session = next(sessions(text, committee, calendar.register), None)
+    if session:
+        n, k, m = session
+        term = calendar.term(committee.code, n)
+        if term is None:
+            return Period(
+                None, None, period.term, reason=calendar.why_not(committee.code, n, f"a session ({m[0]})")
+            )
+        source = "cross_document" if term.basis == "document" else "session"
+        how = {
+            "source": source,
+            "inferred": term.inferred,
+            "evidence": term.evidence if source == "cross_document" or term.inferred else None,
+        }
+        year = term.session_year(k)
+        if text.startswith("以来", m.end()):  # 十二届二次会议以来: the time since that session
+            if period.term and k == 1:  # 十届一次会议以来 … 十届省政协期间: the whole term
+                if term.last_year is None:
+                    return Period(
+                        None,
+                        None,
+                        True,
+                        reason=f"term in office: term {n} of {committee.code} has no last year yet",
+                    )
+                return Period(term.first_year, term.last_year, True, **how)
+            if period.term:
+                return (
+                    Period(year, term.last_year or year, True, **how)
+                    if term.last_year
+                    else Period(
+                        None,
+                        None,
+                        True,
+                        reason=f"term in office: term {n} of {committee.code} has no last year yet",
+                    )
+                )
+            return Period(year, year, False, (year + 1, 1, 1), **how)  # reported at the next session
+        if period.term and k == 1:  # a term summary at the next term's first session: the term before
+            before = calendar.term(committee.code, n - 1)
+            if before is not None and before.last_year is not None:
+                inferred = before.inferred or term.inferred
+                return Period(
+                    before.first_year, before.last_year, True, (year, 3, 1), **{**how, "inferred": inferred}
+                )
+        if period.term:  # 本届以来 at a later session: from the term's first year
+            return Period(term.first_year, year - 1, True, (year, 3, 1), **how)
+        md = month_day(blocks)
+        if md is not None and md[0] >= 4 and not any(w in text[:200] for w in _FORTHCOMING):
+            return Period(year, year, False, (year, 12, 31), **how)  # a dated news item of the session's year
+        got = report_period(blocks, lex, (year, 3, 1), month_day=False)  # the session is the date line
+        return replace(got, **how) if got.end is not None else got
+    named = TERM.search(text) if period.term else None
+    if named:
+        n = _ordinal(named[1])
+        term = calendar.term(committee.code, n) if n else None
+        if term is None:
+            return Period(
+                None, None, True, reason=calendar.why_not(committee.code, n, f"a term ({named[0]})")
+            )
+        if term.last_year is None:
+            return Period(
+                None, None, True, reason=f"term in office: term {n} of {committee.code} has no last year yet"
+            )
+        source = "cross_document" if term.basis == "document" else "term"
+        return Period(term.first_year, term.last_year, True, source=source, inferred=term.inferred,
+                      evidence=term.evidence if source == "cross_document" or term.inferred else None)  # fmt: skip
+    return period
+
+
+def running_term(blocks: list[str], committee: Committee, period: Period) -> Period:
+    """A dated term summary (本届以来) at a later session (k = 2-5) of the committee's term: from the
+    term's first year (the session's year - k + 1), not five years back."""
+    if period.start != period.end - 4:
+        return period  # the text gave the start (2019年以来)
+    found = next(sessions("\n".join(blocks)[:3000], committee), None)
+    if found is None or not 2 <= found[1] <= 5:
+        return period
+    start = period.published[0] - found[1] + 1  # the session is held in the page's year
+    return replace(period, start=start) if start <= period.end else period
+
+
+def session_date(
+    blocks: list[str], committee: Committee, period: Period, calendar: TermCalendar | None = None
+) -> Period:
+    """A report dated by its text (2025年…履职情况) whose head names its committee's session
+    (山东省政协十三届四次会议新闻发布会): the session, in the year after the report's, is its date
+    line, so what the session received counts for the session's year and 去年/今年 read
+    against it."""
+    if period.published or period.term or period.end is None:
+        return period
+    calendar = calendar or default_calendar()
+    head = "\n".join(blocks[:3])
+    found = next(sessions(head, committee, calendar.register), None)
+    if found is None or head.startswith("以来", found[2].end()):
+        return period
+    term = calendar.term(committee.code, found[0])
+    if term is None or term.session_year(found[1]) != period.end + 1:
+        return period  # (a session in the report's own year changes nothing)
+    source = "cross_document" if term.basis == "document" else "session"
+    return replace(period, published=(term.session_year(found[1]), 1, 1), date_source=source)
+
+
+def plan_period(blocks: list[str], period: Period) -> Period:
+    """A five-year plan named as the text's period (“十二五”时期, 十三五以来) in its head."""
+    head = "\n".join(blocks[:3])[:_LEAD_CHARS]
+    m = _plan_re().search(head)
+    if not m:
+        return period
+    a, b = plan_years(m[1])
+    return Period(a, b, True, source="plan")
+
+
+# ----------------------------------------------------------------------------- per mention
+
+
+@functools.cache
+def _cue_re(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(alternation(words))
+
+
+_SO_FAR = re.compile(r"截[至止](?:目前|今|\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月)")
+
+
+def _relative_year(before: str, lex: Lexicon) -> int | None:
+    """Years back a relative word before the quantity names (今年 0, 去年 1, 前年 2, 截至6月 0), not a
+    comparison (比去年, 较去年同期)."""
+    if "截" in before and _SO_FAR.search(before):
+        return 0
+    for words, back in ((lex.year_before_last_words, 2), (lex.last_year_words, 1), (lex.this_year_words, 0)):
+        for w in words:
+            i = before.rfind(w)
+            if i >= 0 and before[i - 1 : i] not in ("比", "较") and not before.startswith("同期", i + len(w)):
+                return back
+    return None
+
+
+def _years_span(text: str, s_start: int, pos: int, lex: Lexicon) -> int | None:
+    """A count of years before the quantity in its sentence: 四年形成, 5年间, 近三年来 -> 4, 5, 3."""
+    found = None
+    for m in _years_span_pattern(lex).finditer(text, s_start, pos):
+        n = m[1]
+        found = int(n) if n.isdigit() else chinese_numeral(n)
+    return found if found and 2 <= found <= 10 else None
+
+
+_SPAN_PATTERNS: dict[int, re.Pattern] = {}
+
+
+def _years_span_pattern(lex: Lexicon) -> re.Pattern:
+    p = _SPAN_PATTERNS.get(id(lex))
+    if p is None:
+        after = "|".join(map(re.escape, lex.years_span_after))
+        p = _SPAN_PATTERNS[id(lex)] = re.compile(
+            rf"(?<![\d第{_CN_COUNT}])(\d{{1,2}}|[{_CN_COUNT}])年(?=(?:{after}))"
+        )
+    return p
+
+
+def _named_year(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the span names a year of its own (not a cut-off date, not YYYY年以来)."""
+    return any(
+        not _SINCE.match(text, m.start(), end) and not _cutoff_before(text, m.start(), lex)
+        for m in _YEAR.finditer(text, start, end)
+    )
+
+
+class MentionPeriod(NamedTuple):
+    start: int | None
+    end: int | None
+    source: str | None
+    reason: str | None = None
+
+
+def mention_period(
+    text: str,
+    report: Period,
+    s_start: int,
+    pos: int,
+    para_start: int,
+    lex: Lexicon | None = None,
+) -> MentionPeriod:
+    """The period of a quantity at ``pos`` in the sentence starting at ``s_start``."""
+    lex = lex or load_lexicon()
+    before = text[s_start:pos]
+    has_year = "年" in before
+    if report.end is None:
+        plan = _plan_re().search(before) if "五" in before else None
+        if plan:
+            a, b = plan_years(plan[1])
+            return MentionPeriod(a, b, "plan")
+        return MentionPeriod(None, None, None, report.reason or "no dated context: the text gives no period")
+    if _cue_re(lex.history_cues).search(before):  # 早在2003年…还曾…: the text gives no period
+        return MentionPeriod(
+            None, None, None, "history: a sentence of history (早在, 还曾, 多年来 ...) gives no period"
+        )
+    dated_by = report.date_source or report.source
+    back = _relative_year(before, lex) if report.published else None
+    if back is not None:  # 去年，县政协… on a page dated 2023: 2022; 今年以来: 2023
+        y = report.published[0] - back
+        return MentionPeriod(y, y, dated_by)
+    sentence = text[s_start : pos + 8]
+    if (
+        report.published
+        and not report.term
+        and is_intake(sentence, lex, strict=report.end < report.published[0])
+        and not any(c in sentence for c in lex.review_cues)
+        and not _named_year(text, s_start, pos, lex)  # 2025年内蒙古政协收到提案1190件: that year
+    ):
+        y = report.published[0]  # what this session received (截至…已收到)
+        return MentionPeriod(y, y, dated_by)
+    spans = list(_SPAN.finditer(text, s_start, pos)) if has_year else []  # 2013年1月至2018年1月，…
+    if spans:
+        a, b = _span_years(spans[-1])
+        return MentionPeriod(a, b, "text")
+    if "五" in before and (plan := _plan_re().search(before)):  # “十三五”期间，累计…
+        a, b = plan_years(plan[1])
+        return MentionPeriod(a, b, "plan")
+    since = None
+    for m in _SINCE.finditer(text, s_start, pos):  # the sentence up to the quantity
+        since = int(m[1])
+    if since is not None and since < report.end:
+        return MentionPeriod(since, report.end, "text")
+    years = _years_span(text, s_start, pos, lex) if has_year and not report.term else None
+    if years is not None:
+        return MentionPeriod(report.end - years + 1, report.end, report.source)
+    year = None
+    for m in _YEAR.finditer(text, s_start, pos):
+        if not _SINCE.match(text, m.start(), pos) and not _cutoff_before(text, m.start(), lex):
+            year = int(m[1])
+    if year is None:  # a paragraph opened by a year: "2023年，…"
+        m = _YEAR.match(text, para_start)
+        if m and not _SINCE.match(text, para_start):
+            year = int(m[1])
+    if year is not None and (year != report.end or report.term) and year >= report.start - 1:
+        return MentionPeriod(year, year, "text")
+    return MentionPeriod(report.start, report.end, report.source)
+
+
+# ----------------------------------------------------------------------------- publication dates
+
+_ADDRESS_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/.]?(0[1-9]|1[0-2])[-_/.]?([0-2]\d|3[01])(?!\d)")
+_ADDRESS_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])(?=/)")  # /202401/
+
+
+def date_in_address(address: str) -> tuple[int, int, int] | None:
+    """The date a page's address or a file name carries: t20240105_123.html, /2024-01/05/,
+    /2024/0105/, 2024-01-05_report.pdf; else a month alone (/202401/), as its first day."""
+    for m in _ADDRESS_DATE.finditer(address or ""):
+        if m[3] != "00":
+            return int(m[1]), int(m[2]), int(m[3])
+    m = _ADDRESS_MONTH.search(address or "")
+    return (int(m[1]), int(m[2]), 1) if m else None
+
+
+def metadata_date(meta: dict, doc_id: str = "", path: str = "") -> tuple[tuple[int, int, int], str] | None:
+    """The publication date from a document's metadata, and where it was found: the reader's date
+    (HTML meta PubDate, an inbox sidecar), the canonical address, the file name, the PDF's
+    metadata (its creation date, last: a file may be made long after the page)."""
+    from pipelines.extract.page import find_date
+
+    for key in ("publication_date", "published", "date"):
+        raw = str(meta.get(key) or "")
+        if raw and (d := find_date(raw) or _compact_date(raw)):
+            return d, key
+    for key in ("canonical", "address", "url"):
+        if d := date_in_address(str(meta.get(key) or "")):
+            return d, key
+    name = Path(path).name if path else doc_id
+    if d := date_in_address(name):
+        return d, "file_name"
+    if (d := find_date(str(meta.get("pdf_date") or ""))) and d[0] > 2000:  # 2000-01-01: a tool's placeholder
+        return d, "pdf_date"
+    return None
+
+
+def _compact_date(raw: str) -> tuple[int, int, int] | None:
+    m = re.match(r"((?:19|20)\d{2})(\d{2})(\d{2})", raw)
+    if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
+        return int(m[1]), int(m[2]), int(m[3])
+    return None

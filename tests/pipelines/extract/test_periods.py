@@ -1,0 +1,266 @@
+"""Period reasoning (pipelines/extract/periods.py): every figure's period with its source, the term
+calendar learned across documents, plans, relative years and publication dates. Sentences are our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.extract import extract_corpus, extract_mentions, learn_calendar
+from pipelines.extract.periods import SOURCES, OrdinalFact, TermCalendar, date_in_address
+from sources import read_document
+
+
+def rows(ms):
+    return [(m["surface"], m["period_start"], m["period_end"], m["period_source"]) for m in ms]
+
+
+def _docs(tmp_path, texts: dict[str, str], suffix: str = ".txt"):
+    out = []
+    for name, text in texts.items():
+        path = tmp_path / f"{name}{suffix}"
+        path.write_text(text, encoding="utf-8")
+        out.append(read_document(path))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # the text's own year
+        ("平罗县政协2023年工作报告\n2023年，县政协共收到提案136件。\n", [("136件", 2023, 2023, "text")]),
+        # a delivery line in January: the report covers the year before
+        ("平罗县政协常委会工作报告\n——2024年1月8日在政协平罗县第十届委员会第三次会议上\n一年来，共收到提案128件。\n",
+         [("128件", 2023, 2023, "date_line")]),
+        # a five-year plan named as the period, no year anywhere
+        ("平罗县政协“十三五”时期工作综述\n“十三五”时期，县政协共收到提案612件。\n", [("612件", 2016, 2020, "plan")]),
+        # a provincial committee's term summary: 12th Hebei committee, 2018-2022 (public fact)
+        ("十二届河北省政协履职五年来，共收到提案4100件。\n", [("4100件", 2018, 2022, "term")]),
+        # a national session: the 13th term opened in 2018, so its 2nd session is 2019
+        ("全国政协十三届二次会议期间，委员们共提交提案1502件。\n", [("1502件", 2019, 2019, "session")]),
+    ],
+)  # fmt: skip
+def test_each_period_names_its_source(extract, text, want):
+    assert rows(extract(text)) == want
+
+
+def test_a_period_the_text_cannot_give_is_null_with_a_reason(extract):
+    (m,) = extract("县政协委员们积极履职，共撰写提案45件。\n")
+    assert m["period_start"] is None and m["period_source"] is None
+    assert m["period_reason"].startswith("no dated context")
+
+
+def test_relative_years_read_against_the_date_line(tmp_path):
+    (doc,) = _docs(
+        tmp_path,
+        {
+            "page": "平罗县政协上半年工作综述\n发布时间：2024-07-10　来源：平罗县政协\n"
+            "今年以来，县政协共开展视察调研18次。截至6月底，共收到社情民意信息42篇。"
+            "去年，县政协共开展视察调研30次。\n"
+        },
+    )
+    got = {m.surface: (m.period_start, m.period_source) for m in extract_mentions(doc)}
+    assert got == {"18次": (2024, "date_line"), "42篇": (2024, "date_line"), "30次": (2023, "date_line")}
+
+
+def test_a_month_day_line_in_a_january_page_is_last_december(tmp_path):
+    (doc,) = _docs(
+        tmp_path,
+        {
+            "page": "平罗县政协开展送温暖活动\n发布时间：2024-01-03　来源：平罗县政协\n12月28日，县政协组织委员走访慰问困难群众120户。\n"
+        },
+    )
+    (m,) = extract_mentions(doc)
+    assert (m.surface, m.period_start, m.period_source) == ("120户", 2023, "date_line")
+
+
+def test_a_january_review_covers_the_year_just_ended(tmp_path):
+    (doc,) = _docs(
+        tmp_path,
+        {
+            "page": "年终盘点：平罗县政协这一年\n发布时间：2024-01-06　来源：平罗县政协\n县政协全年共组织委员视察12次。\n"
+        },
+    )
+    (m,) = extract_mentions(doc)
+    assert (m.period_start, m.period_end) == (2023, 2023)
+
+
+def test_the_publication_date_comes_from_the_file_name(tmp_path):
+    (doc,) = _docs(
+        tmp_path, {"2023-11-20_pingluo": "平罗县政协召开主席会议\n会议通报，县政协已办结提案96件。\n"}
+    )
+    (m,) = extract_mentions(doc)
+    assert (m.period_start, m.period_source) == (2023, "publication_date")
+
+
+def test_the_canonical_address_dates_a_saved_page(tmp_path):
+    page = (
+        "<html><head><meta charset='utf-8'><title>平罗县政协视察民生实事</title>"
+        "<link rel='canonical' href='http://www.example.gov.cn/zxdt/202311/t20231115_4471.html'></head>"
+        "<body><h1>平罗县政协视察民生实事</h1><p>平罗县政协组织委员视察民生实事项目，共走访群众300人次。</p>"
+        "</body></html>"
+    )
+    (doc,) = _docs(tmp_path, {"saved": page}, ".html")
+    assert doc.metadata["canonical"].endswith("t20231115_4471.html")
+    (m,) = extract_mentions(doc)
+    assert (m.period_start, m.period_source) == (2023, "publication_date")
+
+
+@pytest.mark.parametrize(
+    "address, date",
+    [
+        ("http://x.gov.cn/zwgk/202401/t20240112_1.html", (2024, 1, 12)),
+        ("http://x.cn/2023-12/28/c_1.htm", (2023, 12, 28)),
+        ("http://x.cn/art/2023/12/28/art_1_2.html", (2023, 12, 28)),
+        ("http://x.cn/news/202305/list.shtml", (2023, 5, 1)),
+        ("report_2022.txt", None),
+        ("content_20231301.htm", None),
+    ],
+)
+def test_dates_in_addresses_and_file_names(address, date):
+    assert date_in_address(address) == date
+
+
+DATED = "平罗县政协召开十届一次会议\n2021年9月20日，政协平罗县第十届委员会第一次会议开幕。会议期间收到提案160件。\n"
+UNDATED = "平罗县政协十届三次会议闭幕\n政协平罗县第十届委员会第三次会议期间，共收到提案150件。\n"
+
+
+def test_an_ordinal_beside_a_dated_line_dates_the_other_documents(tmp_path):
+    docs = _docs(tmp_path, {"dated": DATED, "undated": UNDATED})
+    assert [m.period_start for m in extract_mentions(docs[1])] == [None]  # alone: no term data
+    dated, undated = extract_corpus(docs)
+    assert [(m.period_start, m.period_source) for m in dated] == [(2021, "date_line")]
+    (m,) = undated
+    assert (m.period_start, m.period_end, m.period_source, m.period_evidence) == (
+        2023,
+        2023,
+        "cross_document",
+        "dated",
+    )
+    assert m.period_inferred is False
+
+
+def test_a_later_term_is_inferred_from_the_level_cycle(tmp_path):
+    docs = _docs(tmp_path, {"dated": DATED, "next": "平罗县政协十一届二次会议期间，共收到提案170件。\n"})
+    calendar = learn_calendar(docs)
+    (m,) = extract_mentions(docs[1], calendar=calendar)
+    assert (m.period_start, m.period_source, m.period_inferred, m.period_evidence) == (
+        2027,
+        "session",
+        True,
+        "dated",
+    )
+
+
+def test_a_first_session_in_december_opens_the_next_year():
+    # 1st session in late December 2021, then January 2023 ... 2026: the term's sessions count from 2022
+    assert OrdinalFact("340825", 11, 1, 2021, "a", month=12).first_year == 2022
+    assert OrdinalFact("340825", 11, 5, 2026, "b", month=1).first_year == 2022
+    assert OrdinalFact("340825", 11, 1, 2021, "c", month=9).first_year == 2021
+
+
+def test_conflicting_evidence_is_reported_not_resolved(tmp_path):
+    calendar = TermCalendar(
+        facts=(OrdinalFact("640221", 10, 1, 2021, "a"), OrdinalFact("640221", 10, 2, 2021, "b"))
+    )
+    assert calendar.term("640221", 10) is None
+    assert "640221" in calendar.conflicts[("640221", 10)]
+    (doc,) = _docs(tmp_path, {"undated": UNDATED})
+    (m,) = extract_mentions(doc, calendar=calendar)
+    assert m.period_start is None and m.period_reason.startswith("conflicting ordinals")
+    # a fact that does not fit the committee's public calendar conflicts too (Hebei's 13th opened in 2023)
+    bad = TermCalendar(facts=(OrdinalFact("130000", 14, 1, 2024, "c"),))
+    assert bad.term("130000", 14) is None and ("130000", 14) in bad.conflicts
+
+
+def test_the_calendar_dates_the_national_and_every_provincial_committee():
+    calendar = TermCalendar()
+    provinces = {
+        "110000": 14,
+        "120000": 15,
+        "310000": 14,
+        "500000": 6,
+        "460000": 8,
+        "540000": 12,
+        "640000": 12,
+    }
+    for code, n in provinces.items():
+        assert calendar.term(code, n).first_year == 2023
+    assert calendar.term("130000", 12).last_year == 2022
+    assert calendar.term("000000", 15).inferred  # the next national term: from the cycle
+
+
+def test_a_december_item_with_a_session_ordinal_takes_the_session_year(tmp_path):
+    calendar = TermCalendar(facts=(OrdinalFact("640221", 7, 1, 2021, "a"),))
+    (doc,) = _docs(
+        tmp_path,
+        {
+            "item": "平罗县政协开展年终视察\n12月15日，平罗县政协组织七届二次会议以来提出的提案办理视察，共视察项目8个。\n"
+        },
+    )
+    (m,) = extract_mentions(doc, calendar=calendar)
+    assert (m.period_start, m.period_source, m.period_evidence) == (2022, "cross_document", "a")
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("平罗县政协2023年工作报告\n县政协委员捐款捐物超2.3亿元。\n", ("超2.3亿元", 230000000, "at_least", "member_services.donations")),
+        ("平罗县政协2023年工作报告\n委员们捐赠口罩20000只。\n", ("20000只", 20000, "exact", "member_services.materials_donated")),
+        ("平罗县政协2023年工作报告\n委员们捐赠消毒液500升。\n", ("500升", 500, "exact", "member_services.materials_donated")),
+        ("平罗县政协2023年工作报告\n全县政协委员中，女委员46名。\n", ("46名", 46, "exact", "organization.member_composition")),
+    ],
+)  # fmt: skip
+def test_recall_classes(extract, text, want):
+    got = extract(text)
+    assert [(m["surface"], m["value"], m["qualifier"], m["metric"]) for m in got] == [want]
+
+
+def test_units_that_are_words_are_no_counts(extract):
+    assert extract("平罗县政协2023年工作报告\n委员们的履职能力提升明显，2023年只开展了一次升级。\n") == []
+
+
+def test_every_mention_of_the_sample_corpus_has_a_period_source():
+    samples_dir = Path(__file__).resolve().parents[3] / "sources" / "samples"
+    paths = sorted(p for p in samples_dir.iterdir() if p.suffix in (".txt", ".html"))[:40]
+    ms = [m for batch in extract_corpus(read_document(p) for p in paths) for m in batch]
+    assert ms and all((m.period_source in SOURCES) != (m.period_reason is not None) for m in ms)
+
+
+def test_an_e_paper_page_header_dates_its_articles(tmp_path):
+    from sources.pdfgen.render import render_page
+    from sources.pdfgen.spec import ArticleSpec, PageSpec
+
+    article = ArticleSpec(
+        headline="平罗县政协开展民主监督",
+        body=["本报讯 12月3日，平罗县政协组织委员开展民主监督，共走访企业36家，收集意见建议52条。"],
+    )
+    other = ArticleSpec(
+        headline="冬季农业生产有序推进", body=["全县冬小麦长势良好，农技人员深入田间指导。" * 3]
+    )
+    out = tmp_path / "page.pdf"
+    render_page(PageSpec([article, other], masthead="平罗日报", date_line="2023年12月5日 星期二"), out)
+    doc = read_document(out)
+    assert len(doc.articles) == 2  # the header is no article's: the article's text names no year
+    ms = extract_mentions(doc)
+    assert [(m.surface, m.period_start, m.period_source) for m in ms] == [
+        ("36家", 2023, "publication_date"),
+        ("52条", 2023, "publication_date"),
+    ]
+
+
+def test_a_dated_term_summary_at_a_later_session_starts_with_the_term(tmp_path):
+    (doc,) = _docs(
+        tmp_path,
+        {"page": "平罗县政协常委会工作报告\n发布时间：2024-01-10　来源：平罗县政协\n"
+         "在政协平罗县第十届委员会第三次会议上，常委会报告说，本届以来，县政协共收到提案390件。\n"},
+    )  # fmt: skip
+    (m,) = extract_mentions(doc)
+    assert (m.period_start, m.period_end, m.period_source) == (2022, 2023, "date_line")
+
+
+def test_a_plan_year_is_not_the_year_reported(extract):
+    text = "平罗县政协十届三次会议开幕\n会议认为，一年来，县政协共收到提案121件。\n会议指出，2024年县政协将聚焦中心大局。\n"
+    (m,) = extract(text)
+    assert m["period_start"] is None and m["period_reason"].startswith("no term data")
