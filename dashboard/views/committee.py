@@ -3,14 +3,16 @@ counties' sums, beside its parent's and its siblings'."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import polars as pl
 import streamlit as st
 
 from dashboard import charts, filters, nav, regions
 from dashboard.data import ask
 from dashboard.figures import MISSING, PERCENT, Unit, fmt, header, scaled, unit_of, vega_format
-from dashboard.i18n import t
-from dashboard.tables import localized, shown, table
+from dashboard.i18n import colon, t
+from dashboard.tables import doc_title, localized, shown, table
 
 PAGE = "committee"
 
@@ -60,7 +62,14 @@ def rates_table(code: str, lang: str) -> tuple[pl.DataFrame, pl.DataFrame] | Non
         return t("stated_only", lang) if r["rate_source"] == "stated" else MISSING
 
     def source(value, qualifier, surface, doc) -> str:
-        return f"{fmt(value, Unit('', ''), qualifier)}（{doc}：{surface}）" if value is not None else MISSING
+        if value is None:
+            return MISSING
+        where = f"《{doc_title(doc)}》{colon(lang)}{surface}"
+        return (
+            f"{fmt(value, Unit('', ''), qualifier)}（{where}）"
+            if lang == "zh"
+            else f"{fmt(value, Unit('', ''), qualifier)} ({where})"
+        )
 
     rows = list(df.iter_rows(named=True))
     view = pl.DataFrame(
@@ -76,6 +85,7 @@ def rates_table(code: str, lang: str) -> tuple[pl.DataFrame, pl.DataFrame] | Non
                                  r["numerator_doc"]) for r in rows],
             "denominator": [source(r["denominator_value"], r["denominator_qualifier"],
                                    r["denominator_surface"], r["denominator_doc"]) for r in rows],
+            "trace": [trace_url(code, r["indicator_code"], r["year"], lang) for r in rows],
         }
     )  # fmt: skip
     data = df.select(
@@ -83,11 +93,17 @@ def rates_table(code: str, lang: str) -> tuple[pl.DataFrame, pl.DataFrame] | Non
         pl.col("computed_rate").alias(header(t("col_computed", lang), PERCENT, lang)),
         pl.col("stated_rate").alias(header(t("col_stated", lang), PERCENT, lang)),
         pl.col("difference"), pl.col("agrees"), pl.col("exceeds_100"), pl.col("corrected"),
-        pl.col("numerator_value"), pl.col("numerator_doc"), pl.col("numerator_surface"),
-        pl.col("denominator_value"), pl.col("denominator_doc"), pl.col("denominator_surface"),
-        pl.col("stated_doc"), pl.col("stated_surface"),
+        pl.col("numerator_value"), pl.col("numerator_doc").map_elements(doc_title, return_dtype=pl.String),
+        pl.col("numerator_surface"), pl.col("denominator_value"),
+        pl.col("denominator_doc").map_elements(doc_title, return_dtype=pl.String), pl.col("denominator_surface"),
+        pl.col("stated_doc").map_elements(doc_title, return_dtype=pl.String), pl.col("stated_surface"),
     )  # fmt: skip
     return view, data
+
+
+def trace_url(code: str, indicator: str, year: int, lang: str) -> str:
+    """The provenance page of one rate: the sentences of both its counts, one click away."""
+    return f"provenance?{urlencode({'committee': code, 'metric': indicator, 'year': year, 'lang': lang})}"
 
 
 def _rows(question: str, code: str, lang: str, columns: dict) -> pl.DataFrame | None:
@@ -141,7 +157,9 @@ def render() -> None:
     siblings = ask("siblings", code).filter(pl.col("committee_code").is_in(reporting.to_list()))
     st.subheader(f"{names[code]} · {t('level_' + info['level'], lang)}")
     if parent:
-        st.caption(f"{t('parent', lang)}: {parent[f'committee_name_{lang}']}")
+        st.caption(f"{t('parent', lang)}{colon(lang)}{parent[f'committee_name_{lang}']}")
+    if siblings.height == 0:  # a region's peers are other regions, without data here; say so
+        st.caption(t("no_siblings_" + ("region" if info["level"] == "region" else "other"), lang))
     codes = [code] + ([parent["committee_code"]] if parent else []) + siblings["committee_code"].to_list()
     figs = ask("committee_figures", codes)
     metrics = ask("metrics").select("metric_code", "units")
@@ -160,7 +178,9 @@ def render() -> None:
     if rates:
 
         def indicators() -> None:
-            table(rates[0], f"{names[code]}_{t('indicators', lang)}", lang, download=rates[1], key="rates")
+            table(rates[0], f"{names[code]}_{t('indicators', lang)}", lang, download=rates[1], key="rates",
+                  column_config={"trace": st.column_config.LinkColumn(
+                      t("trace", lang), display_text=t("trace_rate", lang))})  # fmt: skip
             st.caption(t("indicators_note", lang))
 
         parts[t("indicators", lang)] = indicators
