@@ -78,7 +78,7 @@ def bars(df: pl.DataFrame, committee: str, year: str, title: str, number_format:
     gaps = (
         base.transform_filter("!isValid(datum.value)")
         .transform_calculate(zero="0")
-        .mark_text(align="left", dx=3, fontSize=10, color="#888888")
+        .mark_text(align="left", dx=3, fontSize=9, color="#888888")
         .encode(
             y=alt.Y("committee_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=240)),
             yOffset="year:N",
@@ -103,7 +103,7 @@ def bars(df: pl.DataFrame, committee: str, year: str, title: str, number_format:
             ],
         )  # fmt: skip
     )
-    step = max(4, 18 // max(1, data["year"].n_unique()))
+    step = max(10, 30 // max(1, data["year"].n_unique()))  # room for a gap's label
     return _style((chart + gaps).properties(height=alt.Step(step)))
 
 

@@ -134,7 +134,14 @@ def select(
 
 
 def multiselect(
-    page: str, label: str, options: Sequence, name: str, *, default: Sequence = (), placeholder: str = ""
+    page: str,
+    label: str,
+    options: Sequence,
+    name: str,
+    *,
+    default: Sequence = (),
+    placeholder: str = "",
+    container: Any = None,
 ) -> list:
     """A multiselect whose values are kept in the URL under ``name`` (comma-separated).
 
@@ -153,6 +160,6 @@ def multiselect(
         unknown = [v for v in asked if v not in by_text]
         if unknown and from_outside(name):
             _reject(label, ",".join(unknown), ", ".join(map(str, st.session_state[key])))
-    value = st.multiselect(label, options, key=key, placeholder=placeholder or None)
+    value = (container or st).multiselect(label, options, key=key, placeholder=placeholder or None)
     put(name, value)
     return value

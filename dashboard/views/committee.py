@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import charts, filters, nav, regions
 from dashboard.data import ask
-from dashboard.figures import MISSING, PERCENT, Unit, fmt, header, scaled, unit_of, vega_format
+from dashboard.figures import MISSING, PERCENT, Unit, fmt, header, mark, scaled, unit_of, vega_format
 from dashboard.i18n import colon, t
 from dashboard.tables import doc_title, localized, shown, table
 
@@ -42,6 +42,27 @@ def metrics_over_years(figs: pl.DataFrame, code: str, years: list[int], lang: st
     unit_col = pl.Series("unit", [units[m].symbol(lang) or MISSING for m in wide["metric_code"]])
     out = wide.join(spark, on="metric_code", how="left").rename({name: "metric"})
     return out.insert_column(2, unit_col)
+
+
+def metrics_download(figs: pl.DataFrame, code: str, lang: str) -> pl.DataFrame:
+    """The metrics table as on screen, for a download: per year the number in the row's unit and
+    its marks in a column of their own (no sparkline)."""
+    own = figs.filter(pl.col("committee_code") == code)
+    name = "metric_name_zh" if lang == "zh" else "metric_name_en"
+    rows = own.select("metric_code", name, "units").unique("metric_code", maintain_order=True)
+    units = [unit_of(u) for u in rows["units"].to_list()]
+    out = rows.select("metric_code", pl.col(name).alias("metric")).with_columns(
+        pl.Series("unit", [u.symbol(lang) for u in units], dtype=pl.String)
+    )
+    for year in sorted(own["year"].unique().to_list()):
+        cells = {m: r for m, *r in own.filter(pl.col("year") == year)
+                 .select("metric_code", "value", "qualifier", "corrected").iter_rows()}  # fmt: skip
+        got = [cells.get(m, (None, None, False)) for m in rows["metric_code"].to_list()]
+        number = [None if v is None else scaled(v, u) for (v, _, _), u in zip(got, units, strict=True)]
+        marks = [(mark(q) + ("✎" if c else "")) if v is not None else "" for v, q, c in got]
+        out = out.with_columns(pl.Series(str(year), number, dtype=pl.Float64),
+                               pl.Series(f"{year}{t('mark_suffix', lang)}", marks, dtype=pl.String))  # fmt: skip
+    return out
 
 
 def rates_table(code: str, lang: str) -> tuple[pl.DataFrame, pl.DataFrame] | None:
@@ -78,6 +99,7 @@ def rates_table(code: str, lang: str) -> tuple[pl.DataFrame, pl.DataFrame] | Non
             "year": [str(r["year"]) for r in rows],
             "rate": [fmt(r["rate"], PERCENT, "approx" if r["approximate"] else "exact", r["corrected"],
                          with_unit=True) for r in rows],
+            "trace": [trace_url(code, r["indicator_code"], r["year"], lang) for r in rows],
             "computed": [fmt(r["computed_rate"], PERCENT, with_unit=True) for r in rows],
             "stated": [fmt(r["stated_rate"], PERCENT, with_unit=True) for r in rows],
             "check": [check(r) for r in rows],
@@ -85,7 +107,6 @@ def rates_table(code: str, lang: str) -> tuple[pl.DataFrame, pl.DataFrame] | Non
                                  r["numerator_doc"]) for r in rows],
             "denominator": [source(r["denominator_value"], r["denominator_qualifier"],
                                    r["denominator_surface"], r["denominator_doc"]) for r in rows],
-            "trace": [trace_url(code, r["indicator_code"], r["year"], lang) for r in rows],
         }
     )  # fmt: skip
     data = df.select(
@@ -171,6 +192,7 @@ def render() -> None:
             st.info(t("no_data", lang))
             return
         table(own, f"{names[code]}_{t('committee_metrics', lang)}", lang, key="metrics",
+              download=metrics_download(figs, code, lang), notes=[(t("note_marks", lang), t("approx_note", lang))],
               column_config={"trend": st.column_config.LineChartColumn(t("trend", lang))})  # fmt: skip
 
     parts = {t("committee_metrics", lang): metrics}

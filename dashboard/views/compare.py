@@ -28,7 +28,8 @@ def choose(lang: str) -> dict | None:
     if regions.height == 0:
         return None
     regions = with_data_first(regions)
-    c1, c2, c3, c4, c5 = st.columns([4, 3, 3, 4, 2])
+    c1, c2, c3, c4 = st.columns([4, 3, 3, 4])  # wide enough for English names
+    c6, c5 = st.columns([6, 1])
     names = _names(regions, "committee_code", lang)
     region = filters.select(
         PAGE, t("region", lang), list(names), "region", format_func=names.get, container=c1
@@ -81,7 +82,7 @@ def choose(lang: str) -> dict | None:
     all_years = ask("years")
     years = sorted(
         filters.multiselect(PAGE, t("years", lang), all_years, "years", default=all_years,
-                            placeholder=t("choose_options", lang))
+                            placeholder=t("choose_options", lang), container=c6)
     )  # fmt: skip
     return {"region": region, "city": city or None, "category": category, "metric": metric,
             "metric_name": m_names.get(metric, metric), "years": years, "unit": unit, "basis": basis,
@@ -367,7 +368,7 @@ def trace(df: pl.DataFrame, lang: str) -> None:
     if figures.height == 0:
         return
     labels = {
-        f"{r['committee_code']}|{r['year']}": f"{r['committee_name']} {r['year']}: {r['shown']}"
+        f"{r['committee_code']}|{r['year']}": f"{r['committee_name']} {r['year']}{colon(lang)}{r['shown']}"
         for r in figures.iter_rows(named=True)
     }
     c1, c2, c3 = st.columns([3, 1, 1])

@@ -89,9 +89,9 @@ def show_mention(i: int, m: dict, lang: str, unit) -> None:
     with st.container(border=True):
         title = m["title"] or m["doc_id"]
         where = f" · {t('page', lang)} {m['page']}" if m["page"] else ""
-        st.markdown(f"**{t('document', lang)}{colon(lang)}**{title}{where}")
+        st.markdown(f"**{t('document', lang)}**{colon(lang)}{title}{where}")
         if m["override_action"]:
-            st.info(f"{t('reviewed', lang)}: {review_note(m, unit, lang)}")
+            st.info(f"{t('reviewed', lang)}{colon(lang)}{review_note(m, unit, lang)}")
         st.markdown(f"<div class='mention-sentence'>{highlight(m['sentence'], m['surface'])}</div>",
                     unsafe_allow_html=True)  # fmt: skip
         if m["media_type"] == "application/pdf" and m["page"]:
@@ -104,7 +104,7 @@ def show_mention(i: int, m: dict, lang: str, unit) -> None:
                     caption=f"{title} · {t('page', lang)} {m['page']}",
                 )
             except (UnsafePath, FileNotFoundError, ValueError, OSError) as e:
-                st.caption(f"{t('source_missing', lang)}: {e}")
+                st.caption(f"{t('source_missing', lang)}{colon(lang)}{e}")
         review(i, m, lang)
 
 
