@@ -207,7 +207,7 @@ def to_excel(
 
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as xl:
-        df.to_pandas(use_pyarrow_extension_array=False).to_excel(xl, index=False, sheet_name=sheet[:31])
+        flat(df).to_pandas().to_excel(xl, index=False, sheet_name=sheet[:31])
         if notes:
             pd.DataFrame(notes, columns=["", " "]).to_excel(
                 xl, index=False, header=False, sheet_name=notes_sheet[:31]
@@ -216,7 +216,7 @@ def to_excel(
 
 
 def to_csv(df: pl.DataFrame) -> bytes:
-    return ("\ufeff" + df.write_csv()).encode("utf-8")  # BOM: Excel opens Chinese CSV correctly
+    return ("\ufeff" + flat(df).write_csv()).encode("utf-8")  # BOM: Excel opens Chinese CSV correctly
 
 
 def file_name(*words: str) -> str:
