@@ -246,7 +246,9 @@ def test_ranking_has_yoy_change_and_city_figures(app, sample_warehouse):
     for code in ranked.index:  # the county's city, and the city's own figure beside it
         fig = want.get((parents[code], last))
         assert ranking.loc[code, "所属市"] == zh[parents[code]]
-        assert ranking.loc[code, "所属市政协本级数字"] == (shown_figure(sample_warehouse, metric, fig) if fig else "—")
+        assert ranking.loc[code, "所属市政协本级数字"] == (
+            shown_figure(sample_warehouse, metric, fig) if fig else "—"
+        )
     assert "市级" not in ranking.columns and "省级" not in ranking.columns
 
 
