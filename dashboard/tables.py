@@ -215,8 +215,19 @@ def to_excel(
     return buf.getvalue()
 
 
+def _csv_number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
 def to_csv(df: pl.DataFrame) -> bytes:
-    return ("\ufeff" + flat(df).write_csv()).encode("utf-8")  # BOM: Excel opens Chinese CSV correctly
+    """CSV text: a whole number in a column of mixed figures is written 22, never 22.0."""
+    df = flat(df)
+    df = df.with_columns(
+        pl.col(c).map_elements(_csv_number, return_dtype=pl.String, skip_nulls=True)
+        for c, dtype in df.schema.items()
+        if dtype.is_float()
+    )
+    return ("\ufeff" + df.write_csv()).encode("utf-8")  # BOM: Excel opens Chinese CSV correctly
 
 
 def file_name(*words: str) -> str:

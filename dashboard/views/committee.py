@@ -138,6 +138,28 @@ def _rows(question: str, code: str, lang: str, columns: dict) -> pl.DataFrame | 
     return pl.DataFrame(cells | {name: [cell(r) for r in rows] for name, cell in columns.items()})
 
 
+def _typed_rows(
+    question: str, code: str, lang: str, figures: dict, extra: dict | None = None
+) -> pl.DataFrame:
+    """The download of a ``_rows`` table: per figure a number in the row's unit (the unit in its own
+    column) and its marks apart; ``figures``: name -> (value of a row, qualifier of a row)."""
+    df = ask(question, code)
+    rows = [r | {"unit": unit_of(r["units"])} for r in localized(df, lang).iter_rows(named=True)]
+    out = {
+        "metric": [r["metric_name"] for r in rows],
+        "year": [r["year"] for r in rows],
+        "col_unit": [r["unit"].symbol(lang) for r in rows],
+    }
+    for name, (value, qualifier) in figures.items():
+        out[name] = pl.Series([scaled(value(r), r["unit"]) for r in rows], dtype=pl.Float64)
+        out[f"{t('col_' + name, lang)}{t('mark_suffix', lang)}"] = [
+            mark(qualifier(r)) if value(r) is not None else "" for r in rows
+        ]
+    for name, cell in (extra or {}).items():
+        out[name] = [cell(r) for r in rows]
+    return pl.DataFrame(out).rename({"col_unit": "unit"})
+
+
 def per_member_table(code: str, lang: str) -> pl.DataFrame | None:
     """Each additive figure beside the member count used and the figure per 100 members."""
     return _rows("per_member", code, lang, {
@@ -145,6 +167,21 @@ def per_member_table(code: str, lang: str) -> pl.DataFrame | None:
         "members": lambda r: f"{fmt(r['members'])}（{r['members_year']}）",
         "per_100": lambda r: fmt(r["value_per_100_members"], r["unit"], r["qualifier"], with_unit=True, lang=lang),
     })  # fmt: skip
+
+
+def per_member_download(code: str, lang: str) -> pl.DataFrame:
+    return _typed_rows("per_member", code, lang, {
+        "value": (lambda r: r["value"], lambda r: r["qualifier"]),
+        "per_100": (lambda r: r["value_per_100_members"], lambda r: r["qualifier"]),
+    }, {"member_count": lambda r: r["members"], "members_year": lambda r: r["members_year"]})  # fmt: skip
+
+
+def rollup_download(code: str, lang: str) -> pl.DataFrame:
+    return _typed_rows("committee_rollup", code, lang, {
+        "own": (lambda r: r["own_value"], lambda r: r["own_qualifier"]),
+        "counties_sum": (lambda r: r["counties_sum"], lambda r: "approx" if r["includes_approximate"] else "exact"),
+    }, {"counties_reporting": lambda r: r["counties_reporting"],
+        "counties_in_area": lambda r: r["counties_in_area"]})  # fmt: skip
 
 
 def rollup_table(code: str, lang: str) -> pl.DataFrame | None:
@@ -209,13 +246,23 @@ def render() -> None:
     per = per_member_table(code, lang)
     if per is not None:
         parts[t("basis_per_100", lang)] = lambda: table(
-            per, f"{names[code]}_{t('basis_per_100', lang)}", lang, key="per_member"
+            per,
+            f"{names[code]}_{t('basis_per_100', lang)}",
+            lang,
+            key="per_member",
+            download=per_member_download(code, lang),
         )
     rolled = rollup_table(code, lang) if info["level"] != "county" else None
     if rolled is not None:
 
         def rollup() -> None:
-            table(rolled, f"{names[code]}_{t('rollup', lang)}", lang, key="rollup")
+            table(
+                rolled,
+                f"{names[code]}_{t('rollup', lang)}",
+                lang,
+                key="rollup",
+                download=rollup_download(code, lang),
+            )
             st.caption(t("rollup_note", lang))
 
         parts[t("rollup", lang)] = rollup

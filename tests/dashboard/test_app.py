@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -551,3 +552,32 @@ def test_quality_page_shows_publish_quarantine_and_coverage_gaps(partial_warehou
     app.selectbox(key="filter_quality_region").set_value("").run()  # all regions: every province's gaps
     every = next(d.value for d in app.dataframe if "gaps" in d.value.columns)
     assert len(every) > len(gap_table)
+
+
+def test_money_is_in_wan_yuan_on_the_quality_page_and_missing_years_are_marked_bars(app, sample_warehouse):
+    """捐款捐物 in 万元 on every table (the quality page's conflicts and jumps too), and a year without
+    a figure is a labelled gap in the bars, not an absent bar."""
+    app.query_params["metric"] = "member_services.donations"
+    app.run()
+    open_tab(app, "compare", "bar_chart")
+    (chart,) = app.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    rows = [r for d in chart.proto.datasets for r in pa.ipc.open_stream(d.data.data).read_all().to_pylist()]
+    rows += [r for d in spec.get("datasets", {}).values() for r in d]
+    gaps = [r for r in rows if r.get("value") is None]
+    assert gaps and all(r["label"] == t("missing") for r in gaps)
+    assert "!isValid(datum.value)" in json.dumps(spec)  # the gaps are drawn (a text layer), not dropped
+    app.switch_page("views/quality.py").run()
+    seen = 0
+    for tab in ("tab_conflicts", "tab_yoy_jumps"):
+        for frame in open_tab(app, "quality", tab).dataframe:
+            df = frame.value
+            if "metric_name" not in df.columns:
+                continue
+            money = df[df["metric_name"] == "捐款捐物"]
+            for column in ("value", "prev_value", "alternatives"):
+                if column in money.columns:
+                    for cell in money[column]:
+                        assert cell == "—" or all(part.endswith("万元") for part in cell.split("、")), cell
+                        seen += 1
+    assert seen > 0

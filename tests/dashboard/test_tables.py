@@ -85,6 +85,7 @@ def test_downloads_type_counts_as_integers_and_booleans_as_on_screen():
     assert out["flag"].to_list() == ["否", "是", None]  # as the screen says it, not false/true
     lines = to_csv(out).decode("utf-8").lstrip("\ufeff").splitlines()
     assert lines[1] == "22,264.7,34,否"
+    assert lines[2] == ",1,2,是"  # a whole number in a column of decimals: 1, not 1.0
     book = openpyxl.load_workbook(io.BytesIO(to_excel(out)))
     rows = list(book.active.iter_rows(values_only=True))
     assert rows[1] == (22, 264.7, 34, "否") and isinstance(rows[1][0], int)
