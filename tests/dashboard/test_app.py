@@ -581,3 +581,15 @@ def test_money_is_in_wan_yuan_on_the_quality_page_and_missing_years_are_marked_b
                         assert cell == "—" or all(part.endswith("万元") for part in cell.split("、")), cell
                         seen += 1
     assert seen > 0
+
+
+def test_english_tile_map_labels_fit_a_tile_and_the_full_name_is_on_hover(app, sample_warehouse):
+    app.query_params["lang"] = "en"
+    app.run()
+    open_tab(app, "compare", "map", "en")
+    (chart,) = app.get("vega_lite_chart")
+    rows = [r for d in chart.proto.datasets for r in pa.ipc.open_stream(d.data.data).read_all().to_pylist()]
+    english = names(sample_warehouse, "en")
+    assert rows and all(len(r["short_name"]) <= 9 for r in rows)  # ~64 px at 11 px per tile
+    assert {r["committee_name"] for r in rows} <= set(english.values())  # the tooltip's full name
+    assert '"committee_name"' in chart.proto.spec and "tooltip" in chart.proto.spec

@@ -473,6 +473,14 @@ def test_documents_are_named_by_their_titles(page, server, sample_warehouse):
 STREAMLIT_ENGLISH = ("No results", "Page not found", "You have requested page", "Choose an option")
 
 
+def test_the_heatmap_starts_high_on_a_laptop_screen(page, server):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{server}/?metric=proposals.received")
+    wait_rendered(page)
+    box = page.locator('[data-testid="stVegaLiteChart"]').first.bounding_box()
+    assert box["y"] < 768 * 0.6, box  # its first rows are in view without scrolling (was ~600 px)
+
+
 def test_no_english_streamlit_string_in_the_chinese_interface(page, server):
     page.goto(f"{server}/?metric=proposals.received")
     wait_rendered(page)
