@@ -121,7 +121,7 @@ def committee_year_download(df: pl.DataFrame, picked: dict, lang: str) -> pl.Dat
     return rows.with_columns(columns)
 
 
-def _change(now, prev, q_now, q_prev, unit: Unit, pct: bool = False):
+def _change(now, prev, q_now, q_prev, pct: bool = False):
     """A change and its qualifier: approximate when either figure is (80+ -> 100≈ is no exact +20)."""
     if now is None or prev is None:
         return None, "exact"
@@ -149,8 +149,8 @@ def ranking(
     }
     for r in rows:
         r["rank"] = better[float(r["value"])] if r["level"] == "county" and r["value"] is not None else None
-        r["yoy"], r["yoy_q"] = _change(r["value"], r["prev_value"], r["qualifier"], r["prev_qualifier"], unit)
-        pct, _ = _change(r["value"], r["prev_value"], r["qualifier"], r["prev_qualifier"], unit, pct=True)
+        r["yoy"], r["yoy_q"] = _change(r["value"], r["prev_value"], r["qualifier"], r["prev_qualifier"])
+        pct, _ = _change(r["value"], r["prev_value"], r["qualifier"], r["prev_qualifier"], pct=True)
         r["yoy_pct"] = pct
         city = city_rows.get(r["city_code"]) if r["level"] == "county" else None
         r["city"] = city["committee_name"] if city else None
