@@ -60,8 +60,11 @@ def explain(fig: dict, mentions: pl.DataFrame, lang: str, unit) -> None:
     for col, row in zip(cols, values.iter_rows(named=True), strict=True):
         chosen = row["value"] == fig["value"] and row["qualifier"] == fig["qualifier"]
         head = t("chosen_because", lang) if chosen else t("not_chosen", lang)
-        col.metric(f"{head} · {row['docs']} (×{row['n']})",
-                   fmt(row["value"], unit, row["qualifier"], with_unit=True, lang=lang))  # fmt: skip
+        # a short label (a metric's label is cut to one line); the documents' titles wrap below
+        col.metric(
+            f"{head} (×{row['n']})", fmt(row["value"], unit, row["qualifier"], with_unit=True, lang=lang)
+        )
+        col.caption(row["docs"])
 
 
 def review_note(m: dict, unit, lang: str) -> str:

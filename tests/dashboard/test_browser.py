@@ -276,6 +276,11 @@ def test_every_page_in_both_languages_shows_no_none_nan_or_codes(page, server, s
             timings[f"{name} ({lang})"] = round(open_timed(page, full), 3)  # the first visit: not warm
             bad = leaks(page)
             assert not bad, (name, lang, bad[:10])
+            if lang == "zh":  # Chinese titles use full-width colons
+                headings = page.locator(
+                    "[data-testid=stHeading], [data-testid=stMetricLabel]"
+                ).all_inner_texts()
+                assert not [h for h in headings if re.search(r":(?!\d)", h)], (name, headings)
             if lang == "zh" or name in ("compare", "committee"):
                 page.set_viewport_size({"width": 1400, "height": 2600})
                 wait_rendered(page)
@@ -383,7 +388,10 @@ def test_a_rate_reaches_both_counts_sentences_in_one_click(page, server, sample_
     page.goto(f"{server}/?metric={rate}")
     wait_rendered(page)
     open_tab_timed(page, "追溯数字")
-    page.get_by_role("link", name="查看两个数字的原句").click()  # the one click
+    link = page.get_by_role("link", name="查看两个数字的原句")
+    style = link.evaluate("a => getComputedStyle(a.querySelector('p') || a).textDecorationLine")
+    assert "underline" in style  # a link looks like a link
+    link.click()  # the one click
     page.wait_for_selector(".mention-sentence mark")
     wait_rendered(page)
     query = parse_qs(urlparse(page.url).query)
