@@ -87,6 +87,7 @@ def main() -> int:
         ("coverage (whole country)", wh.coverage),
         ("documents", wh.documents),
         ("document_hashes", wh.document_hashes),
+        ("document_titles", wh.document_titles),
         ("last_publish", wh.last_publish),
     ]
     print(f"baseline (count + sum over all figures): {base:.1f} ms")

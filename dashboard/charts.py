@@ -41,7 +41,9 @@ def _style(chart: alt.Chart) -> alt.Chart:
 
 def _color(title: str, number_format: str, domain: tuple | None = None) -> alt.Color:
     scale = alt.Scale(scheme="blues", domain=list(domain)) if domain else alt.Scale(scheme="blues")
-    return alt.Color("value:Q", title=title, scale=scale, legend=alt.Legend(format=number_format))
+    # titleLimit: a long English title (metric and unit) is wrapped by the page, never cut off
+    return alt.Color("value:Q", title=title, scale=scale,
+                     legend=alt.Legend(format=number_format, titleLimit=1000, orient="bottom"))  # fmt: skip
 
 
 def heatmap(df: pl.DataFrame, committee: str, year: str, title: str, number_format: str) -> alt.Chart:
@@ -69,12 +71,25 @@ def heatmap(df: pl.DataFrame, committee: str, year: str, title: str, number_form
 
 def bars(df: pl.DataFrame, committee: str, year: str, title: str, number_format: str) -> alt.Chart:
     """Horizontal bars, one row per committee (every name readable), one bar per year."""
-    data = df.filter(pl.col("value").is_not_null()).select(
-        "committee_name", pl.col("year").cast(pl.String), "value", "label"
-    )
+    data = df.select("committee_name", pl.col("year").cast(pl.String), "value", "label")
     order = list(dict.fromkeys(df["committee_name"].to_list()))
+    base = alt.Chart(data.to_pandas())
+    # a missing year is a marked gap (a grey 'missing' label at zero), never an absent bar
+    gaps = (
+        base.transform_filter("!isValid(datum.value)")
+        .transform_calculate(zero="0")
+        .mark_text(align="left", dx=3, fontSize=9, color="#888888")
+        .encode(
+            y=alt.Y("committee_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=240)),
+            yOffset="year:N",
+            x=alt.X("zero:Q"),
+            text="label:N",
+            tooltip=[alt.Tooltip("committee_name:N", title=committee), alt.Tooltip("year:N", title=year),
+                     alt.Tooltip("label:N", title=title)],
+        )
+    )  # fmt: skip
     chart = (
-        alt.Chart(data.to_pandas())
+        base.transform_filter("isValid(datum.value)")
         .mark_bar()
         .encode(
             y=alt.Y("committee_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=240)),
@@ -87,9 +102,9 @@ def bars(df: pl.DataFrame, committee: str, year: str, title: str, number_format:
                 alt.Tooltip("label:N", title=title),
             ],
         )  # fmt: skip
-        .properties(height=alt.Step(max(4, 18 // max(1, data["year"].n_unique()))))
     )
-    return _style(chart)
+    step = max(10, 30 // max(1, data["year"].n_unique()))  # room for a gap's label
+    return _style((chart + gaps).properties(height=alt.Step(step)))
 
 
 def lines(df: pl.DataFrame, committee: str, year: str, title: str, number_format: str) -> alt.Chart:
@@ -120,12 +135,12 @@ def tiles(df: pl.DataFrame, committee: str, title: str, number_format: str) -> a
     """
     data = df.select("committee_name", "short_name", "tile_col", "tile_row", "value", "label").to_pandas()
     cols = int(df["tile_col"].max()) + 1 if df.height else 1
-    size = 64
+    size = 76
     base = alt.Chart(data).encode(
         x=alt.X("tile_col:O", axis=None, scale=alt.Scale(domain=list(range(cols)))),
         y=alt.Y("tile_row:O", axis=None, scale=alt.Scale(domain=list(range(int(df["tile_row"].max()) + 1)))),
         tooltip=[alt.Tooltip("committee_name:N", title=committee), alt.Tooltip("label:N", title=title)],
-    )
+    )  # the tile shows a short name; the full name is on hover
     missing = base.transform_filter("!isValid(datum.value)").mark_rect(
         stroke="white", strokeWidth=2, color=GREY
     )
@@ -137,7 +152,8 @@ def tiles(df: pl.DataFrame, committee: str, title: str, number_format: str) -> a
     name = base.mark_text(fontSize=11, dy=-8).encode(text="short_name:N")
     value = base.mark_text(fontSize=11, dy=9, fontWeight="bold").encode(text="label:N")
     rows = int(df["tile_row"].max()) + 1 if df.height else 1
-    return _style((missing + cells + name + value).properties(width=cols * size, height=rows * size))
+    layers = (missing + cells + name + value).properties(width=cols * size, height=rows * size)
+    return _style(layers).properties(autosize={"type": "pad"})
 
 
 CHARTS = {"heatmap": heatmap, "bars": bars, "lines": lines, "tiles": tiles}

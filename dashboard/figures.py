@@ -17,6 +17,8 @@ from pathlib import Path
 import yaml
 
 MARK = {"exact": "", "at_least": "+", "approx": "≈", "at_most": "≤"}
+# With the unit in the cell the mark goes in front, never between number and unit (≈86.4%, not 86.4≈%).
+PREFIX = {"exact": "", "at_least": "≥", "approx": "≈", "at_most": "≤"}
 MISSING = "—"
 CORRECTED = "✎"
 INFERRED = "†"  # the year comes from a level's term cycle, not the committee's own evidence
@@ -112,18 +114,32 @@ def fmt(
 ) -> str:
     """One figure as shown: '2,905,000' 元 -> '290.5' (万元), 120 at_least -> '120+', None -> '—'.
 
-    ``with_unit`` appends the unit after the mark ('290.5万元', '96.6%', '20+次'); tables put it
-    in the header instead.
+    ``with_unit`` appends the unit and puts the mark in front ('290.5万元', '≈96.6%', '≥20次'):
+    a mark never sits between a number and its unit. Tables put the unit in the header instead.
     A value corrected by an analyst ends with ✎; one whose year is inferred from a term cycle with †.
     """
     text = number(value, unit)
     if text == MISSING:
         return MISSING
-    text += MARK.get(qualifier or "exact", "")
-    if with_unit and unit.symbol(lang):
+    if with_unit:
         sym = unit.symbol(lang)
-        text += sym if (lang == "zh" or sym == "%") else f" {sym}"
+        if sym:
+            text += sym if (lang == "zh" or sym == "%") else f" {sym}"
+        text = PREFIX.get(qualifier or "exact", "") + text
+    else:
+        text += MARK.get(qualifier or "exact", "")
     return text + (CORRECTED if corrected else "") + (INFERRED if inferred else "")
+
+
+def worst(*qualifiers: str | None) -> str:
+    """The qualifier of a figure computed from several (a change, a sum): exact only when all are."""
+    marked = [q for q in qualifiers if q and q != "exact"]
+    return "approx" if marked else "exact"
+
+
+def mark(qualifier: str | None) -> str:
+    """The mark alone ('', '+', '≈', '≤'): downloads keep it in its own column beside the number."""
+    return MARK.get(qualifier or "exact", "")
 
 
 def header(title: str, unit: Unit, lang: str) -> str:

@@ -7,6 +7,7 @@ pages pass them explicitly (``carried()``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -24,6 +25,31 @@ def bad_links() -> list[tuple[str, str, str]]:
 
 def _reject(label: str, asked: str, used: str) -> None:
     bad_links().append((label, asked, used))
+
+
+# Filters whose values have a fixed form: a link with anything else gets a visible message on every
+# page, and the value is dropped (never silently read as a default).
+_FORMS = {
+    "year": r"\d{4}",
+    "years": r"\d{4}(,\d{4})*",
+    "region": r"\d{6}",
+    "city": r"\d{6}",
+    "committee": r"\d{6}",
+    "basis": r"total|per_100",
+    "lang": r"zh|en",
+}
+
+
+def check_forms(label: Callable[[str], str]) -> None:
+    """Drop every filter of the URL whose value does not have its form (``year=abc``), each with a
+    message naming it (``label``: the filter's name in the reader's language)."""
+    for name, form in _FORMS.items():
+        value = st.query_params.get(name)
+        if value in (None, "") or re.fullmatch(form, value):
+            continue
+        del st.query_params[name]
+        _memory().pop(name, None)
+        bad_links().append((label(name), value, ""))
 
 
 def _memory() -> dict[str, str]:
@@ -108,7 +134,14 @@ def select(
 
 
 def multiselect(
-    page: str, label: str, options: Sequence, name: str, *, default: Sequence = (), placeholder: str = ""
+    page: str,
+    label: str,
+    options: Sequence,
+    name: str,
+    *,
+    default: Sequence = (),
+    placeholder: str = "",
+    container: Any = None,
 ) -> list:
     """A multiselect whose values are kept in the URL under ``name`` (comma-separated).
 
@@ -127,6 +160,6 @@ def multiselect(
         unknown = [v for v in asked if v not in by_text]
         if unknown and from_outside(name):
             _reject(label, ",".join(unknown), ", ".join(map(str, st.session_state[key])))
-    value = st.multiselect(label, options, key=key, placeholder=placeholder or None)
+    value = (container or st).multiselect(label, options, key=key, placeholder=placeholder or None)
     put(name, value)
     return value

@@ -23,3 +23,13 @@ def t(key: str, lang: str = "zh") -> str:
 
 def has(key: str) -> bool:
     return key in _strings()
+
+
+def strings(key: str):
+    """A structured entry of i18n.yaml (a list or mapping), as written."""
+    return _strings()[key]
+
+
+def colon(lang: str) -> str:
+    """The colon of a title: full-width in Chinese, ASCII and a space in English."""
+    return "：" if lang == "zh" else ": "

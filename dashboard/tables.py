@@ -11,7 +11,7 @@ from decimal import Decimal
 import polars as pl
 import streamlit as st
 
-from dashboard.figures import MISSING, NONE, Unit, fmt, number
+from dashboard.figures import CORRECTED, MISSING, NONE, Unit, fmt, header, mark, number, scaled
 from dashboard.i18n import has, t
 
 # Columns a reader does not need on screen (codes, offsets, hashes); downloads keep them.
@@ -50,6 +50,46 @@ def shown(df: pl.DataFrame, value: str = "value", qualifier: str = "qualifier", 
         ],
         dtype=pl.String,
     )
+
+
+def figure_columns(title: str, values, qualifiers, unit: Unit, lang: str, corrected=None) -> list[pl.Series]:
+    """A figure column of a download as two: the number in the header's unit (a typed cell) and
+    its marks (≈, +, ≤, ✎) in a column of their own, never inside the number."""
+    values, qualifiers = list(values), list(qualifiers)
+    corrected = list(corrected) if corrected is not None else [False] * len(values)
+    numbers = [scaled(v, unit) for v in values]
+    marks = [
+        (mark(q) + (CORRECTED if c else "")) if v is not None else ""
+        for v, q, c in zip(numbers, qualifiers, corrected, strict=True)
+    ]
+    return [
+        pl.Series(header(title, unit, lang), numbers, dtype=pl.Float64),
+        pl.Series(f"{title}{t('mark_suffix', lang)}", marks, dtype=pl.String),
+    ]
+
+
+def doc_title(doc_id: str | None) -> str | None:
+    """The document's title where it has one, else its code."""
+    from dashboard.data import ask
+
+    return None if doc_id is None else ask("document_titles").get(doc_id, doc_id)
+
+
+def with_titles(df: pl.DataFrame) -> pl.DataFrame:
+    """Documents by their titles: a title column beside a doc_id (the code stays for downloads),
+    and lists of documents (doc_ids) as their titles."""
+    if "doc_id" in df.columns and "title" not in df.columns:
+        at = df.columns.index("doc_id") + 1
+        df = df.insert_column(
+            at, pl.Series("title", [doc_title(d) for d in df["doc_id"].to_list()], dtype=pl.String)
+        )
+    if "doc_ids" in df.columns:
+        titles = [
+            None if ds is None else [doc_title(d) for d in (ds if isinstance(ds, list) else ds.split(", "))]
+            for ds in df["doc_ids"].to_list()
+        ]
+        df = df.with_columns(pl.Series("doc_ids", titles, dtype=pl.List(pl.String)))
+    return df
 
 
 def localized(df: pl.DataFrame, lang: str) -> pl.DataFrame:
@@ -111,6 +151,8 @@ def flat(df: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# Columns drawn as small line charts: they stay lists of numbers.
+SPARKLINES = {"trend"}
 # Integer columns that name a year or a page: shown without thousands separators.
 PLAIN_NUMBERS = {"year", "period_start", "period_end", "members_year", "page", "pages"}
 
@@ -125,6 +167,9 @@ def display(df: pl.DataFrame, lang: str) -> pl.DataFrame:
             col = col.cast(pl.String)
         elif dtype == pl.Boolean:
             col = pl.when(col).then(pl.lit(yes)).when(col.not_()).then(pl.lit(no))
+        elif c in SPARKLINES and isinstance(dtype, pl.List) and dtype.inner.is_numeric():
+            out.append(col.cast(pl.List(pl.Float64)).alias(c))  # a sparkline reads numbers, never text
+            continue
         elif dtype.is_numeric() or dtype.is_nested():
             col = col.map_elements(_cell_text, return_dtype=pl.String, skip_nulls=True)
         elif dtype in (pl.Datetime, pl.Date):
@@ -132,6 +177,28 @@ def display(df: pl.DataFrame, lang: str) -> pl.DataFrame:
         else:
             col = col.cast(pl.String)
         out.append(col.fill_null(MISSING).replace("", MISSING).alias(c))
+    return df.select(out)
+
+
+def typed(df: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
+    """Cells of a download as a reader expects them: exact decimals as numbers, counts as integers
+    (22, not 22.0), yes/no as on screen (是/否, not false), nested values as text."""
+    yes, no = t("yes", lang), t("no", lang)
+    out = []
+    df = flat(df)
+    for c, dtype in df.schema.items():
+        col = pl.col(c)
+        if dtype == pl.Boolean:
+            col = pl.when(col).then(pl.lit(yes)).when(col.not_()).then(pl.lit(no))
+        elif isinstance(dtype, pl.Decimal) or dtype.is_float():
+            values = df[c].cast(pl.Float64).drop_nulls().drop_nans()
+            integral = (
+                values.len() > 0 and bool((values == values.round(0)).all()) and values.abs().max() < 2**53
+            )
+            col = col.cast(pl.Float64).fill_nan(None)
+            if integral:
+                col = col.cast(pl.Int64)
+        out.append(col.alias(c))
     return df.select(out)
 
 
@@ -154,8 +221,19 @@ def to_excel(
     return buf.getvalue()
 
 
+def _csv_number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
 def to_csv(df: pl.DataFrame) -> bytes:
-    return ("\ufeff" + flat(df).write_csv()).encode("utf-8")  # BOM: Excel opens Chinese CSV correctly
+    """CSV text: a whole number in a column of mixed figures is written 22, never 22.0."""
+    df = flat(df)
+    df = df.with_columns(
+        pl.col(c).map_elements(_csv_number, return_dtype=pl.String, skip_nulls=True)
+        for c, dtype in df.schema.items()
+        if dtype.is_float()
+    )
+    return ("\ufeff" + df.write_csv()).encode("utf-8")  # BOM: Excel opens Chinese CSV correctly
 
 
 def file_name(*words: str) -> str:
@@ -181,8 +259,8 @@ def table(
     """
     from dashboard.data import shows_sample_data
 
-    df = named(localized(df, lang), lang)
-    data = named(localized(download if download is not None else df, lang), lang)
+    df = with_titles(named(localized(df, lang), lang))
+    data = with_titles(named(localized(download if download is not None else df, lang), lang))
     shown_df = display(df.drop([c for c in df.columns if c in HIDDEN]), lang)
     config = {c: _label(c, lang) for c in shown_df.columns}
     config.update(kwargs.pop("column_config", {}))
@@ -199,12 +277,12 @@ def table(
     left, right = st.columns(2)
     # Files are made when the button is clicked (deferred), not on every run of the page.
     left.download_button(
-        t("download_csv", lang), lambda: to_csv(data), f"{base}.csv", "text/csv", key=f"csv_{key}",
+        t("download_csv", lang), lambda: to_csv(typed(data, lang)), f"{base}.csv", "text/csv", key=f"csv_{key}",
         on_click="ignore",
     )  # fmt: skip
     right.download_button(
         t("download_xlsx", lang),
-        lambda: to_excel(data, notes, **sheets),
+        lambda: to_excel(typed(data, lang), notes, **sheets),
         f"{base}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{key}",

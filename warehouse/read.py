@@ -552,3 +552,12 @@ class Warehouse:
     def last_publish(self) -> dict | None:
         df = self.query("SELECT * FROM publish_log ORDER BY published_at DESC LIMIT 1")
         return df.row(0, named=True) if df.height else None
+
+    # -- appended for the dashboard (issue 21): document titles where codes were shown ---------
+
+    def document_titles(self) -> dict[str, str]:
+        """doc_id -> the document's title (documents without a title are left out)."""
+        df = self.query(
+            "SELECT doc_id, title FROM dim_document WHERE title IS NOT NULL AND trim(title) <> '' ORDER BY doc_id"
+        )
+        return dict(zip(df["doc_id"], df["title"], strict=True))

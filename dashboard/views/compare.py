@@ -8,10 +8,10 @@ import streamlit as st
 
 from dashboard import charts, filters, nav
 from dashboard.data import ask
-from dashboard.figures import MISSING, PERCENT, Unit, fmt, header, scaled, unit_of, vega_format
-from dashboard.i18n import t
+from dashboard.figures import MISSING, PERCENT, Unit, fmt, header, scaled, unit_of, vega_format, worst
+from dashboard.i18n import colon, t
 from dashboard.regions import with_data_first
-from dashboard.tables import localized, shown, table
+from dashboard.tables import figure_columns, localized, shown, table
 
 PAGE = "compare"
 INDICATORS = "indicators"  # the category holding the derived rates (dim_indicator)
@@ -28,7 +28,8 @@ def choose(lang: str) -> dict | None:
     if regions.height == 0:
         return None
     regions = with_data_first(regions)
-    c1, c2, c3, c4, c5 = st.columns([3, 3, 3, 4, 2])
+    c1, c2, c3, c4 = st.columns([4, 3, 3, 4])  # wide enough for English names
+    c6, c5 = st.columns([6, 1])
     names = _names(regions, "committee_code", lang)
     region = filters.select(
         PAGE, t("region", lang), list(names), "region", format_func=names.get, container=c1
@@ -81,7 +82,7 @@ def choose(lang: str) -> dict | None:
     all_years = ask("years")
     years = sorted(
         filters.multiselect(PAGE, t("years", lang), all_years, "years", default=all_years,
-                            placeholder=t("choose_options", lang))
+                            placeholder=t("choose_options", lang), container=c6)
     )  # fmt: skip
     return {"region": region, "city": city or None, "category": category, "metric": metric,
             "metric_name": m_names.get(metric, metric), "years": years, "unit": unit, "basis": basis,
@@ -105,60 +106,96 @@ def committee_year_table(df: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
 
 
 def committee_year_download(df: pl.DataFrame, picked: dict, lang: str) -> pl.DataFrame:
-    """The same as numbers: one row per committee x year, the figure in the unit of the header, its
-    qualifier and the correction mark in their own columns."""
+    """The grid on screen as numbers: one row per committee, per year the figure in the unit of
+    the header and its marks (≈, +, ≤, ✎) in a column of their own."""
     unit = picked["unit"]
-    return df.select(
-        pl.col("committee_code"),
-        pl.col("committee_name"),
-        pl.col("level"),
-        pl.col("year"),
-        pl.col("value")
-        .map_elements(lambda v: scaled(v, unit), return_dtype=pl.Float64, skip_nulls=True)
-        .alias(header(picked["metric_name"], unit, lang)),
-        pl.col("qualifier"),
-        pl.col("corrected").fill_null(False).alias("corrected"),
-    )
-
-
-def ranking(df: pl.DataFrame, year: int, lang: str, unit: Unit = PERCENT) -> pl.DataFrame:
-    """The chosen last year: counties ranked, with YoY change and their city and region figures beside."""
-    now = df.filter(pl.col("year") == year)
-    now = now.with_columns(
-        shown(now, unit=unit),
-        shown(now, "prev_value", "prev_qualifier", unit=unit, corrected="prev_corrected").alias("prev_shown"),
-        pl.col("yoy").map_elements(lambda v: fmt(v, unit), return_dtype=pl.String).alias("yoy_shown"),
-        (pl.col("yoy_pct") * 100).map_elements(lambda v: fmt(v, PERCENT, with_unit=True), return_dtype=pl.String)
-        .alias("yoy_pct_shown"),
-    )  # fmt: skip
-    cities = now.filter(pl.col("level") == "city").select(
-        pl.col("committee_code").alias("city_code"), pl.col("shown").alias("city_shown")
-    )
-    region = now.filter(pl.col("level") == "region")["shown"].to_list()
-    county = pl.col("level") == "county"
-    out = (
-        now.join(cities, on="city_code", how="left")
-        .with_columns(
-            pl.when(county & pl.col("value").is_not_null())
-            .then(pl.col("value").rank("min", descending=True).over(county))
-            .alias("rank"),
-            pl.when(county).then(pl.col("city_shown")).alias("city_shown"),
-            pl.lit(region[0] if region else MISSING).alias("region_shown"),
+    if df.height == 0:
+        return df
+    rows = df.select("committee_code", "committee_name", "level").unique(maintain_order=True)
+    columns: list[pl.Series] = []
+    for year in sorted(df["year"].unique().to_list()):
+        one = rows.join(df.filter(pl.col("year") == year), on=["committee_code"], how="left")
+        columns += figure_columns(
+            str(year), one["value"], one["qualifier"], unit, lang, one["corrected"].fill_null(False)
         )
-        .sort([county.not_(), "rank", "committee_code"], nulls_last=True)
+    return rows.with_columns(columns)
+
+
+def _change(now, prev, q_now, q_prev, pct: bool = False):
+    """A change and its qualifier: approximate when either figure is (80+ -> 100≈ is no exact +20)."""
+    if now is None or prev is None:
+        return None, "exact"
+    value = (float(now) - float(prev)) / float(prev) * 100 if pct else float(now) - float(prev)
+    if pct and float(prev) == 0:
+        return None, "exact"
+    return value, worst(q_now, q_prev)
+
+
+def ranking(
+    df: pl.DataFrame, year: int, lang: str, unit: Unit = PERCENT
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The chosen last year: counties ranked, with YoY change (marked ≈ when it rests on an
+    approximate figure), their city, and the city's and the region's own figures beside.
+
+    Returns what the screen shows and the same as a download (typed numbers, marks apart)."""
+    now = df.filter(pl.col("year") == year)
+    rows = list(now.iter_rows(named=True))
+    city_rows = {r["committee_code"]: r for r in rows if r["level"] == "city"}
+    region = next((r for r in rows if r["level"] == "region"), None)
+    counties = [r for r in rows if r["level"] == "county"]
+    values = sorted({float(r["value"]) for r in counties if r["value"] is not None}, reverse=True)
+    better = {
+        v: sum(1 for r in counties if r["value"] is not None and float(r["value"]) > v) + 1 for v in values
+    }
+    for r in rows:
+        r["rank"] = better[float(r["value"])] if r["level"] == "county" and r["value"] is not None else None
+        r["yoy"], r["yoy_q"] = _change(r["value"], r["prev_value"], r["qualifier"], r["prev_qualifier"])
+        pct, _ = _change(r["value"], r["prev_value"], r["qualifier"], r["prev_qualifier"], pct=True)
+        r["yoy_pct"] = pct
+        city = city_rows.get(r["city_code"]) if r["level"] == "county" else None
+        r["city"] = city["committee_name"] if city else None
+        r["city_fig"] = city or {}
+        r["region_fig"] = region if r["level"] != "region" else {}
+    order = {"county": 0, "city": 1, "region": 2}
+    rows.sort(
+        key=lambda r: (order.get(r["level"], 3), r["rank"] is None, r["rank"] or 0, r["committee_code"])
     )
-    return out.select(
-        pl.col("rank").cast(pl.Int32).alias(t("rank", lang)),
-        pl.col("committee_code"),
-        pl.col("committee_name").alias(t("committee", lang)),
-        pl.col("level"),
-        pl.col("shown").alias(str(year)),
-        pl.col("prev_shown").alias(str(year - 1)),
-        pl.col("yoy_shown").alias(t("yoy", lang)),
-        pl.col("yoy_pct_shown").alias(t("yoy_pct", lang)),
-        pl.col("city_shown").alias(t("level_city", lang)),
-        pl.col("region_shown").alias(t("level_region", lang)),
-    )
+
+    def col(key: str) -> str:
+        return t(key, lang)
+
+    view = pl.DataFrame({
+        col("rank"): [str(r["rank"]) if r["rank"] else MISSING for r in rows],
+        "committee_code": [r["committee_code"] for r in rows],
+        col("committee"): [r["committee_name"] for r in rows],
+        col("city_of"): [r["city"] or MISSING for r in rows],
+        "level": [r["level"] for r in rows],
+        str(year): [fmt(r["value"], unit, r["qualifier"], r["corrected"]) for r in rows],
+        str(year - 1): [fmt(r["prev_value"], unit, r["prev_qualifier"], r["prev_corrected"]) for r in rows],
+        col("yoy"): [fmt(r["yoy"], unit, r["yoy_q"]) for r in rows],
+        col("yoy_pct"): [fmt(r["yoy_pct"], PERCENT, r["yoy_q"], with_unit=True) for r in rows],
+        col("city_own"): [fmt(r["city_fig"].get("value"), unit, r["city_fig"].get("qualifier")) for r in rows],
+        col("region_own"): [fmt(r["region_fig"].get("value"), unit, r["region_fig"].get("qualifier")) for r in rows],
+    }, schema_overrides={col("rank"): pl.String})  # fmt: skip
+    data = pl.DataFrame({
+        col("rank"): pl.Series([r["rank"] for r in rows], dtype=pl.Int64),
+        "committee_code": [r["committee_code"] for r in rows],
+        col("committee"): [r["committee_name"] for r in rows],
+        col("city_of"): pl.Series([r["city"] for r in rows], dtype=pl.String),
+        "level": [r["level"] for r in rows],
+    }).with_columns(
+        figure_columns(str(year), [r["value"] for r in rows], [r["qualifier"] for r in rows], unit, lang,
+                       [r["corrected"] for r in rows])
+        + figure_columns(str(year - 1), [r["prev_value"] for r in rows], [r["prev_qualifier"] for r in rows],
+                         unit, lang, [r["prev_corrected"] for r in rows])
+        + figure_columns(col("yoy"), [r["yoy"] for r in rows], [r["yoy_q"] for r in rows], unit, lang)
+        + figure_columns(col("yoy_pct"), [r["yoy_pct"] for r in rows], [r["yoy_q"] for r in rows], PERCENT, lang)
+        + figure_columns(col("city_own"), [r["city_fig"].get("value") for r in rows],
+                         [r["city_fig"].get("qualifier") for r in rows], unit, lang)
+        + figure_columns(col("region_own"), [r["region_fig"].get("value") for r in rows],
+                         [r["region_fig"].get("qualifier") for r in rows], unit, lang)
+    )  # fmt: skip
+    return view, data
 
 
 def rollup_table(picked: dict, year: int, lang: str) -> tuple[pl.DataFrame, pl.DataFrame] | None:
@@ -243,8 +280,8 @@ def render() -> None:
     fmt_spec = vega_format(unit)
     last = years[-1]
 
-    def heatmap() -> None:
-        st.subheader(f"{title} · {t('heatmap', lang)}")
+    def heatmap() -> None:  # a small title: the chart starts high on a laptop screen
+        st.markdown(f"**{title} · {t('heatmap', lang)}**")
         charts.show("heatmap", chart_df, t("committee", lang), t("year", lang), title, fmt_spec)
         st.caption(t("approx_note", lang))
 
@@ -262,16 +299,14 @@ def render() -> None:
         charts.show("bars", chart_df, t("committee", lang), t("year", lang), title, fmt_spec)
 
     def ranked() -> None:
-        st.subheader(f"{title} · {t('ranking', lang)}: {last}")
-        table(
-            ranking(df, last, lang, unit),
-            "_".join(words + [t("ranking", lang), str(last)]),
-            lang,
-            key="ranking",
-        )
+        st.subheader(f"{title} · {t('ranking', lang)}{colon(lang)}{last}")
+        view, data = ranking(df, last, lang, unit)
+        table(view, "_".join(words + [t("ranking", lang), str(last)]), lang, download=data,
+              notes=notes(picked, df, lang) + [(t("note_ranking", lang), t("ranking_note", lang))], key="ranking")  # fmt: skip
+        st.caption(t("ranking_note", lang))
         rolled = rollup_table(picked, last, lang)
         if rolled:
-            st.subheader(f"{picked['metric_name']} · {t('rollup', lang)}: {last}")
+            st.subheader(f"{picked['metric_name']} · {t('rollup', lang)}{colon(lang)}{last}")
             table(
                 rolled[0],
                 "_".join(words + [t("rollup", lang), str(last)]),
@@ -297,15 +332,29 @@ def tiles(chart_df: pl.DataFrame, picked: dict, year: int, title: str, lang: str
     if grid.height == 0:
         return
     grid = localized(grid, lang)
+    if lang != "zh":  # full English names overlap on a tile: a short name, the full one on hover
+        grid = grid.with_columns(pl.col("short_name").map_elements(short_label, return_dtype=pl.String))
     if picked["city"]:
         grid = grid.filter(pl.col("city_code") == picked["city"])
     values = chart_df.filter(pl.col("year") == year).select("committee_code", "value", "label")
     data = grid.join(values, on="committee_code", how="left").with_columns(
         pl.col("label").fill_null(t("missing", lang))
     )
-    st.subheader(f"{title} · {t('map', lang)}: {year}")
+    st.subheader(f"{title} · {t('map', lang)}{colon(lang)}{year}")
     charts.show("tiles", data, t("committee", lang), title, vega_format(picked["unit"]), stretch=False)
     st.caption(t("map_note", lang))
+
+
+SUFFIXES = (" District", " County", " City", " Autonomous County", " Banner")
+
+
+def short_label(name: str, limit: int = 9) -> str:
+    """A tile's English label: the name without its administrative word, cut to fit a tile."""
+    for suffix in SUFFIXES:
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return name if len(name) <= limit else name[: limit - 1] + "."
 
 
 def metric_is_rate() -> bool:
@@ -319,15 +368,15 @@ def trace(df: pl.DataFrame, lang: str) -> None:
     if figures.height == 0:
         return
     labels = {
-        f"{r['committee_code']}|{r['year']}": f"{r['committee_name']} {r['year']}: {r['shown']}"
+        f"{r['committee_code']}|{r['year']}": f"{r['committee_name']} {r['year']}{colon(lang)}{r['shown']}"
         for r in figures.iter_rows(named=True)
     }
     c1, c2, c3 = st.columns([3, 1, 1])
     key = c1.selectbox(t("figure_to_trace", lang), list(labels), format_func=labels.get, key="trace_figure")
     code, year = key.split("|")
-    if not metric_is_rate():
-        with c2:
-            nav.link("provenance", t("open_provenance", lang), committee=code, year=year)
+    with c2:  # a rate's provenance shows the sentences of both its counts
+        nav.link("provenance", t("trace_rate" if metric_is_rate() else "open_provenance", lang),
+                 committee=code, year=year)  # fmt: skip
     with c3:
         nav.link("committee", t("open_committee", lang), committee=code)
 

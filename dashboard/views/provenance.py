@@ -11,7 +11,7 @@ from dashboard import corrections, filters, nav, regions
 from dashboard.data import ask, sources_dir, warehouse_path
 from dashboard.evidence import highlight, number_box, page_image
 from dashboard.figures import PERCENT, fmt, unit_of
-from dashboard.i18n import t
+from dashboard.i18n import colon, t
 from dashboard.tables import table
 from warehouse.safe_paths import UnsafePath, resolve_under
 
@@ -26,10 +26,11 @@ def choose(lang: str) -> tuple[str, str, int, dict] | None:
     committees = regions.with_data_first(committees)
     names = dict(zip(committees["committee_code"], committees[f"committee_name_{lang}"], strict=True))
     metrics = ask("metrics")
-    m_names = dict(
-        zip(metrics["metric_code"], metrics["name_zh" if lang == "zh" else "name_en"], strict=True)
-    )
+    name = "name_zh" if lang == "zh" else "name_en"
+    m_names = dict(zip(metrics["metric_code"], metrics[name], strict=True))
     units = {m: unit_of(u) for m, u in zip(metrics["metric_code"], metrics["units"], strict=True)}
+    rates = ask("indicators")  # a rate can be chosen too: its two counts' sentences are shown
+    m_names |= dict(zip(rates["indicator_code"], rates[name], strict=True))
     years = ask("years")
     if not m_names or not years:
         return None
@@ -49,15 +50,21 @@ def explain(fig: dict, mentions: pl.DataFrame, lang: str, unit) -> None:
     st.warning(f"**{t('conflict_title', lang)}** — {t('conflict_rule', lang)}")
     values = (
         mentions.group_by("value", "qualifier")
-        .agg(pl.len().alias("n"), pl.col("doc_id").unique().sort().str.join(", ").alias("docs"))
+        .agg(
+            pl.len().alias("n"),
+            pl.col("title").fill_null(pl.col("doc_id")).unique().sort().str.join("；").alias("docs"),
+        )
         .sort("value")
     )
     cols = st.columns(max(1, values.height))
     for col, row in zip(cols, values.iter_rows(named=True), strict=True):
         chosen = row["value"] == fig["value"] and row["qualifier"] == fig["qualifier"]
         head = t("chosen_because", lang) if chosen else t("not_chosen", lang)
-        col.metric(f"{head} · {row['docs']} (×{row['n']})",
-                   fmt(row["value"], unit, row["qualifier"], with_unit=True, lang=lang))  # fmt: skip
+        # a short label (a metric's label is cut to one line); the documents' titles wrap below
+        col.metric(
+            f"{head} (×{row['n']})", fmt(row["value"], unit, row["qualifier"], with_unit=True, lang=lang)
+        )
+        col.caption(row["docs"])
 
 
 def review_note(m: dict, unit, lang: str) -> str:
@@ -85,9 +92,9 @@ def show_mention(i: int, m: dict, lang: str, unit) -> None:
     with st.container(border=True):
         title = m["title"] or m["doc_id"]
         where = f" · {t('page', lang)} {m['page']}" if m["page"] else ""
-        st.markdown(f"**{t('document', lang)}:** {title}{where}")
+        st.markdown(f"**{t('document', lang)}**{colon(lang)}{title}{where}")
         if m["override_action"]:
-            st.info(f"{t('reviewed', lang)}: {review_note(m, unit, lang)}")
+            st.info(f"{t('reviewed', lang)}{colon(lang)}{review_note(m, unit, lang)}")
         st.markdown(f"<div class='mention-sentence'>{highlight(m['sentence'], m['surface'])}</div>",
                     unsafe_allow_html=True)  # fmt: skip
         if m["media_type"] == "application/pdf" and m["page"]:
@@ -100,7 +107,7 @@ def show_mention(i: int, m: dict, lang: str, unit) -> None:
                     caption=f"{title} · {t('page', lang)} {m['page']}",
                 )
             except (UnsafePath, FileNotFoundError, ValueError, OSError) as e:
-                st.caption(f"{t('source_missing', lang)}: {e}")
+                st.caption(f"{t('source_missing', lang)}{colon(lang)}{e}")
         review(i, m, lang)
 
 
@@ -156,10 +163,14 @@ def render() -> None:
         st.info(t("no_data", lang))
         return
     code, metric, year, about = picked
+    if metric.startswith("rate."):
+        rate_sources(code, metric, int(year), about["committee_name"], lang)
+        nav.link("compare", t("page_compare", lang))
+        return
     unit = about["unit"]
     fig = ask("figure", code, metric, int(year))
     if fig is None:
-        st.warning(f"{about['committee_name']} · {year}: {t('no_figure', lang)}")
+        st.warning(f"{about['committee_name']} · {year}{colon(lang)}{t('no_figure', lang)}")
         return
     mentions = ask("mentions_behind", code, metric, int(year))
     name = fig["metric_name_zh"] if lang == "zh" else fig["metric_name_en"]
@@ -181,6 +192,43 @@ def render() -> None:
             table(mentions_table(mentions, unit, lang),
                   f"{about['committee_name']}_{name}_{year}_{t('mentions', lang)}", lang, key="mentions")  # fmt: skip
     nav.link("compare", t("page_compare", lang))
+
+
+def rate_sources(code: str, indicator: str, year: int, committee: str, lang: str) -> None:
+    """A rate and, below it, the sentences of both its counts (and of the rate a document states)."""
+    rates = ask("indicator_rates", code)
+    rates = rates.filter((pl.col("indicator_code") == indicator) & (pl.col("year") == year))
+    if rates.height == 0:
+        st.warning(f"{committee} · {year}{colon(lang)}{t('no_figure', lang)}")
+        return
+    r = rates.row(0, named=True)
+    about = ask("indicators").filter(pl.col("indicator_code") == indicator).row(0, named=True)
+    name = r["name_zh"] if lang == "zh" else r["name_en"]
+    st.metric(f"{committee} · {name} · {year}",
+              fmt(r["rate"], PERCENT, "approx" if r["approximate"] else "exact", r["corrected"], with_unit=True))  # fmt: skip
+    st.caption(t("rate_from_counts", lang))
+    metrics = ask("metrics")
+    i = 0
+    for part in ("numerator", "denominator", "stated"):
+        metric = about.get(f"{part}_code")
+        if not metric:
+            continue
+        info = metrics.filter(pl.col("metric_code") == metric)
+        if info.height == 0:
+            continue
+        unit = unit_of(info["units"][0])
+        m_name = info["name_zh" if lang == "zh" else "name_en"][0]
+        value = r["stated_rate"] if part == "stated" else r[f"{part}_value"]
+        qualifier = "exact" if part == "stated" else r[f"{part}_qualifier"]
+        shown = fmt(value, PERCENT if part == "stated" else unit, qualifier, with_unit=True, lang=lang)
+        mentions = ask("mentions_behind", code, metric, year)
+        count = f"（{mentions.height}）" if lang == "zh" else f" ({mentions.height})"
+        st.subheader(f"{t('rate_' + part, lang)}{colon(lang)}{m_name} {shown}{count}")
+        if mentions.height == 0:
+            st.caption(t("none", lang))
+        for m in mentions.iter_rows(named=True):
+            show_mention(i, m, lang, unit)
+            i += 1
 
 
 if __name__ == "__main__":

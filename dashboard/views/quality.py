@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard import filters, nav
 from dashboard.data import ask
+from dashboard.figures import NONE, fmt, unit_of
 from dashboard.i18n import t
 from dashboard.tables import localized, table
 
@@ -24,16 +25,52 @@ def section(title: str, df: pl.DataFrame, name: str, lang: str) -> None:
         st.caption(t("none", lang))
     else:
         table(df, name, lang, key=name)
+    if title == t("coverage", lang):
+        st.caption(t("coverage_note", lang))
 
 
 def gaps(coverage: pl.DataFrame, lang: str = "zh") -> pl.DataFrame:
-    """Committee x year cells with no figure at all, one row per committee with the missing years."""
+    """One row per committee with a gap: the years with no figure at all (coverage gaps), and the
+    missing figures (metric x year cells shown as 缺数据 on 对比) against the metrics reported by
+    any committee of the selection, so both counts speak of the same cells."""
+    if coverage.height == 0:
+        return localized(coverage, lang)
+    reported = int(coverage["metrics"].max() or 0)
+    sep = "、" if lang == "zh" else ", "
     return (
         localized(coverage, lang)
-        .filter(pl.col("metrics") == 0)
+        .with_columns((reported - pl.col("metrics")).alias("missing_figures"))
         .group_by("committee_code", "committee_name", "level", maintain_order=True)
-        .agg(pl.col("year").sort().cast(pl.String).str.join(", ").alias("years"), pl.len().alias("gaps"))
+        .agg(
+            pl.col("year").filter(pl.col("metrics") == 0).sort().cast(pl.String).str.join(sep).alias("years"),
+            (pl.col("metrics") == 0).sum().cast(pl.Int64).alias("gaps"),
+            pl.col("missing_figures").sum().cast(pl.Int64).alias("missing_figures"),
+        )
+        .filter(pl.col("missing_figures") > 0)
     )
+
+
+def with_units(df: pl.DataFrame, lang: str, columns: tuple[str, ...]) -> pl.DataFrame:
+    """Figures of different metrics in one table, each in its metric's display unit with the unit
+    written (捐款捐物 in 万元 here as everywhere), marks in front."""
+    if df.height == 0 or "metric_code" not in df.columns:
+        return df
+    units = {m: unit_of(u) for m, u in ask("metrics").select("metric_code", "units").iter_rows()}
+    quals = df["qualifier"].to_list() if "qualifier" in df.columns else ["exact"] * df.height
+    out = {}
+    for c in columns:
+        if c not in df.columns:
+            continue
+        cells = []
+        for metric, v, q in zip(df["metric_code"].to_list(), df[c].to_list(), quals, strict=True):
+            unit = units.get(metric, NONE)
+            q = q if c == "value" else "exact"
+            if isinstance(v, list):
+                cells.append("、".join(fmt(x, unit, with_unit=True, lang=lang) for x in v) or None)
+            else:
+                cells.append(None if v is None else fmt(v, unit, q, with_unit=True, lang=lang))
+        out[c] = pl.Series(c, cells, dtype=pl.String)
+    return df.with_columns(list(out.values()))
 
 
 OUTCOMES_SQL = "SELECT status, reason, files FROM v_file_outcome_counts ORDER BY status, reason"
@@ -78,6 +115,13 @@ def choose_region(lang: str) -> str | None:
     )
 
 
+def answer(name: str, question: str, args: list, lang: str) -> pl.DataFrame:
+    df = ask(question, *args)
+    if name == "coverage":
+        return gaps(df, lang)
+    return with_units(df, lang, ("value", "prev_value", "alternatives"))
+
+
 def render() -> None:
     lang = nav.lang()
     region = choose_region(lang)
@@ -109,8 +153,7 @@ def render() -> None:
         ("documents", "documents"),
     ):
         parts[t(f"tab_{name}", lang)] = lambda name=name, question=question, args=args: section(
-            t(name, lang), gaps(ask(question, *args), lang) if name == "coverage" else ask(question, *args),
-            t(name, lang), lang,
+            t(name, lang), answer(name, question, args, lang), t(name, lang), lang,
         )  # fmt: skip
     parts[t("tab_period_gaps", lang)] = lambda: section(
         t("period_gaps", lang), period_gaps(), t("period_gaps", lang), lang

@@ -27,7 +27,8 @@ LEAKS = re.compile(
 )
 
 
-SPARKLINES = {"趋势", "Trend"}  # columns drawn as small charts: no text to read
+SPARKLINES = {"趋势", "Trend"}  # columns drawn as small charts: their text is the numbers drawn
+LINKS = {"追溯", "Trace"}  # link columns: their text is the link's address
 
 
 def wait_rendered(page, timeout_ms: float = 60_000) -> None:
@@ -90,9 +91,16 @@ def leaks(page) -> list[str]:
     for header, rows in grids(page):
         bad += [f"header {h!r}" for h in header if LEAKS.search(h)]
         charts = {i for i, h in enumerate(header) if h in SPARKLINES}
+        links = {i for i, h in enumerate(header) if h in LINKS}
         for row in rows:
             for i, cell in enumerate(row):
-                if i in charts:
+                if i in charts:  # numbers only, never formatted text ("1,952" split at its comma)
+                    if not re.fullmatch(r"(-?[\d.]+(,-?[\d.]+)*)?", cell):
+                        bad.append(f"sparkline {cell!r} in {row[:2]}")
+                    continue
+                if i in links:
+                    if not cell.startswith("provenance?"):
+                        bad.append(f"link {cell!r} in {row[:2]}")
                     continue
                 if not cell.strip() or LEAKS.search(cell):
                     bad.append(f"cell {cell!r} in {row[:2]}")

@@ -12,7 +12,9 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -111,7 +113,11 @@ def assert_clean(app, where: str) -> int:
         for column in df.columns:
             assert not LEAKS.search(str(column)) and str(column) != "None", (where, column)
             for cell in df[column].tolist():
-                if isinstance(cell, list):  # a sparkline's series
+                if column == "trace":  # a link column: the address of the rate's provenance page
+                    assert str(cell).startswith("provenance?"), (where, cell)
+                    continue
+                if isinstance(cell, list | np.ndarray):  # a sparkline's series: numbers, never text
+                    assert all(isinstance(v, int | float) for v in list(cell)), (where, column, cell)
                     continue
                 assert not pd.isna(cell), (where, column)
                 assert not LEAKS.search(str(cell)), (where, column, cell)
@@ -224,21 +230,30 @@ def test_ranking_has_yoy_change_and_city_figures(app, sample_warehouse):
     counties = {
         c for (c,) in sql(sample_warehouse, "SELECT committee_code FROM dim_committee WHERE level='county'")
     }
-    checked = 0
-    for (code, year), (value, _) in want.items():
+    checked, marked = 0, 0
+    for (code, year), (value, qualifier) in want.items():
         if year == last and (code, last - 1) in want and code in counties:
-            assert ranking.loc[code, "同比变化"] == fmt(value - want[(code, last - 1)][0], unit)
+            prev, prev_qualifier = want[(code, last - 1)]
+            approximate = "exact" if qualifier == prev_qualifier == "exact" else "approx"
+            # a change from or to an approximate figure (80+ -> 100≈) is marked, never shown as exact
+            assert ranking.loc[code, "同比变化"] == fmt(value - prev, unit, approximate)
             checked += 1
-    assert checked > 0
+            marked += approximate == "approx"
+    assert checked > 0 and marked > 0
     ranked = ranking[ranking["排名"] != "—"].copy()
     ranked["排名"] = ranked["排名"].astype(int)
     ranked = ranked.sort_values("排名")
     values = [want[(c, last)][0] for c in ranked.index]
     assert values == sorted(values, reverse=True)
     parents = dict(sql(sample_warehouse, "SELECT committee_code, parent_code FROM dim_committee"))
-    for code in ranked.index:  # the city figure sits beside each county
+    zh = names(sample_warehouse)
+    for code in ranked.index:  # the county's city, and the city's own figure beside it
         fig = want.get((parents[code], last))
-        assert ranking.loc[code, "市级"] == (shown_figure(sample_warehouse, metric, fig) if fig else "—")
+        assert ranking.loc[code, "所属市"] == zh[parents[code]]
+        assert ranking.loc[code, "所属市政协本级数字"] == (
+            shown_figure(sample_warehouse, metric, fig) if fig else "—"
+        )
+    assert "市级" not in ranking.columns and "省级" not in ranking.columns
 
 
 def test_every_table_downloads_as_csv_and_excel(app):
@@ -256,7 +271,7 @@ def test_sample_data_is_labelled_and_english_switch(app):
     app.run()
     assert any("示例数据" in w.value for w in app.warning)
     app.sidebar.radio[0].set_value("en").run()
-    assert "CPPCC committee statistics" in [t.value for t in app.title]
+    assert any("CPPCC committee statistics" in m.value for m in app.sidebar.markdown)
     assert any("Sample data" in w.value for w in app.warning)
     assert app.query_params["lang"] == "en"
 
@@ -407,7 +422,8 @@ def test_region_page_has_no_empty_parent_or_siblings(app, sample_warehouse):
     app.query_params["committee"] = region
     app.switch_page("views/committee.py").run()
     assert not app.exception
-    assert not [c.value for c in app.caption if "上级" in c.value]  # the national committee is no parent
+    assert not [c.value for c in app.caption if c.value.startswith(t("parent"))]  # national: no parent
+    assert t("no_siblings_region") in [c.value for c in app.caption]  # and a word why no siblings
     peers = open_tab(app, "committee", "compare_with").dataframe[-1].value
     assert list(peers["committee_name"]) == [names(sample_warehouse)[region]]  # no empty provinces
 
@@ -426,7 +442,7 @@ def test_committee_page_shows_rates_with_both_sources(app, sample_warehouse):
         d.value for d in open_tab(app, "committee", "indicators").dataframe if "numerator" in d.value.columns
     )
     row = rates[rates["indicator"] == "提案立案率"].iloc[0]
-    assert row["rate"] == fmt(100 * num / den, unit_of(["%"]), with_unit=True).rstrip("≈")
+    assert row["rate"].lstrip("≈") == fmt(100 * num / den, unit_of(["%"]), with_unit=True)
     assert row["numerator"].startswith(fmt(num)) and row["denominator"].startswith(fmt(den))
 
 
@@ -521,11 +537,59 @@ def test_quality_page_shows_publish_quarantine_and_coverage_gaps(partial_warehou
     assert outcome_rows[1][1] == "undecodable"
     gap_table = next(d for d in frames if "gaps" in d.columns).set_index("committee_name")
     # every committee of the region without a figure in a reported year is a gap; 平罗县 has both years
-    assert "平罗县政协" not in gap_table.index
+    assert gap_table.loc["平罗县政协", "gaps"] == "0"
     assert gap_table.loc["大武口区政协", "gaps"] == "1"  # 大武口区: 2023 missing
+    # missing figures count the same cells 对比 shows as 缺数据: metrics reported in the region, per year
+    coverage = sql(partial_warehouse, "SELECT committee_name_zh, metrics_reported FROM v_coverage "
+                   "WHERE region_code = '640000' AND level <> 'national'")  # fmt: skip
+    reported = max(m for _, m in coverage)
+    for name in gap_table.index:
+        want = sum(reported - m for n, m in coverage if n == name)
+        assert int(gap_table.loc[name, "missing_figures"].replace(",", "")) == want, name
     assert gap_table["gaps"].astype(int).sum() == 28 * 2 - 3  # the region and its 27 committees x 2 years - 3
     assert app.selectbox(key="filter_quality_region").value == "640000"  # the region with data, not all
     open_tab(app, "quality", "tab_coverage")
     app.selectbox(key="filter_quality_region").set_value("").run()  # all regions: those of the corpus only
     every = next(d.value for d in app.dataframe if "gaps" in d.value.columns)
     assert len(every) == len(gap_table)  # v_coverage is scoped to the corpus's regions (issue 21)
+
+
+def test_money_is_in_wan_yuan_on_the_quality_page_and_missing_years_are_marked_bars(app, sample_warehouse):
+    """捐款捐物 in 万元 on every table (the quality page's conflicts and jumps too), and a year without
+    a figure is a labelled gap in the bars, not an absent bar."""
+    app.query_params["metric"] = "member_services.donations"
+    app.run()
+    open_tab(app, "compare", "bar_chart")
+    (chart,) = app.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    rows = [r for d in chart.proto.datasets for r in pa.ipc.open_stream(d.data.data).read_all().to_pylist()]
+    rows += [r for d in spec.get("datasets", {}).values() for r in d]
+    gaps = [r for r in rows if r.get("value") is None]
+    assert gaps and all(r["label"] == t("missing") for r in gaps)
+    assert "!isValid(datum.value)" in json.dumps(spec)  # the gaps are drawn (a text layer), not dropped
+    app.switch_page("views/quality.py").run()
+    seen = 0
+    for tab in ("tab_conflicts", "tab_yoy_jumps"):
+        for frame in open_tab(app, "quality", tab).dataframe:
+            df = frame.value
+            if "metric_name" not in df.columns:
+                continue
+            money = df[df["metric_name"] == "捐款捐物"]
+            for column in ("value", "prev_value", "alternatives"):
+                if column in money.columns:
+                    for cell in money[column]:
+                        assert cell == "—" or all(part.endswith("万元") for part in cell.split("、")), cell
+                        seen += 1
+    assert seen > 0
+
+
+def test_english_tile_map_labels_fit_a_tile_and_the_full_name_is_on_hover(app, sample_warehouse):
+    app.query_params["lang"] = "en"
+    app.run()
+    open_tab(app, "compare", "map", "en")
+    (chart,) = app.get("vega_lite_chart")
+    rows = [r for d in chart.proto.datasets for r in pa.ipc.open_stream(d.data.data).read_all().to_pylist()]
+    english = names(sample_warehouse, "en")
+    assert rows and all(len(r["short_name"]) <= 9 for r in rows)  # ~64 px at 11 px per tile
+    assert {r["committee_name"] for r in rows} <= set(english.values())  # the tooltip's full name
+    assert '"committee_name"' in chart.proto.spec and "tooltip" in chart.proto.spec

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -22,7 +23,7 @@ import duckdb
 import openpyxl
 import pytest
 
-from dashboard.figures import MISSING, fmt, unit_of
+from dashboard.figures import MISSING, NONE, fmt, unit_of
 from dashboard.i18n import t
 from tests.dashboard.rendered import grids, leaks, open_tab_timed, open_timed, tab_labels, wait_rendered
 
@@ -275,6 +276,11 @@ def test_every_page_in_both_languages_shows_no_none_nan_or_codes(page, server, s
             timings[f"{name} ({lang})"] = round(open_timed(page, full), 3)  # the first visit: not warm
             bad = leaks(page)
             assert not bad, (name, lang, bad[:10])
+            if lang == "zh":  # Chinese titles use full-width colons
+                headings = page.locator(
+                    "[data-testid=stHeading], [data-testid=stMetricLabel]"
+                ).all_inner_texts()
+                assert not [h for h in headings if re.search(r":(?!\d)", h)], (name, headings)
             if lang == "zh" or name in ("compare", "committee"):
                 page.set_viewport_size({"width": 1400, "height": 2600})
                 wait_rendered(page)
@@ -296,44 +302,214 @@ def test_every_page_in_both_languages_shows_no_none_nan_or_codes(page, server, s
     print("render seconds (first visit):", json.dumps(timings, ensure_ascii=False))
 
 
-def test_downloads_have_localized_headers_numbers_and_notes(page, server, sample_warehouse):
-    page.goto(f"{server}/?metric=member_services.donations")
-    wait_rendered(page)
-    open_tab_timed(page, TABLE)
+def _download(page, label: str, index: int = 0) -> tuple[str, bytes]:
     with page.expect_download() as got:
-        page.get_by_role("button", name="下载 CSV").first.click()
-    csv_file = got.value
-    assert (
-        csv_file.suggested_filename.startswith("捐款捐物_")
-        and "member_services" not in csv_file.suggested_filename
-    )
-    text = Path(csv_file.path()).read_text(encoding="utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text))
-    assert reader.fieldnames[:4] == ["代码", "委员会", "层级", "年份"]
-    assert (
-        "捐款捐物（万元）" in reader.fieldnames
-        and "限定" in reader.fieldnames
-        and "人工更正" in reader.fieldnames
-    )
-    rows = list(reader)
-    values = [r["捐款捐物（万元）"] for r in rows if r["捐款捐物（万元）"]]
-    assert values and all(float(v) == float(v) for v in values)  # plain numbers, no "173,000" or "70+"
-    assert not any("," in v or "+" in v for v in values)
-    assert {r["层级"] for r in rows} <= {"省级", "市级", "县级"}
+        page.get_by_role("button", name=label).nth(index).click()
+    return got.value.suggested_filename, Path(got.value.path()).read_bytes()
 
-    with page.expect_download() as got:
-        page.get_by_role("button", name="下载 Excel").first.click()
-    xlsx = got.value
-    assert xlsx.suggested_filename.endswith("示例数据.xlsx")
-    book = openpyxl.load_workbook(io.BytesIO(Path(xlsx.path()).read_bytes()))
+
+def _as_shown(number, mark: str | None) -> str:
+    """A download's typed cell and its mark, written as the screen writes them."""
+    return MISSING if number in (None, "") else fmt(float(number), NONE) + (mark or "")
+
+
+def test_downloads_are_the_table_on_screen_with_typed_cells_and_notes(page, server, sample_warehouse):
+    """The committee x year grid downloads as the grid (not long format): per year a typed number in
+    the header's unit and the marks in a column of their own; counts are integers in the CSV."""
+    for metric, unit_header in (("member_services.donations", "（万元）"), ("proposals.received", "（件）")):
+        page.goto(f"{server}/?metric={metric}")
+        wait_rendered(page)
+        open_tab_timed(page, TABLE)
+        header, rows = grid(page)
+        years = [h for h in header if h.isdigit()]
+        name, data = _download(page, "下载 CSV")
+        assert "member_services" not in name and "proposals." not in name
+        reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
+        assert reader.fieldnames[:3] == ["代码", "委员会", "层级"]
+        assert reader.fieldnames[3:] == [c for y in years for c in (f"{y}{unit_header}", f"{y}（标记）")]
+        got = {r["委员会"]: r for r in reader}
+        assert rows and set(rows) <= set(got)  # the grid draws the rows in view
+        for committee, cells in rows.items():
+            for year, cell in zip(years, cells[-len(years) :], strict=True):
+                number, mark = got[committee][f"{year}{unit_header}"], got[committee][f"{year}（标记）"]
+                assert _as_shown(number, mark) == cell, (committee, year)
+                if metric == "proposals.received" and number:
+                    assert number.lstrip("-").isdigit(), number  # a count is 22, never 22.0
+        assert {r["层级"] for r in got.values()} <= {"省级", "市级", "县级"}
+
+    # the ranking's Excel: typed cells equal to the screen, marks apart, a notes sheet
+    open_tab_timed(page, "排名（所选最后一年）")
+    header, rows = grids(page)[0]  # ties share a rank: rows as a list
+    name, data = _download(page, "下载 Excel")
+    assert name.endswith("示例数据.xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["数据", "说明"]
-    data = list(book["数据"].iter_rows(values_only=True))
-    col = data[0].index("捐款捐物（万元）")
-    numbers = [r[col] for r in data[1:] if r[col] is not None]
-    assert numbers and all(isinstance(v, int | float) for v in numbers)  # Excel can sum and sort them
+    table = list(book["数据"].iter_rows(values_only=True))
+    columns = list(table[0])
+    assert "所属市" in columns and "市级" not in columns and "省级" not in columns
+    last = next(h for h in header if h.isdigit())
+    numbers = columns.index(f"{last}（件）")
+    assert columns[numbers + 1] == f"{last}（标记）"
+    by_name = {r[columns.index("委员会")]: r for r in table[1:]}
+    checked = 0
+    for cells in rows:
+        row = by_name[cells[header.index("委员会")]]
+        value = row[numbers]
+        assert value is None or isinstance(value, int | float)  # Excel can sum and sort them
+        assert _as_shown(value, row[numbers + 1]) == cells[header.index(last)]
+        rank = row[columns.index("排名")]
+        assert (str(rank) if rank is not None else MISSING) == cells[0]
+        checked += 1
+    assert checked == len(rows) > 0
     notes = dict(book["说明"].iter_rows(values_only=True))
-    assert notes["指标"] == "捐款捐物" and notes["单位"] == "万元" and "示例数据" in notes
+    assert notes["指标"] == "收到提案" and notes["单位"] == "件" and "示例数据" in notes and "排名" in notes
     assert int(notes["出处数（提及次数）"]) > 0
+
+
+def _sentences(path: Path, code: str, metrics: list[str], year: int) -> list[str]:
+    return sorted(
+        s
+        for (s,) in sql(
+            path,
+            "SELECT sentence FROM fact_mention WHERE committee_code = ? AND list_contains(?, metric_code) "
+            "AND period_start = ? AND period_end = ?",
+            [code, metrics, year, year],
+        )
+    )
+
+
+def test_a_rate_reaches_both_counts_sentences_in_one_click(page, server, sample_warehouse):
+    rate = "rate.proposal_acceptance"
+    ((num, den, stated),) = sql(
+        sample_warehouse,
+        "SELECT numerator_code, denominator_code, stated_code FROM dim_indicator WHERE indicator_code = ?",
+        [rate],
+    )
+    page.goto(f"{server}/?metric={rate}")
+    wait_rendered(page)
+    open_tab_timed(page, "追溯数字")
+    link = page.get_by_role("link", name="查看两个数字的原句")
+    style = link.evaluate("a => getComputedStyle(a.querySelector('p') || a).textDecorationLine")
+    assert "underline" in style  # a link looks like a link
+    link.click()  # the one click
+    page.wait_for_selector(".mention-sentence mark")
+    wait_rendered(page)
+    query = parse_qs(urlparse(page.url).query)
+    code, year = query["committee"][0], int(query["year"][0])
+    assert query["metric"][0] == rate
+    want = _sentences(sample_warehouse, code, [num, den, stated], year)
+    assert _sentences(sample_warehouse, code, [num], year) and _sentences(sample_warehouse, code, [den], year)
+    assert sorted(page.locator(".mention-sentence").all_inner_texts()) == want
+    body = page.get_by_test_id("stMain").inner_text()
+    assert "分子" in body and "分母" in body
+
+    # the committee page's rates: each row links to the same page of its rate
+    page.goto(f"{server}/committee?committee={code}")
+    wait_rendered(page)
+    open_tab_timed(page, "质量指标（比率）")
+    header, rows = grids(page)[0]
+    links = [r[header.index("追溯")] for r in rows]
+    assert links and all(link.startswith("provenance?") for link in links)
+    target = next(link for link in links if f"metric={rate}" in link and f"year={year}" in link)
+    page.goto(f"{server}/{target}")
+    page.wait_for_selector(".mention-sentence mark")
+    wait_rendered(page)
+    assert sorted(page.locator(".mention-sentence").all_inner_texts()) == want
+
+    # the provenance page offers the rate by name (typing it finds it)
+    page.get_by_test_id("stSelectbox").filter(has_text="指标").click()
+    page.keyboard.type("立案率")
+    assert page.get_by_role("option", name="提案立案率", exact=True).is_visible()
+    page.keyboard.press("Escape")
+
+
+def test_sparklines_draw_the_rows_figures(page, server, sample_warehouse):
+    """The 趋势 column holds the row's own figures as numbers, 1,000 and more included."""
+    ((code,),) = sql(
+        sample_warehouse,
+        "SELECT committee_code FROM fact_committee_metric_period WHERE period_start = period_end "
+        "AND value >= 1000 AND metric_code NOT LIKE '%donation%' GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 1",
+    )
+    page.goto(f"{server}/committee?committee={code}")
+    wait_rendered(page)
+    header, rows = grids(page)[0]
+    years = [i for i, h in enumerate(header) if h.isdigit()]
+    trend = header.index("趋势")
+    big = 0
+    for row in rows:
+        figures = [float(re.sub(r"[^\d.\-]", "", row[i])) for i in years if row[i] != MISSING]
+        drawn = [float(v) for v in row[trend].split(",") if v]
+        assert drawn == figures, row
+        big += any(f >= 1000 for f in figures)
+    assert big > 0  # a figure with a thousands separator was drawn as one number
+
+
+def _page_text(page) -> str:
+    cells = " ".join(" ".join(h + [c for r in rows for c in r]) for h, rows in grids(page))
+    return page.get_by_test_id("stMain").inner_text() + " " + cells
+
+
+def test_documents_are_named_by_their_titles(page, server, sample_warehouse):
+    codes = [d for (d,) in sql(sample_warehouse, "SELECT doc_id FROM dim_document WHERE title IS NOT NULL")]
+    ((code, metric, year),) = sql(
+        sample_warehouse,
+        "SELECT committee_code, metric_code, period_end FROM v_quality_conflicts "
+        "WHERE period_start = period_end ORDER BY ALL LIMIT 1",
+    )
+    ((rated,),) = sql(sample_warehouse, "SELECT min(committee_code) FROM v_indicator_rate "
+                      "WHERE numerator_value IS NOT NULL")  # fmt: skip
+    views = [
+        (f"/quality?region={code[:2]}0000", "来源不一致"),
+        (f"/quality?region={code[:2]}0000", "未匹配数字"),
+        (f"/committee?committee={rated}", "质量指标（比率）"),
+        (f"/provenance?committee={code}&metric={metric}&year={year}", None),
+    ]
+    for url, tab in views:
+        page.goto(f"{server}{url}")
+        wait_rendered(page)
+        if tab:
+            open_tab_timed(page, tab)
+        text = _page_text(page)
+        shown = [c for c in codes if re.search(rf"(?<![\w.]){re.escape(c)}(?![\w.])", text)]
+        assert not shown, (url, tab, shown[:5])
+    ((title,),) = sql(sample_warehouse, "SELECT title FROM dim_document d JOIN fact_mention m USING (sha256) "
+                      "WHERE m.committee_code = ? AND m.metric_code = ? AND m.period_end = ? LIMIT 1",
+                      [code, metric, year])  # fmt: skip
+    assert title in page.get_by_test_id("stMain").inner_text()  # the conflict box names the document
+
+
+STREAMLIT_ENGLISH = ("No results", "Page not found", "You have requested page", "Choose an option")
+
+
+def test_the_heatmap_starts_high_on_a_laptop_screen(page, server):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{server}/?metric=proposals.received")
+    wait_rendered(page)
+    box = page.locator('[data-testid="stVegaLiteChart"]').first.bounding_box()
+    assert box["y"] < 768 * 0.6, box  # its first rows are in view without scrolling (was ~600 px)
+
+
+def test_no_english_streamlit_string_in_the_chinese_interface(page, server):
+    page.goto(f"{server}/?metric=proposals.received")
+    wait_rendered(page)
+    page.get_by_test_id("stSelectbox").filter(has_text="指标").click()
+    page.keyboard.type("没有这个指标")
+    page.get_by_text("无匹配结果").wait_for()
+    body = page.locator("body").inner_text()
+    assert not [s for s in STREAMLIT_ENGLISH if s in body]
+    page.keyboard.press("Escape")
+    page.goto(f"{server}/no-such-page")
+    page.get_by_text("页面不存在", exact=True).wait_for()
+    body = page.locator("body").inner_text()
+    assert not [s for s in STREAMLIT_ENGLISH if s in body]
+
+
+def test_an_invalid_value_in_a_link_is_named_on_every_page(page, server):
+    for path in ("/", "/committee", "/provenance", "/quality"):
+        page.goto(f"{server}{path}?year=abc&years=20x4")
+        wait_rendered(page)
+        alerts = " ".join(page.get_by_test_id("stAlert").all_inner_texts())
+        assert "“abc”" in alerts and "“20x4”" in alerts, path
 
 
 def test_a_bad_link_shows_a_warning_and_a_sensible_default(page, server, sample_warehouse):

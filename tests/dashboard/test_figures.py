@@ -30,7 +30,8 @@ def test_rates_counts_marks_and_missing():
     times = unit_of(["次", "场"])
     assert fmt(34000, times) == "34,000" and fmt(2905000.0, times) == "2,905,000"
     assert fmt(86.0, times, corrected=True) == "86✎"  # a corrected count is not "86.00"
-    assert fmt(120, times, "at_least", with_unit=True) == "120+次"
+    assert fmt(120, times, "at_least", with_unit=True) == "≥120次"  # no mark between number and unit
+    assert fmt(86.44, PERCENT, "approx", with_unit=True) == "≈86.4%"
     assert fmt(30, times, "approx", True) == "30≈✎"
     for missing in (None, float("nan"), Decimal("NaN"), float("inf")):
         assert fmt(missing, times) == MISSING

@@ -63,3 +63,29 @@ def test_exact_decimal_values_show_without_trailing_zeros():
         {"value": [Decimal("34.000000"), Decimal("2905000.5")]}, schema={"value": pl.Decimal(18, 6)}
     )
     assert display(df, "zh")["value"].to_list() == ["34", "2,905,000.5"]
+
+
+def test_downloads_type_counts_as_integers_and_booleans_as_on_screen():
+    from decimal import Decimal
+
+    from dashboard.tables import typed
+
+    df = pl.DataFrame(
+        {
+            "count": [22.0, None, 3.0],
+            "money": [264.7, 1.0, None],
+            "exact": [Decimal("34.000000"), Decimal("2"), None],
+            "flag": [False, True, None],
+        },
+        schema_overrides={"exact": pl.Decimal(18, 6)},
+    )
+    out = typed(df, "zh")
+    assert out.schema["count"] == pl.Int64 and out.schema["exact"] == pl.Int64  # 22, not 22.0
+    assert out.schema["money"] == pl.Float64
+    assert out["flag"].to_list() == ["否", "是", None]  # as the screen says it, not false/true
+    lines = to_csv(out).decode("utf-8").lstrip("\ufeff").splitlines()
+    assert lines[1] == "22,264.7,34,否"
+    assert lines[2] == ",1,2,是"  # a whole number in a column of decimals: 1, not 1.0
+    book = openpyxl.load_workbook(io.BytesIO(to_excel(out)))
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[1] == (22, 264.7, 34, "否") and isinstance(rows[1][0], int)
