@@ -514,3 +514,9 @@ class Warehouse:
     def last_publish(self) -> dict | None:
         df = self.query("SELECT * FROM publish_log ORDER BY published_at DESC LIMIT 1")
         return df.row(0, named=True) if df.height else None
+
+    def document_notes(self, sha256: str) -> str | None:
+        """How a document was read when that matters (dim_document.notes): a PDF repaired through
+        pdfium, pages whose text layer failed the check and were read by OCR or left out."""
+        df = self.query("SELECT notes FROM dim_document WHERE sha256 = ? LIMIT 1", [sha256])
+        return df["notes"][0] if df.height else None
