@@ -752,6 +752,26 @@ def _columns(runs: list[Run]) -> list[list[Run]]:
     return [sorted(c[2], key=lambda r: r.top) for c in cols]
 
 
+REVERSAL_MIN_CHARS = 20
+
+
+def _reverses_geometry(pieces: list[Run], column_of: dict[int, int]) -> bool:
+    """Whether a stream order of one article's text pieces reads against its geometry: a piece
+    drawn before one set above it in the same column, or before one in a column to its left on
+    the same level (Chinese horizontal text reads down each column, columns left to right). Only
+    body pieces of some length count: a name or note set apart (an author's name beside the
+    headline, drawn last) proves nothing."""
+    pieces = [r for r in pieces if r.role == "body" and len(r.text()) >= REVERSAL_MIN_CHARS]
+    for i, a in enumerate(pieces):
+        for b in pieces[i + 1 :]:
+            ca, cb = column_of[id(a)], column_of[id(b)]
+            if ca == cb and b.bottom <= a.top + 1:
+                return True
+            if cb < ca and _overlap(a.top, a.bottom, b.top, b.bottom) > 0 and b.x1 <= a.x0 + 1:
+                return True
+    return False
+
+
 def _order_article(group: list[Run], art: PageArticle, index: int, body: float, stream: bool = False) -> None:
     top_roles = ("headline", "subtitle", "byline")
     for r in sorted((r for r in group if r.role in top_roles), key=lambda r: (r.top, r.x0)):
@@ -759,11 +779,15 @@ def _order_article(group: list[Run], art: PageArticle, index: int, body: float, 
     flow = [r for r in group if r.role in ("body", "heading")]
     paras: list[tuple[str, list[Line]]] = []
     lefts: list[tuple[float, Run]] = []  # each run with its column's left edge (for indents)
-    for col in _columns(flow):
+    column_of: dict[int, int] = {}
+    for i, col in enumerate(_columns(flow)):
         body_lines = [ln for r in col if r.role == "body" for ln in r.lines]
         left = min((ln.x0 for ln in body_lines), default=0.0)
         lefts += [(left, r) for r in col]
-    if stream:  # the stream's order of the column pieces; geometry's: columns left to right
+        column_of.update((id(r), i) for r in col)
+    # The stream's order of the column pieces, unless it reverses the geometry inside the article
+    # (then geometry's: columns left to right, each top to bottom).
+    if stream and not _reverses_geometry(sorted((r for _, r in lefts), key=lambda r: r.seq), column_of):
         lefts.sort(key=lambda p: p[1].seq)
     for left, r in lefts:
         if r.role == "heading":

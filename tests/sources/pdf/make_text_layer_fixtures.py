@@ -15,7 +15,8 @@ maps differing (the glyphs, their codes and the page look the same):
   neither the text layer nor OCR of the rendered page reads as language.
 
 Pages are small (two columns, about a quarter of A4) so OCR of each costs about a second, and
-share the clean twin's ``*.truth.json``. Tests only read the committed files.
+share the clean twin's ``tl_clean.truth.json`` (tests/sources/pdf/text_layer/, apart from the
+layout fixtures). Tests only read the committed files.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from make_fixtures import article, stories
 from sources.pdfgen import Layout, PageSpec, render_page
 
 HERE = Path(__file__).resolve().parent
-FIXTURES = HERE / "fixtures"
+FIXTURES = HERE / "text_layer"
 _OBJ = re.compile(rb"\n(\d+) 0 obj\n")
 
 

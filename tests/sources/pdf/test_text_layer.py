@@ -16,7 +16,7 @@ from sources.pdfgen import Truth
 from sources.pdfgen.score import score
 from sources.text_quality import measure_page, page_verdict
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent / "text_layer"
 TRUTH = Truth.load(FIXTURES / "tl_clean.truth.json")
 
 
