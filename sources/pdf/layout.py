@@ -26,6 +26,15 @@ from sources.pdf.lines import Line, joins_with_space
 
 CONTINUATION = re.compile(r"^[（(]?\s*(上接|下转|接上|转下|转第|接第|续)[^）)]{0,12}?[版页][）)]?$")
 
+# A stream order inside an article is tested against its geometry on body pieces this long.
+REVERSAL_MIN_CHARS = 20
+# A headline-sized run in a column is a subhead when column text sits this many body sizes (or
+# less) above or below it: real papers leave up to about 3.5 lines around a display subhead.
+SUBHEAD_GAP = 4.0
+# A vertical headline governs text set beside it up to this many body sizes away (real pages:
+# up to about 4.6, the gutter between the headline and its columns).
+VERTICAL_BESIDE = 5.0
+
 # An author note closes an article: （作者为中央党校教授）, （作者系…）, （作者单位：…）.
 CLOSING = re.compile(r"[（(]\s*作者(为|系|是|单位|分别为|均为)[^（()）]*[）)]$")
 
@@ -378,7 +387,7 @@ def _assign_roles(runs: list[Run], body: float, figures: list[Box], frames: list
     def next_to(r: Run, other: Run, above: bool) -> bool:
         gap = r.top - other.bottom if above else other.top - r.bottom
         width = min(r.x1 - r.x0, other.x1 - other.x0)
-        return -1 <= gap <= 3 * body and _overlap(r.x0, r.x1, other.x0, other.x1) >= 0.5 * width
+        return -1 <= gap <= SUBHEAD_GAP * body and _overlap(r.x0, r.x1, other.x0, other.x1) >= 0.5 * width
 
     heads = [r for r in runs if r.role == "headline"]
     for r in runs:
@@ -659,7 +668,7 @@ def _stream_groups(runs: list[Run], body: float) -> list[list[Run]]:
             e = extent[id(h)]
             ov = _overlap(e[0], e[2], r.x0, r.x1)
             if _vertical(h):  # a vertical headline governs the text set beside it
-                beside = _overlap(e[1], e[3], r.top, r.bottom) > 0 and ov > -2 * body
+                beside = _overlap(e[1], e[3], r.top, r.bottom) > 0 and ov > -VERTICAL_BESIDE * body
                 k = (float("-inf"), ov) if beside else None  # only where no headline is above
             elif e[3] <= r.top + 1 and ov > 0.2 * min(r.x1 - r.x0, e[2] - e[0]):
                 k = (e[3], ov)
@@ -750,9 +759,6 @@ def _columns(runs: list[Run]) -> list[list[Run]]:
             best = max(cols, key=lambda c: _overlap(c[0], c[1], r.x0, r.x1))
             best[2].append(r)
     return [sorted(c[2], key=lambda r: r.top) for c in cols]
-
-
-REVERSAL_MIN_CHARS = 20
 
 
 def _reverses_geometry(pieces: list[Run], column_of: dict[int, int]) -> bool:
