@@ -93,14 +93,18 @@ def is_intake(text: str, lex: Lexicon) -> bool:
 
 
 def report_period(
-    blocks: list[str], lex: Lexicon | None = None, published: tuple[int, int, int] | None = None
+    blocks: list[str],
+    lex: Lexicon | None = None,
+    published: tuple[int, int, int] | None = None,
+    lead_relative: bool = False,
 ) -> Period:
     """The period a report (or one article, given its blocks' text) covers.
 
     ``published`` is the page's publication date (its date line, or the reader's metadata). For a
     page only its title and first paragraph may name the year; a year further down is a history
     paragraph's, and the page dates from its date line: a January-March page about the past year
-    (过去一年, 一年来, X届X次会议以来) covers the year before.
+    (过去一年, 一年来, X届X次会议以来) covers the year before. ``lead_relative`` (a printed page's
+    article dated by its masthead): a first paragraph opening 去年，… reports that year.
     """
     lex = lex or load_lexicon()
     text = "\n".join(blocks)
@@ -119,7 +123,13 @@ def report_period(
         if year is not None:
             break
     from_date = None
-    if year is None and published:
+    lead = next((b for b in blocks[:5] if "。" in b), "")  # the first paragraph (after title lines)
+    back = (
+        _relative_year(lead[: lead.find("。")], lex) if year is None and published and lead_relative else None
+    )
+    if back is not None:  # a lead opening 去年，… on a dated page: the article reports that year
+        return Period(published[0] - back, published[0] - back, term)
+    elif year is None and published:
         year = published[0]
         if published[1] <= 3 and (term or reviews):
             year -= 1  # a January-March page about the past year or the closing term
@@ -297,6 +307,21 @@ class Attributor:
         raw = str(meta.get("publication_date") or meta.get("published") or meta.get("date") or "")
         return find_date(raw) if raw else None
 
+    def _page_date(self, article: int | None) -> tuple[int, int, int] | None:
+        """The issue date a printed page carries in its furniture (masthead, date line, page header)
+        on the article's first page: every article of the page shares it, not only the first."""
+        if article is None:
+            return None
+        pages = [b.page for b in self.doc.blocks if b.article == article and b.page]
+        if not pages:
+            return None
+        for b in self.doc.blocks:
+            if b.article == -1 and b.page == pages[0]:
+                found = find_date(self.doc.text[b.start : b.end])
+                if found:
+                    return found
+        return None
+
     def _metadata_period(self, term: bool) -> Period:
         """The text names no year: a ``year`` or ``date`` (2025-01-16, 20250116) in the document's
         metadata (an inbox sidecar, the reader) is the report year; otherwise the period stays null."""
@@ -330,6 +355,12 @@ class Attributor:
                 self._metadata_date() if self.doc.media_type != "application/pdf" else None
             )
             period = report_period(blocks, self.lex, published)
+            if period.end is None and self.doc.media_type == "application/pdf":
+                # the article names no year (去年，…): the masthead or page header's date line
+                # dates every article of its page, the second as much as the first
+                page_date = self._page_date(article)
+                if page_date:
+                    period = report_period(blocks, self.lex, page_date, lead_relative=True)
             if period.end is None:
                 period = self._metadata_period(period.term)
             subject = find_subject(self.doc, article=article, year=period.end)  # unresolved: None, no guess
