@@ -718,7 +718,33 @@ def _stream_groups(runs: list[Run], body: float) -> list[list[Run]]:
         near = min(headless, key=lambda g: _distance(h, g))
         if not any(r.role == "headline" for r in near):
             near.extend(groups.pop(id(h)))
+    _join_cut_paragraphs(list(groups.values()), headless)
     return [g for g in [*groups.values(), *headless] if g]
+
+
+_SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*$|[）)]$")
+
+
+def _join_cut_paragraphs(headed: list[list[Run]], headless: list[list[Run]]) -> None:
+    """A headless article whose text stops mid-sentence, where the stream goes straight on into a
+    headline's article, is that article's opening (a column set beside its headline band, drawn
+    before the band): a sentence is never cut between two articles."""
+    flow = sorted(
+        (r for g in [*headed, *headless] for r in g if r.role in ("body", "heading")), key=lambda r: r.seq
+    )
+    owner = {id(r): g for g in [*headed, *headless] for r in g}
+    for g in headless:
+        mine = [r for r in g if r.role in ("body", "heading")]
+        if not mine or any(CONTINUATION.match(ln.text) for r in mine for ln in r.lines):
+            continue
+        last = max(mine, key=lambda r: r.seq)
+        if _SENTENCE_END.search(last.text().rstrip()):
+            continue
+        after = [r for r in flow if r.seq > last.seq]
+        target = owner[id(after[0])] if after else None
+        if target is not None and target is not g and any(r.role == "headline" for r in target):
+            target.extend(g)
+            g.clear()
 
 
 def _vertical(r: Run) -> bool:
