@@ -812,11 +812,14 @@ def _order_article(group: list[Run], art: PageArticle, index: int, body: float, 
     paras: list[tuple[str, list[Line]]] = []
     lefts: list[tuple[float, Run]] = []  # each run with its column's left edge (for indents)
     column_of: dict[int, int] = {}
+    right_of: dict[int, float] = {}  # each line's column's right edge
     for i, col in enumerate(_columns(flow)):
         body_lines = [ln for r in col if r.role == "body" for ln in r.lines]
         left = min((ln.x0 for ln in body_lines), default=0.0)
+        right = max((ln.x1 for ln in body_lines), default=0.0)
         lefts += [(left, r) for r in col]
         column_of.update((id(r), i) for r in col)
+        right_of.update((id(ln), right) for r in col for ln in r.lines)
     # The stream's order of the column pieces, unless it reverses the geometry inside the article
     # (then geometry's: columns left to right, each top to bottom).
     if stream and not _reverses_geometry(sorted((r for _, r in lefts), key=lambda r: r.seq), column_of):
@@ -831,8 +834,13 @@ def _order_article(group: list[Run], art: PageArticle, index: int, body: float, 
             indent = ln.x0 > left + 0.9 * ln.size
             if ln.x0 > left + 3.5 * ln.size and prev is not None:
                 # Far more than a first-line indent: a line set short beside a figure. It goes on
-                # with the paragraph when the line before it ran to the same right edge.
-                indent = prev[1][-1].x1 < ln.x1 - ln.size
+                # with the paragraph when the line before it ran to the same right edge, or, in
+                # another column, to its own column's right edge.
+                last = prev[1][-1]
+                if _overlap(last.x0, last.x1, ln.x0, ln.x1) > 0:
+                    indent = last.x1 < ln.x1 - ln.size
+                else:
+                    indent = last.x1 < right_of.get(id(last), last.x1) - ln.size
             starts = prev is None or prev[0] != "body" or note or indent
             if starts:
                 paras.append(("furniture" if note else "body", [ln]))
