@@ -832,6 +832,15 @@ def _order_article(group: list[Run], art: PageArticle, index: int, body: float, 
             note = bool(CONTINUATION.match(ln.text))
             prev = paras[-1] if paras else None
             indent = ln.x0 > left + 0.9 * ln.size
+            if indent and prev is not None and prev[0] == "body" and ln.x0 <= left + 3.5 * ln.size:
+                # A block indented as a whole (a quoted passage): a line left of the one above
+                # it, or level with it after the paragraph's first line, starts no paragraph.
+                last = prev[1][-1]
+                if _overlap(last.x0, last.x1, ln.x0, ln.x1) > 0 and (
+                    ln.x0 < last.x0 - 0.5 * ln.size
+                    or (len(prev[1]) >= 2 and abs(ln.x0 - last.x0) < 0.5 * ln.size)
+                ):
+                    indent = False
             if ln.x0 > left + 3.5 * ln.size and prev is not None:
                 # Far more than a first-line indent: a line set short beside a figure. It goes on
                 # with the paragraph when the line before it ran to the same right edge, or, in
