@@ -34,7 +34,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.hostile.corpus import GOOD, build  # noqa: E402
 
-LIMIT_BYTES = 1 << 30
+LIMIT_BYTES = 1 << 30  # peak PSS of the whole process tree
+RSS_LIMIT = 1.5e9  # summed RSS over the tree (forked readers counted each)
 DOCUMENT_SECONDS = 120
 
 
@@ -146,8 +147,9 @@ def main() -> None:
         report("hostile", hostile)
         print(hostile["stdout"].strip())
         print(f"ratio hostile / baseline (peak tree RSS): {hostile['rss'] / base['rss']:.2f}")
-        print(
-            f"peak tree RSS under 1 GiB: {hostile['rss'] < LIMIT_BYTES} ({hostile['rss'] / LIMIT_BYTES:.0%} of 1 GiB)"
+        print(  # PSS counts pages shared after a fork once; summed RSS counts them per process
+            f"peak tree PSS under 1 GiB: {hostile['pss'] < LIMIT_BYTES} ({hostile['pss'] / LIMIT_BYTES:.0%} of 1 GiB); "
+            f"summed RSS under {RSS_LIMIT / 1e9:.1f} GB: {hostile['rss'] < RSS_LIMIT} ({hostile['rss'] / 1e9:.2f} GB)"
         )
         print(f"slowest file under the per-document limit of {DOCUMENT_SECONDS} s: "
               f"{hostile['slowest'][1] < DOCUMENT_SECONDS}; tracebacks: {hostile['tracebacks']}")  # fmt: skip

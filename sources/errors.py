@@ -80,6 +80,12 @@ class UnreadableText(SourceError):
         self.figures = figures or {}
 
 
+class UnreadableTextLayer(UnreadableText):
+    """A PDF whose pages' text layers decode to nonsense and that OCR cannot read either."""
+
+    reason = "unreadable_text_layer"
+
+
 class LimitExceeded(SourceError):
     """A per-document resource limit (sources/limits.py); each limit has its own reason code."""
 

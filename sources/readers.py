@@ -73,7 +73,9 @@ def read_document(path: str | Path) -> Document:
         if not doc.text.strip():
             raise EmptyDocument("the document holds no text")
         figures = doc.metadata.get("text_quality") or text_quality.check(doc.text)
-        notes = [n for n in (found.note(), doc.metadata.get("repair")) if n]
+        notes = [
+            n for n in (found.note(), doc.metadata.get("repair"), doc.metadata.get("text_layer_note")) if n
+        ]
         doc.metadata = {**doc.metadata, "text_quality": figures}
         if notes:
             doc.metadata["notes"] = notes

@@ -117,3 +117,73 @@ def check(text: str) -> dict:
     if why:
         raise UnreadableText(f"unreadable text: {why}", figures=figures)
     return figures
+
+
+# --- Per-page check of a PDF's text layer -------------------------------------------------------
+# A PDF page's text layer can decode to nonsense while the page looks right (fonts without a usable
+# ToUnicode map: glyph codes read as ASCII, private-use or Latin-1 characters). The page figures
+# are the gate's own plus two for ASCII: the share of ASCII symbols that neither figures nor prose
+# use (!#$&*;<=>?@[\]^_`{|}~: Chinese text uses full-width punctuation, English prose and tables of
+# figures well under 1 %, glyph codes read as ASCII about a quarter) and the share of characters
+# inside runs of 3+ of them.
+# A page is judged on less text than a file, so the hanzi figures need fewer pairs.
+PAGE_MIN_CHARS = 20
+PAGE_MIN_HANZI_PAIRS = 30
+MAX_PAGE_ODD_SHARE = 0.05  # replacement, control and private-use characters together
+MAX_ASCII_SYMBOL_SHARE = 0.1
+MAX_SYMBOL_RUN_SHARE = 0.05
+# ASCII symbols other than those figures and prose use (. , % - + / : ( ) and the quote marks)
+_ASCII_SYMBOLS = frozenset("!#$&*;<=>?@[\\]^_`{}~")
+_SYMBOL_RUN = re.compile(r"[!#$&*;<=>?@\[\\\]^_`{}~]{3,}")
+
+
+def measure_page(text: str) -> dict:
+    """The figures the per-page text-layer check rests on (see the notes above)."""
+    from sources.normalize import for_extraction
+
+    sample = for_extraction(text[:SAMPLE_CHARS])
+    visible = "".join(c for c in sample if not c.isspace())
+    n = len(visible) or 1
+    odd = sum(
+        1 for c in visible if c == "\ufffd" or ord(c) < 0x20 or ord(c) == 0x7F or 0xE000 <= ord(c) <= 0xF8FF
+    )
+    cjk = sum(1 for c in visible if "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+    hanzi = [c for c in visible if "\u4e00" <= c <= "\u9fff"]
+    pairs = [run[i : i + 2] for run in _HANZI_RUN.findall(sample) for i in range(len(run) - 1)]
+    bigrams = _common_bigrams() if len(pairs) >= PAGE_MIN_HANZI_PAIRS else frozenset()
+    return {
+        "chars": len(visible),
+        "cjk_share": round(cjk / n, 4),
+        "odd_share": round(odd / n, 4),
+        "latin1_share": round(sum(1 for c in visible if 0x80 <= ord(c) <= 0xFF) / n, 4),
+        "ascii_symbol_share": round(sum(c in _ASCII_SYMBOLS for c in visible) / n, 4),
+        "symbol_run_share": round(sum(map(len, _SYMBOL_RUN.findall(visible))) / n, 4),
+        "common_share": round(sum(map(_is_common, hanzi)) / len(hanzi), 4) if hanzi else None,
+        "hanzi_pairs": len(pairs),
+        "bigram_plausibility": round(sum(p in bigrams for p in pairs) / len(pairs), 4) if bigrams else None,
+    }
+
+
+def page_verdict(figures: dict) -> str | None:
+    """Why a page's text does not read as language, or None when it does (or is too short to judge)."""
+    if figures["chars"] < PAGE_MIN_CHARS:
+        return None
+    if figures["odd_share"] > MAX_PAGE_ODD_SHARE:
+        return f"{figures['odd_share']:.0%} private-use, control or replacement characters"
+    if figures["latin1_share"] > MAX_LATIN1_SHARE:
+        return f"{figures['latin1_share']:.0%} Latin-1 letters (glyph codes, not text)"
+    if (
+        figures["ascii_symbol_share"] > MAX_ASCII_SYMBOL_SHARE
+        or figures["symbol_run_share"] > MAX_SYMBOL_RUN_SHARE
+    ):
+        return (
+            f"{figures['ascii_symbol_share']:.0%} ASCII symbols, {figures['symbol_run_share']:.0%} in runs "
+            "(glyph codes read as ASCII)"
+        )
+    if figures["hanzi_pairs"] >= PAGE_MIN_HANZI_PAIRS:
+        if figures["common_share"] is not None and figures["common_share"] < MIN_COMMON_SHARE:
+            return f"only {figures['common_share']:.0%} of the hanzi are common characters"
+        bp = figures["bigram_plausibility"]
+        if bp is not None and bp < MIN_BIGRAM_PLAUSIBILITY:
+            return f"only {bp:.0%} of adjacent hanzi pairs occur in words"
+    return None

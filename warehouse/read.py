@@ -561,3 +561,9 @@ class Warehouse:
             "SELECT doc_id, title FROM dim_document WHERE title IS NOT NULL AND trim(title) <> '' ORDER BY doc_id"
         )
         return dict(zip(df["doc_id"], df["title"], strict=True))
+
+    def document_notes(self, sha256: str) -> str | None:
+        """How a document was read when that matters (dim_document.notes): a PDF repaired through
+        pdfium, pages whose text layer failed the check and were read by OCR or left out."""
+        df = self.query("SELECT notes FROM dim_document WHERE sha256 = ? LIMIT 1", [sha256])
+        return df["notes"][0] if df.height else None

@@ -93,6 +93,8 @@ def show_mention(i: int, m: dict, lang: str, unit) -> None:
         title = m["title"] or m["doc_id"]
         where = f" · {t('page', lang)} {m['page']}" if m["page"] else ""
         st.markdown(f"**{t('document', lang)}**{colon(lang)}{title}{where}")
+        if notes := ask("document_notes", m["sha256"]):  # e.g. a page's text layer read by OCR
+            st.caption(f"{t('read_notes', lang)}{colon(lang)}{notes}")
         if m["override_action"]:
             st.info(f"{t('reviewed', lang)}{colon(lang)}{review_note(m, unit, lang)}")
         st.markdown(f"<div class='mention-sentence'>{highlight(m['sentence'], m['surface'])}</div>",

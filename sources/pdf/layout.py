@@ -26,6 +26,15 @@ from sources.pdf.lines import Line, joins_with_space
 
 CONTINUATION = re.compile(r"^[（(]?\s*(上接|下转|接上|转下|转第|接第|续)[^）)]{0,12}?[版页][）)]?$")
 
+# A stream order inside an article is tested against its geometry on body pieces this long.
+REVERSAL_MIN_CHARS = 20
+# A headline-sized run in a column is a subhead when column text sits this many body sizes (or
+# less) above or below it: real papers leave up to about 3.5 lines around a display subhead.
+SUBHEAD_GAP = 4.0
+# A vertical headline governs text set beside it up to this many body sizes away (real pages:
+# up to about 4.6, the gutter between the headline and its columns).
+VERTICAL_BESIDE = 5.0
+
 # An author note closes an article: （作者为中央党校教授）, （作者系…）, （作者单位：…）.
 CLOSING = re.compile(r"[（(]\s*作者(为|系|是|单位|分别为|均为)[^（()）]*[）)]$")
 
@@ -378,7 +387,7 @@ def _assign_roles(runs: list[Run], body: float, figures: list[Box], frames: list
     def next_to(r: Run, other: Run, above: bool) -> bool:
         gap = r.top - other.bottom if above else other.top - r.bottom
         width = min(r.x1 - r.x0, other.x1 - other.x0)
-        return -1 <= gap <= 3 * body and _overlap(r.x0, r.x1, other.x0, other.x1) >= 0.5 * width
+        return -1 <= gap <= SUBHEAD_GAP * body and _overlap(r.x0, r.x1, other.x0, other.x1) >= 0.5 * width
 
     heads = [r for r in runs if r.role == "headline"]
     for r in runs:
@@ -659,7 +668,7 @@ def _stream_groups(runs: list[Run], body: float) -> list[list[Run]]:
             e = extent[id(h)]
             ov = _overlap(e[0], e[2], r.x0, r.x1)
             if _vertical(h):  # a vertical headline governs the text set beside it
-                beside = _overlap(e[1], e[3], r.top, r.bottom) > 0 and ov > -2 * body
+                beside = _overlap(e[1], e[3], r.top, r.bottom) > 0 and ov > -VERTICAL_BESIDE * body
                 k = (float("-inf"), ov) if beside else None  # only where no headline is above
             elif e[3] <= r.top + 1 and ov > 0.2 * min(r.x1 - r.x0, e[2] - e[0]):
                 k = (e[3], ov)
@@ -709,7 +718,33 @@ def _stream_groups(runs: list[Run], body: float) -> list[list[Run]]:
         near = min(headless, key=lambda g: _distance(h, g))
         if not any(r.role == "headline" for r in near):
             near.extend(groups.pop(id(h)))
+    _join_cut_paragraphs(list(groups.values()), headless)
     return [g for g in [*groups.values(), *headless] if g]
+
+
+_SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*$|[）)]$")
+
+
+def _join_cut_paragraphs(headed: list[list[Run]], headless: list[list[Run]]) -> None:
+    """A headless article whose text stops mid-sentence, where the stream goes straight on into a
+    headline's article, is that article's opening (a column set beside its headline band, drawn
+    before the band): a sentence is never cut between two articles."""
+    flow = sorted(
+        (r for g in [*headed, *headless] for r in g if r.role in ("body", "heading")), key=lambda r: r.seq
+    )
+    owner = {id(r): g for g in [*headed, *headless] for r in g}
+    for g in headless:
+        mine = [r for r in g if r.role in ("body", "heading")]
+        if not mine or any(CONTINUATION.match(ln.text) for r in mine for ln in r.lines):
+            continue
+        last = max(mine, key=lambda r: r.seq)
+        if _SENTENCE_END.search(last.text().rstrip()):
+            continue
+        after = [r for r in flow if r.seq > last.seq]
+        target = owner[id(after[0])] if after else None
+        if target is not None and target is not g and any(r.role == "headline" for r in target):
+            target.extend(g)
+            g.clear()
 
 
 def _vertical(r: Run) -> bool:
@@ -752,6 +787,23 @@ def _columns(runs: list[Run]) -> list[list[Run]]:
     return [sorted(c[2], key=lambda r: r.top) for c in cols]
 
 
+def _reverses_geometry(pieces: list[Run], column_of: dict[int, int]) -> bool:
+    """Whether a stream order of one article's text pieces reads against its geometry: a piece
+    drawn before one set above it in the same column, or before one in a column to its left on
+    the same level (Chinese horizontal text reads down each column, columns left to right). Only
+    body pieces of some length count: a name or note set apart (an author's name beside the
+    headline, drawn last) proves nothing."""
+    pieces = [r for r in pieces if r.role == "body" and len(r.text()) >= REVERSAL_MIN_CHARS]
+    for i, a in enumerate(pieces):
+        for b in pieces[i + 1 :]:
+            ca, cb = column_of[id(a)], column_of[id(b)]
+            if ca == cb and b.bottom <= a.top + 1:
+                return True
+            if cb < ca and _overlap(a.top, a.bottom, b.top, b.bottom) > 0 and b.x1 <= a.x0 + 1:
+                return True
+    return False
+
+
 def _order_article(group: list[Run], art: PageArticle, index: int, body: float, stream: bool = False) -> None:
     top_roles = ("headline", "subtitle", "byline")
     for r in sorted((r for r in group if r.role in top_roles), key=lambda r: (r.top, r.x0)):
@@ -759,11 +811,18 @@ def _order_article(group: list[Run], art: PageArticle, index: int, body: float, 
     flow = [r for r in group if r.role in ("body", "heading")]
     paras: list[tuple[str, list[Line]]] = []
     lefts: list[tuple[float, Run]] = []  # each run with its column's left edge (for indents)
-    for col in _columns(flow):
+    column_of: dict[int, int] = {}
+    right_of: dict[int, float] = {}  # each line's column's right edge
+    for i, col in enumerate(_columns(flow)):
         body_lines = [ln for r in col if r.role == "body" for ln in r.lines]
         left = min((ln.x0 for ln in body_lines), default=0.0)
+        right = max((ln.x1 for ln in body_lines), default=0.0)
         lefts += [(left, r) for r in col]
-    if stream:  # the stream's order of the column pieces; geometry's: columns left to right
+        column_of.update((id(r), i) for r in col)
+        right_of.update((id(ln), right) for r in col for ln in r.lines)
+    # The stream's order of the column pieces, unless it reverses the geometry inside the article
+    # (then geometry's: columns left to right, each top to bottom).
+    if stream and not _reverses_geometry(sorted((r for _, r in lefts), key=lambda r: r.seq), column_of):
         lefts.sort(key=lambda p: p[1].seq)
     for left, r in lefts:
         if r.role == "heading":
@@ -773,10 +832,24 @@ def _order_article(group: list[Run], art: PageArticle, index: int, body: float, 
             note = bool(CONTINUATION.match(ln.text))
             prev = paras[-1] if paras else None
             indent = ln.x0 > left + 0.9 * ln.size
+            if indent and prev is not None and prev[0] == "body" and ln.x0 <= left + 3.5 * ln.size:
+                # A block indented as a whole (a quoted passage): a line left of the one above
+                # it, or level with it after the paragraph's first line, starts no paragraph.
+                last = prev[1][-1]
+                if _overlap(last.x0, last.x1, ln.x0, ln.x1) > 0 and (
+                    ln.x0 < last.x0 - 0.5 * ln.size
+                    or (len(prev[1]) >= 2 and abs(ln.x0 - last.x0) < 0.5 * ln.size)
+                ):
+                    indent = False
             if ln.x0 > left + 3.5 * ln.size and prev is not None:
                 # Far more than a first-line indent: a line set short beside a figure. It goes on
-                # with the paragraph when the line before it ran to the same right edge.
-                indent = prev[1][-1].x1 < ln.x1 - ln.size
+                # with the paragraph when the line before it ran to the same right edge, or, in
+                # another column, to its own column's right edge.
+                last = prev[1][-1]
+                if _overlap(last.x0, last.x1, ln.x0, ln.x1) > 0:
+                    indent = last.x1 < ln.x1 - ln.size
+                else:
+                    indent = last.x1 < right_of.get(id(last), last.x1) - ln.size
             starts = prev is None or prev[0] != "body" or note or indent
             if starts:
                 paras.append(("furniture" if note else "body", [ln]))

@@ -19,6 +19,7 @@ from sources.errors import (
     ReferenceFanout,
     TooManyChars,
     TooManyPages,
+    UnreadableTextLayer,
 )
 from sources.limits import current as current_limits
 from sources.normalize import for_extraction
@@ -27,6 +28,7 @@ from sources.pdf.lines import chars_to_lines, joins_with_space
 from sources.pdf.pdfium_chars import page_count, pdfium_pages
 from sources.pdf.preflight import preflight
 from sources.safe_open import read_bytes
+from sources.text_quality import measure_page, page_verdict
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -179,6 +181,62 @@ def _creation_date(handle) -> str | None:
     return None
 
 
+OCR_AGREES = 0.8  # a failing text layer OCR reads the same is what the page prints: kept
+OCR_MIN_SHARE = 0.5  # OCR of a failing page must find this share of the text layer's glyph count
+_LAYER_FIGURES = ("chars", "cjk_share", "odd_share", "latin1_share", "ascii_symbol_share", "common_share")
+
+
+def _layout(chars: list[dict], geometry) -> tuple[list, PageLayout]:
+    vrules = [((r[0] + r[2]) / 2, r[1], r[3]) for r in geometry[0] if r[2] - r[0] < 2]
+    lines = chars_to_lines(chars, vrules) if chars else []
+    return lines, (analyse_page(lines, *geometry) if lines else PageLayout([], [], []))
+
+
+def _layout_text(layout: PageLayout) -> str:
+    blocks = [*layout.header, *(b for a in layout.articles for b in a.blocks), *layout.footer]
+    return "\n".join(b.text for b in blocks)
+
+
+def _agreement(a: str, b: str) -> float:
+    """Share of the text layer's visible characters that OCR read too (as a multiset)."""
+    from collections import Counter
+
+    ca, cb = Counter(c for c in a if not c.isspace()), Counter(c for c in b if not c.isspace())
+    return round(sum((ca & cb).values()) / max(sum(ca.values()), 1), 4)
+
+
+def _check_layer(data: bytes, number: int, layout: PageLayout, geometry, use_ocr: bool):
+    """The per-page text-layer check: ``(decision, lines, layout, ocr_chars)``. A page whose text
+    layer does not read as language (sources.text_quality.page_verdict) is read by OCR instead;
+    ``decision`` holds what was decided and the figures on both readings."""
+    figures = measure_page(_layout_text(layout))
+    why = page_verdict(figures)
+    decision = {"page": number, "decision": "text", **{k: figures[k] for k in _LAYER_FIGURES}}
+    if why is None:
+        return decision, None, layout, []
+    decision["reason"] = why
+    if not use_ocr:
+        decision["decision"] = "unreadable"
+        decision["ocr"] = "off"
+        return decision, None, None, []
+    ocr_chars = ocr.read_page(data, number - 1)[0]
+    lines, ocr_layout = _layout(ocr_chars, geometry)
+    again = measure_page(_layout_text(ocr_layout))
+    decision["ocr"] = {k: again[k] for k in _LAYER_FIGURES}
+    # OCR must find the page's text, not a stray line of it: at least half as many characters
+    # as the text layer has glyphs
+    if not lines or again["chars"] < OCR_MIN_SHARE * figures["chars"] or page_verdict(again) is not None:
+        agreement = _agreement(_layout_text(layout), _layout_text(ocr_layout))
+        decision["ocr"]["agreement"] = agreement
+        if agreement >= OCR_AGREES:  # the page does print what its text layer says (a table of codes)
+            decision["decision"] = "text"
+            return decision, None, layout, []
+        decision["decision"] = "unreadable"
+        return decision, None, None, []
+    decision["decision"] = "ocr"
+    return decision, lines, ocr_layout, ocr_chars
+
+
 def read_pdf(path: Path) -> Document:
     path = Path(path)
     limits = current_limits()
@@ -192,6 +250,7 @@ def read_pdf(path: Path) -> Document:
     image_only: list[int] = []
     signals: list[dict] = []  # per page: which signal decided the order, and the stream's coherence
     ocr_pages: list[int] = []
+    layers: list[dict] = []  # per page: the text-layer check's decision and figures
     use_ocr = ocr.ocr_enabled()
     unmapped = rotated = mapped = 0
     with handle:
@@ -225,9 +284,15 @@ def read_pdf(path: Path) -> Document:
             elif use_ocr and images:
                 ocr_chars = _ocr_regions(data, number, width * height, images, good)
                 good = good + ocr_chars
-            vrules = [((r[0] + r[2]) / 2, r[1], r[3]) for r in geometry[0] if r[2] - r[0] < 2]
-            lines = chars_to_lines(good, vrules) if good else []
-            layout = analyse_page(lines, *geometry) if lines else PageLayout([], [], [])
+            lines, layout = _layout(good, geometry)
+            if lines and number not in ocr_pages:
+                decision, _, checked, layer_ocr = _check_layer(data, number, layout, geometry, use_ocr)
+                layers.append(decision)
+                if checked is None:  # neither reading makes the page readable: it is left out
+                    continue
+                if layer_ocr:
+                    ocr_pages.append(number)
+                    layout, ocr_chars = checked, layer_ocr
             if lines:
                 signals.append({"page": number, "signal": layout.signal, "coherence": layout.coherence})
             for b in layout.header:
@@ -245,6 +310,14 @@ def read_pdf(path: Path) -> Document:
         raise CorruptDocument(
             f"{unmapped} of {unmapped + mapped} glyphs come from fonts without a ToUnicode map: "
             "the text cannot be recovered"
+        )
+    unreadable = [d for d in layers if d["decision"] == "unreadable"]
+    if not pieces and unreadable:
+        raise UnreadableTextLayer(
+            f"the text layer of {len(unreadable)} page(s) does not read as language "
+            f"({unreadable[0]['reason']}) and OCR "
+            + ("is turned off" if unreadable[0].get("ocr") == "off" else "cannot read it either"),
+            figures={"pages": unreadable},
         )
     if not pieces:
         if image_only:
@@ -280,6 +353,15 @@ def read_pdf(path: Path) -> Document:
         metadata["image_only_pages"] = image_only
     if ocr_pages:
         metadata["ocr_pages"] = ocr_pages
+    if layers:
+        metadata["text_layer"] = layers
+    failed = [d for d in layers if d["decision"] != "text"]
+    if failed:  # a short note for dim_document.notes (sources/readers.py gathers them)
+        metadata["text_layer_note"] = "; ".join(
+            f"page {d['page']}: text layer {d['reason']}: "
+            + ("read by OCR" if d["decision"] == "ocr" else "unreadable, left out")
+            for d in failed
+        )
     if unmapped:
         metadata["unmapped_glyphs"] = unmapped
     if rotated:

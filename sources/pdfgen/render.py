@@ -236,7 +236,9 @@ def _lay_out_page(spec: PageSpec, lay: Layout, st: _Setter, number: int, truth: 
             blocks.append(_Glyphs(rules=[(x_left, y + 4, x_right, y + 4)]))
             y += 14
         art_blocks, y = _lay_out_article(art, lay, st, number, truth, x_left, x_right, lay.columns, y, bottom)
-        blocks += art_blocks
+        blocks += (
+            _rotated(art_blocks) if lay.stream_rotate and lay.stream_seed is None and i == 0 else art_blocks
+        )
     if side:
         if stacked:
             blocks.append(_Glyphs(rules=[(x_left, y + 4, x_right, y + 4)]))
@@ -252,7 +254,8 @@ def _lay_out_page(spec: PageSpec, lay: Layout, st: _Setter, number: int, truth: 
             x0 = x_left + col * (col_w + lay.gutter)
             x1 = x0 + n * col_w + (n - 1) * lay.gutter
             art_blocks, art_bottom = _lay_out_article(art, lay, st, number, truth, x0, x1, n, y, bottom)
-            blocks += art_blocks
+            first = lay.stream_rotate and lay.stream_seed is None and not stacked and art is side[0]
+            blocks += _rotated(art_blocks) if first else art_blocks
             xs.append(x0)
             bottoms.append(art_bottom)
             col += n
@@ -261,6 +264,12 @@ def _lay_out_page(spec: PageSpec, lay: Layout, st: _Setter, number: int, truth: 
             blocks.append(_Glyphs(rules=[(xr, y, xr, max(bottoms))]))
     truth.blocks += footer_blocks
     return blocks
+
+
+def _rotated(blocks: list) -> list:
+    """An article's drawing with its later half first (see Layout.stream_rotate)."""
+    half = len(blocks) // 2
+    return blocks[half:] + blocks[:half]
 
 
 def _lay_out_article(

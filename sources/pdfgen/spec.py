@@ -87,6 +87,10 @@ class Layout:
     fake_bold: bool = False  # print headlines and subheads twice, slightly offset (seen in the wild)
     font: str = "cid"  # "cid": non-embedded STSong-Light; "ttf": embedded TrueType (see fonts.py)
     stream_seed: int | None = 7  # shuffle the content-stream order of blocks; None keeps reading order
+    # With stream_seed None: draw the page's first article rotated, its later half (later columns)
+    # first and then its headline band and first half, the rest of the page in reading order (a
+    # coherent stream that reverses the geometry inside one article, seen from Chromium).
+    stream_rotate: bool = False
     heading_size: float = 1.15  # subhead glyph size as a multiple of body_size (real papers: up to ~1.6)
     # Digits and Latin runs set in a fallback Latin font (e.g. "Helvetica"), glyph by glyph (so
     # letter spacing splits "2024" into "2 0 2 4"), at digit_scale of the size, digit_rise points

@@ -286,6 +286,35 @@ def broken_font(out: Path) -> None:
     out.write_bytes(data.replace(b"/ToUnicode", b"/ToUnicodX"))
 
 
+def rotated() -> dict[str, tuple[PageSpec, Layout]]:
+    """Pages drawn in reading order except the first article, whose later half is drawn before its
+    headline band and first half: a coherent stream that reverses the geometry inside one article
+    (Layout.stream_rotate). Stacked, mixed and side by side."""
+    st = stories()
+    quote = PullQuote("推动提案办理从“办了”向“办好”转变", 2, 1, 6)
+    return {
+        "pb_5col_stacked_stream_rotated": (
+            PageSpec(
+                [article(st["proposals"], quotes=[quote]), article(st["research"])], masthead="平川日报"
+            ),
+            Layout(columns=5, font="cid", stream_seed=None, stream_rotate=True),
+        ),
+        "pc_6col_mixed_stream_rotated": (
+            PageSpec(
+                [article(st["proposals"], quotes=[quote]), article(st["research"]), article(st["training"])],
+                masthead="平川日报",
+            ),
+            Layout(columns=6, font="cid", arrangement="mixed", stream_seed=None, stream_rotate=True),
+        ),
+        "pd_5col_side_stream_rotated": (
+            PageSpec(
+                [article(st["proposals"], columns=3), article(st["research"], columns=2)], masthead="平川日报"
+            ),
+            Layout(columns=5, font="cid", arrangement="side_by_side", stream_seed=None, stream_rotate=True),
+        ),
+    }
+
+
 def main() -> None:
     (HERE / "bad").mkdir(exist_ok=True)
     broken_font(HERE / "bad" / "no_tounicode.pdf")
@@ -295,6 +324,7 @@ def main() -> None:
         "p7_6col_full_page_mixed": full_page(),
         "p9_5col_mixed_no_rules": no_rules(),
         "pa_4col_caption_face": caption_face(),
+        **rotated(),
     }.items():
         truth = render_page(page, FIXTURES / f"{name}.pdf", layout)
         truth.write(FIXTURES / f"{name}.truth.json")
