@@ -5,10 +5,10 @@ import hashlib
 import dagster as dg
 import polars as pl
 
-from pipelines import store as store_module
 from pipelines.defs.assets import SOURCE_PATH_TAG, documents
 from pipelines.defs.partitions import DOCUMENTS_PARTITION
 from pipelines.extract import extract_mentions
+from pipelines.run import store as store_module
 from pipelines.run.store import DocumentStore
 from sources import read_document
 

@@ -115,7 +115,7 @@ def test_sensor_requests_runs_again_after_an_extractor_change(instance, settings
     run_requested(daemon, first, settings)
     assert requested(daemon.tick()) == {}
 
-    from pipelines import store as store_module
+    from pipelines.run import store as store_module
 
     monkeypatch.setattr(store_module, "EXTRACTOR_VERSION", "next-version")
     again = daemon.tick()
