@@ -25,6 +25,7 @@ The steps, in order (their ranges are :data:`DEFAULTS`):
 from __future__ import annotations
 
 import io
+import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,5 +101,16 @@ def scan_like(src: Path, out: Path, dpi: int, seed: int = 1, how: Degradation = 
         pdf.close()
     # PIL writes each image as a page of (pixels / dpi) inches, the source's size; the artefacts are
     # already in the pixels (quality 95 adds next to nothing)
-    images[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=images[1:], quality=95)
+    fixed = time.gmtime(946684800)  # 2000-01-01: the same bytes for the same seed
+    images[0].save(
+        out,
+        "PDF",
+        resolution=dpi,
+        save_all=True,
+        append_images=images[1:],
+        quality=95,
+        title=Path(src).stem,
+        creationDate=fixed,
+        modDate=fixed,
+    )
     return drawn
