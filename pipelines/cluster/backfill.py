@@ -58,8 +58,15 @@ OCR_NODE_SELECTOR = {"cstats/ocr": "true"}  # label of the Kubernetes nodes that
 OCR_TAGS = {
     DAGSTER_CELERY_QUEUE_TAG: OCR_QUEUE,
     "cstats/device": "gpu",
-    # dagster-k8s (celery_k8s_job_executor / k8s_job_executor): the step's pod goes to an OCR node
-    "dagster-k8s/config": {"pod_spec_config": {"node_selector": OCR_NODE_SELECTOR}},
+    # dagster-k8s (k8s_job_executor, celery_k8s_job_executor): the step's pod goes to an OCR node,
+    # with a GPU, and reads on it (sources/ocr.py falls back to the CPU where there is none)
+    "dagster-k8s/config": {
+        "pod_spec_config": {"node_selector": OCR_NODE_SELECTOR},
+        "container_config": {
+            "resources": {"limits": {"nvidia.com/gpu": "1"}},
+            "env": [{"name": "CSTATS_OCR_DEVICE", "value": "cuda"}],
+        },
+    },
 }
 DEFAULT_BROKER = "redis://127.0.0.1:6379/0"
 DEFAULT_DOCUMENTS_PER_STEP = 16

@@ -58,6 +58,7 @@ def test_the_ocr_op_carries_the_ocr_queue_and_the_kubernetes_node_selector():
     assert ocr_batch.tags[DAGSTER_CELERY_QUEUE_TAG] == OCR_QUEUE == "ocr"
     k8s = json.loads(ocr_batch.tags["dagster-k8s/config"])  # Dagster keeps tag values as strings
     assert k8s["pod_spec_config"]["node_selector"] == OCR_NODE_SELECTOR
+    assert k8s["container_config"]["resources"]["limits"] == {"nvidia.com/gpu": "1"}
     assert DAGSTER_CELERY_QUEUE_TAG not in extract_batch.tags  # dagster-celery's default queue
     assert EXTRACT_QUEUE == "dagster"
     assert publish_from_store.tags[DAGSTER_CELERY_QUEUE_TAG] == PUBLISH_QUEUE
