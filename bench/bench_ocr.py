@@ -198,6 +198,8 @@ def score(doc, layer) -> tuple[int, int, int, int]:
 
 
 def real(args, settings: ocr.Settings) -> None:
+    if args.pages == 0:
+        return
     folder = Path(args.real)
     pdfs = sorted(folder.glob("rmrb*07.pdf"))[: args.pages] if folder.is_dir() else []
     if not pdfs:

@@ -7,7 +7,7 @@ through, JPEG compression. :func:`degrade` makes such a page from a rendered one
 source PDF's own text layer is the truth of what OCR must read.
 
 Every step is drawn from one seeded generator: the same source, dpi and seed give the same bytes.
-This module is a bench and fixture tool (``bench/make_real_scans.py``, tests); the reading path
+This module is a bench and fixture tool (``bench/bench_ocr.py``, tests); the reading path
 never imports it.
 
 The steps, in order (their ranges are :data:`DEFAULTS`):
