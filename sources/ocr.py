@@ -370,6 +370,14 @@ def skew(result) -> float:
     return angle if 0.05 <= abs(angle) <= MAX_SKEW else 0.0
 
 
+def _along(box, x: float) -> float:
+    """The y of a (skewed) line box's centre line at ``x``: the glyphs of a line sit on it, and
+    their own boxes scatter by a pixel or two around it."""
+    lx, ly = (float(box[0][0]) + float(box[3][0])) / 2, (float(box[0][1]) + float(box[3][1])) / 2
+    rx, ry = (float(box[1][0]) + float(box[2][0])) / 2, (float(box[1][1]) + float(box[2][1])) / 2
+    return ly if rx - lx < 1 else ly + (x - lx) * (ry - ly) / (rx - lx)
+
+
 def to_chars(
     result, grey, scale: float, origin: tuple[float, float] = (0.0, 0.0), angle: float = 0.0
 ) -> list[dict]:
@@ -387,18 +395,21 @@ def to_chars(
     for box, words, score in zip(result.boxes, result.word_results, result.scores, strict=False):
         ys = [float(p[1]) for p in box]
         line_middle = (min(ys) + max(ys)) / 2
+        # the line's own height, across it (a skewed line's box spans more rows than its glyphs)
+        half = abs((float(box[3][1]) - float(box[0][1])) + (float(box[2][1]) - float(box[1][1]))) / 4
         glyphs = []
         for text, char_score, cbox in words:
             if not text.strip() or cbox is None:
                 continue
             xs, ys = [float(p[0]) for p in cbox], [float(p[1]) for p in cbox]
-            glyphs.append((text, min(xs), max(xs), float(char_score), int(min(ys)), int(max(ys)) + 1))
+            mid = sum(ys) / len(ys)
+            glyphs.append((text, min(xs), max(xs), float(char_score), int(mid - half), int(mid + half) + 1))
         if not glyphs:
             continue
         size = _size(grey, box, [(g[0], int(g[1]), int(g[2]) + 1, g[4], g[5]) for g in glyphs]) / scale
         texts = _cjk_punctuation([g[0] for g in glyphs])
-        for text, (_, px0, px1, char_score, gtop, gbottom) in zip(texts, glyphs, strict=True):
-            glyph_middle = (gtop + gbottom) / 2 if angle else line_middle
+        for text, (_, px0, px1, char_score, _, _) in zip(texts, glyphs, strict=True):
+            glyph_middle = _along(box, (px0 + px1) / 2) if angle else line_middle
             mx, my = (px0 + px1) / 2 - cx, glyph_middle - cy
             rx, ry = cx + mx * cos + my * sin, cy - mx * sin + my * cos
             x0, x1 = (rx - (px1 - px0) / 2) / scale + ox, (rx + (px1 - px0) / 2) / scale + ox
