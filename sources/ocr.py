@@ -1,36 +1,139 @@
 """OCR of scanned PDF pages (and large image regions of text pages) with RapidOCR.
 
 The ``rapidocr`` wheel ships the PP-OCR detection, recognition and orientation models as ONNX
-files inside the package and ``onnxruntime`` runs them on the CPU: nothing is downloaded at run
-time (the engine is built with the packaged model paths only; a missing model is an error, never
-a download). Pages are rendered with pypdfium2.
+files inside the package and ``onnxruntime`` runs them: nothing is downloaded at run time (the
+engine is built with the packaged model paths only; a missing model is an error, never a
+download). Pages are rendered with pypdfium2.
 
 OCR returns *characters* shaped like pdfplumber's (``text``, ``x0``, ``x1``, ``top``, ``bottom``,
 ``size``, ``fontname``, ``upright``) in PDF points, plus a ``score`` (recognition confidence,
 0-1), so the PDF reader sends them through the same line and layout engine as text-layer glyphs:
 columns, roles and articles come from one place.
 
-``CSTATS_OCR=0`` turns OCR off; the reader then reports scans as ``image_only`` as before.
+Settings (environment; docs/pdf.md says how the defaults were chosen by ``bench/bench_ocr.py``):
+
+| variable | default | |
+|---|---|---|
+| CSTATS_OCR | 1 | ``0`` turns OCR off: scans are then reported as ``image_only`` |
+| CSTATS_OCR_DEVICE | auto | ``cpu``, ``cuda`` or ``auto`` (CUDA when onnxruntime-gpu sees a GPU) |
+| CSTATS_OCR_THREADS | cores / readers | onnxruntime intra-op threads of one reader |
+| CSTATS_READERS | cores | reader processes sharing this machine's cores (one per core) |
+
+The device never fails a read: asking for CUDA where onnxruntime has no CUDA provider (no
+``committee-stats[gpu]`` extra, no GPU, no driver) logs one line and reads on the CPU.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from sources.pdf.lines import is_cjk
 
-OCR_DPI = 150.0  # render scale for OCR: enough for 9 pt body text (measured, docs/pdf.md)
+log = logging.getLogger(__name__)
+
+OCR_DPI = 150.0  # render scale of an image region of a text page (its own dpi is unknown)
+SCAN_DPI = (150.0, 300.0)  # a scan is rendered at its own dpi, kept within these bounds
+DET_DPI = 100.0  # detection works on the page at this resolution (bench/bench_ocr.py's table)
 OCR_FONT = "OCR"  # the fontname OCR characters carry (never bold: roles rest on size)
 MIN_SCORE = 0.5  # lines recognised with a lower confidence are dropped (RapidOCR's default)
+REC_BATCH = 6  # text lines per recognition batch (RapidOCR's default: bench/bench_ocr.py)
+NO_DOWNSCALE = 100_000  # RapidOCR's max_side_len: never shrink the page before cropping lines
 
-_engine = None
+
+@dataclass(frozen=True)
+class Settings:
+    """What the engine is built with. ``det_dpi``: the detection side length follows the page
+    size (a broadsheet gets a longer side than an A4 page at the same resolution); recognition
+    crops its lines from the full-resolution render."""
+
+    device: str = "cpu"  # "cpu" or "cuda": what the engine runs on (after the fallback)
+    threads: int = 1  # onnxruntime intra-op threads
+    det_dpi: float = DET_DPI
+    rec_batch: int = REC_BATCH
+    use_cls: bool = True  # the orientation classifier (upside-down lines)
+    dpi: float | None = None  # render a scan at this dpi (None: its own, within SCAN_DPI)
+
+    def engine_key(self) -> tuple:
+        return (self.device, self.threads, self.rec_batch, self.use_cls)
+
+
+_engines: dict[tuple, object] = {}
 _lock = threading.Lock()
+_override: list[Settings] = []
+
+
+@contextlib.contextmanager
+def using(settings: Settings):
+    """Read with ``settings`` instead of the defaults inside the block (benches, tests)."""
+    _override.append(settings)
+    try:
+        yield settings
+    finally:
+        _override.pop()
 
 
 def ocr_enabled() -> bool:
     return os.environ.get("CSTATS_OCR", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def default_threads() -> int:
+    """onnxruntime intra-op threads for one reader: this machine's cores shared by its readers
+    (one reader per core by default, so 1: more would oversubscribe the cores)."""
+    if os.environ.get("CSTATS_OCR_THREADS", "").strip():
+        return max(1, int(os.environ["CSTATS_OCR_THREADS"]))
+    readers = int(os.environ.get("CSTATS_READERS", "0") or 0) or cores()
+    return max(1, cores() // readers)
+
+
+def cuda_available() -> bool:
+    """Whether onnxruntime can run on a CUDA GPU here (onnxruntime-gpu installed and a device)."""
+    try:
+        import onnxruntime as ort
+    except ImportError:
+        return False
+    return "CUDAExecutionProvider" in ort.get_available_providers() and ort.get_device() == "GPU"
+
+
+def choose_device(wanted: str | None = None) -> str:
+    """``cpu`` or ``cuda``: the device asked for (argument, else CSTATS_OCR_DEVICE, else auto)
+    when onnxruntime can use it; CUDA asked for but absent falls back to the CPU with a log line."""
+    wanted = (wanted or os.environ.get("CSTATS_OCR_DEVICE") or "auto").strip().lower()
+    if wanted not in ("auto", "cpu", "cuda", "gpu"):
+        log.warning("CSTATS_OCR_DEVICE=%r is not cpu, cuda or auto: OCR runs on the CPU", wanted)
+        return "cpu"
+    if wanted == "cpu":
+        return "cpu"
+    if cuda_available():
+        return "cuda"
+    if wanted != "auto":
+        log.warning(
+            "OCR device %s asked for, but onnxruntime has no CUDA provider or device here "
+            "(install committee-stats[gpu] on a GPU host): OCR runs on the CPU",
+            wanted,
+        )
+    return "cpu"
+
+
+_chosen: dict[tuple, str] = {}
+
+
+def default_settings(device: str | None = None) -> Settings:
+    """The settings of this process's readers (the device decided, and logged, once)."""
+    if _override:
+        return _override[-1]
+    key = (device, os.environ.get("CSTATS_OCR_DEVICE"))
+    if key not in _chosen:
+        _chosen[key] = choose_device(device)
+    return Settings(device=_chosen[key], threads=default_threads())
 
 
 def _models() -> dict[str, str]:
@@ -47,48 +150,102 @@ def _models() -> dict[str, str]:
     return found
 
 
-def engine():
-    """One RapidOCR engine per process (building it loads three ONNX sessions, ~0.2 s)."""
-    global _engine
+def engine_params(settings: Settings, det_side: int = 2048) -> dict:
+    """RapidOCR's parameters for ``settings`` (``bench/bench_ocr.py`` builds the bare engine it
+    compares against from the same dict)."""
+    ort = "EngineConfig.onnxruntime"
+    params = {
+        "Global.log_level": "error",
+        "Global.return_word_box": True,
+        "Global.return_single_char_box": True,
+        "Global.text_score": MIN_SCORE,
+        "Global.max_side_len": NO_DOWNSCALE,
+        "Global.use_cls": settings.use_cls,
+        "Det.limit_type": "max",
+        "Det.limit_side_len": det_side,
+        "Rec.rec_batch_num": settings.rec_batch,
+        f"{ort}.intra_op_num_threads": settings.threads,
+        f"{ort}.inter_op_num_threads": 1,
+        f"{ort}.use_cuda": settings.device == "cuda",
+    }
+    for task, path in _models().items():
+        params[f"{task}.model_path"] = path
+    return params
+
+
+def engine(settings: Settings | None = None):
+    """One RapidOCR engine per process and settings (building one loads three ONNX sessions)."""
+    settings = settings or default_settings()
     with _lock:
-        if _engine is None:
+        key = settings.engine_key()
+        if key not in _engines:
             from rapidocr import RapidOCR
 
-            params = {
-                "Global.log_level": "error",
-                "Global.return_word_box": True,
-                "Global.return_single_char_box": True,
-                "Global.text_score": MIN_SCORE,
-            }
-            for task, path in _models().items():
-                params[f"{task}.model_path"] = path
-            _engine = RapidOCR(params=params)
-        return _engine
+            _engines[key] = RapidOCR(params=engine_params(settings))
+        return _engines[key]
 
 
-def _ink_height(grey, x0: int, top: int, x1: int, bottom: int) -> int:
+def det_side(width_pt: float, height_pt: float, det_dpi: float = DET_DPI) -> int:
+    """Detection's longest side in pixels for a page (or region) of this size: ``det_dpi`` over
+    its longest side, a multiple of 32 (the network's stride), at least 736 (RapidOCR's own
+    floor for small images)."""
+    side = max(width_pt, height_pt) / 72.0 * det_dpi
+    return max(736, int(round(side / 32.0)) * 32)
+
+
+def recognise(image, det_px: int, settings: Settings | None = None):
+    """RapidOCR's result for a PIL image, detection at ``det_px`` on the longest side."""
+    import numpy as np
+
+    settings = settings or default_settings()
+    eng = engine(settings)
+    detector = eng._load_det_model()  # the per-page side length (RapidOCR keeps it per engine)
+    detector.limit_side_len = det_px
+    return eng(np.asarray(image.convert("RGB")))
+
+
+def _ink_height(grey, x0: int, top: int, x1: int, bottom: int, level: float) -> int:
     h, w = grey.shape
     crop = grey[max(top, 0) : min(bottom, h), max(x0, 0) : min(x1, w)]
     if not crop.size:
         return 0
-    inked = (crop < 128).any(axis=1).nonzero()[0]
+    inked = (crop < level).any(axis=1).nonzero()[0]
     return int(inked[-1] - inked[0] + 1) if len(inked) else 0
 
 
-def _size(grey, box, glyphs: list[tuple[str, int, int]]) -> float:
+def _ink_level(grey, box) -> float:
+    """The grey level between ink and paper in a line's box: scans print grey ink on grey paper
+    (and thin strokes come out lighter than solid ink), so no fixed threshold fits every page."""
+    import numpy as np
+
+    h, w = grey.shape
+    xs, ys = [int(p[0]) for p in box], [int(p[1]) for p in box]
+    crop = grey[max(min(ys), 0) : min(max(ys) + 1, h), max(min(xs), 0) : min(max(xs) + 1, w)]
+    if not crop.size:
+        return 128.0
+    ink, paper = np.percentile(crop, (1, 90))
+    return float(ink + paper) / 2 if paper - ink > 24 else float(ink) - 1
+
+
+def _size(grey, box, glyphs: list[tuple[str, int, int, int, int]]) -> float:
     """Glyph size of an OCR line in pixels, from the ink's height: the median over its CJK glyphs
     (which fill about 0.92 em; a digit on another baseline or a short glyph such as 一 does not
-    move a median), else the whole line's ink over 0.72 em (digits, Latin capitals). The
-    detector's box adds a margin that varies with the size, and the recogniser's character
-    boxes are too coarse for an advance, so neither is used."""
-    top, bottom = int(min(p[1] for p in box)), int(max(p[1] for p in box)) + 1
+    move a median), else the whole line's ink over 0.72 em (digits, Latin capitals). Each glyph's
+    ink is looked for inside its own box (``text, x0, x1, top, bottom``: it follows a skewed
+    line), dark being below the line's own ink level. The detector's box adds a margin that
+    varies with the size, and the recogniser's character boxes are too coarse for an advance, so
+    neither is used as the size."""
+    level = _ink_level(grey, box)
     heights = sorted(
-        _ink_height(grey, x0, top, x1, bottom) for text, x0, x1 in glyphs if is_cjk(text) and text.isalpha()
+        _ink_height(grey, x0, top, x1, bottom, level)
+        for text, x0, x1, top, bottom in glyphs
+        if is_cjk(text) and text.isalpha()
     )
     if heights:
         return heights[len(heights) // 2] / 0.92
+    top, bottom = int(min(p[1] for p in box)), int(max(p[1] for p in box)) + 1
     x0, x1 = int(min(p[0] for p in box)), int(max(p[0] for p in box)) + 1
-    return _ink_height(grey, x0, top, x1, bottom) / 0.72
+    return _ink_height(grey, x0, top, x1, bottom, level) / 0.72
 
 
 _FULL_WIDTH = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
@@ -136,14 +293,25 @@ def _segments(mask, min_len: int, max_thick: int) -> list[tuple[int, int, int, i
     return [tuple(s) for s in done + open_ if s[3] - s[1] + 1 <= max_thick]
 
 
-def rules_and_frames(image, scale: float, origin: tuple[float, float] = (0.0, 0.0)):
+def rules_and_frames(image, scale: float, origin: tuple[float, float] = (0.0, 0.0), angle: float = 0.0):
     """Separator rules and frames (boxed quotes, inset articles) drawn in a scanned page, in
     points: dark strokes at least 40 pt long and at most ~2.5 pt thick; a rectangle closed by two
     horizontal and two vertical strokes is a frame, the other strokes are rules. The layout engine
-    uses them as it uses a text page's vector rules."""
+    uses them as it uses a text page's vector rules. ``angle``: the page's skew, straightened
+    first (about the image's centre, as :func:`to_chars` turns the glyphs)."""
     import numpy as np
+    from PIL import Image
 
-    dark = np.asarray(image.convert("L")) < 110
+    image = image.convert("L")
+    factor = int(scale / (OCR_DPI / 72.0))  # strokes are found at OCR_DPI or finer, never coarser
+    if factor > 1:
+        image, scale = image.reduce(factor), scale / factor
+    grey = np.asarray(image)
+    ink, paper = np.percentile(grey[::4, ::4], (0.5, 50))
+    if angle:
+        image = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=int(paper))
+        grey = np.asarray(image)
+    dark = grey < ink + 0.4 * (paper - ink) if paper - ink > 24 else np.zeros_like(grey, dtype=bool)
     min_len, thick = int(40 * scale), max(int(2.5 * scale), 2)
     ox, oy = origin
     hs = [
@@ -182,33 +350,70 @@ def rules_and_frames(image, scale: float, origin: tuple[float, float] = (0.0, 0.
     return rules, frames
 
 
-def read_image(image, scale: float, origin: tuple[float, float] = (0.0, 0.0)) -> list[dict]:
-    """OCR a PIL image; characters in PDF points (``scale`` pixels per point, ``origin`` the
-    image's top-left on the page)."""
-    import numpy as np
+MAX_SKEW = 5.0  # degrees: a page turned further is not straightened (nor a scan of one)
 
-    result = engine()(np.asarray(image.convert("RGB")))
+
+def skew(result) -> float:
+    """The page's skew in degrees (PIL's sense: rotating the image by it straightens the lines),
+    the median slope of the detected lines at least four times as long as high."""
+    import math
+
+    angles = []
+    for box in result.boxes if result.boxes is not None else []:
+        (x0, y0), (x1, y1) = box[0], box[1]
+        height = abs(float(box[3][1]) - float(y0))
+        if x1 - x0 > 4 * max(height, 1):
+            angles.append(math.degrees(math.atan2(float(y1) - float(y0), float(x1) - float(x0))))
+    if len(angles) < 3:
+        return 0.0
+    angle = sorted(angles)[len(angles) // 2]
+    return angle if 0.05 <= abs(angle) <= MAX_SKEW else 0.0
+
+
+def _along(box, x: float) -> float:
+    """The y of a (skewed) line box's centre line at ``x``: the glyphs of a line sit on it, and
+    their own boxes scatter by a pixel or two around it."""
+    lx, ly = (float(box[0][0]) + float(box[3][0])) / 2, (float(box[0][1]) + float(box[3][1])) / 2
+    rx, ry = (float(box[1][0]) + float(box[2][0])) / 2, (float(box[1][1]) + float(box[2][1])) / 2
+    return ly if rx - lx < 1 else ly + (x - lx) * (ry - ly) / (rx - lx)
+
+
+def to_chars(
+    result, grey, scale: float, origin: tuple[float, float] = (0.0, 0.0), angle: float = 0.0
+) -> list[dict]:
+    """RapidOCR's lines as pdfplumber-shaped characters in points (``grey``: the image read, as
+    a 2-D array, for the glyphs' ink). ``angle``: the page's skew (:func:`skew`); each glyph's
+    centre is turned back about the image's centre, so the layout engine sees an upright page."""
+    import math
+
     if not result.txts:
         return []
-    grey = np.asarray(image.convert("L"))
     ox, oy = origin
+    cy, cx = grey.shape[0] / 2, grey.shape[1] / 2
+    sin, cos = math.sin(math.radians(angle)), math.cos(math.radians(angle))
     out: list[dict] = []
     for box, words, score in zip(result.boxes, result.word_results, result.scores, strict=False):
         ys = [float(p[1]) for p in box]
-        top, bottom = min(ys) / scale + oy, max(ys) / scale + oy
+        line_middle = (min(ys) + max(ys)) / 2
+        # the line's own height, across it (a skewed line's box spans more rows than its glyphs)
+        half = abs((float(box[3][1]) - float(box[0][1])) + (float(box[2][1]) - float(box[1][1]))) / 4
         glyphs = []
         for text, char_score, cbox in words:
             if not text.strip() or cbox is None:
                 continue
-            xs = [float(p[0]) for p in cbox]
-            glyphs.append((text, min(xs), max(xs), float(char_score)))
+            xs, ys = [float(p[0]) for p in cbox], [float(p[1]) for p in cbox]
+            mid = sum(ys) / len(ys)
+            glyphs.append((text, min(xs), max(xs), float(char_score), int(mid - half), int(mid + half) + 1))
         if not glyphs:
             continue
-        size = _size(grey, box, [(t, int(x0), int(x1) + 1) for t, x0, x1, _ in glyphs]) / scale
-        middle = (top + bottom) / 2
+        size = _size(grey, box, [(g[0], int(g[1]), int(g[2]) + 1, g[4], g[5]) for g in glyphs]) / scale
         texts = _cjk_punctuation([g[0] for g in glyphs])
-        for text, (_, px0, px1, char_score) in zip(texts, glyphs, strict=True):
-            x0, x1 = px0 / scale + ox, px1 / scale + ox
+        for text, (_, px0, px1, char_score, _, _) in zip(texts, glyphs, strict=True):
+            glyph_middle = _along(box, (px0 + px1) / 2) if angle else line_middle
+            mx, my = (px0 + px1) / 2 - cx, glyph_middle - cy
+            rx, ry = cx + mx * cos + my * sin, cy - mx * sin + my * cos
+            x0, x1 = (rx - (px1 - px0) / 2) / scale + ox, (rx + (px1 - px0) / 2) / scale + ox
+            middle = ry / scale + oy
             out.append(
                 {
                     "text": text,
@@ -225,16 +430,108 @@ def read_image(image, scale: float, origin: tuple[float, float] = (0.0, 0.0)) ->
     return out
 
 
-def read_page(pdf_source: bytes | str | Path, index: int, dpi: float = OCR_DPI, crop: tuple | None = None):
+def _read(image, scale: float, origin: tuple[float, float], settings: Settings | None):
+    import numpy as np
+
+    settings = settings or default_settings()
+    grey = image.convert("L")
+    det_px = det_side(grey.width / scale, grey.height / scale, settings.det_dpi)
+    result = recognise(grey, det_px, settings)
+    angle = skew(result) if result.txts else 0.0
+    return to_chars(result, np.asarray(grey), scale, origin, angle), angle
+
+
+def read_image(
+    image, scale: float, origin: tuple[float, float] = (0.0, 0.0), settings: Settings | None = None
+) -> list[dict]:
+    """OCR a PIL image; characters in PDF points (``scale`` pixels per point, ``origin`` the
+    image's top-left on the page), straightened when the image is skewed."""
+    return _read(image, scale, origin, settings)[0]
+
+
+def scan_dpi(page) -> float | None:
+    """The resolution of the largest image on a pypdfium2 page (a scan's own dpi), if any."""
+    import pypdfium2.raw as pdfium_c
+
+    best, dpi = 0.0, None
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        try:
+            left, bottom, right, top = obj.get_bounds()
+            px_w, px_h = obj.get_px_size()
+        except Exception:  # a broken image object: no dpi from it
+            continue
+        area = (right - left) * (top - bottom)
+        if area > best and right - left > 0 and top - bottom > 0:
+            best = area
+            dpi = max(px_w / ((right - left) / 72.0), px_h / ((top - bottom) / 72.0))
+    return dpi
+
+
+SCAN_PAGES_LOOKED_AT = 4  # has_scan_pages looks at this many pages at most
+SCAN_OBJECTS_LOOKED_AT = 5000  # ... and this many page objects per page
+
+
+def has_scan_pages(path: str | Path) -> bool:
+    """Whether a PDF has scanned pages (an image and no text object), by a cheap look with
+    pypdfium2 at its first pages' objects (no text extraction, no OCR, nothing rendered), as the
+    reader decides which pages to OCR. For routing only (the cluster's OCR steps): a broken or
+    hostile file is not a scan here, and the reader decides what it is."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except Exception:
+        return False
+    try:
+        for index in range(min(len(pdf), SCAN_PAGES_LOOKED_AT)):
+            page = pdf[index]
+            images = texts = 0
+            for n, obj in enumerate(page.get_objects(max_depth=2)):
+                if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                    texts += 1
+                    break
+                images += obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE
+                if n >= SCAN_OBJECTS_LOOKED_AT:
+                    break
+            if images and not texts:
+                return True
+        return False
+    except Exception:
+        return False
+    finally:
+        pdf.close()
+
+
+def render_dpi(page, settings: Settings) -> float:
+    """The dpi a whole scanned page is rendered at: the settings' own, else the scan's, kept
+    within :data:`SCAN_DPI` (rendering finer than the scan adds no detail, only time)."""
+    if settings.dpi:
+        return settings.dpi
+    own = scan_dpi(page)
+    return min(max(own, SCAN_DPI[0]), SCAN_DPI[1]) if own else OCR_DPI
+
+
+def read_page(
+    pdf_source: bytes | str | Path,
+    index: int,
+    dpi: float | None = None,
+    crop: tuple | None = None,
+    settings: Settings | None = None,
+):
     """OCR page ``index`` (0-based) of a PDF (its bytes, or a path), or only its region ``crop`` =
-    (x0, top, x1, bottom) in points. Returns the characters, and the rules and frames drawn in the
-    image."""
+    (x0, top, x1, bottom) in points. A whole page (a scan) is rendered at its image's own dpi
+    within :data:`SCAN_DPI`, a region at :data:`OCR_DPI`, unless ``dpi`` says otherwise. Returns
+    the characters, and the rules and frames drawn in the image."""
     import pypdfium2 as pdfium
 
+    settings = settings or default_settings()
     pdf = pdfium.PdfDocument(pdf_source if isinstance(pdf_source, bytes) else str(pdf_source))
     try:
         page = pdf[index]
         width, height = page.get_size()
+        if dpi is None:
+            dpi = render_dpi(page, settings) if crop is None else settings.dpi or OCR_DPI
         scale = dpi / 72.0
         origin = (0.0, 0.0)
         if crop is None:
@@ -249,6 +546,6 @@ def read_page(pdf_source: bytes | str | Path, index: int, dpi: float = OCR_DPI, 
             ).to_pil()
     finally:
         pdf.close()
-    chars = read_image(image, scale, origin)
-    rules, frames = rules_and_frames(image, scale, origin) if chars else ([], [])
+    chars, angle = _read(image, scale, origin, settings)
+    rules, frames = rules_and_frames(image, scale, origin, angle) if chars else ([], [])
     return chars, rules, frames

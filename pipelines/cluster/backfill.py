@@ -3,13 +3,19 @@ with a Redis (or RabbitMQ) broker; the publish stays one step.
 
 The job ``cluster_backfill`` is one Dagster run:
 
-    plan_batches ──► extract_batch (one step per batch of documents, mapped) ──► publish_from_store
-    (scan, skip stored)   on any Celery worker: read, extract, store              one step: gather,
-                                                                                  check, publish
+    plan_batches ─┬─► extract_batch (text steps, mapped) ──┬─► publish_from_store
+    (scan, skip   └─► ocr_batch (scan steps, mapped) ──────┘   one step: gather, check, publish
+    stored, split)     read, extract, store on a worker
 
-Every step is a Celery task of the broker's ``dagster`` queue, except the publish, which goes to
-the ``cstats_publish`` queue, so a deployment routes it to the worker on the host that owns the
-warehouse volume. Workers share nothing but the document store (``CSTATS_STORE``: a shared folder
+Every step is a Celery task of the broker's ``dagster`` queue, except two. Documents with scanned
+pages (PDF pages that are images without text, found by a cheap look at the first pages,
+``sources.ocr.has_scan_pages``) go in steps of their own, ``ocr_batch``, on the ``ocr`` queue, so
+a deployment routes them to GPU workers (or to more CPU cores) and everything else to CPU
+workers; the op's tags say so to Celery (``dagster-celery/queue``) and to Kubernetes
+(``dagster-k8s/config``: a node selector ``cstats/ocr: "true"``, docs/deploy.md). Any worker can
+read any document, so the split only routes: a scan in a text step, or the reverse, is read the
+same. The publish goes to the ``cstats_publish`` queue, so a deployment routes it to the worker
+on the host that owns the warehouse volume. Workers share nothing but the document store (``CSTATS_STORE``: a shared folder
 or ``s3://bucket/prefix``), the sources folder, and the Dagster instance (``DAGSTER_HOME``:
 SQLite on one host, Postgres on several) with its step outputs (the instance's storage folder).
 
@@ -37,12 +43,31 @@ from dagster_celery.tags import DAGSTER_CELERY_QUEUE_TAG
 
 from pipelines.defs.resources import StatsPaths
 from pipelines.run import paths
-from pipelines.run.collect import scan_sources, store_document
+from pipelines.run.collect import store_document, survey_sources
 from pipelines.run.logs import quiet_libraries
 from pipelines.run.staging import BlockedPublish, publish_streaming
+from sources.archive import split_member
+from sources.ocr import has_scan_pages
+from sources.scan import by_content
+from sources.sniff import Sniffed
 
 EXTRACT_QUEUE = "dagster"  # dagster-celery's default queue
+OCR_QUEUE = "ocr"  # documents with scanned pages: GPU workers where there are some
 PUBLISH_QUEUE = "cstats_publish"
+OCR_NODE_SELECTOR = {"cstats/ocr": "true"}  # label of the Kubernetes nodes that take OCR steps
+OCR_TAGS = {
+    DAGSTER_CELERY_QUEUE_TAG: OCR_QUEUE,
+    "cstats/device": "gpu",
+    # dagster-k8s (k8s_job_executor, celery_k8s_job_executor): the step's pod goes to an OCR node,
+    # with a GPU, and reads on it (sources/ocr.py falls back to the CPU where there is none)
+    "dagster-k8s/config": {
+        "pod_spec_config": {"node_selector": OCR_NODE_SELECTOR},
+        "container_config": {
+            "resources": {"limits": {"nvidia.com/gpu": "1"}},
+            "env": [{"name": "CSTATS_OCR_DEVICE", "value": "cuda"}],
+        },
+    },
+}
 DEFAULT_BROKER = "redis://127.0.0.1:6379/0"
 DEFAULT_DOCUMENTS_PER_STEP = 16
 
@@ -83,32 +108,54 @@ def documents_per_step() -> int:
     return max(1, int(os.environ.get("CSTATS_DOCUMENTS_PER_STEP", DEFAULT_DOCUMENTS_PER_STEP)))
 
 
+def needs_ocr(folder: Path, rel: str, kind: Sniffed | None) -> bool:
+    """Whether the document ``rel`` goes to an OCR step: a PDF (by content) with scanned pages.
+    Archive members go to text steps (their bytes are inside the archive; any worker reads them)."""
+    if kind is None or kind.kind != "pdf" or split_member(rel) is not None:
+        return False
+    return has_scan_pages(Path(folder) / rel)
+
+
+def split_by_step(folder: Path, todo: list[list[str]], kinds: dict[str, Sniffed]):
+    """``(text documents, scan documents)`` of the ``[sha, rel]`` pairs to read."""
+    text, scans = [], []
+    for item in todo:
+        (scans if needs_ocr(folder, item[1], kinds.get(item[1])) else text).append(item)
+    return text, scans
+
+
 @dg.op(
-    out=dg.DynamicOut(list),
+    out={"text": dg.DynamicOut(list), "scans": dg.DynamicOut(list)},
     config_schema={"documents_per_step": dg.Field(int, default_value=DEFAULT_DOCUMENTS_PER_STEP)},
     description="Scan the sources folder; batch the documents without a stored output for the "
-    "current extraction key (quarantined ones are tried again).",
+    "current extraction key (quarantined ones are tried again): documents with scanned pages "
+    "in OCR steps, the rest in text steps.",
 )
 def plan_batches(context: dg.OpExecutionContext, stats_paths: StatsPaths):
     quiet_libraries()
     store = stats_paths.store
-    by_sha = scan_sources(stats_paths.sources, store)
+    found = survey_sources(stats_paths.sources, store)
+    by_sha = by_content(found.entries)
     todo = []
     for sha, rels in sorted(by_sha.items(), key=lambda kv: kv[1][0]):
         stored = store.load(sha, mentions=False)
         if stored is None or not stored.loaded:
             todo.append([sha, rels[0]])
+    text, scans = split_by_step(stats_paths.sources, todo, found.kinds)
     size = context.op_config["documents_per_step"]
-    batches = [todo[i : i + size] for i in range(0, len(todo), size)] or [[]]  # the publish always runs
+    text_batches = [text[i : i + size] for i in range(0, len(text), size)] or [[]]  # the publish runs
+    scan_batches = [scans[i : i + size] for i in range(0, len(scans), size)]
     context.log.warning(
-        f"plan: {len(by_sha)} documents, {len(by_sha) - len(todo)} stored, {len(batches)} steps"
+        f"plan: {len(by_sha)} documents, {len(by_sha) - len(todo)} stored, "
+        f"{len(text_batches)} text steps, {len(scan_batches)} OCR steps ({len(scans)} documents with scans)"
     )
-    for i, batch in enumerate(batches):
-        yield dg.DynamicOutput(batch, mapping_key=f"b{i:06d}")
+    for i, batch in enumerate(text_batches):
+        yield dg.DynamicOutput(batch, mapping_key=f"b{i:06d}", output_name="text")
+    for i, batch in enumerate(scan_batches):
+        yield dg.DynamicOutput(batch, mapping_key=f"s{i:06d}", output_name="scans")
 
 
-@dg.op(description="Read, extract and store one batch of documents (a Celery task on any worker).")
-def extract_batch(context: dg.OpExecutionContext, stats_paths: StatsPaths, batch: list) -> dict:
+def _extract(context: dg.OpExecutionContext, stats_paths: StatsPaths, batch: list) -> dict:
     quiet_libraries()
     store = stats_paths.store
     counts = {"extracted": 0, "reused": 0, "quarantined": 0}
@@ -119,12 +166,28 @@ def extract_batch(context: dg.OpExecutionContext, stats_paths: StatsPaths, batch
     return counts
 
 
+@dg.op(description="Read, extract and store one batch of documents (a Celery task on any worker).")
+def extract_batch(context: dg.OpExecutionContext, stats_paths: StatsPaths, batch: list) -> dict:
+    return _extract(context, stats_paths, batch)
+
+
+@dg.op(
+    tags=OCR_TAGS,
+    description="Read (OCR), extract and store one batch of documents with scanned pages: a Celery "
+    "task of the ocr queue (GPU workers where a deployment has them).",
+)
+def ocr_batch(context: dg.OpExecutionContext, stats_paths: StatsPaths, batch: list) -> dict:
+    return _extract(context, stats_paths, batch)
+
+
 @dg.op(
     tags={DAGSTER_CELERY_QUEUE_TAG: PUBLISH_QUEUE},
     description="Gather every stored output (streamed through a Parquet spool), run the blocking "
     "checks, publish the warehouse: one step, the only writer of the DuckDB file.",
 )
-def publish_from_store(context: dg.OpExecutionContext, stats_paths: StatsPaths, counts: list) -> dict:
+def publish_from_store(
+    context: dg.OpExecutionContext, stats_paths: StatsPaths, counts: list, scan_counts: list
+) -> dict:
     quiet_libraries()
     try:
         result, staged = publish_streaming(
@@ -137,8 +200,9 @@ def publish_from_store(context: dg.OpExecutionContext, stats_paths: StatsPaths, 
         "mentions": result.mentions,
         "quarantined": result.quarantined,
         "facts": result.facts,
-        "extracted": sum(c["extracted"] for c in counts),
-        "quarantined_now": sum(c["quarantined"] for c in counts),
+        "extracted": sum(c["extracted"] for c in counts + scan_counts),
+        "quarantined_now": sum(c["quarantined"] for c in counts + scan_counts),
+        "ocr_steps": len(scan_counts),
         "processed_while_gathering": staged.processed_now,
         "path": str(result.path),
     }
@@ -152,7 +216,8 @@ def publish_from_store(context: dg.OpExecutionContext, stats_paths: StatsPaths, 
     description="The whole backfill on Celery workers: extract every document not yet stored, publish once.",
 )
 def cluster_backfill():
-    publish_from_store(plan_batches().map(extract_batch).collect())
+    text, scans = plan_batches()
+    publish_from_store(text.map(extract_batch).collect(), scans.map(ocr_batch).collect())
 
 
 def run_config(

@@ -6,6 +6,10 @@ executor, publishes, prints ``documents=N mentions=M quarantined=Q`` and the wal
 everything it started, by process group id (each child is started in its own session), also on
 Ctrl-C, SIGTERM or failure.
 
+``--ocr-workers N`` starts N more workers that take only the ``ocr`` queue (documents with
+scanned pages, as a GPU host would); the two others then leave it alone. The demo prints which
+worker ran which kind of step (``routing: ...``).
+
 Fault drills for the tests: ``--kill-worker-after K`` SIGKILLs worker 1 once K documents are in
 the store and worker 1 is in the middle of a step (its task goes back to the queue after the visibility timeout and runs on worker 2);
 ``--restart-broker-after K`` stops Redis (its queues are not persisted) and starts it again.
@@ -92,10 +96,15 @@ class Cluster:
     def stop_redis(self) -> None:
         self._end(self.redis)
 
-    def start_workers(self, n: int) -> None:
-        from pipelines.cluster.backfill import EXTRACT_QUEUE, PUBLISH_QUEUE
+    def start_workers(self, n: int, ocr: int = 0) -> None:
+        """``n`` workers on the extract and publish queues (and the ocr queue when no worker of
+        its own takes it), then ``ocr`` workers on the ocr queue only."""
+        from pipelines.cluster.backfill import EXTRACT_QUEUE, OCR_QUEUE, PUBLISH_QUEUE
 
-        for i in range(1, n + 1):
+        general = [EXTRACT_QUEUE, PUBLISH_QUEUE] + ([] if ocr else [OCR_QUEUE])
+        plan = [(f"w{i}", ",".join(general)) for i in range(1, n + 1)]
+        plan += [(f"o{i}", OCR_QUEUE) for i in range(1, ocr + 1)]
+        for name, queues in plan:
             self.workers.append(
                 self._spawn(
                     [
@@ -108,15 +117,15 @@ class Cluster:
                         "--pool",
                         "solo",
                         "-Q",
-                        f"{EXTRACT_QUEUE},{PUBLISH_QUEUE}",
+                        queues,
                         "-n",
-                        f"w{i}@%h",
+                        f"{name}@%h",
                         "--without-gossip",
                         "--without-mingle",
                         "--loglevel",
                         "WARNING",
                     ],
-                    f"worker{i}.log",
+                    f"worker_{name}.log",
                 )  # fmt: skip
             )
 
@@ -183,6 +192,19 @@ def redelivered_steps(instance, run_id: str) -> int:
     return sum(1 for n in starts.values() if n > 1)
 
 
+def step_workers(instance, run_id: str) -> dict[str, set[str]]:
+    """``{op name: {worker names}}``: which Celery workers ran the run's steps of each op."""
+    out: dict[str, set[str]] = {}
+    for entry in instance.all_logs(run_id):
+        event = entry.dagster_event
+        if event and event.is_engine_event and "in celery worker" in (event.message or ""):
+            worker = event.event_specific_data.metadata.get("Celery worker")
+            if worker is not None and entry.step_key:
+                op = entry.step_key.split("[")[0]
+                out.setdefault(op, set()).add(str(worker.value).split("@")[0])
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="cluster-demo", description=__doc__.split("\n\n")[0])
     ap.add_argument(
@@ -192,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store", help="document store (default: WORKDIR/store; a folder or s3://bucket/prefix)")
     ap.add_argument("--warehouse", help="default: WORKDIR/committee_stats.duckdb")
     ap.add_argument("--workers", type=int, default=WORKERS)
+    ap.add_argument("--ocr-workers", type=int, default=0, help="workers that take only the ocr queue")
     ap.add_argument("--documents-per-step", type=int, default=4)
     ap.add_argument(
         "--visibility-timeout", type=int, default=15, help="seconds before a lost task is redelivered"
@@ -226,10 +249,13 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     try:
         cluster.start_redis()
-        cluster.start_workers(args.workers)
+        cluster.start_workers(args.workers, args.ocr_workers)
+        names = [f"w{i}" for i in range(1, args.workers + 1)] + [
+            f"o{i}" for i in range(1, args.ocr_workers + 1)
+        ]
         print(
             f"cluster-demo: redis-server pid={cluster.redis.pid} port={port}; workers "
-            + " ".join(f"w{i + 1} pid={w.pid}" for i, w in enumerate(cluster.workers)),
+            + " ".join(f"{n} pid={w.pid}" for n, w in zip(names, cluster.workers, strict=True)),
             flush=True,
         )
         if args.kill_worker_after is not None:
@@ -267,11 +293,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"cluster-demo: FAILED, nothing published: {e}", file=sys.stderr, flush=True)
             return 1
         wall = time.perf_counter() - start
+        routing = "; ".join(
+            f"{op} -> {','.join(sorted(w))}"
+            for op, w in sorted(step_workers(instance, summary["run_id"]).items())
+        )
         print(
             f"documents={summary['documents']} mentions={summary['mentions']} "
             f"quarantined={summary['quarantined']}\n"
             f"extracted={summary['extracted']} redelivered_steps={redelivered_steps(instance, summary['run_id'])} "
-            f"warehouse={summary['path']}\nwall={wall:.1f}s",
+            f"ocr_steps={summary['ocr_steps']} warehouse={summary['path']}\n"
+            f"routing: {routing}\nwall={wall:.1f}s",
             flush=True,
         )
         return 0

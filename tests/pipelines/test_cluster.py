@@ -137,3 +137,21 @@ def test_ctrl_c_stops_everything_the_demo_started(tmp_path):
     assert "interrupted" in err
     assert not (tmp_path / "demo" / "committee_stats.duckdb").exists()
     assert_nothing_left(pids)
+
+
+def test_scans_go_to_the_ocr_queue_worker_and_the_rest_to_the_others(tmp_path):
+    """Issue 22 point 2, through real Celery workers: one worker takes only the ``ocr`` queue (a
+    GPU host's), two take the rest; the scan's step runs on the first, nothing else does."""
+    src = corpus(tmp_path / "src", n=6)
+    chromium = PROJECT_ROOT / "tests" / "sources" / "pdf" / "chromium"
+    shutil.copy(chromium / "c6_a4_3col_scan.pdf", src / "scan.pdf")
+    done, out, pids = demo(tmp_path, src, "--ocr-workers", "1", timeout=300)
+    assert done.returncode == 0, out + done.stderr[-3000:]
+    assert "o1 pid=" in out
+    got = figures(out)
+    assert got["documents"] == 7 and got["quarantined"] == 1, out  # 6 reports and the scan loaded
+    routing = dict(part.split(" -> ") for part in re.search(r"routing: (.*)", out).group(1).split("; "))
+    assert routing["ocr_batch"] == "o1", out
+    assert "o1" not in routing["extract_batch"] and "o1" not in routing["publish_from_store"], out
+    assert re.search(r"ocr_steps=1\b", out), out
+    assert_nothing_left(pids)

@@ -21,7 +21,12 @@ def test_definitions_load_with_every_asset_check_sensor_and_schedule():
     assert defs.resolve_job_def("extract_document").partitions_def is not None
     cluster = defs.resolve_job_def("cluster_backfill")  # launched from the UI like any job
     assert cluster.executor_def.name == "celery"
-    assert list(cluster.graph.node_dict) == ["plan_batches", "extract_batch", "publish_from_store"]
+    assert list(cluster.graph.node_dict) == [
+        "plan_batches",
+        "extract_batch",
+        "ocr_batch",
+        "publish_from_store",
+    ]
     assert defs.resolve_sensor_def("inbox_sensor").default_status == dg.DefaultSensorStatus.RUNNING
     nightly = defs.resolve_schedule_def("nightly_publish")
     assert nightly.job_name == "publish_warehouse" and nightly.cron_schedule == "0 2 * * *"

@@ -7,6 +7,7 @@ rendered at 150 dpi, greyscale with noise and a slight skew, wrapped in an image
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from decimal import Decimal
@@ -153,3 +154,98 @@ print("".join(c["text"] for c in chars))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "收到委员提案105件" in out.stdout
+
+
+# --- issue 22: settings, device, threads; issue 23: the scanner-like family -----------------------
+
+
+def test_cuda_asked_for_without_a_gpu_reads_on_the_cpu_with_a_log_line(tmp_path):
+    """The [gpu] extra's fallback, as a user meets it: CSTATS_OCR_DEVICE=cuda on a host where
+    onnxruntime has no CUDA provider (this machine) reads on the CPU, says so once, never fails."""
+    if ocr.cuda_available():
+        pytest.skip("a CUDA device is present: the fallback is not taken here")
+    clip = _clipping(tmp_path)
+    code = f"""
+import logging
+logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+from PIL import Image
+from sources import ocr
+settings = ocr.default_settings()
+print("device", settings.device)
+chars = ocr.read_image(Image.open({str(clip)!r}), 150 / 72)
+ocr.read_image(Image.open({str(clip)!r}), 150 / 72)
+session = ocr.engine(settings).text_rec.session.session
+print("providers", session.get_providers())
+print("".join(c["text"] for c in chars))
+"""
+    env = {**os.environ, "CSTATS_OCR_DEVICE": "cuda"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=env)
+    assert out.returncode == 0, out.stderr
+    assert "device cpu" in out.stdout and "providers ['CPUExecutionProvider']" in out.stdout
+    assert "收到委员提案105件" in out.stdout
+    fallback = [ln for ln in out.stderr.splitlines() if ln.startswith("sources.ocr:")]
+    assert len(fallback) == 1 and "OCR runs on the CPU" in fallback[0], out.stderr
+
+
+def test_the_device_is_cpu_when_asked_and_an_unknown_device_is_not_an_error(caplog):
+    assert ocr.choose_device("cpu") == "cpu"
+    assert ocr.choose_device("tpu") == "cpu"
+    assert "is not cpu, cuda or auto" in caplog.text
+
+
+def test_onnxruntime_threads_share_the_cores_between_the_readers(monkeypatch):
+    monkeypatch.delenv("CSTATS_OCR_THREADS", raising=False)
+    monkeypatch.delenv("CSTATS_READERS", raising=False)
+    assert ocr.default_threads() == 1  # one reader per core: one thread each, no oversubscription
+    monkeypatch.setenv("CSTATS_READERS", "1")
+    assert ocr.default_threads() == ocr.cores()  # a lone reader uses every core
+    monkeypatch.setenv("CSTATS_OCR_THREADS", "3")
+    assert ocr.default_threads() == 3
+    params = ocr.engine_params(ocr.Settings(threads=2))
+    assert params["EngineConfig.onnxruntime.intra_op_num_threads"] == 2
+    assert params["EngineConfig.onnxruntime.inter_op_num_threads"] == 1
+
+
+def test_detection_side_follows_the_page_size_and_recognition_keeps_the_full_render():
+    a4 = ocr.det_side(595, 842)
+    broadsheet = ocr.det_side(1017, 1438)
+    assert a4 % 32 == 0 and broadsheet % 32 == 0
+    assert abs(a4 - 842 / 72 * ocr.DET_DPI) <= 16 and abs(broadsheet - 1438 / 72 * ocr.DET_DPI) <= 16
+    assert ocr.det_side(100, 80) == 736  # RapidOCR's own floor for small images
+    params = ocr.engine_params(ocr.default_settings(), a4)
+    assert params["Det.limit_type"] == "max" and params["Det.limit_side_len"] == a4
+    assert params["Global.max_side_len"] >= 20_000  # lines are cut from the page as rendered
+
+
+def test_a_scan_is_rendered_at_its_own_dpi_within_bounds():
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(SCAN))
+    try:
+        page = pdf[0]
+        assert abs(ocr.scan_dpi(page) - 150) < 1
+        assert ocr.render_dpi(page, ocr.Settings()) == pytest.approx(150, abs=1)
+        assert ocr.render_dpi(page, ocr.Settings(dpi=200)) == 200
+    finally:
+        pdf.close()
+
+
+def test_scanner_like_pages_are_seeded_skewed_within_2_degrees_and_read_like_the_text_layer(tmp_path):
+    """The real-scan family's generator on the project's own text page (c5): grey paper and ink,
+    skew, bleed-through, JPEG at 200 dpi; the same bytes for the same seed; OCR straightens the
+    page and reads it with the text layer's figures."""
+    from sources.pdfgen.scanner import Degradation, scan_like
+
+    how = Degradation(skew=2.0)
+    one, two = tmp_path / "one.pdf", tmp_path / "two.pdf"
+    drawn = scan_like(TEXT_PAGE, one, 200, seed=7, how=how)
+    assert scan_like(TEXT_PAGE, two, 200, seed=7, how=how) == drawn
+    assert one.read_bytes() == two.read_bytes()
+    assert abs(drawn[0]["skew"]) <= 2.0 and 200 <= drawn[0]["paper"] and drawn[0]["ink"] <= 60
+    doc = read_document(one)
+    assert doc.metadata["ocr_pages"] == [1]
+    truth = Truth.load(TEXT_PAGE.with_suffix(".truth.json"))
+    got, want = "".join(doc.text.split()), "".join(truth.text().split())
+    assert 1 - levenshtein(got, want) / len(want) >= 0.97
+    key = lambda t: t[:3]  # noqa: E731 - value, unit, qualifier
+    assert {key(f) for f in _figures(doc)} == {key(f) for f in _figures(read_document(TEXT_PAGE))}
