@@ -33,6 +33,9 @@ class Limits:
     max_members: int = 1000  # too_many_members: files in one zip archive
     max_archive_bytes: int = 1024 * MiB  # archive_too_large: all members of one archive, uncompressed
     max_ratio: int = 100  # compression_ratio: one member's uncompressed / compressed size (over 1 MiB)
+    # timeout: CPU seconds the reading child may spend on one page (all its threads), whatever the
+    # machine's load; a document that keeps finishing pages goes on (sources/guarded.py)
+    page_cpu_seconds: float = 60.0
 
     @classmethod
     def from_env(cls, environ=os.environ) -> Limits:
@@ -40,7 +43,7 @@ class Limits:
         for f in dataclasses.fields(cls):
             raw = environ.get(f"CSTATS_LIMIT_{f.name.upper()}")
             if raw:
-                values[f.name] = int(raw)
+                values[f.name] = type(f.default)(raw)
         return cls(**values)
 
 

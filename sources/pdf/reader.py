@@ -24,6 +24,7 @@ from sources.normalize import for_extraction
 from sources.pdf.layout import Box, PageBlock, PageLayout, analyse_page
 from sources.pdf.lines import chars_to_lines, joins_with_space
 from sources.pdf.pdfium_chars import page_count, pdfium_pages
+from sources import progress
 from sources.pdf.preflight import preflight
 from sources.safe_open import read_bytes
 
@@ -182,7 +183,7 @@ def read_pdf(path: Path) -> Document:
     use_ocr = ocr.ocr_enabled()
     unmapped = rotated = mapped = 0
     with handle:
-        for number, chars, geometry, (width, height), images in page_iter:
+        for number, chars, geometry, (width, height), images in progress.pages(page_iter, n_pages):
             good, turned = [], []
             for seq, c in enumerate(chars):  # pdfplumber keeps the content stream's order
                 c["seq"] = seq
