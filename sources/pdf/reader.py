@@ -8,7 +8,7 @@ import io
 import logging
 from pathlib import Path
 
-from sources import ocr
+from sources import ocr, progress
 from sources.document import Article, Block, Document
 from sources.errors import (
     CorruptDocument,
@@ -24,7 +24,6 @@ from sources.normalize import for_extraction
 from sources.pdf.layout import Box, PageBlock, PageLayout, analyse_page
 from sources.pdf.lines import chars_to_lines, joins_with_space
 from sources.pdf.pdfium_chars import page_count, pdfium_pages
-from sources import progress
 from sources.pdf.preflight import preflight
 from sources.safe_open import read_bytes
 
