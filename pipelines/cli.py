@@ -32,6 +32,8 @@ def _exact_number(text: str):
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    from pipelines.run.exhaustion import ResourceExhausted
+    from pipelines.run.lifecycle import Stopped
     from pipelines.run.materialize import PublishBlocked, materialize_all
     from pipelines.run.outcomes import summary
 
@@ -45,6 +47,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
         )  # fmt: skip
     except PublishBlocked as e:
         raise CliError(f"{e}; {args.warehouse} was left as it was") from e
+    except Stopped as e:  # SIGTERM, SIGINT, SIGHUP: documents done stay stored (docs/orchestration.md)
+        print(f"cstats: {e.line(args.warehouse)}", file=sys.stderr)
+        return e.exit_code
+    except ResourceExhausted as e:
+        print(f"cstats: {e.line()}; {args.warehouse} was left as it was", file=sys.stderr)
+        return e.exit_code
     print(
         f"published {args.warehouse}: {result['documents']} documents, {result['mentions']} mentions, "
         f"{result['facts']} figures, {result['quarantined']} quarantined"

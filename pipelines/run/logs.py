@@ -32,9 +32,18 @@ class JsonLines(logging.Formatter):
         return json.dumps({k: v for k, v in out.items() if v is not None}, ensure_ascii=False)
 
 
+def _not_while_stopping(record: logging.LogRecord) -> bool:
+    """A run stopped by a signal says so in one line (pipelines/run/lifecycle.py); the failures
+    Dagster logs for the step it interrupted would only repeat it."""
+    from pipelines.run.lifecycle import stopping
+
+    return not stopping()
+
+
 def json_handler(stream=None) -> logging.Handler:
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(JsonLines())
+    handler.addFilter(_not_while_stopping)
     return handler
 
 
