@@ -53,6 +53,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     except ResourceExhausted as e:
         print(f"cstats: {e.line()}; {args.warehouse} was left as it was", file=sys.stderr)
         return e.exit_code
+    _finished()  # published: a stop signal from here on changes nothing, so the run ends as a success
     print(
         f"published {args.warehouse}: {result['documents']} documents, {result['mentions']} mentions, "
         f"{result['facts']} figures, {result['quarantined']} quarantined"
@@ -62,6 +63,13 @@ def _cmd_run(args: argparse.Namespace) -> int:
         held = ", ".join(f"{k} {v}" for k, v in (result.get("held_by_reason") or {}).items())
         print(f"held for review: {result['held_for_review']} mentions ({held})")
     return 0
+
+
+def _finished() -> None:
+    import signal
+
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_IGN)
 
 
 def _store(text: str | None) -> Path | str | None:
@@ -74,11 +82,25 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
 
     if not Path(args.sources).is_dir():
         raise CliError(f"sources folder not found: {args.sources}")
+    from pipelines.run import lifecycle
+
     try:
-        summary = run_backfill(
-            Path(args.sources), Path(args.warehouse), _store(args.store) or paths.store_dir(),
-            per_step=args.documents_per_step,
-        )  # fmt: skip
+        with lifecycle.stoppable():
+            try:
+                summary = run_backfill(
+                    Path(args.sources), Path(args.warehouse), _store(args.store) or paths.store_dir(),
+                    per_step=args.documents_per_step,
+                )  # fmt: skip
+            except (KeyboardInterrupt, lifecycle.Stopped) as e:
+                signum = lifecycle.stop_signal() or getattr(e, "signum", None) or 2
+                raise lifecycle.Stopped(signum) from None
+    except lifecycle.Stopped as e:
+        print(
+            f"cstats: {e.name}: the cluster run stopped; documents finished are kept in the store and "
+            f"{args.warehouse} was left as it was; run again to finish",
+            file=sys.stderr,
+        )
+        return e.exit_code
     except RuntimeError as e:
         raise CliError(f"{e}; {args.warehouse} was left as it was") from e
     print(
@@ -144,6 +166,10 @@ def _cmd_dashboard(args: argparse.Namespace) -> int:
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--client.toolbarMode", "viewer",  # no Deploy button: officials view, they do not deploy
     ]  # fmt: skip
+    if not args.child:
+        # This process becomes the server (exec): no wrapper to outlive it or be outlived by it;
+        # signals reach Streamlit itself, and CSTATS_DIE_WITH_PARENT=1 (make run) still holds.
+        os.execve(sys.executable, cmd, env)
     return subprocess.call(cmd, env=env)
 
 
@@ -232,6 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--warehouse", default=str(paths.warehouse_path()))
     d.add_argument("--address", default="127.0.0.1", help="bind address (default 127.0.0.1)")
     d.add_argument("--port", type=int, default=8501)
+    d.add_argument("--child", action="store_true", help=argparse.SUPPRESS)  # run Streamlit as a child (tests)
     d.set_defaults(func=_cmd_dashboard)
 
     c = sub.add_parser("correct", help="confirm, correct or reject one mention (applied at the next publish)")
@@ -261,7 +288,23 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from sources import SourceError
 
+    if os.environ.get("CSTATS_DIE_WITH_PARENT") == "1":  # make run / make dashboard: end with make
+        import signal
+
+        from sources.lifeline import die_with_parent
+
+        die_with_parent(os.getppid(), sig=signal.SIGTERM)  # SIGTERM: a run stops gracefully
+
     try:
+        if args.func is _cmd_run:  # a stop signal from the start: one line, whenever it comes
+            from pipelines.run import lifecycle
+
+            try:
+                with lifecycle.stoppable():
+                    return args.func(args)
+            except lifecycle.Stopped as e:
+                print(f"cstats: {e.line(args.warehouse)}", file=sys.stderr)
+                return e.exit_code
         return args.func(args)
     except (CliError, SourceError) as e:
         print(f"cstats: {e}", file=sys.stderr)

@@ -22,14 +22,14 @@ import sys
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def die_with_parent(expected_parent: int | None = None, *also_alive: int) -> bool:
-    """Ask for SIGKILL when this process's parent dies; exit at once if it is already gone
-    (``expected_parent`` is no longer the parent, or a pid of ``also_alive`` has ended).
-    Returns False where the platform has no parent-death signal."""
+def die_with_parent(expected_parent: int | None = None, *also_alive: int, sig: int = signal.SIGKILL) -> bool:
+    """Ask for ``sig`` (SIGKILL) when this process's parent dies; exit at once if it is already
+    gone (``expected_parent`` is no longer the parent, or a pid of ``also_alive`` has ended).
+    The request survives ``exec``. Returns False where the platform has no parent-death signal."""
     if not sys.platform.startswith("linux"):
         return False
     libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+    if libc.prctl(PR_SET_PDEATHSIG, int(sig), 0, 0, 0) != 0:
         return False
     if expected_parent is not None and os.getppid() != expected_parent:
         os._exit(1)  # orphaned before the request took effect

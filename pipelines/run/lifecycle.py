@@ -54,6 +54,8 @@ class Stopped(BaseException):
                 f"{self.name} while publishing: {self.done} of {self.total} documents done and kept{kept}; "
                 "run again to publish"
             )
+        if not self.total:
+            return f"{self.name} while starting: no document read yet; run again to finish"
         return f"{self.name}: {self.done} of {self.total} documents done and kept; run again to finish"
 
 
@@ -73,8 +75,8 @@ def _raise_stopped(signum: int, _frame) -> None:
 def stoppable() -> Iterator[None]:
     """SIGTERM, SIGINT and SIGHUP raise :class:`Stopped` in this (main) thread while inside."""
     global _wakeup_r, _received
-    if threading.current_thread() is not threading.main_thread():
-        yield
+    if threading.current_thread() is not threading.main_thread() or _wakeup_r is not None:
+        yield  # not the main thread, or already inside (the outer one stays in charge)
         return
     previous = {s: signal.getsignal(s) for s in STOP_SIGNALS}
     r, w = os.pipe()

@@ -210,8 +210,10 @@ def materialize_all(
             result = _publish(defs, instance, paths)
         except lifecycle.Stopped as stop:
             lifecycle.reap()
+            store = paths.store  # what is kept: every document whose output is in the store now
+            kept = sum(1 for sha in keys if store.has(sha))
             stage = "publish" if keys and done == len(keys) else "documents"
-            raise lifecycle.Stopped(stop.signum, done, len(keys), stage) from None
+            raise lifecycle.Stopped(stop.signum, max(done, kept), len(keys), stage) from None
         finally:
             if bar is not None:
                 bar.close()
