@@ -47,7 +47,10 @@ def build(folder: Path) -> None:
 def outcomes(warehouse: Path) -> dict[str, tuple]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        return {p: (s, r) for p, s, r in con.sql("SELECT source_path, status, reason FROM file_outcome").fetchall()}
+        return {
+            p: (s, r)
+            for p, s, r in con.sql("SELECT source_path, status, reason FROM file_outcome").fetchall()
+        }
     finally:
         con.close()
 
@@ -92,7 +95,9 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
     files = sorted(set().union(*results))
     differing = [f for f in files if len({r.get(f) for r in results}) > 1]
-    print(f"\n{len(files)} files, {args.runs} runs ({', '.join(f'{s:.0f} s' for s in seconds)}; busy: {args.busy})")
+    print(
+        f"\n{len(files)} files, {args.runs} runs ({', '.join(f'{s:.0f} s' for s in seconds)}; busy: {args.busy})"
+    )
     print(f"files whose outcome differed between runs: {len(differing)}")
     for f in differing:
         print(f"  {f}: {[r.get(f) for r in results]}")

@@ -48,8 +48,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     except PublishBlocked as e:
         raise CliError(f"{e}; {args.warehouse} was left as it was") from e
     except Stopped as e:  # SIGTERM, SIGINT, SIGHUP: documents done stay stored (docs/orchestration.md)
-        print(f"cstats: {e.line(args.warehouse)}", file=sys.stderr)
-        return e.exit_code
+        _exit_now(f"cstats: {e.line(args.warehouse)}", e.exit_code)
     except ResourceExhausted as e:
         print(f"cstats: {e.line()}; {args.warehouse} was left as it was", file=sys.stderr)
         return e.exit_code
@@ -63,6 +62,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
         held = ", ".join(f"{k} {v}" for k, v in (result.get("held_by_reason") or {}).items())
         print(f"held for review: {result['held_for_review']} mentions ({held})")
     return 0
+
+
+def _exit_now(line: str, code: int) -> None:
+    """Print the one line and exit at once: the run's children are already gone (lifecycle.reap),
+    and tearing down an interpreter that imported Dagster takes seconds on a busy machine."""
+    sys.stdout.flush()
+    print(line, file=sys.stderr, flush=True)
+    os._exit(code)
 
 
 def _finished() -> None:
@@ -303,8 +310,7 @@ def main(argv: list[str] | None = None) -> int:
                 with lifecycle.stoppable():
                     return args.func(args)
             except lifecycle.Stopped as e:
-                print(f"cstats: {e.line(args.warehouse)}", file=sys.stderr)
-                return e.exit_code
+                _exit_now(f"cstats: {e.line(args.warehouse)}", e.exit_code)
         return args.func(args)
     except (CliError, SourceError) as e:
         print(f"cstats: {e}", file=sys.stderr)

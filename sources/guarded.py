@@ -41,6 +41,7 @@ from pathlib import Path
 from sources.document import Document
 from sources.errors import CorruptDocument, MemoryLimit, ReadTimeout
 from sources.limits import Limits
+from sources.limits import current as current_limits
 
 DEFAULT_SECONDS = 60.0
 MAX_DOCUMENTS = 500  # documents per reading child before a fresh one
@@ -155,6 +156,15 @@ def _timeout(message: str, path: str, **figures) -> ReadTimeout:
     return err
 
 
+def _over_budget(path: str, limits: Limits, page: int, total: int | None) -> ReadTimeout:
+    return _timeout(
+        f"reading used more than {limits.page_cpu_seconds:g} s of CPU time on one page, {_where(page, total)}; "
+        "stopped (the per-page limit CSTATS_LIMIT_PAGE_CPU_SECONDS raises it)",
+        path, limit="page_cpu_seconds", seconds=limits.page_cpu_seconds, page=page, pages=total,
+        setting="CSTATS_LIMIT_PAGE_CPU_SECONDS",
+    )  # fmt: skip
+
+
 def _died(child: _Child, path: str, page: int, total: int | None) -> BaseException:
     try:
         code = child.proc.wait(5)
@@ -200,20 +210,18 @@ def _await(child: _Child, path: str, seconds: float, limits: Limits):
                 message = child.conn.recv()
             except (EOFError, OSError):
                 raise _died(child, path, page, total) from None
+            cpu = child.cpu()
+            if cpu - mark > limits.page_cpu_seconds:  # the page just ended over its budget
+                raise _over_budget(path, limits, page, total)
             if message[0] == "page":
                 page, total = message[1], message[2]
-                mark = last_cpu = child.cpu()
+                mark = last_cpu = cpu
                 last_progress = time.monotonic()
                 continue
             return message
         cpu, now = child.cpu(), time.monotonic()
         if cpu - mark > limits.page_cpu_seconds:
-            raise _timeout(
-                f"reading used more than {limits.page_cpu_seconds:g} s of CPU time on one page, {_where(page, total)}; "
-                "stopped (the per-page limit CSTATS_LIMIT_PAGE_CPU_SECONDS raises it)",
-                path, limit="page_cpu_seconds", seconds=limits.page_cpu_seconds, page=page, pages=total,
-                setting="CSTATS_LIMIT_PAGE_CPU_SECONDS",
-            )  # fmt: skip
+            raise _over_budget(path, limits, page, total)
         if cpu > last_cpu:
             last_cpu, last_progress = cpu, now
         elif now - last_progress > seconds:
@@ -248,7 +256,7 @@ def read_with_limit(
     ``seconds`` is the stall guard (no page begun and no CPU used for that long); the CPU time
     per page is ``limits.page_cpu_seconds``. ``reader`` names the function the child calls
     ("module:function"); the default is the project's dispatcher, another value serves tests and
-    tools. ``limits`` (default: the environment's, sources/limits.py) are set in the child, whose
+    tools. ``limits`` (default: this process's, sources/limits.py) are set in the child, whose
     address space is capped at ``limits.memory_bytes``: a reader that needs more fails there with
     ``memory_limit``.
 
@@ -257,7 +265,7 @@ def read_with_limit(
     that interrupts the wait (a run being stopped) kills the child too.
     """
     path = str(Path(path))
-    limits = limits or Limits.from_env()
+    limits = limits or current_limits()
     with _lock:
         child = _child_for(limits)
         try:

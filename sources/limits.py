@@ -13,8 +13,10 @@ Defaults can be changed per deployment with environment variables (``CSTATS_LIMI
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 MiB = 1 << 20
@@ -55,10 +57,23 @@ def current() -> Limits:
     return _active if _active is not None else Limits.from_env()
 
 
-def use(limits: Limits) -> None:
-    """Set this process's limits (called once in each reading child)."""
+def use(limits: Limits | None) -> None:
+    """Set this process's limits (each reading child, per document; None: the environment's)."""
     global _active
     _active = limits
+
+
+@contextlib.contextmanager
+def overridden(**changes) -> Iterator[Limits]:
+    """This process's limits with ``changes`` (e.g. ``page_cpu_seconds=5``) while inside: what a
+    run's settings change for the documents it reads (pipelines/defs/resources.py)."""
+    global _active
+    before = _active
+    _active = dataclasses.replace(current(), **changes)
+    try:
+        yield _active
+    finally:
+        _active = before
 
 
 def cap_address_space(limit_bytes: int) -> None:

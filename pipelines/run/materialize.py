@@ -155,6 +155,7 @@ def materialize_all(
     *,
     store: Path | None = None,
     document_seconds: float | None = None,
+    page_cpu_seconds: float | None = None,
     instance: dg.DagsterInstance | None = None,
     progress: bool = False,
     workers: int | None = None,
@@ -176,6 +177,8 @@ def materialize_all(
         settings["store_dir"] = str(store)
     if document_seconds is not None:
         settings["document_seconds"] = document_seconds
+    if page_cpu_seconds is not None:
+        settings["page_cpu_seconds"] = page_cpu_seconds
     paths = StatsPaths(**settings)
     frozen = tuple(sorted(settings.items()))
     defs = _definitions(frozen)
