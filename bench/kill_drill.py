@@ -6,8 +6,9 @@ For each corpus (the bundled samples; a generated corpus of --generated document
 1. a clean run (cold store, new warehouse), timed, and a warm run over its store (everything
    reused: the fixed cost of a run); the clean warehouse's tables are fingerprinted (row count
    and a content hash over every column but timestamps and timings);
-2. for SIGTERM and SIGKILL, at --moments moments spread over the clean run's time: a cold run in
-   its own session, the signal sent to `cstats run` alone (as a process manager does), its exit
+2. for SIGTERM and SIGKILL, at --moments moments spread over the run (the first a share of the
+   clean run's start-up time, the others when 1/M, 2/M, ... of the documents are stored, so that
+   the moments stay spread however busy the machine is): a cold run in its own session, the signal sent to `cstats run` alone (as a process manager does), its exit
    code and the seconds it took to exit, the processes of its session still alive 2 s after
    SIGTERM / 5 s after SIGKILL, the documents already stored, then a rerun on the same store and
    warehouse: its time against the unfinished share of the clean run plus the warm run's fixed
@@ -156,7 +157,13 @@ def kill_drill(name, sources, work, workers, moments, signals, rows) -> None:
             case.mkdir(parents=True)
             store, wh = case / "store", case / "w.duckdb"
             proc = cstats_run(sources, wh, store, workers)
-            time.sleep(at)
+            # the moment: a share of the documents stored (the clean run's time share when none are
+            # needed), so the moments stay spread over the run however busy the machine is
+            want = total * (i - 1) // moments
+            started = time.monotonic()
+            while proc.poll() is None and (stored(store) < want if want else time.monotonic() - started < at):
+                time.sleep(0.02)
+            at = time.monotonic() - started
             sent = time.monotonic()
             with contextlib.suppress(ProcessLookupError):
                 os.kill(proc.pid, signum)
