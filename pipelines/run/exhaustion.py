@@ -183,7 +183,9 @@ def classify(
     path = path or ""
     warehouse = Path(warehouse) if warehouse else None
     what, where = "output", path or None
-    if store is not None and path.startswith(str(Path(store))):
+    if "cstats-member-" in path:
+        what = "staging copy of an archive member"
+    elif store is not None and path.startswith(str(Path(store))):
         what, where = "document store", str(Path(store))
         needed = needed or _needed_by(error)
     elif warehouse is not None and (path.startswith(str(warehouse.parent)) or not path):
@@ -195,6 +197,6 @@ def classify(
         # the next warehouse is about as large as the live one; a first publish: the reference data
         # and schema (about 5 MiB) plus about four times the mentions spool (the caller's hint)
         needed = warehouse.stat().st_size if warehouse.exists() else (needed or 0) + WAREHOUSE_BASE
-    elif path.startswith(tempfile.gettempdir()) or "cstats-member-" in path:
-        what = "staging copy of an archive member"
+    elif path.startswith(tempfile.gettempdir()):
+        what = "temporary folder (TMPDIR)"
     return ResourceExhausted("disk", what, where, needed, _free(where), message.splitlines()[0][:200])
