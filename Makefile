@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 
-.PHONY: install run test lint format dev dashboard lock bench clean samples cluster-demo sql
+.PHONY: install run test lint format dev dashboard lock bench clean samples cluster-demo sql kill-drill
 
 install: $(STAMP)
 
@@ -17,9 +17,10 @@ $(STAMP): requirements.lock pyproject.toml
 	@mkdir -p dagster_home
 	@rm -f $(VENV)/.installed-* && touch $@
 
+# CSTATS_DIE_WITH_PARENT=1: the run and the dashboard end with make (a killed make leaves nothing).
 run: install
-	$(BIN)/cstats run
-	$(BIN)/cstats dashboard
+	CSTATS_DIE_WITH_PARENT=1 $(BIN)/cstats run
+	CSTATS_DIE_WITH_PARENT=1 $(BIN)/cstats dashboard
 
 test: install lint
 	$(BIN)/pytest
@@ -38,7 +39,7 @@ dev: install
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p $${DAGSTER_PORT:-3000}
 
 dashboard: install
-	$(BIN)/cstats dashboard
+	CSTATS_DIE_WITH_PARENT=1 $(BIN)/cstats dashboard
 
 # One SQL query on the warehouse, read-only: make sql Q="SELECT count(*) FROM v_figure" (no Q: stdin).
 sql: install
@@ -53,6 +54,13 @@ cluster-demo: install
 # Regenerate the bundled sample corpus and its truth (sources/samples) from sources/corpus/.
 samples: install
 	$(BIN)/python -m sources.corpus.generate
+
+# Stop `cstats run` with SIGTERM and SIGKILL at 10 moments over the samples and 2,000 generated
+# documents, count the processes left, rerun, compare every table with a clean run; fill the disk
+# at several points (tmpfs as root, else RLIMIT_FSIZE). One table (docs/orchestration.md). Long:
+# about an hour on two cores; KILL_DRILL_ARGS="--generated 0 --moments 3" for a quick look.
+kill-drill: install
+	nice $(BIN)/python bench/kill_drill.py $(KILL_DRILL_ARGS)
 
 bench: install
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -32,6 +32,8 @@ def _exact_number(text: str):
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    from pipelines.run.exhaustion import ResourceExhausted
+    from pipelines.run.lifecycle import Stopped
     from pipelines.run.materialize import PublishBlocked, materialize_all
     from pipelines.run.outcomes import summary
 
@@ -45,6 +47,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
         )  # fmt: skip
     except PublishBlocked as e:
         raise CliError(f"{e}; {args.warehouse} was left as it was") from e
+    except Stopped as e:  # SIGTERM, SIGINT, SIGHUP: documents done stay stored (docs/orchestration.md)
+        _exit_now(f"cstats: {e.line(args.warehouse)}", e.exit_code)
+    except ResourceExhausted as e:
+        print(f"cstats: {e.line()}; {args.warehouse} was left as it was", file=sys.stderr)
+        return e.exit_code
+    _finished()  # published: a stop signal from here on changes nothing, so the run ends as a success
     print(
         f"published {args.warehouse}: {result['documents']} documents, {result['mentions']} mentions, "
         f"{result['facts']} figures, {result['quarantined']} quarantined"
@@ -54,6 +62,21 @@ def _cmd_run(args: argparse.Namespace) -> int:
         held = ", ".join(f"{k} {v}" for k, v in (result.get("held_by_reason") or {}).items())
         print(f"held for review: {result['held_for_review']} mentions ({held})")
     return 0
+
+
+def _exit_now(line: str, code: int) -> None:
+    """Print the one line and exit at once: the run's children are already gone (lifecycle.reap),
+    and tearing down an interpreter that imported Dagster takes seconds on a busy machine."""
+    sys.stdout.flush()
+    print(line, file=sys.stderr, flush=True)
+    os._exit(code)
+
+
+def _finished() -> None:
+    import signal
+
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_IGN)
 
 
 def _store(text: str | None) -> Path | str | None:
@@ -66,11 +89,25 @@ def _cmd_cluster(args: argparse.Namespace) -> int:
 
     if not Path(args.sources).is_dir():
         raise CliError(f"sources folder not found: {args.sources}")
+    from pipelines.run import lifecycle
+
     try:
-        summary = run_backfill(
-            Path(args.sources), Path(args.warehouse), _store(args.store) or paths.store_dir(),
-            per_step=args.documents_per_step,
-        )  # fmt: skip
+        with lifecycle.stoppable():
+            try:
+                summary = run_backfill(
+                    Path(args.sources), Path(args.warehouse), _store(args.store) or paths.store_dir(),
+                    per_step=args.documents_per_step,
+                )  # fmt: skip
+            except (KeyboardInterrupt, lifecycle.Stopped) as e:
+                signum = lifecycle.stop_signal() or getattr(e, "signum", None) or 2
+                raise lifecycle.Stopped(signum) from None
+    except lifecycle.Stopped as e:
+        print(
+            f"cstats: {e.name}: the cluster run stopped; documents finished are kept in the store and "
+            f"{args.warehouse} was left as it was; run again to finish",
+            file=sys.stderr,
+        )
+        return e.exit_code
     except RuntimeError as e:
         raise CliError(f"{e}; {args.warehouse} was left as it was") from e
     print(
@@ -142,6 +179,10 @@ def _cmd_dashboard(args: argparse.Namespace) -> int:
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--client.toolbarMode", "viewer",  # no Deploy button: officials view, they do not deploy
     ]  # fmt: skip
+    if not args.child:
+        # This process becomes the server (exec): no wrapper to outlive it or be outlived by it;
+        # signals reach Streamlit itself, and CSTATS_DIE_WITH_PARENT=1 (make run) still holds.
+        os.execve(sys.executable, cmd, env)
     return subprocess.call(cmd, env=env)
 
 
@@ -248,6 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--warehouse", default=str(paths.warehouse_path()))
     d.add_argument("--address", default="127.0.0.1", help="bind address (default 127.0.0.1)")
     d.add_argument("--port", type=int, default=8501)
+    d.add_argument("--child", action="store_true", help=argparse.SUPPRESS)  # run Streamlit as a child (tests)
     d.set_defaults(func=_cmd_dashboard)
 
     c = sub.add_parser("correct", help="confirm, correct or reject one mention (applied at the next publish)")
@@ -298,7 +340,22 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from sources import SourceError
 
+    if os.environ.get("CSTATS_DIE_WITH_PARENT") == "1":  # make run / make dashboard: end with make
+        import signal
+
+        from sources.lifeline import die_with_parent
+
+        die_with_parent(os.getppid(), sig=signal.SIGTERM)  # SIGTERM: a run stops gracefully
+
     try:
+        if args.func is _cmd_run:  # a stop signal from the start: one line, whenever it comes
+            from pipelines.run import lifecycle
+
+            try:
+                with lifecycle.stoppable():
+                    return args.func(args)
+            except lifecycle.Stopped as e:
+                _exit_now(f"cstats: {e.line(args.warehouse)}", e.exit_code)
         return args.func(args)
     except (CliError, SourceError) as e:
         print(f"cstats: {e}", file=sys.stderr)

@@ -13,8 +13,10 @@ Defaults can be changed per deployment with environment variables (``CSTATS_LIMI
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 MiB = 1 << 20
@@ -33,6 +35,9 @@ class Limits:
     max_members: int = 1000  # too_many_members: files in one zip archive
     max_archive_bytes: int = 1024 * MiB  # archive_too_large: all members of one archive, uncompressed
     max_ratio: int = 100  # compression_ratio: one member's uncompressed / compressed size (over 1 MiB)
+    # timeout: CPU seconds the reading child may spend on one page (all its threads), whatever the
+    # machine's load; a document that keeps finishing pages goes on (sources/guarded.py)
+    page_cpu_seconds: float = 60.0
 
     @classmethod
     def from_env(cls, environ=os.environ) -> Limits:
@@ -40,7 +45,7 @@ class Limits:
         for f in dataclasses.fields(cls):
             raw = environ.get(f"CSTATS_LIMIT_{f.name.upper()}")
             if raw:
-                values[f.name] = int(raw)
+                values[f.name] = type(f.default)(raw)
         return cls(**values)
 
 
@@ -52,10 +57,23 @@ def current() -> Limits:
     return _active if _active is not None else Limits.from_env()
 
 
-def use(limits: Limits) -> None:
-    """Set this process's limits (called once in each reading child)."""
+def use(limits: Limits | None) -> None:
+    """Set this process's limits (each reading child, per document; None: the environment's)."""
     global _active
     _active = limits
+
+
+@contextlib.contextmanager
+def overridden(**changes) -> Iterator[Limits]:
+    """This process's limits with ``changes`` (e.g. ``page_cpu_seconds=5``) while inside: what a
+    run's settings change for the documents it reads (pipelines/defs/resources.py)."""
+    global _active
+    before = _active
+    _active = dataclasses.replace(current(), **changes)
+    try:
+        yield _active
+    finally:
+        _active = before
 
 
 def cap_address_space(limit_bytes: int) -> None:

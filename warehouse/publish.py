@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -354,11 +355,17 @@ def publish(
         for leftover in (nxt, nxt.with_name(nxt.name + ".wal")):
             leftover.unlink(missing_ok=True)
         timings: dict[str, float] = {}
-        facts, orphans = build(
-            nxt, documents, mentions, quarantine, extractor_version, published_at,
-            overrides=overrides, register=register, catalog=catalog, timings=timings,
-            outcomes=outcomes, reviews=reviews,
-        )  # fmt: skip
+        try:
+            facts, orphans = build(
+                nxt, documents, mentions, quarantine, extractor_version, published_at,
+                overrides=overrides, register=register, catalog=catalog, timings=timings,
+                outcomes=outcomes, reviews=reviews,
+            )  # fmt: skip
+        except BaseException:  # a full disk, a stopped run: the half-built file never stays
+            for leftover in (nxt, nxt.with_name(nxt.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+            shutil.rmtree(nxt.with_name(nxt.name + ".tmp"), ignore_errors=True)  # DuckDB's spill folder
+            raise
         os.replace(nxt, live)
     return PublishResult(
         live, documents.height, mentions.height, quarantine.height, facts, published_at,

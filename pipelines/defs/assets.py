@@ -92,7 +92,10 @@ def documents(context: dg.AssetExecutionContext, stats_paths: StatsPaths) -> dg.
     try:
         result = store.load(sha, mentions=False)
         rel = None if result is not None and result.loaded else _locate(context, stats_paths, store, sha)
-        result, reused = store_document(stats_paths.sources, store, sha, rel, stats_paths.document_seconds)
+        with stats_paths.reading_limits():
+            result, reused = store_document(
+                stats_paths.sources, store, sha, rel, stats_paths.document_seconds
+            )
         if reused:
             result = store.load(sha)
     except Exception as e:
@@ -141,7 +144,8 @@ def mentions(context: dg.AssetExecutionContext, stats_paths: StatsPaths) -> dg.O
     for old in spool.parent.glob(spool_path(stats_paths.warehouse, "*").name):
         if old != spool:
             old.unlink(missing_ok=True)
-    staged = gather_to_spool(stats_paths.sources, store, stats_paths.document_seconds, spool)
+    with stats_paths.reading_limits():
+        staged = gather_to_spool(stats_paths.sources, store, stats_paths.document_seconds, spool)
     if staged.outcomes.height == 0:
         raise dg.Failure(
             f"no documents in {stats_paths.sources}: refusing to publish an empty warehouse over the last one"

@@ -14,7 +14,16 @@ class StatsPaths(dg.ConfigurableResource):
     sources_dir: str
     warehouse_path: str
     store_dir: str = ""  # per-document outputs; "" = pipelines.run.paths.store_dir()
-    document_seconds: float = paths.DEFAULT_DOCUMENT_SECONDS  # per-document read time limit
+    document_seconds: float = paths.DEFAULT_DOCUMENT_SECONDS  # guard for a reader with no progress at all
+    page_cpu_seconds: float = (
+        0.0  # CPU time per page read; 0 = CSTATS_LIMIT_PAGE_CPU_SECONDS (sources/limits.py)
+    )
+
+    def reading_limits(self):
+        """Context manager: this run's per-document limits for the documents read inside."""
+        from sources.limits import overridden
+
+        return overridden(page_cpu_seconds=self.page_cpu_seconds) if self.page_cpu_seconds else overridden()
 
     @property
     def sources(self) -> Path:

@@ -75,7 +75,12 @@ def _read(folder: Path, rel_path: str, seconds: float) -> Document:
         return read_with_limit(join_under(folder, rel_path), seconds)
     archive, name = member
     with tempfile.TemporaryDirectory(prefix="cstats-member-") as stage:
-        staged = stage_member(join_under(folder, archive), name, Path(stage), Limits.from_env())
+        try:
+            staged = stage_member(join_under(folder, archive), name, Path(stage), Limits.from_env())
+        except OSError as e:  # a full TMPDIR: name the staging folder (pipelines/run/exhaustion.py)
+            if e.filename is None:
+                e.filename = stage
+            raise
         doc = read_with_limit(staged, seconds)
     doc.path = rel_path
     return doc

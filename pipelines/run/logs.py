@@ -32,9 +32,24 @@ class JsonLines(logging.Formatter):
         return json.dumps({k: v for k, v in out.items() if v is not None}, ensure_ascii=False)
 
 
+def _not_said_elsewhere(record: logging.LogRecord) -> bool:
+    """A run stopped by a signal (pipelines/run/lifecycle.py) or out of disk or memory
+    (pipelines/run/exhaustion.py) says so in one line; the failures Dagster logs for the step
+    would only repeat it, with a traceback. (The UI keeps every event regardless.)"""
+    from pipelines.run import exhaustion
+    from pipelines.run.lifecycle import stopping
+
+    if stopping():
+        return False
+    event = (getattr(record, "dagster_meta", None) or {}).get("dagster_event")
+    error = getattr(getattr(event, "event_specific_data", None), "error", None)
+    return error is None or exhaustion.find(error) is None
+
+
 def json_handler(stream=None) -> logging.Handler:
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(JsonLines())
+    handler.addFilter(_not_said_elsewhere)
     return handler
 
 

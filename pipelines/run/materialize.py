@@ -12,8 +12,10 @@ partition one after the other in this process, on one instance.
 import multiprocessing as mp
 import os
 import pickle
+import signal
 import sys
 from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from pathlib import Path
 
@@ -24,13 +26,17 @@ from pipelines.defs.checks import ALL_CHECKS
 from pipelines.defs.jobs import QUIET_LOGS, extract_job, publish_job
 from pipelines.defs.partitions import DOCUMENTS_PARTITION
 from pipelines.defs.resources import StatsPaths
+from pipelines.run import lifecycle
 from pipelines.run.collect import scan_sources
+from pipelines.run.exhaustion import ResourceExhausted, classify
 from pipelines.run.logs import json_lines_logger
+from pipelines.run.staging import spool_path
 from sources.guarded import process_context
 
 SILENT = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
-# Imported once by the fork server, so each worker starts as a fork, not a fresh interpreter.
-_WORKER_PRELOAD = ["pipelines.run.materialize", "sources.readers", "sources.pdf.reader", "pdfplumber"]
+# Imported once by the fork server, so each worker starts as a fork, not a fresh interpreter (the
+# readers themselves are imported once per worker, by its warm reading child: sources/guarded.py).
+_WORKER_PRELOAD = lifecycle.POOL_PRELOAD
 
 
 class PublishBlocked(Exception):
@@ -77,8 +83,14 @@ def _extract_in_worker(settings: tuple, sha: str, rel_path: str) -> str:
         instance.add_dynamic_partitions(DOCUMENTS_PARTITION, [sha])
         _extract(_definitions(settings), instance, sha, rel_path)
     except Exception as e:
+        if (exhausted := _exhausted(e, StatsPaths(**dict(settings)))) is not None:
+            raise exhausted from None  # classified here: the exception chain stays in this process
         raise portable(e) from None  # the worker's traceback still comes back with it
     return sha
+
+
+def _exhausted(error, paths: StatsPaths, needed: int | None = None) -> ResourceExhausted | None:
+    return classify(error, store=paths.store.root, warehouse=paths.warehouse, needed=needed)
 
 
 def portable(exc: Exception) -> Exception:
@@ -97,21 +109,44 @@ def _pool_context() -> mp.context.BaseContext:
     return process_context(_WORKER_PRELOAD)
 
 
-def _extract_in_parallel(settings: tuple, by_sha: dict, keys: list[str], workers: int, bar) -> None:
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+def _extract_in_parallel(settings: tuple, by_sha: dict, keys: list[str], workers: int, tally) -> None:
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=_pool_context(),
+        initializer=lifecycle.worker_started, initargs=(os.getpid(),),
+    )  # fmt: skip
+    try:
         pending: set[Future] = {
             pool.submit(_extract_in_worker, settings, sha, by_sha[sha][0]) for sha in keys
         }
-        try:
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_EXCEPTION)
-                for future in done:
-                    future.result()  # a worker's error is raised here, as the sequential path raises it
-                    if bar is not None:
-                        bar.update()
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+            for future in done:
+                future.result()  # a worker's error is raised here, as the sequential path raises it
+                tally()
+    except lifecycle.Stopped:
+        lifecycle.end_pool(pool)  # stop now: the documents in flight are read again next time
+        raise
+    except BrokenProcessPool as e:
+        lifecycle.end_pool(pool)
+        raise ResourceExhausted(
+            "memory", "pool of worker processes", None, None, None,
+            "a worker process was killed: most likely the kernel's out-of-memory killer; try fewer --workers",
+        ) from e  # fmt: skip
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)  # documents in flight finish and stay stored
+        raise
+    pool.shutdown(wait=True)
+
+
+def _extract_one(defs: dg.Definitions, instance: dg.DagsterInstance, sha: str, rel_path: str) -> None:
+    """One partition in this process; a stop signal Dagster turned into its interrupt is raised
+    as lifecycle.Stopped."""
+    try:
+        _extract(defs, instance, sha, rel_path)
+    except dg.DagsterExecutionInterruptedError:
+        raise lifecycle.Stopped(lifecycle.stop_signal() or signal.SIGINT) from None
+    if (signum := lifecycle.stop_signal()) is not None:  # arrived between Dagster's steps
+        raise lifecycle.Stopped(signum)
 
 
 def materialize_all(
@@ -120,6 +155,7 @@ def materialize_all(
     *,
     store: Path | None = None,
     document_seconds: float | None = None,
+    page_cpu_seconds: float | None = None,
     instance: dg.DagsterInstance | None = None,
     progress: bool = False,
     workers: int | None = None,
@@ -141,32 +177,49 @@ def materialize_all(
         settings["store_dir"] = str(store)
     if document_seconds is not None:
         settings["document_seconds"] = document_seconds
+    if page_cpu_seconds is not None:
+        settings["page_cpu_seconds"] = page_cpu_seconds
     paths = StatsPaths(**settings)
     frozen = tuple(sorted(settings.items()))
     defs = _definitions(frozen)
     instance = instance or dg.DagsterInstance.ephemeral()
 
-    by_sha = scan_sources(Path(sources), paths.store)
-    keys = sorted(by_sha, key=lambda sha: by_sha[sha][0])
-    workers = min(workers or default_workers(), max(len(keys), 1))
-    instance.add_dynamic_partitions(DOCUMENTS_PARTITION, keys)
-    bar = _progress(len(keys), progress)
-    try:
-        if workers == 1:
-            for sha in keys:
-                _extract(defs, instance, sha, by_sha[sha][0])
-                if bar is not None:
-                    bar.update()
-        else:
-            _extract_in_parallel(frozen, by_sha, keys, workers, bar)
-    finally:
-        if bar is not None:
-            bar.close()
+    done, keys, bar = 0, [], None
 
-    # A failed publish is raised below with its reason; its step logs would only repeat it.
-    result = defs.resolve_job_def(publish_job.name).execute_in_process(
-        instance=instance, raise_on_error=False, run_config=SILENT
-    )
+    def tally() -> None:
+        nonlocal done
+        done += 1
+        if bar is not None:
+            bar.update()
+
+    with lifecycle.stoppable():
+        try:
+            by_sha = scan_sources(Path(sources), paths.store)
+            keys = sorted(by_sha, key=lambda sha: by_sha[sha][0])
+            workers = min(workers or default_workers(), max(len(keys), 1))
+            instance.add_dynamic_partitions(DOCUMENTS_PARTITION, keys)
+            bar = _progress(len(keys), progress)
+            if workers == 1:
+                for sha in keys:
+                    try:
+                        _extract_one(defs, instance, sha, by_sha[sha][0])
+                    except Exception as e:
+                        if (exhausted := _exhausted(e, paths)) is not None:
+                            raise exhausted from e
+                        raise
+                    tally()
+            else:
+                _extract_in_parallel(frozen, by_sha, keys, workers, tally)
+            result = _publish(defs, instance, paths)
+        except lifecycle.Stopped as stop:
+            lifecycle.reap()
+            store = paths.store  # what is kept: every document whose output is in the store now
+            kept = sum(1 for sha in keys if store.has(sha))
+            stage = "publish" if keys and done == len(keys) else "documents"
+            raise lifecycle.Stopped(stop.signum, max(done, kept), len(keys), stage) from None
+        finally:
+            if bar is not None:
+                bar.close()
     failed = [
         f"{e.check_name}: {e.description}"
         for e in result.get_asset_check_evaluations()
@@ -179,3 +232,30 @@ def materialize_all(
         raise RuntimeError(failure.event_specific_data.error.to_string() if failure else "publish run failed")
     meta = result.asset_materializations_for_node("warehouse")[0].metadata
     return {k: v.value for k, v in meta.items()}
+
+
+def _publish(defs: dg.Definitions, instance: dg.DagsterInstance, paths: StatsPaths):
+    """The publish job in this process; its staging files (the spool of its run) never stay. A full
+    disk or an exhausted memory is raised as ResourceExhausted (the warehouse stays as it was)."""
+    warehouse = paths.warehouse
+    spooled = 0
+    try:
+        # A failed publish is raised by the caller with its reason; its step logs would only repeat it.
+        result = defs.resolve_job_def(publish_job.name).execute_in_process(
+            instance=instance, raise_on_error=False, run_config=SILENT
+        )
+    except dg.DagsterExecutionInterruptedError:
+        raise lifecycle.Stopped(lifecycle.stop_signal() or signal.SIGINT) from None
+    finally:
+        for spool in warehouse.parent.glob(spool_path(warehouse, "*").name):
+            spooled += spool.stat().st_size
+            spool.unlink(missing_ok=True)
+    if (signum := lifecycle.stop_signal()) is not None and not result.success:
+        raise lifecycle.Stopped(signum)
+    if not result.success:
+        failure = next((e for e in result.all_events if e.is_step_failure), None)
+        error = failure.event_specific_data.error if failure else None
+        # a first publish: the new file is about four times its mentions spool
+        if (exhausted := _exhausted(error, paths, needed=spooled * 4 or None)) is not None:
+            raise exhausted
+    return result

@@ -19,6 +19,7 @@ output.
 """
 
 import functools
+import glob
 import hashlib
 import importlib.metadata
 import io
@@ -26,6 +27,7 @@ import json
 import os
 import re
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,8 +92,24 @@ class DocumentResult:
         return self.status == "loaded"
 
 
+STALE_TEMP_SECONDS = 60.0  # a temporary file this old beside its target was left by a killed writer
+
+
+def _drop_stale_temporaries(path: Path) -> None:
+    """Remove what a writer killed mid-write left beside ``path`` (never another live writer's:
+    a write takes far less than a minute), so such files never pile up."""
+    now = time.time()
+    for old in path.parent.glob(f".{glob.escape(path.name)}*.tmp"):
+        try:
+            if now - old.stat().st_mtime > STALE_TEMP_SECONDS:
+                old.unlink()
+        except OSError:
+            pass
+
+
 def _write_atomic(path: Path, write) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    _drop_stale_temporaries(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".tmp")
     os.close(fd)
     try:
@@ -145,10 +163,22 @@ class DocumentStore:
         return Path(path).read_bytes() if self.fs is None else self.fs.cat_file(path)
 
     def _write(self, path: Path | str, data: bytes) -> None:
-        if self.fs is None:
-            _write_atomic(Path(path), lambda p: Path(p).write_bytes(data))
-        else:
-            self.fs.pipe_file(path, data)
+        try:
+            if self.fs is None:
+                _write_atomic(Path(path), lambda p: Path(p).write_bytes(data))
+            else:
+                self.fs.pipe_file(path, data)
+        except OSError as e:
+            if e.filename is None:  # a failed write() names no file: name it (a full disk is reported)
+                e.filename = str(path)
+            e.needed = len(data)  # pipelines/run/exhaustion.py reports what the write needed
+            raise
+
+    def _nonempty(self, path: Path | str) -> bool:
+        try:
+            return (Path(path).stat().st_size if self.fs is None else self.fs.size(path)) > 0
+        except (FileNotFoundError, OSError):
+            return False
 
     def has(self, sha: str) -> bool:
         path = self.record_path(sha)
@@ -175,8 +205,12 @@ class DocumentStore:
         its record (the mentions stay an empty frame: see ``read_mentions``)."""
         try:
             record = json.loads(self._read(self.record_path(sha)).decode("utf-8"))
+            if record.get("status") not in ("loaded", "quarantined") or "source_path" not in record:
+                raise ValueError("incomplete record")
         except FileNotFoundError:
             return None
+        except (ValueError, UnicodeDecodeError, AttributeError):
+            return None  # torn (a crash between write and flush): never a result, read again
         result = DocumentResult(
             sha256=sha,
             source_path=record["source_path"],
@@ -184,8 +218,13 @@ class DocumentStore:
             document=record.get("document"),
             quarantine=record.get("quarantine"),
         )
+        if result.loaded and not mentions and not self._nonempty(self.mentions_path(sha)):
+            return None  # the record outlived its mentions (a file system that lost them): read again
         if result.loaded and mentions:
-            result.mentions = self.read_mentions(sha)
+            try:
+                result.mentions = self.read_mentions(sha)
+            except (FileNotFoundError, OSError, pl.exceptions.PolarsError):
+                return None  # a record whose mentions are gone or torn: read the document again
         return result
 
     def read_mentions(self, sha: str) -> pl.DataFrame:

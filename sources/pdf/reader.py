@@ -10,7 +10,7 @@ import logging
 import re
 from pathlib import Path
 
-from sources import ocr
+from sources import ocr, progress
 from sources.document import Article, Block, Document
 from sources.errors import (
     CorruptDocument,
@@ -275,7 +275,7 @@ def read_pdf(path: Path) -> Document:
     use_ocr = ocr.ocr_enabled()
     unmapped = rotated = mapped = 0
     with handle:
-        for number, chars, geometry, (width, height), images in page_iter:
+        for number, chars, geometry, (width, height), images in progress.pages(page_iter, n_pages):
             good, turned = [], []
             for seq, c in enumerate(chars):  # pdfplumber keeps the content stream's order
                 c["seq"] = seq

@@ -46,9 +46,11 @@ def test_two_workers_publish_the_same_warehouse_as_one(tmp_path):
 
 
 def test_the_time_limit_stops_reads_inside_workers(tmp_path):
-    src = write_reports(tmp_path / "src", ["helan_2024.txt", "huinong_2023.txt"])
+    from tests.pipelines.test_quarantine import long_pdfs
+
+    src = long_pdfs(tmp_path / "src")
     wh = tmp_path / "w.duckdb"
-    meta = materialize_all(src, wh, store=tmp_path / "store", document_seconds=0.001, workers=2)
+    meta = materialize_all(src, wh, store=tmp_path / "store", page_cpu_seconds=0.001, workers=2)
     assert (meta["documents"], meta["quarantined"]) == (0, 2)
     assert {r[2] for r in tables(wh)["quarantine"]} == {"timeout"}
 

@@ -41,8 +41,21 @@ def test_bad_documents_are_quarantined_and_the_run_goes_on(tmp_path):
     assert ("broken",) in table(wh, "SELECT doc_id FROM dim_document")
 
 
+def long_pdfs(folder, n: int = 2, pages: int = 20):
+    """``n`` PDFs of ``pages`` pages of a report each (pages that cost real CPU time to read)."""
+    from tests.hostile.corpus import text_pdf
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        text = REPORTS["helan_2024.txt"].replace("2024", str(2010 + i))
+        (folder / f"long_{i}.pdf").write_bytes(text_pdf(text, pages=pages))
+    return folder
+
+
 def test_a_document_over_the_time_limit_is_quarantined_as_timeout(tmp_path):
-    src = write_reports(tmp_path / "src", ["helan_2024.txt", "huinong_2023.txt"])
-    meta = materialize_all(src, tmp_path / "w.duckdb", store=tmp_path / "store", document_seconds=0.001)
+    src = long_pdfs(tmp_path / "src")
+    meta = materialize_all(src, tmp_path / "w.duckdb", store=tmp_path / "store", page_cpu_seconds=0.001)
     assert (meta["documents"], meta["quarantined"]) == (0, 2)
-    assert set(table(tmp_path / "w.duckdb", "SELECT reason FROM quarantine")) == {("timeout",)}
+    rows = table(tmp_path / "w.duckdb", "SELECT reason, message FROM quarantine")
+    assert {r[0] for r in rows} == {"timeout"}
+    assert all("CPU time on one page" in m and "CSTATS_LIMIT_PAGE_CPU_SECONDS" in m for _, m in rows)

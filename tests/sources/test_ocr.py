@@ -20,6 +20,7 @@ from pipelines.extract.extractor import extract_mentions
 from sources import ocr, read_document
 from sources.errors import ImageOnlyDocument, ReadTimeout
 from sources.guarded import read_with_limit
+from sources.limits import Limits
 from sources.pdfgen import Truth
 from sources.pdfgen.fonts import register
 from sources.pdfgen.score import levenshtein
@@ -100,9 +101,9 @@ def test_cstats_ocr_0_quarantines_scans_as_before(monkeypatch):
         read_document(SCAN)
 
 
-def test_ocr_time_is_bounded_by_the_document_limit():
+def test_ocr_time_is_bounded_by_the_page_cpu_limit():
     with pytest.raises(ReadTimeout):
-        read_with_limit(SCAN, 0.5)
+        read_with_limit(SCAN, 60, limits=Limits(page_cpu_seconds=0.5))
 
 
 def _clipping(tmp_path: Path) -> Path:

@@ -70,3 +70,55 @@ def test_a_script_without_a_main_guard_runs_once_not_once_per_document(tmp_path)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == [f"全年共收到提案{100 + i}件。" for i in range(3)]
     assert runs.read_text().splitlines() == ["ran"]
+
+
+SLOW = "tests.sources.slow_readers"
+
+
+def _report(tmp_path, name="report.txt"):
+    p = tmp_path / name
+    p.write_text("政协委员提交提案120件。\n\n全年开展调研15次。", encoding="utf-8")
+    return p
+
+
+def test_the_reading_child_stays_warm_across_documents(tmp_path):
+    """One child reads document after document: imports and models are loaded once per child."""
+    first = guarded.read_with_limit(_report(tmp_path, "a.txt"), 30, reader=f"{SLOW}:pid")
+    second = guarded.read_with_limit(_report(tmp_path, "b.txt"), 30, reader=f"{SLOW}:pid")
+    assert first.metadata["title"] == second.metadata["title"] == str(guarded.reading_child_pid())
+    assert int(first.metadata["title"]) != os.getpid()
+
+
+def test_a_page_over_its_cpu_budget_is_stopped_and_named(tmp_path):
+    from sources.limits import Limits
+
+    t0 = time.monotonic()
+    with pytest.raises(ReadTimeout) as err:
+        guarded.read_with_limit(
+            _report(tmp_path), 600, reader=f"{SLOW}:one_endless_page", limits=Limits(page_cpu_seconds=1.0)
+        )
+    assert time.monotonic() - t0 < 30
+    assert err.value.figures["page"] == 2 and err.value.figures["pages"] == 3
+    assert "page 2 of 3" in str(err.value) and "CSTATS_LIMIT_PAGE_CPU_SECONDS" in str(err.value)
+    assert guarded.reading_child_pid() is None  # killed, not left running
+
+
+def test_a_document_that_keeps_finishing_pages_goes_on(tmp_path):
+    """1.5 s of CPU in all, 0.3 s per page: over a 1 s whole-document budget, under the page one;
+    and longer than the stall guard's 1 s of wall-clock time, which only a stuck child meets."""
+    from sources.limits import Limits
+
+    doc = guarded.read_with_limit(
+        _report(tmp_path), 1.0, reader=f"{SLOW}:pages_of_cpu", limits=Limits(page_cpu_seconds=1.0)
+    )
+    assert "提案120件" in doc.text
+
+
+def test_a_reader_killed_from_outside_is_a_memory_quarantine_and_the_next_document_reads(tmp_path):
+    from sources.errors import MemoryLimit
+
+    with pytest.raises(MemoryLimit) as err:
+        guarded.read_with_limit(_report(tmp_path), 30, reader=f"{SLOW}:killed")
+    assert "killed (SIGKILL) at page 1 of 2" in str(err.value)
+    assert "out-of-memory" in str(err.value)
+    assert "提案120件" in guarded.read_with_limit(_report(tmp_path, "next.txt"), 30).text
