@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.run import paths
+from pipelines.run import batches, inbox, paths
 from pipelines.run.store import DocumentStore
 
 
@@ -15,6 +15,9 @@ class StatsPaths(dg.ConfigurableResource):
     warehouse_path: str
     store_dir: str = ""  # per-document outputs; "" = pipelines.run.paths.store_dir()
     document_seconds: float = paths.DEFAULT_DOCUMENT_SECONDS  # per-document read time limit
+    documents_per_run: int = batches.DEFAULT_DOCUMENTS_PER_RUN  # documents in one batch run
+    settle_seconds: float = inbox.DEFAULT_SETTLE_SECONDS  # the sensor's settle rule
+    max_queued_runs: int = inbox.DEFAULT_MAX_QUEUED  # the sensor adds no run while this many wait
 
     @property
     def sources(self) -> Path:
@@ -36,4 +39,7 @@ def default_paths() -> StatsPaths:
         warehouse_path=str(paths.warehouse_path()),
         store_dir=str(paths.store_dir()),
         document_seconds=paths.document_seconds(),
+        documents_per_run=batches.documents_per_run(),
+        settle_seconds=inbox.settle_seconds(),
+        max_queued_runs=inbox.max_queued(),
     )
