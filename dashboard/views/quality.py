@@ -10,9 +10,10 @@ import polars as pl
 import streamlit as st
 
 from dashboard import filters, nav
-from dashboard.data import ask
+from dashboard.data import ask, warehouse_path
 from dashboard.i18n import t
 from dashboard.tables import localized, table
+from warehouse.inbox_status import read_status
 
 PAGE = "quality"
 
@@ -43,6 +44,25 @@ def outcome_counts() -> pl.DataFrame:
     if not ask("columns", "v_file_outcome_counts"):
         return pl.DataFrame(schema={"status": pl.String, "reason": pl.String, "files": pl.Int64})
     return ask("query", OUTCOMES_SQL)
+
+
+def inbox_waiting(lang: str) -> None:
+    """Files the inbox sensor saw but has not picked up yet (being copied, or named as a partial copy)."""
+    status = read_status(warehouse_path())
+    if not status:
+        return
+    waiting = pl.DataFrame(
+        status.get("waiting", []),
+        schema={"source_path": pl.String, "reason": pl.String, "seconds_since_change": pl.Float64},
+    )
+    st.subheader(f"{t('inbox_waiting', lang)} ({status.get('waiting_total', waiting.height)})")
+    st.caption(
+        t("inbox_waiting_note", lang).format(
+            seconds=status.get("settle_seconds"), at=status.get("checked_at")
+        )
+    )
+    if waiting.height:
+        table(waiting, t("inbox_waiting", lang), lang, key="inbox_waiting")
 
 
 def choose_region(lang: str) -> str | None:
@@ -80,6 +100,7 @@ def render() -> None:
             table(outcomes, t("file_outcomes", lang), lang, key="file_outcomes")
         else:
             st.caption(t("none", lang))
+        inbox_waiting(lang)
 
     # short tab labels without counts: a label is the tab's identity, and the counts change with the region
     parts = {t("tab_file_outcomes", lang): file_outcomes}
