@@ -248,7 +248,7 @@ def reference_counts(sources: Path, tmp: Path) -> dict:
         raise RuntimeError(f"cstats run failed: {done.stderr[-2000:]}")
     import re
 
-    found = re.search(r"documents=(\d+) mentions=(\d+) quarantined=(\d+)", done.stdout)
+    found = re.search(r"(\d+) documents, (\d+) mentions, \d+ figures, (\d+) quarantined", done.stdout)
     if found is None:
         raise RuntimeError(f"cstats run printed no counts: {done.stdout[-500:]}")
     return dict(zip(("documents", "mentions", "quarantined"), map(int, found.groups()), strict=True))
