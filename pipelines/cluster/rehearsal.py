@@ -405,6 +405,7 @@ def main(argv: list[str] | None = None) -> int:
             hosts.signal("store", signal.SIGCONT)
             drills.append("store paused 20 s")
             log("drill: store host resumed")
+            stop.wait()  # the broker started here dies with this thread (PR_SET_PDEATHSIG): keep it to the end
 
         thread = threading.Thread(target=drill_thread, daemon=True)
         thread.start()
@@ -422,7 +423,6 @@ def main(argv: list[str] | None = None) -> int:
             if "failed" not in result:
                 break
             log(f"run {attempt} failed cleanly: {result['failed'][:300]}")
-            thread.join(timeout=STORE_PAUSE_SECONDS + 30)
         stop.set()
         thread.join(timeout=STORE_PAUSE_SECONDS + 30)
         if "failed" in result:
@@ -445,7 +445,10 @@ def main(argv: list[str] | None = None) -> int:
         stop.set()
         hosts.stop_all()
         net.down()
-        left_ns, left_procs = net.left(), hosts.left()
+        deadline = time.monotonic() + 15  # killed processes take a moment to be reaped
+        while (left_procs := hosts.left()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        left_ns = net.left()
         if left_ns or left_procs:
             failures.append(f"left behind: namespaces {left_ns}, processes {left_procs}")
         else:

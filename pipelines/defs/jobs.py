@@ -90,7 +90,10 @@ def extract_documents_op(context: dg.OpExecutionContext, stats_paths: StatsPaths
     try:
         store_batch(stats_paths.sources, store, batch, stats_paths.document_seconds, on_done=on_done)
     except BatchFailed as e:
-        raise dg.Failure(str(e), metadata=counts) from e
+        for sha, rel, exc in e.failures:
+            context.log.error(f"failed source_path={rel} sha256={sha}: {exc.__class__.__name__}: {exc}")
+        # the first document's own error (as one document's run raised it), the batch's list as its cause
+        raise e.failures[0][2] from e
     context.add_output_metadata(counts)
     return counts
 
