@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 
-.PHONY: install run test lint format dev dashboard lock bench clean samples cluster-demo sql kill-drill
+.PHONY: install run test lint format dev dashboard lock bench clean samples cluster-demo cluster-rehearsal sql kill-drill
 
 install: $(STAMP)
 
@@ -72,3 +72,9 @@ lock:
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache warehouse/*.duckdb
+
+# The cluster across hosts, rehearsed with Linux network namespaces (root only; others get a skip line):
+# broker, S3 store (moto), two workers, coordinator+publisher each in a namespace of its own; drills:
+# a worker's link cut mid-step, the broker restarted, the store paused 20 s. See docs/deploy.md.
+cluster-rehearsal: install
+	$(BIN)/python -m pipelines.cluster.rehearsal

@@ -122,11 +122,25 @@ def survey(
     folder: Path, previous: dict[str, FileEntry] | None = None, limits: Limits | None = None
 ) -> Survey:
     """Every file below ``folder``: documents to read (hashed), archives expanded, the rest refused."""
+    files, refused = walk(folder)
+    out = examine(folder, files, previous, limits)
+    out.refused = refused | out.refused
+    return out
+
+
+def examine(
+    folder: Path,
+    files: list[tuple[str, os.stat_result]],
+    previous: dict[str, FileEntry] | None = None,
+    limits: Limits | None = None,
+) -> Survey:
+    """What the regular files ``files`` (relative path, lstat) of ``folder`` are: hashed (unless
+    ``previous`` has them at the same size and mtime), archives expanded, unreadable ones refused.
+    The inbox sensor calls it with only the files that changed since its last tick."""
     folder = Path(folder)
     previous = previous or {}
     limits = limits or Limits.from_env()
     out = Survey()
-    files, out.refused = walk(folder)
     for rel, st in files:
         path = folder / rel
         try:

@@ -11,10 +11,11 @@ import polars as pl
 import streamlit as st
 
 from dashboard import filters, nav
-from dashboard.data import ask
+from dashboard.data import ask, warehouse_path
 from dashboard.figures import NONE, fmt, unit_of
 from dashboard.i18n import t
 from dashboard.tables import localized, table
+from warehouse.inbox_status import read_status
 
 PAGE = "quality"
 
@@ -98,6 +99,25 @@ def outcome_counts() -> pl.DataFrame:
     return ask("query", OUTCOMES_SQL)
 
 
+def inbox_waiting(lang: str) -> None:
+    """Files the inbox sensor saw but has not picked up yet (being copied, or named as a partial copy)."""
+    status = read_status(warehouse_path())
+    if not status:
+        return
+    waiting = pl.DataFrame(
+        status.get("waiting", []),
+        schema={"source_path": pl.String, "reason": pl.String, "seconds_since_change": pl.Float64},
+    )
+    st.subheader(f"{t('inbox_waiting', lang)} ({status.get('waiting_total', waiting.height)})")
+    st.caption(
+        t("inbox_waiting_note", lang).format(
+            seconds=status.get("settle_seconds"), at=status.get("checked_at")
+        )
+    )
+    if waiting.height:
+        table(waiting, t("inbox_waiting", lang), lang, key="inbox_waiting")
+
+
 def choose_region(lang: str) -> str | None:
     """Regions with data (all of them when none has), or all regions ("")."""
     regions = ask("regions")
@@ -140,6 +160,7 @@ def render() -> None:
             table(outcomes, t("file_outcomes", lang), lang, key="file_outcomes")
         else:
             st.caption(t("none", lang))
+        inbox_waiting(lang)
 
     # short tab labels without counts: a label is the tab's identity, and the counts change with the region
     parts = {t("tab_file_outcomes", lang): file_outcomes}

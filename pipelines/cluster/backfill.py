@@ -41,6 +41,7 @@ import dagster as dg
 from dagster_celery import celery_executor
 from dagster_celery.tags import DAGSTER_CELERY_QUEUE_TAG
 
+from pipelines.defs.jobs import OWNERS
 from pipelines.defs.resources import StatsPaths
 from pipelines.run import paths
 from pipelines.run.collect import store_document, survey_sources
@@ -213,6 +214,7 @@ def publish_from_store(
 @dg.job(
     executor_def=celery_executor,
     resource_defs={"stats_paths": StatsPaths.configure_at_launch()},
+    owners=OWNERS,
     description="The whole backfill on Celery workers: extract every document not yet stored, publish once.",
 )
 def cluster_backfill():

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.run import paths
+from pipelines.run import batches, inbox, paths
 from pipelines.run.store import DocumentStore
 
 
@@ -18,6 +18,10 @@ class StatsPaths(dg.ConfigurableResource):
     page_cpu_seconds: float = (
         0.0  # CPU time per page read; 0 = CSTATS_LIMIT_PAGE_CPU_SECONDS (sources/limits.py)
     )
+
+    documents_per_run: int = batches.DEFAULT_DOCUMENTS_PER_RUN  # documents in one batch run
+    settle_seconds: float = inbox.DEFAULT_SETTLE_SECONDS  # the sensor's settle rule
+    max_queued_runs: int = inbox.DEFAULT_MAX_QUEUED  # the sensor adds no run while this many wait
 
     def reading_limits(self):
         """Context manager: this run's per-document limits for the documents read inside."""
@@ -45,4 +49,7 @@ def default_paths() -> StatsPaths:
         warehouse_path=str(paths.warehouse_path()),
         store_dir=str(paths.store_dir()),
         document_seconds=paths.document_seconds(),
+        documents_per_run=batches.documents_per_run(),
+        settle_seconds=inbox.settle_seconds(),
+        max_queued_runs=inbox.max_queued(),
     )

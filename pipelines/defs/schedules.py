@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from pipelines.defs.jobs import QUIET_LOGS, publish_job
+from pipelines.defs.jobs import OWNERS, QUIET_LOGS, publish_job
 
 NIGHTLY_CRON = "0 2 * * *"
 TIMEZONE = "Asia/Shanghai"
@@ -14,5 +14,6 @@ nightly_publish = dg.ScheduleDefinition(
     execution_timezone=TIMEZONE,
     default_status=dg.DefaultScheduleStatus.RUNNING,
     run_config=QUIET_LOGS,
+    owners=OWNERS,
     description="Publish the warehouse from every document's stored output at 02:00 China time.",
 )

@@ -1,12 +1,14 @@
 """Materialize everything without a daemon (``cstats run``, tests): register a partition for every
 document of the sources folder, materialize each, then gather, check and publish.
 
-Documents are extracted by ``workers`` processes at once (default: one per CPU, at most one per
-document). Each worker runs the same partitioned ``extract_document`` job for one document at a
-time, on an ephemeral Dagster instance of its own, to which it adds that document's partition;
-the per-document store writes are atomic, so workers never contend. The publish runs once, here,
-after every document is stored. ``workers=1`` (or a caller's own ``instance``) runs every
-partition one after the other in this process, on one instance.
+Documents are extracted in batches (pipelines/run/batches.py): one run of the ``extract_documents``
+job per batch of up to ``documents_per_run`` documents, so Dagster's run bookkeeping is paid per
+batch, not per document; each document keeps its store keys, its outcome (a materialization of its
+partition) and its own retry. ``workers`` processes run batches at once (default: one per CPU),
+each on an ephemeral Dagster instance of its own, to which it adds its batch's partitions; the
+per-document store writes are atomic, so workers never contend. The publish runs once, here,
+after every document is stored. ``workers=1`` (or a caller's own ``instance``) runs every batch
+one after the other in this process, on one instance.
 """
 
 import multiprocessing as mp
@@ -21,12 +23,13 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.defs.assets import ALL_ASSETS, SOURCE_PATH_TAG
+from pipelines.defs.assets import ALL_ASSETS
 from pipelines.defs.checks import ALL_CHECKS
-from pipelines.defs.jobs import QUIET_LOGS, extract_job, publish_job
+from pipelines.defs.jobs import batch_run_config, extract_documents, extract_job, publish_job
 from pipelines.defs.partitions import DOCUMENTS_PARTITION
 from pipelines.defs.resources import StatsPaths
 from pipelines.run import lifecycle
+from pipelines.run.batches import documents_per_run, split
 from pipelines.run.collect import scan_sources
 from pipelines.run.exhaustion import ResourceExhausted, classify
 from pipelines.run.logs import json_lines_logger
@@ -59,14 +62,14 @@ def _progress(total: int, enabled: bool):
 @cache
 def _definitions(settings: tuple) -> dg.Definitions:
     return dg.Definitions(
-        assets=ALL_ASSETS, asset_checks=ALL_CHECKS, jobs=[extract_job, publish_job],
+        assets=ALL_ASSETS, asset_checks=ALL_CHECKS, jobs=[extract_documents, extract_job, publish_job],
         resources={"stats_paths": StatsPaths(**dict(settings))}, loggers={"console": json_lines_logger},
     )  # fmt: skip
 
 
-def _extract(defs: dg.Definitions, instance: dg.DagsterInstance, sha: str, rel_path: str) -> None:
-    defs.resolve_job_def(extract_job.name).execute_in_process(
-        instance=instance, partition_key=sha, tags={SOURCE_PATH_TAG: rel_path}, run_config=QUIET_LOGS
+def _extract(defs: dg.Definitions, instance: dg.DagsterInstance, batch: list[tuple[str, str]]) -> None:
+    defs.resolve_job_def(extract_documents.name).execute_in_process(
+        instance=instance, run_config=batch_run_config(batch)
     )
 
 
@@ -76,17 +79,17 @@ def _worker_instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.ephemeral()
 
 
-def _extract_in_worker(settings: tuple, sha: str, rel_path: str) -> str:
-    """One document's partition, in a worker process, on the worker's own ephemeral instance."""
+def _extract_in_worker(settings: tuple, batch: list[tuple[str, str]]) -> int:
+    """One batch of documents, in a worker process, on the worker's own ephemeral instance."""
     try:
         instance = _worker_instance()
-        instance.add_dynamic_partitions(DOCUMENTS_PARTITION, [sha])
-        _extract(_definitions(settings), instance, sha, rel_path)
+        instance.add_dynamic_partitions(DOCUMENTS_PARTITION, [sha for sha, _ in batch])
+        _extract(_definitions(settings), instance, batch)
     except Exception as e:
         if (exhausted := _exhausted(e, StatsPaths(**dict(settings)))) is not None:
             raise exhausted from None  # classified here: the exception chain stays in this process
         raise portable(e) from None  # the worker's traceback still comes back with it
-    return sha
+    return len(batch)
 
 
 def _exhausted(error, paths: StatsPaths, needed: int | None = None) -> ResourceExhausted | None:
@@ -109,20 +112,17 @@ def _pool_context() -> mp.context.BaseContext:
     return process_context(_WORKER_PRELOAD)
 
 
-def _extract_in_parallel(settings: tuple, by_sha: dict, keys: list[str], workers: int, tally) -> None:
+def _extract_in_parallel(settings: tuple, batches: list, workers: int, tally) -> None:
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=_pool_context(),
         initializer=lifecycle.worker_started, initargs=(os.getpid(),),
     )  # fmt: skip
     try:
-        pending: set[Future] = {
-            pool.submit(_extract_in_worker, settings, sha, by_sha[sha][0]) for sha in keys
-        }
+        pending: set[Future] = {pool.submit(_extract_in_worker, settings, batch) for batch in batches}
         while pending:
             done, pending = wait(pending, return_when=FIRST_EXCEPTION)
             for future in done:
-                future.result()  # a worker's error is raised here, as the sequential path raises it
-                tally()
+                tally(future.result())  # a worker's error is raised here, as the sequential path raises it
     except lifecycle.Stopped:
         lifecycle.end_pool(pool)  # stop now: the documents in flight are read again next time
         raise
@@ -138,11 +138,11 @@ def _extract_in_parallel(settings: tuple, by_sha: dict, keys: list[str], workers
     pool.shutdown(wait=True)
 
 
-def _extract_one(defs: dg.Definitions, instance: dg.DagsterInstance, sha: str, rel_path: str) -> None:
-    """One partition in this process; a stop signal Dagster turned into its interrupt is raised
-    as lifecycle.Stopped."""
+def _extract_one(defs: dg.Definitions, instance: dg.DagsterInstance, batch: list[tuple[str, str]]) -> None:
+    """One batch in this process; a stop signal Dagster turned into its interrupt is raised as
+    lifecycle.Stopped."""
     try:
-        _extract(defs, instance, sha, rel_path)
+        _extract(defs, instance, batch)
     except dg.DagsterExecutionInterruptedError:
         raise lifecycle.Stopped(lifecycle.stop_signal() or signal.SIGINT) from None
     if (signum := lifecycle.stop_signal()) is not None:  # arrived between Dagster's steps
@@ -159,11 +159,14 @@ def materialize_all(
     instance: dg.DagsterInstance | None = None,
     progress: bool = False,
     workers: int | None = None,
+    per_run: int | None = None,
 ) -> dict:
     """Run every document's partition, then mentions -> warehouse; return the warehouse's metadata.
 
     ``workers``: processes extracting documents at once (default: the CPU count, at most the
-    number of documents; 1 = one after the other in this process). With a caller's ``instance``
+    number of documents; 1 = one after the other in this process). ``per_run``: documents per
+    batch run (default CSTATS_DOCUMENTS_PER_RUN, 50; smaller batches when that gives each worker
+    several, so the workers finish together). With a caller's ``instance``
     every run is recorded on it, so the documents run one after the other in this process.
 
     Raises PublishBlocked when a blocking check fails.
@@ -186,30 +189,34 @@ def materialize_all(
 
     done, keys, bar = 0, [], None
 
-    def tally() -> None:
+    def tally(n: int = 1) -> None:
         nonlocal done
-        done += 1
+        done += n
         if bar is not None:
-            bar.update()
+            bar.update(n)
 
     with lifecycle.stoppable():
         try:
             by_sha = scan_sources(Path(sources), paths.store)
             keys = sorted(by_sha, key=lambda sha: by_sha[sha][0])
             workers = min(workers or default_workers(), max(len(keys), 1))
+            size = per_run or documents_per_run()
+            if workers > 1:  # several batches a worker, so the workers finish together
+                size = max(1, min(size, -(-len(keys) // (workers * 4))))
+            batches = split([(sha, by_sha[sha][0]) for sha in keys], size) if keys else []
             instance.add_dynamic_partitions(DOCUMENTS_PARTITION, keys)
             bar = _progress(len(keys), progress)
             if workers == 1:
-                for sha in keys:
+                for batch in batches:
                     try:
-                        _extract_one(defs, instance, sha, by_sha[sha][0])
+                        _extract_one(defs, instance, batch)
                     except Exception as e:
                         if (exhausted := _exhausted(e, paths)) is not None:
                             raise exhausted from e
                         raise
-                    tally()
+                    tally(len(batch))
             else:
-                _extract_in_parallel(frozen, by_sha, keys, workers, tally)
+                _extract_in_parallel(frozen, batches, workers, tally)
             result = _publish(defs, instance, paths)
         except lifecycle.Stopped as stop:
             lifecycle.reap()

@@ -184,6 +184,26 @@ class DocumentStore:
         path = self.record_path(sha)
         return Path(path).is_file() if self.fs is None else self.fs.exists(path)
 
+    def missing(self, shas) -> set[str]:
+        """The hashes of ``shas`` without output for this extraction key, in one call: a ``stat``
+        per hash on a folder; on object storage one HEAD per hash for a few, else one listing per
+        two-hex-digit prefix asked about (at most 256), whatever the number of hashes."""
+        shas = set(shas)
+        for sha in shas:
+            self._base(sha)  # refuses anything but a sha256 before touching the store
+        if self.fs is None:
+            return {sha for sha in shas if not Path(self.record_path(sha)).is_file()}
+        if len(shas) <= 32:
+            return {sha for sha in shas if not self.fs.exists(self.record_path(sha))}
+        present: set[str] = set()
+        for prefix in sorted({sha[:2] for sha in shas}):
+            try:
+                names = self.fs.ls(self._join(f"documents/{self.key}/{prefix}"), detail=False)
+            except FileNotFoundError:
+                continue
+            present.update(n.rsplit("/", 1)[-1][:-5] for n in names if n.endswith(".json"))
+        return shas - present
+
     def save(self, result: DocumentResult) -> None:
         if result.loaded:
             buffer = io.BytesIO()
