@@ -68,8 +68,10 @@ def _definitions(settings: tuple) -> dg.Definitions:
 
 
 def _extract(defs: dg.Definitions, instance: dg.DagsterInstance, batch: list[tuple[str, str]]) -> None:
+    # cstats run reports every file's outcome and a failure itself (one line): the batch's own log
+    # lines (one per failed document) are for the Dagster UI, not this terminal
     defs.resolve_job_def(extract_documents.name).execute_in_process(
-        instance=instance, run_config=batch_run_config(batch)
+        instance=instance, run_config=batch_run_config(batch, logs=SILENT)
     )
 
 
