@@ -155,7 +155,7 @@ FROM fact_mention
 WHERE (period_start IS NULL OR period_end IS NULL) AND override_action IS DISTINCT FROM 'reject'
 GROUP BY reason_class
 ORDER BY mentions DESC, reason_class;
-COMMENT ON VIEW v_quality_period_gaps IS 'Figures (mentions) with no year, counted by the class of the reason their period is null (fact_mention.period_reason: no dated context, no term data, conflicting ordinals, term in office, history).';
+COMMENT ON VIEW v_quality_period_gaps IS 'Grain 粒度: one row per reason class. Figures (mentions) with no year, counted by the class of the reason their period is null (fact_mention.period_reason: no dated context, no term data, conflicting ordinals, term in office, history).';
 COMMENT ON COLUMN v_quality_period_gaps.reason_class IS 'The reason''s class (the text before its first colon).';
 COMMENT ON COLUMN v_quality_period_gaps.mentions IS 'Mentions with no year for that reason.';
 COMMENT ON COLUMN v_quality_period_gaps.documents IS 'Distinct documents holding them.';
