@@ -11,7 +11,7 @@ scanned pages, as a GPU host would); the two others then leave it alone. The dem
 worker ran which kind of step (``routing: ...``).
 
 Fault drills for the tests: ``--kill-worker-after K`` SIGKILLs worker 1 once K documents are in
-the store and worker 1 is in the middle of a step (its task goes back to the queue after the visibility timeout and runs on worker 2);
+the store and worker 1 holds a step in flight (its task goes back to the queue after the visibility timeout and runs on worker 2);
 ``--restart-broker-after K`` stops Redis (its queues are not persisted) and starts it again.
 """
 
@@ -30,8 +30,7 @@ import threading
 import time
 from pathlib import Path
 
-import psutil
-
+from pipelines.cluster.steps import busy_workers, redelivered_steps, step_workers
 from pipelines.run import paths
 
 WORKERS = 2
@@ -157,15 +156,6 @@ def _stored_count(store: Path) -> int:
     return sum(1 for _ in store.glob("documents/*/*/*.json"))
 
 
-def _mid_step(worker_pid: int) -> bool:
-    """Whether the worker is in the middle of a step: one of its documents is being read (a child
-    of its reading fork server is alive), so the task it holds is not yet acknowledged."""
-    try:
-        return any(p.ppid() != worker_pid for p in psutil.Process(worker_pid).children(recursive=True))
-    except psutil.Error:
-        return False
-
-
 def _drill(
     cluster: Cluster, store: Path, after: int, action, stop: threading.Event, ready=lambda: True
 ) -> threading.Thread:
@@ -175,34 +165,11 @@ def _drill(
                 action()
                 stop.wait()  # processes started here die with this thread: keep it until the end
                 return
-            time.sleep(0.05)
+            time.sleep(0.1)
 
     thread = threading.Thread(target=watch, daemon=True)
     thread.start()
     return thread
-
-
-def redelivered_steps(instance, run_id: str) -> int:
-    """Steps that a Celery worker started more than once in the run (a redelivered task)."""
-    starts: dict[str, int] = {}
-    for entry in instance.all_logs(run_id):
-        event = entry.dagster_event
-        if event and event.is_engine_event and "in celery worker" in (event.message or ""):
-            starts[entry.step_key] = starts.get(entry.step_key, 0) + 1
-    return sum(1 for n in starts.values() if n > 1)
-
-
-def step_workers(instance, run_id: str) -> dict[str, set[str]]:
-    """``{op name: {worker names}}``: which Celery workers ran the run's steps of each op."""
-    out: dict[str, set[str]] = {}
-    for entry in instance.all_logs(run_id):
-        event = entry.dagster_event
-        if event and event.is_engine_event and "in celery worker" in (event.message or ""):
-            worker = event.event_specific_data.metadata.get("Celery worker")
-            if worker is not None and entry.step_key:
-                op = entry.step_key.split("[")[0]
-                out.setdefault(op, set()).add(str(worker.value).split("@")[0])
-    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -259,7 +226,10 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
         if args.kill_worker_after is not None:
+            import dagster as dg
+
             victim = cluster.workers[0]
+            watcher = dg.DagsterInstance.get()  # the event log says when w1 holds a step
 
             def kill():
                 os.kill(victim.pid, signal.SIGKILL)
@@ -267,7 +237,12 @@ def main(argv: list[str] | None = None) -> int:
 
             # killed mid-step, so a task is lost with it and must be redelivered
             _drill(
-                cluster, Path(store), args.kill_worker_after, kill, stop_drills, lambda: _mid_step(victim.pid)
+                cluster,
+                Path(store),
+                args.kill_worker_after,
+                kill,
+                stop_drills,
+                lambda: "w1" in busy_workers(watcher),
             )
         if args.restart_broker_after is not None:
 

@@ -52,6 +52,7 @@ from pathlib import Path
 
 import psutil
 
+from pipelines.cluster.steps import busy_workers
 from pipelines.run import paths
 
 SUBNET = ipaddress.ip_network("10.231.0.0/24")
@@ -220,14 +221,6 @@ def in_ns(net: Network, host: str, code: str, env: dict, timeout: float = 30) ->
     )  # fmt: skip
 
 
-def mid_step(pid: int) -> bool:
-    """Whether a Celery worker is reading a document (a child of its reading fork server is alive)."""
-    try:
-        return any(p.ppid() != pid for p in psutil.Process(pid).children(recursive=True))
-    except psutil.Error:
-        return False
-
-
 def worker_pid(hosts: Hosts, name: str) -> int | None:
     """The Celery process under ``ip netns exec`` (which execs, so it is the same pid)."""
     proc = hosts.procs[name]
@@ -259,7 +252,7 @@ def coordinate(argv: list[str]) -> int:
     import dagster as dg
 
     from pipelines.cluster.backfill import run_backfill
-    from pipelines.cluster.demo import redelivered_steps
+    from pipelines.cluster.steps import redelivered_steps
 
     sources, warehouse, store, per_step = argv
     instance = dg.DagsterInstance.get()
@@ -375,27 +368,30 @@ def main(argv: list[str] | None = None) -> int:
             drills.append("broker restarted")
             log("drill: broker host restarted")
 
+        import dagster as dg
+
+        watcher = dg.DagsterInstance.from_config(str(home))  # the workers' event log: who holds a step
+
         def drill_thread():
             deadline = time.monotonic() + min(args.timeout / 2, 600)
             workers = ("w1", "w2")
             # 1. the broker host restarted once a step is under way (its queues are lost with it)
             while not stop.is_set() and time.monotonic() < deadline:
-                if any((pid := worker_pid(hosts, w)) and mid_step(pid) for w in workers):
+                if busy_workers(watcher) & set(workers):
                     restart_broker()
                     break
-                time.sleep(0.05)
+                time.sleep(0.1)
             if stop.wait(3):
                 return
             # 2. worker host 1: link cut mid-step, host frozen (it can report nothing any more)
             while not stop.is_set() and time.monotonic() < deadline:
-                pid = worker_pid(hosts, "w1")
-                if pid and mid_step(pid):
+                if worker_pid(hosts, "w1") and "w1" in busy_workers(watcher):
                     net.link("w1", "down")
                     hosts.signal("w1", signal.SIGSTOP)
                     drills.append("w1 link cut mid-step")
                     log("drill: worker host w1 link down mid-step, host frozen")
                     break
-                time.sleep(0.05)
+                time.sleep(0.1)
             if stop.wait(3):
                 return
             # 3. the store host paused
