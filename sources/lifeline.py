@@ -47,3 +47,11 @@ def pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def own_session_dying_with_parent() -> None:
+    """``preexec_fn`` of a service a drill starts (Redis, a worker): in the child before ``exec``,
+    its own session (so it is stopped by group id) and a SIGKILL from the kernel when the thread
+    that started it ends, so even a SIGKILLed starter leaves nothing behind."""
+    os.setsid()
+    die_with_parent()

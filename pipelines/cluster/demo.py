@@ -18,8 +18,6 @@ the store and worker 1 holds a step in flight (its task goes back to the queue a
 from __future__ import annotations
 
 import argparse
-import ctypes
-import ctypes.util
 import os
 import shutil
 import signal
@@ -32,23 +30,15 @@ from pathlib import Path
 
 from pipelines.cluster.steps import busy_workers, redelivered_steps, step_workers
 from pipelines.run import paths
+from sources.lifeline import own_session_dying_with_parent
 
 WORKERS = 2
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def _own_session_dying_with_parent() -> None:
-    """In the child before exec: its own session (stopped by group id), and a SIGKILL from the
-    kernel if the thread that started it ends, so even a SIGKILLed demo leaves nothing behind."""
-    os.setsid()
-    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
-    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 class Cluster:
@@ -64,7 +54,7 @@ class Cluster:
         with open(self.workdir / log, "ab") as out:  # the child keeps its own copy of the descriptor
             proc = subprocess.Popen(
                 cmd, cwd=paths.PROJECT_ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
-                preexec_fn=_own_session_dying_with_parent,
+                preexec_fn=own_session_dying_with_parent,
             )  # fmt: skip
         self.started.append(proc)
         return proc

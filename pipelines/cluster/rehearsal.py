@@ -36,8 +36,6 @@ nothing is left. Exit status 0 when every check holds.
 from __future__ import annotations
 
 import argparse
-import ctypes
-import ctypes.util
 import ipaddress
 import json
 import os
@@ -54,13 +52,13 @@ import psutil
 
 from pipelines.cluster.steps import busy_workers
 from pipelines.run import paths
+from sources.lifeline import own_session_dying_with_parent
 
 SUBNET = ipaddress.ip_network("10.231.0.0/24")
 HOSTS = {"broker": 1, "store": 2, "w1": 3, "w2": 4, "coord": 5}
 REDIS_PORT = 6379
 S3_PORT = 5000
 BUCKET = "cstats-rehearsal"
-PR_SET_PDEATHSIG = 1
 STORE_PAUSE_SECONDS = 20.0
 
 
@@ -145,12 +143,6 @@ class Network:
         return [n for n in self.created if n in listed]
 
 
-def _own_session_dying_with_parent() -> None:
-    os.setsid()
-    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
-    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
 class Hosts:
     """The processes started in the namespaces, each in its own session (stopped by group id)."""
 
@@ -163,7 +155,7 @@ class Hosts:
         with open(self.workdir / f"{name}.log", "ab") as out:
             proc = subprocess.Popen(
                 ["ip", "netns", "exec", self.net.ns(host), *cmd], cwd=paths.PROJECT_ROOT, env=self.env,
-                stdout=out, stderr=subprocess.STDOUT, preexec_fn=_own_session_dying_with_parent,
+                stdout=out, stderr=subprocess.STDOUT, preexec_fn=own_session_dying_with_parent,
             )  # fmt: skip
         self.procs[name] = proc
         self.pids.add(proc.pid)

@@ -9,9 +9,9 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from tests.warehouse.wh_frames import analyst_rows, frames, mention
+from tests.warehouse.wh_frames import analyst_rows, committee, frames, mention
 from warehouse.publish import publish, view_columns
-from warehouse.register import Committee, Register
+from warehouse.register import Register
 
 R = "proposals.received"
 # Names the issue found in use for scheme concepts; the scheme must never hold them.
@@ -196,9 +196,7 @@ def test_rate_carries_both_counts_names_and_sources(con, tmp_path):
 
 
 def test_names_are_those_valid_in_the_year_and_rows_never_repeat(tmp_path):
-    def c(code, name, level, parent, start, end=None):
-        return Committee(code=code, name=name, short_name=name[:-1], level=level, parent_code=parent,
-                         valid_from=start, valid_to=end)  # fmt: skip
+    c = committee
 
     register = Register([
         c("000000", "全国", "national", None, 1949),

@@ -165,12 +165,10 @@ def test_every_table_view_and_column_is_commented(con):
 
 
 def test_type_2_history_joins_the_version_of_the_year(tmp_path):
-    from tests.warehouse.wh_frames import mention
-    from warehouse.register import Committee, Register
+    from tests.warehouse.wh_frames import committee, mention
+    from warehouse.register import Register
 
-    def c(code, name, level, parent, start, end=None):
-        return Committee(code=code, name=name, short_name=name[:-1], level=level, parent_code=parent,
-                         valid_from=start, valid_to=end)  # fmt: skip
+    c = committee
 
     register = Register([
         c("000000", "全国", "national", None, 1949),

@@ -7,6 +7,7 @@ import hashlib
 import polars as pl
 
 from warehouse.publish import DOCUMENT_COLUMNS, MENTION_COLUMNS, conform
+from warehouse.register import Committee
 
 
 def sha(name: str) -> str:
@@ -103,3 +104,11 @@ def analyst_rows() -> list[dict]:
         mention("szs24", 10, "640200", R, 2024, 400),
         mention("xq24", 10, "640104", R, 2024, 30),
     ]
+
+
+def committee(
+    code: str, name: str, level: str, parent: str | None, start: int, end: int | None = None
+) -> Committee:
+    """A register entry (one name version) valid from ``start`` to ``end`` (open when None)."""
+    return Committee(code=code, name=name, short_name=name[:-1], level=level, parent_code=parent,
+                     valid_from=start, valid_to=end)  # fmt: skip
