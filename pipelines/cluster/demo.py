@@ -215,9 +215,9 @@ def main(argv: list[str] | None = None) -> int:
             + " ".join(f"{n} pid={w.pid}" for n, w in zip(names, cluster.workers, strict=True)),
             flush=True,
         )
-        if args.kill_worker_after is not None:
-            import dagster as dg
+        import dagster as dg
 
+        if args.kill_worker_after is not None:
             victim = cluster.workers[0]
             watcher = dg.DagsterInstance.get()  # the event log says when w1 holds a step
 
@@ -244,8 +244,6 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"cluster-demo: redis-server restarted pid={cluster.redis.pid}", flush=True)
 
             _drill(cluster, Path(store), args.restart_broker_after, restart, stop_drills)
-
-        import dagster as dg
 
         from pipelines.cluster.backfill import run_backfill
 
