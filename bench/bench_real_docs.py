@@ -15,6 +15,8 @@ Suites:
   v2  bench/real_docs_v2  fresh pages (issue 24), labelled by the calendar convention before any rule
                           changed. Development half: develop on it. Held-back half: its misses are not
                           printed unless --final is given (the one scoring at the end).
+  v3  bench/real_docs_v3  a second fresh set (issue 24), none of its pages in v1 or v2, labelled the same
+                          way before any rule changed; same halves and the same held-back rule as v2.
 
     python bench/bench_real_docs.py                         # v1, both conventions, both sets
     python bench/bench_real_docs.py --suite v2 --set dev    # develop on the fresh set
@@ -104,6 +106,14 @@ SUITES = {
         "CSTATS_REAL_DOCS_V2",
         {"calendar": "gold_spec.txt"},
         {"heldout": "held back (fresh, scored once at the end)", "dev": "development (fresh)"},
+        True,
+    ),
+    "v3": Suite(
+        "v3",
+        ROOT / "bench" / "real_docs_v3",
+        "CSTATS_REAL_DOCS_V3",
+        {"calendar": "gold_spec.txt"},
+        {"heldout": "held back (v3, scored once at the end)", "dev": "development (v3)"},
         True,
     ),
 }
@@ -547,7 +557,10 @@ def trait_counts(suite: Suite) -> dict[str, Counter]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument(
-        "--suite", choices=sorted(SUITES), default="v1", help="v1: the 80 pages; v2: the fresh set"
+        "--suite",
+        choices=sorted(SUITES),
+        default="v1",
+        help="v1: the 80 pages; v2: the fresh set; v3: the second fresh set",
     )
     ap.add_argument(
         "--cache", help="folder of cached page texts (default: the suite's env variable or .cache/<folder>)"

@@ -37,8 +37,9 @@ def test_empty_cache_says_so(tmp_path, capsys):
     assert bench.main(["--cache", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "holds none of the 80 manifest documents" in out
-    assert bench.main(["--suite", "v2", "--cache", str(tmp_path)]) == 0
-    assert "holds none of the" in capsys.readouterr().out
+    for suite in ("v2", "v3"):
+        assert bench.main(["--suite", suite, "--cache", str(tmp_path)]) == 0
+        assert "holds none of the" in capsys.readouterr().out
 
 
 def test_manifest_and_gold_agree():
@@ -77,6 +78,27 @@ def test_fresh_set_is_new_and_split_in_halves():
     assert set(bench.labelled_docs(v2.spec("calendar"))) == {r["doc"] for r in fresh}
     assert len(fresh) >= 60
     traits = bench.trait_counts(v2)
+    total = {t: traits["dev"][t] + traits["heldout"][t] for t in traits["dev"] | traits["heldout"]}
+    minimum = {"no_year": 20, "ordinal": 15, "jan_review": 10, "county_news": 10, "gov_web": 10}
+    assert all(total.get(t, 0) >= n for t, n in minimum.items()), total
+    assert all(traits["dev"][t] and traits["heldout"][t] for t in minimum)  # each kind in both halves
+
+
+def test_second_fresh_set_is_new_and_split_in_halves():
+    earlier = {r["url"] for r in bench.load_manifest()} | {
+        r["url"] for r in bench.load_manifest(bench.SUITES["v2"])
+    }
+    v3 = bench.SUITES["v3"]
+    fresh = bench.load_manifest(v3)
+    assert len({r["url"] for r in fresh}) == len(fresh) >= 60
+    assert not earlier & {r["url"] for r in fresh}
+    sets = [r["set"] for r in fresh]
+    assert abs(sets.count("dev") - sets.count("heldout")) <= 1
+    assert set(bench.labelled_docs(v3.spec("calendar"))) == {r["doc"] for r in fresh}
+    gold = [json.loads(x) for x in v3.gold("calendar").read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert {g["doc"] for g in gold} <= {r["doc"] for r in fresh}
+    assert all(g["char_end"] > g["char_start"] for g in gold)
+    traits = bench.trait_counts(v3)
     total = {t: traits["dev"][t] + traits["heldout"][t] for t in traits["dev"] | traits["heldout"]}
     minimum = {"no_year": 20, "ordinal": 15, "jan_review": 10, "county_news": 10, "gov_web": 10}
     assert all(total.get(t, 0) >= n for t, n in minimum.items()), total
