@@ -9,6 +9,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location("bench_real_docs", ROOT / "bench" / "bench_real_docs.py")
 bench = importlib.util.module_from_spec(spec)
@@ -68,37 +70,22 @@ def test_calendar_convention_keeps_the_mentions_and_only_fills_periods():
     assert changed > 0
 
 
-def test_fresh_set_is_new_and_split_in_halves():
-    old = {r["url"] for r in bench.load_manifest()}
-    v2 = bench.SUITES["v2"]
-    fresh = bench.load_manifest(v2)
-    assert not old & {r["url"] for r in fresh}
-    sets = [r["set"] for r in fresh]
-    assert abs(sets.count("dev") - sets.count("heldout")) <= 1
-    assert set(bench.labelled_docs(v2.spec("calendar"))) == {r["doc"] for r in fresh}
-    assert len(fresh) >= 60
-    traits = bench.trait_counts(v2)
-    total = {t: traits["dev"][t] + traits["heldout"][t] for t in traits["dev"] | traits["heldout"]}
-    minimum = {"no_year": 20, "ordinal": 15, "jan_review": 10, "county_news": 10, "gov_web": 10}
-    assert all(total.get(t, 0) >= n for t, n in minimum.items()), total
-    assert all(traits["dev"][t] and traits["heldout"][t] for t in minimum)  # each kind in both halves
-
-
-def test_second_fresh_set_is_new_and_split_in_halves():
-    earlier = {r["url"] for r in bench.load_manifest()} | {
-        r["url"] for r in bench.load_manifest(bench.SUITES["v2"])
-    }
-    v3 = bench.SUITES["v3"]
-    fresh = bench.load_manifest(v3)
+@pytest.mark.parametrize("key, earlier", [("v2", ("v1",)), ("v3", ("v1", "v2"))])
+def test_fresh_sets_are_new_and_split_in_halves(key, earlier):
+    seen = {r["url"] for e in earlier for r in bench.load_manifest(bench.SUITES[e])}
+    suite = bench.SUITES[key]
+    fresh = bench.load_manifest(suite)
     assert len({r["url"] for r in fresh}) == len(fresh) >= 60
-    assert not earlier & {r["url"] for r in fresh}
+    assert not seen & {r["url"] for r in fresh}
     sets = [r["set"] for r in fresh]
     assert abs(sets.count("dev") - sets.count("heldout")) <= 1
-    assert set(bench.labelled_docs(v3.spec("calendar"))) == {r["doc"] for r in fresh}
-    gold = [json.loads(x) for x in v3.gold("calendar").read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert set(bench.labelled_docs(suite.spec("calendar"))) == {r["doc"] for r in fresh}
+    gold = [
+        json.loads(x) for x in suite.gold("calendar").read_text(encoding="utf-8").splitlines() if x.strip()
+    ]
     assert {g["doc"] for g in gold} <= {r["doc"] for r in fresh}
     assert all(g["char_end"] > g["char_start"] for g in gold)
-    traits = bench.trait_counts(v3)
+    traits = bench.trait_counts(suite)
     total = {t: traits["dev"][t] + traits["heldout"][t] for t in traits["dev"] | traits["heldout"]}
     minimum = {"no_year": 20, "ordinal": 15, "jan_review": 10, "county_news": 10, "gov_web": 10}
     assert all(total.get(t, 0) >= n for t, n in minimum.items()), total
