@@ -11,8 +11,10 @@ For each corpus (the bundled samples; a generated corpus of --generated document
    the moments stay spread however busy the machine is): a cold run in its own session, the signal sent to `cstats run` alone (as a process manager does), its exit
    code and the seconds it took to exit, the processes of its session still alive 2 s after
    SIGTERM / 5 s after SIGKILL, the documents already stored, then a rerun on the same store and
-   warehouse: its time against the unfinished share of the clean run plus the warm run's fixed
-   cost (acceptance: at most 1.10), and every table compared with the clean run's;
+   warehouse: its cost against the unfinished share of the clean run plus the warm run's fixed
+   cost (acceptance: at most 1.10), and every table compared with the clean run's. Cost is CPU
+   time (the run's whole tree, which reaps its workers and reading children), the work done,
+   which other jobs on the machine do not change; the wall-clock ratio is printed beside it;
 3. a full disk (a tmpfs of a few MiB when run as root, else RLIMIT_FSIZE) under the document
    store, under the warehouse (first publish, and a second publish beside a live warehouse,
    whose bytes must not change), and under TMPDIR while an archive member is staged: exit code,
@@ -70,10 +72,26 @@ def finish(proc: subprocess.Popen) -> tuple[int, str, str]:
     return proc.returncode, out, err
 
 
-def timed_run(*args, **kw) -> tuple[float, int, str, str]:
-    t0 = time.monotonic()
+def children_cpu() -> float:
+    """CPU seconds (user + system) of every finished and reaped descendant of this process."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+class Cost(tuple):
+    """A run's wall-clock and CPU seconds: (wall, cpu). The CPU time of a run is its work, which a
+    busy machine does not change; its wall-clock time is what an operator waits."""
+
+    wall = property(lambda self: self[0])
+    cpu = property(lambda self: self[1])
+
+
+def timed_run(*args, **kw) -> tuple[Cost, int, str, str]:
+    """One run to its end: its cost (the run's tree reaps its workers and reading children, so
+    their CPU time is in the run's), exit code, stdout and stderr."""
+    t0, c0 = time.monotonic(), children_cpu()
     code, out, err = finish(cstats_run(*args, **kw))
-    return time.monotonic() - t0, code, out, err
+    return Cost((time.monotonic() - t0, children_cpu() - c0)), code, out, err
 
 
 def session_processes(sid: int) -> list[psutil.Process]:
@@ -145,13 +163,18 @@ def kill_drill(name, sources, work, workers, moments, signals, rows) -> None:
     assert code == 0, err[-2000:]
     clean = fingerprint(clean_wh)
     total = stored(clean_store)
-    print(f"{name}: clean run {t_clean:.1f} s, warm run {t_warm:.1f} s, {total} documents", flush=True)
-    rows.append([name, "clean", "-", 0, "-", "-", "-", "-", f"{t_clean:.1f} s", one_line(out)])
+    print(
+        f"{name}: clean run {t_clean.wall:.1f} s ({t_clean.cpu:.1f} s CPU), warm run {t_warm.wall:.1f} s "
+        f"({t_warm.cpu:.1f} s CPU), {total} documents",
+        flush=True,
+    )
+    rows.append([name, "clean", "-", 0, "-", "-", "-", "-", f"{t_clean.wall:.1f} s, {t_clean.cpu:.1f} s CPU",
+                 one_line(out)])  # fmt: skip
     for sig in signals:
         signum = getattr(signal, f"SIG{sig}")
         settle = 2.0 if sig != "KILL" else 5.0
         for i in range(1, moments + 1):
-            at = t_clean * i / (moments + 1)
+            at = t_clean.wall * i / (moments + 1)
             case = work / f"{sig}-{i}"
             shutil.rmtree(case, ignore_errors=True)
             case.mkdir(parents=True)
@@ -178,10 +201,11 @@ def kill_drill(name, sources, work, workers, moments, signals, rows) -> None:
             t_rerun, rcode, _, rerr = timed_run(sources, wh, store, workers)
             same = rcode == 0 and fingerprint(wh) == clean
             unfinished = max(0, total - done) / total
-            budget = t_warm + unfinished * max(0.0, t_clean - t_warm)
+            wall, cpu = (t_warm[k] + unfinished * max(0.0, t_clean[k] - t_warm[k]) for k in (0, 1))
             rows.append([
                 name, sig, f"{at:.1f}", code, f"{exit_s:.2f}", len(left), f"{done}/{total}",
-                "yes" if same else f"NO ({rcode})", f"{t_rerun:.1f}/{budget:.1f}={t_rerun / budget:.2f}",
+                "yes" if same else f"NO ({rcode})",
+                f"{t_rerun.cpu:.1f}/{cpu:.1f}={t_rerun.cpu / cpu:.2f} ({t_rerun.wall / wall:.2f})",
                 one_line(err) if sig != "KILL" else "-",
             ])  # fmt: skip
             print("  ", rows[-1], flush=True)
@@ -323,7 +347,7 @@ def main() -> int:
         "left",
         "stored",
         "tables = clean",
-        "rerun s / budget",
+        "rerun CPU s / budget (wall ratio)",
         "line",
     ]
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
