@@ -351,6 +351,51 @@ def rules_and_frames(image, scale: float, origin: tuple[float, float] = (0.0, 0.
 
 
 MAX_SKEW = 5.0  # degrees: a page turned further is not straightened (nor a scan of one)
+MIN_SKEW = 0.05  # degrees: a page turned less is read as it is
+SKEW_STRIP = 24  # pixels: the width of the strips whose ink profiles are slid against each other
+
+
+def page_skew(image) -> float:
+    """The skew of a page image in degrees (PIL's sense: ``image.rotate(angle)`` straightens it),
+    from its ink alone, before anything is detected: the angle at which the rows' ink profile is
+    sharpest (text lines and the gaps between them line up across the whole width).
+
+    The image is cut into vertical strips of :data:`SKEW_STRIP` pixels; each strip's ink per row
+    is slid up or down by ``tan(angle)`` times its distance from the centre, and the profiles are
+    summed; the sharpness is the sum of the squared sum. Searched over +/- :data:`MAX_SKEW` in
+    0.25° steps, then +/- 0.3° around the best in 0.02° steps (a tenth of a degree moves the ends
+    of a broadsheet's line by a third of a line's height). Returns 0 for a page without enough
+    ink to tell (under 2,000 inked pixels), or when the best is under :data:`MIN_SKEW`."""
+    import numpy as np
+
+    grey = np.asarray(image.convert("L"))
+    factor = max(1, round(max(grey.shape) / 2400))  # about 2,400 px on the long side: enough
+    if factor > 1:
+        grey = np.asarray(image.convert("L").reduce(factor))
+    ink, paper = np.percentile(grey[::3, ::3], (1, 60))
+    if paper - ink < 24:
+        return 0.0
+    dark = grey < (ink + paper) / 2
+    h, w = dark.shape
+    strips = w // SKEW_STRIP
+    if strips < 4 or dark.sum() < 2000:
+        return 0.0
+    prof = dark[:, : strips * SKEW_STRIP].reshape(h, strips, SKEW_STRIP).sum(axis=2).astype(np.float64)
+    centres = (np.arange(strips) + 0.5) * SKEW_STRIP - strips * SKEW_STRIP / 2
+    pad = int(np.ceil(np.tan(np.radians(MAX_SKEW + 0.5)) * strips * SKEW_STRIP / 2)) + 2
+
+    def sharpness(angle: float) -> float:
+        # a line going down to the right (a positive angle) is lifted at the right
+        shifts = np.round(-np.tan(np.radians(angle)) * centres).astype(int)
+        total = np.zeros(h + 2 * pad)
+        for s in range(strips):
+            total[pad + shifts[s] : pad + shifts[s] + h] += prof[:, s]
+        return float(np.dot(total, total))
+
+    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.25), key=sharpness)
+    fine = np.arange(best - 0.3, best + 0.3 + 1e-9, 0.02)
+    best = float(max(fine, key=sharpness))
+    return round(best, 2) if MIN_SKEW <= abs(best) <= MAX_SKEW else 0.0
 
 
 def skew(result) -> float:
@@ -430,15 +475,30 @@ def to_chars(
     return out
 
 
+def straighten(image, angle: float):
+    """``image`` (mode L) turned by ``angle`` degrees about its centre, the corners filled with
+    its paper's grey."""
+    import numpy as np
+    from PIL import Image
+
+    paper = float(np.percentile(np.asarray(image)[::4, ::4], 60))
+    return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=int(paper))
+
+
 def _read(image, scale: float, origin: tuple[float, float], settings: Settings | None):
+    """(characters, the greyscale image they were read from): a skewed image is straightened
+    (:func:`page_skew`) before anything is detected, so lines and glyphs come out upright and
+    in the page's own coordinates (the turn is about the image's centre)."""
     import numpy as np
 
     settings = settings or default_settings()
     grey = image.convert("L")
+    angle = page_skew(grey)
+    if angle:
+        grey = straighten(grey, angle)
     det_px = det_side(grey.width / scale, grey.height / scale, settings.det_dpi)
     result = recognise(grey, det_px, settings)
-    angle = skew(result) if result.txts else 0.0
-    return to_chars(result, np.asarray(grey), scale, origin, angle), angle
+    return to_chars(result, np.asarray(grey), scale, origin), grey
 
 
 def read_image(
@@ -546,6 +606,6 @@ def read_page(
             ).to_pil()
     finally:
         pdf.close()
-    chars, angle = _read(image, scale, origin, settings)
-    rules, frames = rules_and_frames(image, scale, origin, angle) if chars else ([], [])
+    chars, straight = _read(image, scale, origin, settings)
+    rules, frames = rules_and_frames(straight, scale, origin) if chars else ([], [])
     return chars, rules, frames
