@@ -51,6 +51,7 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 # The content stream decides reading order and article runs on a page when it agrees with the
 # geometry at least this far (_stream_coherence); below it, geometry alone decides.
 STREAM_COHERENT = 0.75
+OCR_FONT = "ocr"  # Line.font of OCR'd characters (sources.ocr.OCR_FONT, lowered as every font name)
 
 
 @dataclass(eq=False)
@@ -155,6 +156,8 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
     if not content:
         return PageLayout(header_blocks, [], footer_blocks)
 
+    # OCR'd pages (a scan: every line read by OCR) read text in pictures too, as display type
+    scanned = all(ln.font == OCR_FONT for ln in lines)
     runs = _runs(content)
     body_size = _body_size(runs)
     runs = _join_display_lines(runs, body_size)
@@ -182,7 +185,8 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
         groups = _stream_groups(main, body_size) + [g for g in in_box if g]
         groups.sort(key=lambda g: min(r.seq for r in g))
     else:
-        groups = [g for region in regions for g in _split_by_headlines(region)] + [g for g in in_box if g]
+        groups = [g for region in regions for g in _split_by_headlines(region, scanned)]
+        groups += [g for g in in_box if g]
     articles: list[PageArticle] = []
     for group in groups:
         if all(_vertical(r) for r in group):  # a vertical column title that governs no text
@@ -613,10 +617,15 @@ def _zone(h: Run, band: list[Run]) -> tuple[float, float]:
     return lo, hi
 
 
-def _split_by_headlines(region: list[Run]) -> list[list[Run]]:
+def _split_by_headlines(region: list[Run], scanned: bool = False) -> list[list[Run]]:
     """One group of runs per headline. Headlines on one band (side by side) share the band's
     width: a run belongs to the band above it, and within the band to the headline whose zone
-    (split halfway between neighbouring headlines) holds the run's centre."""
+    (split halfway between neighbouring headlines) holds the run's centre.
+
+    ``scanned`` (a page read by OCR, which also reads the display type inside pictures and
+    infographics: a figure's "25.6万人" set large): a run belongs to the lowest band above it
+    that has a headline (with its kicker, subtitle and byline) over its own x-range, give or
+    take two body glyphs; only when no band above reaches it, to the band right above it."""
     heads = sorted((r for r in region if r.role == "headline"), key=lambda r: r.top)
     if len(heads) <= 1:
         return [region]
@@ -625,16 +634,25 @@ def _split_by_headlines(region: list[Run]) -> list[list[Run]]:
     in_band: dict[int, list[Run]] = {id(b[0]): [] for b in bands}
     # A band starts at its highest headline or kicker.
     band_top = [min([h.top for h in b] + [r.top for r in region if r.owner in b]) for b in bands]
+    reach: dict[int, list[tuple[float, float]]] = {}  # per band: its headlines' x-ranges
+    if scanned:
+        slack = 2 * min(r.size for r in region)
+        for b in bands:
+            owned = [r for r in region if r in b or r.owner in b]
+            reach[id(b[0])] = [(r.x0 - slack, r.x1 + slack) for r in owned]
     for r in region:
         if r.role == "headline" and id(r) in groups:
             continue
         if r.owner is not None and id(r.owner) in groups:
             groups[id(r.owner)].append(r)
             continue
-        band = bands[0]
+        band = reaching = None
         for b, top in zip(bands, band_top, strict=True):
             if top <= r.top + 0.5 * min(h.size for h in b):
                 band = b
+                if scanned and any(_overlap(e[0], e[1], r.x0, r.x1) > 0 for e in reach[id(b[0])]):
+                    reaching = b
+        band = reaching or band or bands[0]
         in_band[id(band[0])].append(r)
     for band in bands:
         # Whole columns go to one headline: the zone that holds the column's centre.
