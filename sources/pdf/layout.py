@@ -178,7 +178,7 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
     in_box = [[r for r in runs if r.box == k] for k in range(len(boxes))]
     regions = _xy_cut(main, separators)
     for region in regions + in_box:
-        _headline_context(region, body_size)
+        _headline_context(region, body_size, scanned)
     _captions(runs, body_size, figures, above_too=True)
     _subheads(runs, body_size)
     if signal == "stream":
@@ -410,8 +410,10 @@ def _assign_roles(runs: list[Run], body: float, figures: list[Box], frames: list
                 r.role = "heading"
 
 
-def _headline_context(region: list[Run], body: float) -> None:
-    """Subtitle and byline: the runs stacked directly under a headline, within its zone."""
+def _headline_context(region: list[Run], body: float, scanned: bool = False) -> None:
+    """Subtitle and byline: the runs stacked directly under a headline, within its zone (on an
+    OCR'd page, ``scanned``, also under the headline itself: OCR reads the display type of a
+    sidebar graphic beside it as text)."""
     same = lambda s: abs(s - body) <= 0.07 * body  # noqa: E731
     heads = sorted((r for r in region if r.role == "headline"), key=lambda r: -r.size)
     subtitle_of: dict[int, Run] = {}
@@ -463,6 +465,7 @@ def _headline_context(region: list[Run], body: float) -> None:
                     and lo <= (r.x0 + r.x1) / 2 <= hi
                     and not any(_overlap(b.x0, b.x1, r.x0, r.x1) > 0.3 * (r.x1 - r.x0) for b in beside)
                     and -1 <= r.top - y <= 3 * body
+                    and (not scanned or _overlap(h.x0, h.x1, r.x0, r.x1) > 0)
                 ]
                 if not below:
                     break
@@ -656,7 +659,7 @@ def _split_by_headlines(region: list[Run], scanned: bool = False) -> list[list[R
         in_band[id(band[0])].append(r)
     for band in bands:
         # Whole columns go to one headline: the zone that holds the column's centre.
-        for col in _columns(in_band[id(band[0])]):
+        for col in _columns(in_band[id(band[0])], scanned):
             mids = sorted((r.x0 + r.x1) / 2 for r in col)
             mid = mids[len(mids) // 2]
             k = 0
@@ -778,11 +781,13 @@ def _distance(h: Run, group: list[Run]) -> float:
     return dx + dy
 
 
-def _columns(runs: list[Run]) -> list[list[Run]]:
+def _columns(runs: list[Run], scanned: bool = False) -> list[list[Run]]:
     """Cluster runs into columns by horizontal overlap, left to right.
 
     Columns are found from body runs of ordinary width; a run wider than that (a subhead or
     a stray line spanning two columns) joins the column it overlaps most, so it cannot fuse two.
+    On an OCR'd page (``scanned``) a wide run that overlaps no column (text read in a sidebar
+    graphic) is a column of its own, never the nearest one's.
     """
     body = [r for r in runs if r.role == "body"]
     widths = sorted(r.x1 - r.x0 for r in body) or sorted(r.x1 - r.x0 for r in runs)
@@ -801,8 +806,11 @@ def _columns(runs: list[Run]) -> list[list[Run]]:
     for r in runs:
         if id(r) not in chosen:
             best = max(cols, key=lambda c: _overlap(c[0], c[1], r.x0, r.x1))
+            if scanned and _overlap(best[0], best[1], r.x0, r.x1) <= 0:
+                cols.append([r.x0, r.x1, [r]])
+                continue
             best[2].append(r)
-    return [sorted(c[2], key=lambda r: r.top) for c in cols]
+    return [sorted(c[2], key=lambda r: r.top) for c in sorted(cols, key=lambda c: c[0])]
 
 
 def _reverses_geometry(pieces: list[Run], column_of: dict[int, int]) -> bool:
