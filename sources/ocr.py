@@ -347,7 +347,41 @@ def rules_and_frames(image, scale: float, origin: tuple[float, float] = (0.0, 0.
     rules = [h for i, h in enumerate(hs) if ("h", i) not in used] + [
         v for k, v in enumerate(vs) if ("v", k) not in used
     ]
-    return rules, frames
+    return rules + _bars(grey, ink, paper, scale, origin, hs + vs), frames
+
+
+def _bars(grey, ink: float, paper: float, scale: float, origin: tuple[float, float], strokes) -> list:
+    """Separator bars printed in a tint (a grey or coloured band 1-7 pt thick under a page's top
+    story, between articles), too light and too thick to be a stroke: each as a thin rule on its
+    centre line, which is what the layout engine looks for between articles."""
+    if paper - ink <= 24:
+        return []
+    tint = grey < paper - 0.22 * (paper - ink)
+    min_len, thick = int(40 * scale), max(int(7 * scale), 3)
+    ox, oy = origin
+    out = []
+    for along, segs in ((True, _segments(tint, min_len, thick)), (False, _segments(tint.T, min_len, thick))):
+        for a, r0, b, r1 in segs:
+            if along:
+                box = (a / scale + ox, r0 / scale + oy, b / scale + ox, (r1 + 1) / scale + oy)
+            else:
+                box = (r0 / scale + ox, a / scale + oy, (r1 + 1) / scale + ox, b / scale + oy)
+            if any(
+                _overlap(box[0], box[2], s[0], s[2]) > 0 and _overlap(box[1], box[3], s[1], s[3]) > 0
+                for s in strokes
+            ):
+                continue  # a dark stroke, found already (with the paper's tint around it)
+            if along:
+                mid = (box[1] + box[3]) / 2
+                out.append((box[0], mid - 0.5, box[2], mid + 0.5))
+            else:
+                mid = (box[0] + box[2]) / 2
+                out.append((mid - 0.5, box[1], mid + 0.5, box[3]))
+    return out
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return min(a1, b1) - max(a0, b0)
 
 
 MAX_SKEW = 5.0  # degrees: a page turned further is not straightened (nor a scan of one)
