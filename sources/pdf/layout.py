@@ -201,6 +201,8 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
             art = PageArticle(headline=heads[0].text() if heads else "")
             articles.append(art)
         _order_article(group, art, len(articles) - 1, body_size, stream=signal == "stream")
+    if scanned:
+        _join_column_feet(articles, body_size)
     return PageLayout(header_blocks, articles, footer_blocks, signal, round(coherence, 3))
 
 
@@ -766,6 +768,59 @@ def _join_cut_paragraphs(headed: list[list[Run]], headless: list[list[Run]]) -> 
         if target is not None and target is not g and any(r.role == "headline" for r in target):
             target.extend(g)
             g.clear()
+
+
+def _join_column_feet(articles: list[PageArticle], body: float) -> None:
+    """On an OCR'd page: a body paragraph that stops mid-sentence at the foot of a column goes on
+    at the top of the next column to its right, even where the articles were split wrongly there
+    (display type read in a picture, a headline band misjudged): a sentence is never cut at a
+    column's foot. The continuation is the nearest body paragraph to the right whose first line
+    starts higher up, with no body text right above it and no first-line indent; it is moved to
+    the end of the cut paragraph."""
+    blocks = [(a, b) for a in articles for b in a.blocks if b.role == "body"]
+    lines = [box for _, b in blocks for box in b.boxes]
+
+    def free(box: Box, above: bool) -> bool:  # no body line right above (below) it in its column
+        for o in lines:
+            if o is box or _overlap(o[0], o[2], box[0], box[2]) <= 0.3 * (box[2] - box[0]):
+                continue
+            gap = box[1] - o[3] if above else o[1] - box[3]
+            if -0.3 * body <= gap <= 1.5 * body:
+                return False
+        return True
+
+    moved: set[int] = set()
+    for _art, cut in blocks:
+        if id(cut) in moved or _SENTENCE_END.search(cut.text.rstrip()) or CONTINUATION.match(cut.text):
+            continue
+        last = cut.boxes[-1]
+        width = max(b[2] - b[0] for b in cut.boxes)
+        if not free(last, above=False):
+            continue
+        best = None
+        for other_art, cont in blocks:
+            first = cont.boxes[0]
+            if (
+                cont is cut
+                or id(cont) in moved
+                or not (last[2] - 0.3 * width < first[0] <= last[0] + 2.5 * width)
+            ):
+                continue
+            if first[1] >= last[1] or not free(first, above=True):
+                continue
+            rest = cont.boxes[1:]
+            if rest and first[0] > min(b[0] for b in rest) + 0.5 * body:  # indented: a paragraph's start
+                continue
+            key = (first[0] - last[0], first[1])
+            if best is None or key < best[0]:
+                best = (key, other_art, cont)
+        if best is None:
+            continue
+        _, other_art, cont = best
+        other_art.blocks.remove(cont)
+        cut.text += (" " if joins_with_space(cut.text, cont.text) else "") + cont.text
+        cut.boxes = cut.boxes + cont.boxes
+        moved.add(id(cont))
 
 
 def _vertical(r: Run) -> bool:
