@@ -26,6 +26,7 @@ The device never fails a read: asking for CUDA where onnxruntime has no CUDA pro
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import os
 import threading
@@ -384,6 +385,8 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return min(a1, b1) - max(a0, b0)
 
 
+_reads = itertools.count()  # numbers the images read, so a detected line has one key per process
+
 MAX_SKEW = 5.0  # degrees: a page turned further is not straightened (nor a scan of one)
 MIN_SKEW = 0.05  # degrees: a page turned less is read as it is
 SKEW_STRIP = 24  # pixels: the width of the strips whose ink profiles are slid against each other
@@ -471,7 +474,9 @@ def to_chars(
     cy, cx = grey.shape[0] / 2, grey.shape[1] / 2
     sin, cos = math.sin(math.radians(angle)), math.cos(math.radians(angle))
     out: list[dict] = []
-    for box, words, score in zip(result.boxes, result.word_results, result.scores, strict=False):
+    read = next(_reads)
+    lines = zip(result.boxes, result.word_results, result.scores, strict=False)
+    for number, (box, words, score) in enumerate(lines):
         ys = [float(p[1]) for p in box]
         line_middle = (min(ys) + max(ys)) / 2
         # the line's own height, across it (a skewed line's box spans more rows than its glyphs)
@@ -504,6 +509,7 @@ def to_chars(
                     "fontname": OCR_FONT,
                     "upright": True,
                     "score": min(char_score, float(score)),
+                    "ocr_line": (read, number),  # the detected line it was read in
                 }
             )
     return out

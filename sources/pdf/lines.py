@@ -131,6 +131,8 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
             for i in range(1, len(group)):
                 gap, size = gaps[i - 1], group[i]["size"]
                 wide = gap > spacing + 0.8 * size
+                if wide and _one_ocr_line(group[i - 1], group[i]) and gap <= 2.5 * size:
+                    wide = False  # a glyph OCR could not read, inside one detected line
                 if not wide and vrules and gap > 0.2 * size:
                     g0, g1, y = group[i - 1]["x1"] - 1, group[i]["x0"] + 1, group[i]["bottom"]
                     wide = any(g0 <= x <= g1 and t <= y and y - size <= b for x, t, b in vrules)
@@ -147,6 +149,15 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
                     start = i
             frags.append(group[start:])
     return [_make_line(f) for f in _rejoin_foreign(frags)]
+
+
+def _one_ocr_line(a: dict, b: dict) -> bool:
+    """Whether two OCR'd glyphs come from one line the detector found (``ocr_line``, set by
+    sources/ocr.py; text-layer glyphs have none). The detector does not run a line across a
+    column gutter, so a gap between them is a glyph the recogniser dropped (a rare character),
+    not a gutter."""
+    line = a.get("ocr_line")
+    return line is not None and line == b.get("ocr_line")
 
 
 def _in_line_order(chars: list[dict]) -> list[dict]:
