@@ -296,8 +296,9 @@ def _segments(mask, min_len: int, max_thick: int) -> list[tuple[int, int, int, i
 
 def rules_and_frames(image, scale: float, origin: tuple[float, float] = (0.0, 0.0), angle: float = 0.0):
     """Separator rules and frames (boxed quotes, inset articles) drawn in a scanned page, in
-    points: dark strokes at least 40 pt long and at most ~2.5 pt thick; a rectangle closed by two
-    horizontal and two vertical strokes is a frame, the other strokes are rules. The layout engine
+    points: dark strokes at least 40 pt long and at most ~2.5 pt thick, and tinted bars (:func:`_bars`);
+    a rectangle closed by two horizontal and two vertical strokes is a frame, the other strokes are
+    rules. The layout engine
     uses them as it uses a text page's vector rules. ``angle``: the page's skew, straightened
     first (about the image's centre, as :func:`to_chars` turns the glyphs)."""
     import numpy as np
@@ -323,6 +324,9 @@ def rules_and_frames(image, scale: float, origin: tuple[float, float] = (0.0, 0.
         (r0 / scale + ox, a / scale + oy, (r1 + 1) / scale + ox, b / scale + oy)
         for a, r0, b, r1 in _segments(dark.T, min_len, thick)
     ]
+    bars = _bars(grey, ink, paper, scale, origin, hs + vs)  # tinted: frames are drawn in them too
+    hs += [b for b in bars if b[3] - b[1] < b[2] - b[0]]
+    vs += [b for b in bars if b[3] - b[1] >= b[2] - b[0]]
     frames, used = [], set()
     tol = 4.0
     for i, top in enumerate(hs):
@@ -348,7 +352,7 @@ def rules_and_frames(image, scale: float, origin: tuple[float, float] = (0.0, 0.
     rules = [h for i, h in enumerate(hs) if ("h", i) not in used] + [
         v for k, v in enumerate(vs) if ("v", k) not in used
     ]
-    return rules + _bars(grey, ink, paper, scale, origin, hs + vs), frames
+    return rules, frames
 
 
 def _bars(grey, ink: float, paper: float, scale: float, origin: tuple[float, float], strokes) -> list:

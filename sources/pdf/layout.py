@@ -202,7 +202,7 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
             articles.append(art)
         _order_article(group, art, len(articles) - 1, body_size, stream=signal == "stream")
     if scanned:
-        _join_column_feet(articles, body_size)
+        _join_column_feet(articles, body_size, frames)
     return PageLayout(header_blocks, articles, footer_blocks, signal, round(coherence, 3))
 
 
@@ -340,6 +340,15 @@ def _inside(r: Run, box: Box, slack: float = 2.0) -> bool:
         and r.x1 <= box[2] + slack
         and r.top >= box[1] - slack
         and r.bottom <= box[3] + slack
+    )
+
+
+def _inside_box(b: Box, box: Box, slack: float = 2.0) -> bool:
+    return (
+        b[0] >= box[0] - slack
+        and b[2] <= box[2] + slack
+        and b[1] >= box[1] - slack
+        and b[3] <= box[3] + slack
     )
 
 
@@ -770,14 +779,18 @@ def _join_cut_paragraphs(headed: list[list[Run]], headless: list[list[Run]]) -> 
             g.clear()
 
 
-def _join_column_feet(articles: list[PageArticle], body: float) -> None:
+def _join_column_feet(articles: list[PageArticle], body: float, frames: list[Box] = ()) -> None:
     """On an OCR'd page: a body paragraph that stops mid-sentence at the foot of a column goes on
     at the top of the next column to its right, even where the articles were split wrongly there
     (display type read in a picture, a headline band misjudged): a sentence is never cut at a
     column's foot. The continuation is the nearest body paragraph to the right whose first line
     starts higher up, with no body text right above it and no first-line indent; it is moved to
-    the end of the cut paragraph."""
+    the end of the cut paragraph. Text never goes on into or out of a frame (a boxed article)."""
     blocks = [(a, b) for a in articles for b in a.blocks if b.role == "body"]
+
+    def framed(box: Box) -> int:
+        return next((k for k, f in enumerate(frames) if _inside_box(box, f)), -1)
+
     lines = [box for _, b in blocks for box in b.boxes]
 
     def free(box: Box, above: bool) -> bool:  # no body line right above (below) it in its column
@@ -806,7 +819,7 @@ def _join_column_feet(articles: list[PageArticle], body: float) -> None:
                 or not (last[2] - 0.3 * width < first[0] <= last[0] + 2.5 * width)
             ):
                 continue
-            if first[1] >= last[1] or not free(first, above=True):
+            if first[1] >= last[1] or not free(first, above=True) or framed(first) != framed(last):
                 continue
             rest = cont.boxes[1:]
             if rest and first[0] > min(b[0] for b in rest) + 0.5 * body:  # indented: a paragraph's start
