@@ -118,6 +118,11 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
         hi = bisect_left(bottoms, bottoms[k] + reach + 0.01)
         return [sp for j in range(lo, hi) if j != k for sz, sp in spans(j) if abs(sz - size0) <= 0.06 * size0]
 
+    def any_size_rows(k: int, size0: float) -> list[_RowSpans]:  # the rows just above and below
+        lo = bisect_left(bottoms, bottoms[k] - 2 * size0)
+        hi = bisect_left(bottoms, bottoms[k] + 2 * size0 + 0.01)
+        return [sp for j in range(lo, hi) if j != k for _, sp in spans(j)]
+
     frags: list[list[dict]] = []
     for k in range(len(rows)):
         for group in groups_of[k]:
@@ -131,8 +136,11 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
             for i in range(1, len(group)):
                 gap, size = gaps[i - 1], group[i]["size"]
                 wide = gap > spacing + 0.8 * size
-                if wide and _one_ocr_line(group[i - 1], group[i]) and gap <= 2.5 * size:
-                    wide = False  # a glyph OCR could not read, inside one detected line
+                # inside one line OCR detected, a wide gap is a gutter only as the rows around
+                # show it (a channel); else it is a glyph the recogniser dropped (a rare one)
+                if wide and gap <= 2.5 * size and _one_ocr_line(group[i - 1], group[i]):
+                    g0, g1 = group[i - 1]["x1"] + 0.25 * size, group[i]["x0"] - 0.25 * size
+                    wide = not any(sp.covers(g0, g1) for sp in any_size_rows(k, size))
                 if not wide and vrules and gap > 0.2 * size:
                     g0, g1, y = group[i - 1]["x1"] - 1, group[i]["x0"] + 1, group[i]["bottom"]
                     wide = any(g0 <= x <= g1 and t <= y and y - size <= b for x, t, b in vrules)
