@@ -485,19 +485,28 @@ def to_chars(
         line_middle = (min(ys) + max(ys)) / 2
         # the line's own height, across it (a skewed line's box spans more rows than its glyphs)
         half = abs((float(box[3][1]) - float(box[0][1])) + (float(box[2][1]) - float(box[1][1]))) / 4
+        xs = [float(p[0]) for p in box]
+        # a line set top to bottom (a vertical headline or byline): its glyphs stack in its box
+        vertical = max(ys) - min(ys) > 1.5 * (max(xs) - min(xs)) and len(words) >= 2
         glyphs = []
         for text, char_score, cbox in words:
             if not text.strip() or cbox is None:
                 continue
-            xs, ys = [float(p[0]) for p in cbox], [float(p[1]) for p in cbox]
-            mid = sum(ys) / len(ys)
-            glyphs.append((text, min(xs), max(xs), float(char_score), int(mid - half), int(mid + half) + 1))
+            cxs, cys = [float(p[0]) for p in cbox], [float(p[1]) for p in cbox]
+            mid = sum(cys) / len(cys)
+            top, bottom = (
+                (int(min(cys)), int(max(cys)) + 1) if vertical else (int(mid - half), int(mid + half) + 1)
+            )
+            glyphs.append((text, min(cxs), max(cxs), float(char_score), top, bottom, mid))
         if not glyphs:
             continue
         size = _size(grey, box, [(g[0], int(g[1]), int(g[2]) + 1, g[4], g[5]) for g in glyphs]) / scale
         texts = _cjk_punctuation([g[0] for g in glyphs])
-        for text, (_, px0, px1, char_score, _, _) in zip(texts, glyphs, strict=True):
-            glyph_middle = _along(box, (px0 + px1) / 2) if angle else line_middle
+        for text, (_, px0, px1, char_score, _, _, mid) in zip(texts, glyphs, strict=True):
+            if vertical:
+                glyph_middle = mid
+            else:
+                glyph_middle = _along(box, (px0 + px1) / 2) if angle else line_middle
             mx, my = (px0 + px1) / 2 - cx, glyph_middle - cy
             rx, ry = cx + mx * cos + my * sin, cy - mx * sin + my * cos
             x0, x1 = (rx - (px1 - px0) / 2) / scale + ox, (rx + (px1 - px0) / 2) / scale + ox

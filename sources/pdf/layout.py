@@ -158,7 +158,7 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
 
     # OCR'd pages (a scan: every line read by OCR) read text in pictures too, as display type
     scanned = all(ln.font == OCR_FONT for ln in lines)
-    runs = _runs(content)
+    runs = _runs(content, scanned)
     body_size = _body_size(runs)
     runs = _join_display_lines(runs, body_size)
     coherence = _stream_coherence(runs, body_size)
@@ -181,6 +181,10 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
         _headline_context(region, body_size, scanned)
     _captions(runs, body_size, figures, above_too=True)
     _subheads(runs, body_size)
+    if scanned:  # a name set top to bottom beside a column (OCR reads it as stacked glyphs)
+        for r in runs:
+            if _vertical(r) and r.role != "headline":
+                r.role = "byline"
     if signal == "stream":
         groups = _stream_groups(main, body_size) + [g for g in in_box if g]
         groups.sort(key=lambda g: min(r.seq for r in g))
@@ -281,7 +285,15 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
     return [sorted(row, key=lambda ln: ln.x0) for row in rows]
 
 
-def _runs(lines: list[Line]) -> list[Run]:
+def _aside(a: Line, b: Line) -> bool:
+    """One of two lines is a glyph or two set off to the side of the other (a vertical name or
+    headline OCR read as stacked glyphs beside a column), not its paragraph's short last line,
+    which starts at the column's left edge."""
+    short, other = (a, b) if len(a.text) <= len(b.text) else (b, a)
+    return len(short.text) <= 2 < len(other.text) and short.x0 > other.x0 + 2 * short.size
+
+
+def _runs(lines: list[Line], scanned: bool = False) -> list[Run]:
     runs: list[Run] = []
     active: list[Run] = []
     for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
@@ -292,6 +304,8 @@ def _runs(lines: list[Line]) -> list[Run]:
             if abs(last.size - ln.size) > 0.08 * ln.size:
                 continue
             if not (-0.3 * ln.size <= ln.top - last.bottom <= 1.0 * ln.size):
+                continue
+            if scanned and _aside(last, ln):
                 continue
             if _overlap(last.x0, last.x1, ln.x0, ln.x1) >= 0.5 * min(last.width, ln.width):
                 home = r
@@ -482,6 +496,8 @@ def _headline_context(region: list[Run], body: float, scanned: bool = False) -> 
                     break
                 r = min(below, key=lambda r: (r.top, r.x0))
                 centred = abs((r.x0 + r.x1) - (h.x0 + h.x1)) / 2 < 0.05 * (h.x1 - h.x0) and len(r.lines) <= 2
+                if scanned and len(r.lines) > (3 if r.size > body else 2):
+                    break  # a subtitle or byline is a line or two, not a column of text
                 if same(r.size) and not r.lines[0].bold:
                     if taken_sub or not centred:
                         break
