@@ -250,13 +250,16 @@ def _size(grey, box, glyphs: list[tuple[str, int, int, int, int]]) -> float:
 
 
 _FULL_WIDTH = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+# the recogniser's alphabet has look-alikes of the marks Chinese papers print: the ballot box ☐
+# for the white square □ that opens a byline (□本报记者)
+_SAME_GLYPH = {"☐": "□"}
 
 
 def _cjk_punctuation(texts: list[str]) -> list[str]:
     """The recogniser writes ASCII ( ) , : ; ! ? for the full-width marks of Chinese text: next to
     a CJK glyph they are given back their full-width form (as the text layer of the same page
-    has them)."""
-    out = list(texts)
+    has them); look-alikes (:data:`_SAME_GLYPH`) are given the mark the papers print."""
+    out = [_SAME_GLYPH.get(t, t) for t in texts]
     for i, t in enumerate(texts):
         if t in _FULL_WIDTH:
             near = texts[i - 1 : i] + texts[i + 1 : i + 2]

@@ -162,7 +162,8 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
     body_size = _body_size(runs)
     runs = _join_display_lines(runs, body_size)
     coherence = _stream_coherence(runs, body_size)
-    signal = "stream" if coherence >= STREAM_COHERENT else "geometry"
+    # OCR'd lines have no content stream: their order (RapidOCR's, top to bottom) is no signal
+    signal = "stream" if coherence >= STREAM_COHERENT and not scanned else "geometry"
     figures = [f for f in figures if not _background(f, runs, body_size)]
     boxes = _article_boxes(runs, body_size, frames)
     _assign_roles(runs, body_size, figures, frames)
