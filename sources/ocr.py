@@ -531,6 +531,44 @@ def to_chars(
     return out
 
 
+SIZE_CLUSTER = 0.06  # line sizes this close to a more common one are that size (measuring noise)
+
+
+def snap_sizes(chars: list[dict]) -> list[dict]:
+    """One size per type size on the page: each OCR line's size is measured from its own ink, in
+    whole pixels (at 150 dpi a pixel is 5 % of a body glyph), so lines set in one size come out a
+    few percent apart, and the layout engine, which tells body text, subheads and bylines apart
+    by size (8 % apart), would split a column where its lines measure differently. The line sizes
+    are clustered, the most common first: every line within :data:`SIZE_CLUSTER` of a cluster's
+    size takes the cluster's (character-weighted) median size."""
+    sizes: dict = {}
+    for c in chars:
+        line = sizes.setdefault(c["ocr_line"], [c["size"], 0])
+        line[1] += 1
+    order = sorted(sizes.items(), key=lambda kv: -kv[1][1])
+    weight: dict[float, int] = {}
+    for _, (size, n) in order:
+        weight[size] = weight.get(size, 0) + n
+    snapped: dict[float, float] = {}
+    for centre in sorted(weight, key=lambda s: -weight[s]):
+        if centre in snapped:
+            continue
+        members = sorted(s for s in weight if s not in snapped and abs(s - centre) <= SIZE_CLUSTER * centre)
+        total, half, median = sum(weight[s] for s in members), 0, centre
+        for s in members:
+            half += weight[s]
+            if 2 * half >= total:
+                median = s
+                break
+        snapped.update((s, median) for s in members)
+    for c in chars:
+        size = snapped.get(c["size"], c["size"])
+        if size != c["size"]:
+            middle = (c["top"] + c["bottom"]) / 2
+            c["top"], c["bottom"], c["size"] = middle - size / 2, middle + size / 2, size
+    return chars
+
+
 def straighten(image, angle: float):
     """``image`` (mode L) turned by ``angle`` degrees about its centre, the corners filled with
     its paper's grey."""
@@ -554,7 +592,7 @@ def _read(image, scale: float, origin: tuple[float, float], settings: Settings |
         grey = straighten(grey, angle)
     det_px = det_side(grey.width / scale, grey.height / scale, settings.det_dpi)
     result = recognise(grey, det_px, settings)
-    return to_chars(result, np.asarray(grey), scale, origin), grey
+    return snap_sizes(to_chars(result, np.asarray(grey), scale, origin)), grey
 
 
 def read_image(

@@ -497,8 +497,8 @@ def _headline_context(region: list[Run], body: float, scanned: bool = False) -> 
                     break
                 r = min(below, key=lambda r: (r.top, r.x0))
                 centred = abs((r.x0 + r.x1) - (h.x0 + h.x1)) / 2 < 0.05 * (h.x1 - h.x0) and len(r.lines) <= 2
-                if scanned and len(r.lines) > (3 if r.size > body else 2):
-                    break  # a subtitle or byline is a line or two, not a column of text
+                if scanned and len(r.lines) > (3 if r.size > body else 1):
+                    break  # a subtitle is a few lines and a byline one, not a column of text
                 if same(r.size) and not r.lines[0].bold:
                     if taken_sub or not centred:
                         break
