@@ -531,6 +531,7 @@ def to_chars(
     return out
 
 
+SHORT_LINE = 4  # glyphs: a line this short takes the size of the line right above it
 SIZE_CLUSTER = 0.06  # line sizes this close to a more common one are that size (measuring noise)
 
 
@@ -540,7 +541,9 @@ def snap_sizes(chars: list[dict]) -> list[dict]:
     few percent apart, and the layout engine, which tells body text, subheads and bylines apart
     by size (8 % apart), would split a column where its lines measure differently. The line sizes
     are clustered, the most common first: every line within :data:`SIZE_CLUSTER` of a cluster's
-    size takes the cluster's (character-weighted) median size."""
+    size takes the cluster's (character-weighted) median size. A line of at most
+    :data:`SHORT_LINE` glyphs set right under a longer one, from its left edge, and within a
+    quarter of its size, takes that line's size."""
     sizes: dict = {}
     for c in chars:
         line = sizes.setdefault(c["ocr_line"], [c["size"], 0])
@@ -561,8 +564,30 @@ def snap_sizes(chars: list[dict]) -> list[dict]:
                 median = s
                 break
         snapped.update((s, median) for s in members)
+    # A line of a few glyphs measures its size on those few (a paragraph's last line, 国梦。):
+    # set right under a longer line, it has that line's size.
+    boxes: dict = {}
     for c in chars:
-        size = snapped.get(c["size"], c["size"])
+        b = boxes.setdefault(c["ocr_line"], [c["x0"], c["top"], c["x1"], c["bottom"], 0])
+        b[0], b[2], b[4] = min(b[0], c["x0"]), max(b[2], c["x1"]), b[4] + 1
+    own: dict = {}
+    for key, (x0, top, x1, _bottom, n) in boxes.items():
+        if n > SHORT_LINE:
+            continue
+        size = snapped.get(sizes[key][0], sizes[key][0])
+        for other, (ox0, _otop, ox1, obottom, on) in boxes.items():
+            osize = snapped.get(sizes[other][0], sizes[other][0])
+            if (
+                on > SHORT_LINE
+                and -0.3 * osize <= top - obottom <= 0.8 * osize
+                and abs(x0 - ox0) <= osize
+                and x1 <= ox1 + osize
+                and abs(size - osize) <= 0.25 * osize
+            ):
+                own[key] = osize
+                break
+    for c in chars:
+        size = own.get(c["ocr_line"]) or snapped.get(c["size"], c["size"])
         if size != c["size"]:
             middle = (c["top"] + c["bottom"]) / 2
             c["top"], c["bottom"], c["size"] = middle - size / 2, middle + size / 2, size
