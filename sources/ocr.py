@@ -396,6 +396,7 @@ _reads = itertools.count()  # numbers the images read, so a detected line has on
 
 MAX_SKEW = 5.0  # degrees: a page turned further is not straightened (nor a scan of one)
 MIN_SKEW = 0.05  # degrees: a page turned less is read as it is
+MIN_TURN_PX = 2.0  # ... and so is one whose lines' ends the turn moves by less than this
 SKEW_STRIP = 24  # pixels: the width of the strips whose ink profiles are slid against each other
 
 
@@ -607,13 +608,17 @@ def straighten(image, angle: float):
 def _read(image, scale: float, origin: tuple[float, float], settings: Settings | None):
     """(characters, the greyscale image they were read from): a skewed image is straightened
     (:func:`page_skew`) before anything is detected, so lines and glyphs come out upright and
-    in the page's own coordinates (the turn is about the image's centre)."""
+    in the page's own coordinates (the turn is about the image's centre). A turn that moves a
+    line's ends by less than :data:`MIN_TURN_PX` pixels is not worth its time (an A4 page at
+    150 dpi turned by 0.06°: 1.3 px)."""
+    import math
+
     import numpy as np
 
     settings = settings or default_settings()
     grey = image.convert("L")
     angle = page_skew(grey)
-    if angle:
+    if abs(math.tan(math.radians(angle))) * grey.width >= MIN_TURN_PX:
         grey = straighten(grey, angle)
     det_px = det_side(grey.width / scale, grey.height / scale, settings.det_dpi)
     result = recognise(grey, det_px, settings)
