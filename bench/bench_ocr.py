@@ -17,7 +17,9 @@ onnxruntime has no CUDA provider).
    ``$CSTATS_REAL_PAGES`` or /work/cache/real_pages; bench/real_pages.json says where they come
    from; third-party pages never enter the repository), each made into a scanner-like image-only
    PDF at every ``--dpi`` by ``sources/pdfgen/scanner.py`` (grey paper and ink, skew up to 2°,
-   bleed-through, noise, JPEG; seeded by page, dpi and ``--seed``; kept in ``--scans``). The
+   bleed-through, noise, JPEG; seeded by page, dpi and ``--seed``; kept in ``--scans``, whose
+   default changed with the generator: scans made before it kept the turned page whole are in
+   /work/cache/real_scans). ``--only`` names the pages (default: the first ``--pages``). The
    truth is the page's own text layer read by the same reader: its sentences (split at 。！？,
    6+ characters) found verbatim in the OCR text (targets >= 0.95 at 200 dpi, >= 0.97 at 300
    dpi), and its figures (value, unit, qualifier) found exactly (target >= 0.99). Time per page
@@ -201,7 +203,10 @@ def real(args, settings: ocr.Settings) -> None:
     if args.pages == 0:
         return
     folder = Path(args.real)
-    pdfs = sorted(folder.glob("rmrb*07.pdf"))[: args.pages] if folder.is_dir() else []
+    pdfs = sorted(folder.glob("rmrb*07.pdf")) if folder.is_dir() else []
+    if args.only:
+        pdfs = [p for p in pdfs if p.stem in args.only.split(",")]
+    pdfs = pdfs[: args.pages]
     if not pdfs:
         print(
             f"\n2. real-scan family: no real pages in {folder} (--real or CSTATS_REAL_PAGES); nothing measured"
@@ -288,7 +293,10 @@ def main() -> None:
     ap.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
     default = os.environ.get("CSTATS_REAL_PAGES") or "/work/cache/real_pages"
     ap.add_argument("--real", default=default, help="folder of real e-paper page PDFs")
-    ap.add_argument("--scans", default="/work/cache/real_scans", help="where the made scans are kept")
+    ap.add_argument("--scans", default="/work/cache/real_scans_v2", help="where the made scans are kept")
+    ap.add_argument(
+        "--only", help="comma-separated page names (rmrb2018010207,...) instead of the first --pages"
+    )
     ap.add_argument("--pages", type=int, default=2, help="real pages to read (a broadsheet: ~30 s CPU each)")
     ap.add_argument("--dpi", default="200,300", help="scan resolutions of the real-scan family")
     ap.add_argument("--seed", type=int, default=1)

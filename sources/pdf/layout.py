@@ -51,6 +51,7 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 # The content stream decides reading order and article runs on a page when it agrees with the
 # geometry at least this far (_stream_coherence); below it, geometry alone decides.
 STREAM_COHERENT = 0.75
+OCR_FONT = "ocr"  # Line.font of OCR'd characters (sources.ocr.OCR_FONT, lowered as every font name)
 
 
 @dataclass(eq=False)
@@ -155,11 +156,14 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
     if not content:
         return PageLayout(header_blocks, [], footer_blocks)
 
-    runs = _runs(content)
+    # OCR'd pages (a scan: every line read by OCR) read text in pictures too, as display type
+    scanned = all(ln.font == OCR_FONT for ln in lines)
+    runs = _runs(content, scanned)
     body_size = _body_size(runs)
     runs = _join_display_lines(runs, body_size)
     coherence = _stream_coherence(runs, body_size)
-    signal = "stream" if coherence >= STREAM_COHERENT else "geometry"
+    # OCR'd lines have no content stream: their order (RapidOCR's, top to bottom) is no signal
+    signal = "stream" if coherence >= STREAM_COHERENT and not scanned else "geometry"
     figures = [f for f in figures if not _background(f, runs, body_size)]
     boxes = _article_boxes(runs, body_size, frames)
     _assign_roles(runs, body_size, figures, frames)
@@ -175,14 +179,19 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
     in_box = [[r for r in runs if r.box == k] for k in range(len(boxes))]
     regions = _xy_cut(main, separators)
     for region in regions + in_box:
-        _headline_context(region, body_size)
+        _headline_context(region, body_size, scanned)
     _captions(runs, body_size, figures, above_too=True)
     _subheads(runs, body_size)
+    if scanned:  # a name set top to bottom beside a column (OCR reads it as stacked glyphs)
+        for r in runs:
+            if _vertical(r) and r.role != "headline":
+                r.role = "byline"
     if signal == "stream":
         groups = _stream_groups(main, body_size) + [g for g in in_box if g]
         groups.sort(key=lambda g: min(r.seq for r in g))
     else:
-        groups = [g for region in regions for g in _split_by_headlines(region)] + [g for g in in_box if g]
+        groups = [g for region in regions for g in _split_by_headlines(region, scanned)]
+        groups += [g for g in in_box if g]
     articles: list[PageArticle] = []
     for group in groups:
         if all(_vertical(r) for r in group):  # a vertical column title that governs no text
@@ -197,6 +206,8 @@ def analyse_page(lines: list[Line], rules: list[Box], figures: list[Box], frames
             art = PageArticle(headline=heads[0].text() if heads else "")
             articles.append(art)
         _order_article(group, art, len(articles) - 1, body_size, stream=signal == "stream")
+    if scanned:
+        _join_column_feet(articles, body_size, frames)
     return PageLayout(header_blocks, articles, footer_blocks, signal, round(coherence, 3))
 
 
@@ -275,7 +286,15 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
     return [sorted(row, key=lambda ln: ln.x0) for row in rows]
 
 
-def _runs(lines: list[Line]) -> list[Run]:
+def _aside(a: Line, b: Line) -> bool:
+    """One of two lines is a glyph or two set off to the side of the other (a vertical name or
+    headline OCR read as stacked glyphs beside a column), not its paragraph's short last line,
+    which starts at the column's left edge."""
+    short, other = (a, b) if len(a.text) <= len(b.text) else (b, a)
+    return len(short.text) <= 2 < len(other.text) and short.x0 > other.x0 + 2 * short.size
+
+
+def _runs(lines: list[Line], scanned: bool = False) -> list[Run]:
     runs: list[Run] = []
     active: list[Run] = []
     for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
@@ -286,6 +305,8 @@ def _runs(lines: list[Line]) -> list[Run]:
             if abs(last.size - ln.size) > 0.08 * ln.size:
                 continue
             if not (-0.3 * ln.size <= ln.top - last.bottom <= 1.0 * ln.size):
+                continue
+            if scanned and _aside(last, ln):
                 continue
             if _overlap(last.x0, last.x1, ln.x0, ln.x1) >= 0.5 * min(last.width, ln.width):
                 home = r
@@ -334,6 +355,15 @@ def _inside(r: Run, box: Box, slack: float = 2.0) -> bool:
         and r.x1 <= box[2] + slack
         and r.top >= box[1] - slack
         and r.bottom <= box[3] + slack
+    )
+
+
+def _inside_box(b: Box, box: Box, slack: float = 2.0) -> bool:
+    return (
+        b[0] >= box[0] - slack
+        and b[2] <= box[2] + slack
+        and b[1] >= box[1] - slack
+        and b[3] <= box[3] + slack
     )
 
 
@@ -406,8 +436,10 @@ def _assign_roles(runs: list[Run], body: float, figures: list[Box], frames: list
                 r.role = "heading"
 
 
-def _headline_context(region: list[Run], body: float) -> None:
-    """Subtitle and byline: the runs stacked directly under a headline, within its zone."""
+def _headline_context(region: list[Run], body: float, scanned: bool = False) -> None:
+    """Subtitle and byline: the runs stacked directly under a headline, within its zone (on an
+    OCR'd page, ``scanned``, also under the headline itself: OCR reads the display type of a
+    sidebar graphic beside it as text)."""
     same = lambda s: abs(s - body) <= 0.07 * body  # noqa: E731
     heads = sorted((r for r in region if r.role == "headline"), key=lambda r: -r.size)
     subtitle_of: dict[int, Run] = {}
@@ -459,11 +491,14 @@ def _headline_context(region: list[Run], body: float) -> None:
                     and lo <= (r.x0 + r.x1) / 2 <= hi
                     and not any(_overlap(b.x0, b.x1, r.x0, r.x1) > 0.3 * (r.x1 - r.x0) for b in beside)
                     and -1 <= r.top - y <= 3 * body
+                    and (not scanned or _overlap(h.x0, h.x1, r.x0, r.x1) > 0)
                 ]
                 if not below:
                     break
                 r = min(below, key=lambda r: (r.top, r.x0))
                 centred = abs((r.x0 + r.x1) - (h.x0 + h.x1)) / 2 < 0.05 * (h.x1 - h.x0) and len(r.lines) <= 2
+                if scanned and len(r.lines) > (3 if r.size > body else 1):
+                    break  # a subtitle is a few lines and a byline one, not a column of text
                 if same(r.size) and not r.lines[0].bold:
                     if taken_sub or not centred:
                         break
@@ -613,10 +648,15 @@ def _zone(h: Run, band: list[Run]) -> tuple[float, float]:
     return lo, hi
 
 
-def _split_by_headlines(region: list[Run]) -> list[list[Run]]:
+def _split_by_headlines(region: list[Run], scanned: bool = False) -> list[list[Run]]:
     """One group of runs per headline. Headlines on one band (side by side) share the band's
     width: a run belongs to the band above it, and within the band to the headline whose zone
-    (split halfway between neighbouring headlines) holds the run's centre."""
+    (split halfway between neighbouring headlines) holds the run's centre.
+
+    ``scanned`` (a page read by OCR, which also reads the display type inside pictures and
+    infographics: a figure's "25.6万人" set large): a run belongs to the lowest band above it
+    that has a headline (with its kicker, subtitle and byline) over its own x-range, give or
+    take two body glyphs; only when no band above reaches it, to the band right above it."""
     heads = sorted((r for r in region if r.role == "headline"), key=lambda r: r.top)
     if len(heads) <= 1:
         return [region]
@@ -625,20 +665,29 @@ def _split_by_headlines(region: list[Run]) -> list[list[Run]]:
     in_band: dict[int, list[Run]] = {id(b[0]): [] for b in bands}
     # A band starts at its highest headline or kicker.
     band_top = [min([h.top for h in b] + [r.top for r in region if r.owner in b]) for b in bands]
+    reach: dict[int, list[tuple[float, float]]] = {}  # per band: its headlines' x-ranges
+    if scanned:
+        slack = 2 * min(r.size for r in region)
+        for b in bands:
+            owned = [r for r in region if r in b or r.owner in b]
+            reach[id(b[0])] = [(r.x0 - slack, r.x1 + slack) for r in owned]
     for r in region:
         if r.role == "headline" and id(r) in groups:
             continue
         if r.owner is not None and id(r.owner) in groups:
             groups[id(r.owner)].append(r)
             continue
-        band = bands[0]
+        band = reaching = None
         for b, top in zip(bands, band_top, strict=True):
             if top <= r.top + 0.5 * min(h.size for h in b):
                 band = b
+                if scanned and any(_overlap(e[0], e[1], r.x0, r.x1) > 0 for e in reach[id(b[0])]):
+                    reaching = b
+        band = reaching or band or bands[0]
         in_band[id(band[0])].append(r)
     for band in bands:
         # Whole columns go to one headline: the zone that holds the column's centre.
-        for col in _columns(in_band[id(band[0])]):
+        for col in _columns(in_band[id(band[0])], scanned):
             mids = sorted((r.x0 + r.x1) / 2 for r in col)
             mid = mids[len(mids) // 2]
             k = 0
@@ -747,6 +796,63 @@ def _join_cut_paragraphs(headed: list[list[Run]], headless: list[list[Run]]) -> 
             g.clear()
 
 
+def _join_column_feet(articles: list[PageArticle], body: float, frames: list[Box] = ()) -> None:
+    """On an OCR'd page: a body paragraph that stops mid-sentence at the foot of a column goes on
+    at the top of the next column to its right, even where the articles were split wrongly there
+    (display type read in a picture, a headline band misjudged): a sentence is never cut at a
+    column's foot. The continuation is the nearest body paragraph to the right whose first line
+    starts higher up, with no body text right above it and no first-line indent; it is moved to
+    the end of the cut paragraph. Text never goes on into or out of a frame (a boxed article)."""
+    blocks = [(a, b) for a in articles for b in a.blocks if b.role == "body"]
+
+    def framed(box: Box) -> int:
+        return next((k for k, f in enumerate(frames) if _inside_box(box, f)), -1)
+
+    lines = [box for _, b in blocks for box in b.boxes]
+
+    def free(box: Box, above: bool) -> bool:  # no body line right above (below) it in its column
+        for o in lines:
+            if o is box or _overlap(o[0], o[2], box[0], box[2]) <= 0.3 * (box[2] - box[0]):
+                continue
+            gap = box[1] - o[3] if above else o[1] - box[3]
+            if -0.3 * body <= gap <= 1.5 * body:
+                return False
+        return True
+
+    moved: set[int] = set()
+    for _art, cut in blocks:
+        if id(cut) in moved or _SENTENCE_END.search(cut.text.rstrip()) or CONTINUATION.match(cut.text):
+            continue
+        last = cut.boxes[-1]
+        width = max(b[2] - b[0] for b in cut.boxes)
+        if not free(last, above=False):
+            continue
+        best = None
+        for other_art, cont in blocks:
+            first = cont.boxes[0]
+            if (
+                cont is cut
+                or id(cont) in moved
+                or not (last[2] - 0.3 * width < first[0] <= last[0] + 2.5 * width)
+            ):
+                continue
+            if first[1] >= last[1] or not free(first, above=True) or framed(first) != framed(last):
+                continue
+            rest = cont.boxes[1:]
+            if rest and first[0] > min(b[0] for b in rest) + 0.5 * body:  # indented: a paragraph's start
+                continue
+            key = (first[0] - last[0], first[1])
+            if best is None or key < best[0]:
+                best = (key, other_art, cont)
+        if best is None:
+            continue
+        _, other_art, cont = best
+        other_art.blocks.remove(cont)
+        cut.text += (" " if joins_with_space(cut.text, cont.text) else "") + cont.text
+        cut.boxes = cut.boxes + cont.boxes
+        moved.add(id(cont))
+
+
 def _vertical(r: Run) -> bool:
     """Text set top to bottom: a stack of lines of one or two upright glyphs each."""
     return len(r.lines) >= 3 and all(len(ln.text) <= 2 for ln in r.lines)
@@ -760,11 +866,13 @@ def _distance(h: Run, group: list[Run]) -> float:
     return dx + dy
 
 
-def _columns(runs: list[Run]) -> list[list[Run]]:
+def _columns(runs: list[Run], scanned: bool = False) -> list[list[Run]]:
     """Cluster runs into columns by horizontal overlap, left to right.
 
     Columns are found from body runs of ordinary width; a run wider than that (a subhead or
     a stray line spanning two columns) joins the column it overlaps most, so it cannot fuse two.
+    On an OCR'd page (``scanned``) a wide run that overlaps no column (text read in a sidebar
+    graphic) is a column of its own, never the nearest one's.
     """
     body = [r for r in runs if r.role == "body"]
     widths = sorted(r.x1 - r.x0 for r in body) or sorted(r.x1 - r.x0 for r in runs)
@@ -783,8 +891,11 @@ def _columns(runs: list[Run]) -> list[list[Run]]:
     for r in runs:
         if id(r) not in chosen:
             best = max(cols, key=lambda c: _overlap(c[0], c[1], r.x0, r.x1))
+            if scanned and _overlap(best[0], best[1], r.x0, r.x1) <= 0:
+                cols.append([r.x0, r.x1, [r]])
+                continue
             best[2].append(r)
-    return [sorted(c[2], key=lambda r: r.top) for c in cols]
+    return [sorted(c[2], key=lambda r: r.top) for c in sorted(cols, key=lambda c: c[0])]
 
 
 def _reverses_geometry(pieces: list[Run], column_of: dict[int, int]) -> bool:

@@ -118,6 +118,11 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
         hi = bisect_left(bottoms, bottoms[k] + reach + 0.01)
         return [sp for j in range(lo, hi) if j != k for sz, sp in spans(j) if abs(sz - size0) <= 0.06 * size0]
 
+    def any_size_rows(k: int, size0: float) -> list[_RowSpans]:  # the rows just above and below
+        lo = bisect_left(bottoms, bottoms[k] - 2 * size0)
+        hi = bisect_left(bottoms, bottoms[k] + 2 * size0 + 0.01)
+        return [sp for j in range(lo, hi) if j != k for _, sp in spans(j)]
+
     frags: list[list[dict]] = []
     for k in range(len(rows)):
         for group in groups_of[k]:
@@ -131,6 +136,11 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
             for i in range(1, len(group)):
                 gap, size = gaps[i - 1], group[i]["size"]
                 wide = gap > spacing + 0.8 * size
+                # inside one line OCR detected, a wide gap is a gutter only as the rows around
+                # show it (a channel); else it is a glyph the recogniser dropped (a rare one)
+                if wide and gap <= 2.5 * size and _one_ocr_line(group[i - 1], group[i]):
+                    g0, g1 = group[i - 1]["x1"] + 0.25 * size, group[i]["x0"] - 0.25 * size
+                    wide = not any(sp.covers(g0, g1) for sp in any_size_rows(k, size))
                 if not wide and vrules and gap > 0.2 * size:
                     g0, g1, y = group[i - 1]["x1"] - 1, group[i]["x0"] + 1, group[i]["bottom"]
                     wide = any(g0 <= x <= g1 and t <= y and y - size <= b for x, t, b in vrules)
@@ -147,6 +157,15 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
                     start = i
             frags.append(group[start:])
     return [_make_line(f) for f in _rejoin_foreign(frags)]
+
+
+def _one_ocr_line(a: dict, b: dict) -> bool:
+    """Whether two OCR'd glyphs come from one line the detector found (``ocr_line``, set by
+    sources/ocr.py; text-layer glyphs have none). The detector does not run a line across a
+    column gutter, so a gap between them is a glyph the recogniser dropped (a rare character),
+    not a gutter."""
+    line = a.get("ocr_line")
+    return line is not None and line == b.get("ocr_line")
 
 
 def _in_line_order(chars: list[dict]) -> list[dict]:

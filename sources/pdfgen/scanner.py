@@ -16,8 +16,10 @@ The steps, in order (their ranges are :data:`DEFAULTS`):
    newsprint), blurred and faint, darkens the paper by up to ``bleed`` of the ink's depth;
 2. **grey levels**: paper at ``paper`` (a level drawn per page), ink lifted to ``ink``, a slow
    illumination gradient across the page;
-3. **skew**: the page rotated by an angle drawn uniformly in +/- ``skew`` degrees (paper colour
-   fills the corners);
+3. **skew**: the page rotated by an angle drawn uniformly in +/- ``skew`` degrees, on a canvas
+   large enough to hold the whole turned page (paper colour fills the corners; the image, and so
+   the PDF page, grows by up to ~3 % each way: a scanner's glass is larger than the page, and a
+   page whose corners were cut off would lose text its truth still has);
 4. **noise**: Gaussian sensor noise of ``noise`` grey levels;
 5. **JPEG**: compressed at a quality drawn from ``jpeg``, as scanners and e-paper exporters do.
 """
@@ -65,8 +67,11 @@ def degrade(grey, rng, how: Degradation = DEFAULTS):
     out = base - np.maximum(depth, 0) * (base - ink)
     angle = float(rng.uniform(-how.skew, how.skew))
     img = Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
-    img = img.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=int(paper))
-    noisy = np.asarray(img, dtype=np.float32) + rng.normal(0, how.noise, (h, w)).astype(np.float32)
+    # the glass is larger than the page: the turned page is kept whole (its corners are not cut
+    # off, which would take text away that the truth still has)
+    img = img.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=int(paper))
+    noise = rng.normal(0, how.noise, (img.height, img.width)).astype(np.float32)
+    noisy = np.asarray(img, dtype=np.float32) + noise
     img = Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8))
     quality = int(rng.integers(how.jpeg[0], how.jpeg[1] + 1))
     buf = io.BytesIO()
