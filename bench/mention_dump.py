@@ -124,7 +124,9 @@ def compare(old: Path, new: Path) -> int:
             print(f"{a.name}: identical ({len(la)} mentions)")
             continue
         bad += 1
-        diff = next((i for i, (x, y) in enumerate(zip(la, lb, strict=False)) if x != y), min(len(la), len(lb)))
+        diff = next(
+            (i for i, (x, y) in enumerate(zip(la, lb, strict=False)) if x != y), min(len(la), len(lb))
+        )
         print(f"{a.name}: DIFFERS ({len(la)} vs {len(lb)} mentions), first at line {diff + 1}")
         print(f"  old: {la[diff] if diff < len(la) else '-'}")
         print(f"  new: {lb[diff] if diff < len(lb) else '-'}")

@@ -66,7 +66,14 @@ class _Cues:
         self.byline_end = tuple(lex.byline_endings)
 
 
-_CUE_FIELDS = ("furniture_cues", "meta_cues", "source_cues", "furniture_patterns", "byline_cues", "byline_endings")
+_CUE_FIELDS = (
+    "furniture_cues",
+    "meta_cues",
+    "source_cues",
+    "furniture_patterns",
+    "byline_cues",
+    "byline_endings",
+)
 _cues: dict[tuple, _Cues] = {}
 
 
