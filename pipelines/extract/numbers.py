@@ -127,14 +127,16 @@ def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
     lex = lex or load_lexicon()
     out: list[Quantity] = []
     before, after_number, after_unit = lex.before, lex.after_number, lex.after_unit
-    for m in quantity_pattern(lex).finditer(text):
+    pattern = quantity_pattern(lex)
+    g_pct, g_num, g_tail = (pattern.groupindex[g] for g in ("pct", "num", "tail"))
+    for m in pattern.finditer(text):
         start = m.start()
         pre, pct, num, unit0, _, num2, post, mag, post2, unit, tail = m.groups()  # one call, not eleven
         if pct:
             value, chinese, unit = _cn_decimal(pct[3:]), True, "%"
-            num_start = m.start("pct")
+            num_start = m.start(g_pct)
         else:
-            num_start = m.start("num")
+            num_start = m.start(g_num)
             if pre == "上" and num[0] not in "百千万":
                 pre, start = None, num_start  # 上 qualifies only 上百, 上千
             value, chinese = _value(num)
@@ -155,7 +157,7 @@ def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
         high = high * mult if high is not None else None
         end = m.end()
         if not unit and tail:  # 以上 after a bare number belongs to the sentence, not the number
-            end, tail = m.start("tail"), None
+            end, tail = m.start(g_tail), None
         if text[end - 1 : end].isspace():  # (rstrip changes nothing otherwise)
             end = len(text[start:end].rstrip()) + start
         if high is not None:
@@ -169,7 +171,9 @@ def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
                 qualifier = before[pre]
             if tail:
                 qualifier = after_unit[tail]
-        value = exact_value(value)  # 2.3 x 亿 is a whole number again
-        high = exact_value(high) if high is not None else None
+        if type(value) is not int:  # (an int is exact as it is)
+            value = exact_value(value)  # 2.3 x 亿 is a whole number again
+        if high is not None and type(high) is not int:
+            high = exact_value(high)
         out.append(Quantity(start, end, value, unit, qualifier, high, chinese, num_start))
     return out
