@@ -82,7 +82,8 @@ def corpora(cache: Path, national: int, real: list[str]) -> dict[str, list]:
         f"national{national}": lambda: _generated("national", national),
     }
     for folder in real:
-        plan[f"real_{Path(folder).name}"] = lambda folder=folder: _read_folder(Path(folder))
+        name = Path(folder).name
+        plan[name if name.startswith("real") else f"real_{name}"] = lambda f=folder: _read_folder(Path(f))
     out = {}
     for name, make in plan.items():
         pkl = cache / f"{name}.pkl"
