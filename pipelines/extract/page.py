@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import threading
+import weakref
 from dataclasses import dataclass, field
 
 from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
@@ -75,15 +76,19 @@ _CUE_FIELDS = (
     "byline_endings",
 )
 _cues: dict[tuple, _Cues] = {}
+_cues_of: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # lexicon -> its cues, once looked up
 
 
 def _cues_for(lex: Lexicon) -> _Cues:
     """The compiled cues of ``lex``, one object per set of cue words: a lexicon copied with other
     units (pipelines.extract.context) shares its original's cues, and so its page frames."""
-    key = tuple(getattr(lex, f) for f in _CUE_FIELDS)
-    c = _cues.get(key)
+    c = _cues_of.get(lex)
     if c is None:
-        c = _cues[key] = _Cues(lex)
+        key = tuple(getattr(lex, f) for f in _CUE_FIELDS)
+        c = _cues.get(key)
+        if c is None:
+            c = _cues[key] = _Cues(lex)
+        _cues_of[lex] = c
     return c
 
 
