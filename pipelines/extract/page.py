@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import threading
-import weakref
 from dataclasses import dataclass, field
 
 from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
@@ -76,19 +75,21 @@ _CUE_FIELDS = (
     "byline_endings",
 )
 _cues: dict[tuple, _Cues] = {}
-_cues_of: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # lexicon -> its cues, once looked up
+# id(lexicon) -> (the lexicon, its cues): the lexicon is kept, so its id is never reused
+_cues_of: dict[int, tuple[Lexicon, _Cues]] = {}
 
 
 def _cues_for(lex: Lexicon) -> _Cues:
     """The compiled cues of ``lex``, one object per set of cue words: a lexicon copied with other
     units (pipelines.extract.context) shares its original's cues, and so its page frames."""
-    c = _cues_of.get(lex)
+    known = _cues_of.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    key = tuple(getattr(lex, f) for f in _CUE_FIELDS)
+    c = _cues.get(key)
     if c is None:
-        key = tuple(getattr(lex, f) for f in _CUE_FIELDS)
-        c = _cues.get(key)
-        if c is None:
-            c = _cues[key] = _Cues(lex)
-        _cues_of[lex] = c
+        c = _cues[key] = _Cues(lex)
+    _cues_of[id(lex)] = (lex, c)
     return c
 
 
