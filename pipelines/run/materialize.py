@@ -3,8 +3,9 @@ document of the sources folder, materialize each, then gather, check and publish
 
 Documents are extracted in batches (pipelines/run/batches.py): one run of the ``extract_documents``
 job per batch of up to ``documents_per_run`` documents, so Dagster's run bookkeeping is paid per
-batch, not per document; each document keeps its store keys, its outcome (a materialization of its
-partition) and its own retry. ``workers`` processes run batches at once (default: one per CPU),
+batch, not per document; each document keeps its store keys, its outcome (in the store; a
+materialization of its partition only on a caller's ``instance``: an ephemeral instance of our own
+is read by nobody, so its batches skip those per-document events) and its own retry. ``workers`` processes run batches at once (default: one per CPU),
 each on an ephemeral Dagster instance of its own, to which it adds its batch's partitions; the
 per-document store writes are atomic, so workers never contend. The publish runs once, here,
 after every document is stored. ``workers=1`` (or a caller's own ``instance``) runs every batch
