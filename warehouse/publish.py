@@ -151,7 +151,10 @@ def _column(frame: pl.DataFrame, name: str, dtype) -> pl.Expr:
 
 
 def conform(frame: pl.DataFrame, schema: dict) -> pl.DataFrame:
-    """Select and cast ``frame`` to ``schema`` (missing columns become nulls), in schema order."""
+    """Select and cast ``frame`` to ``schema`` (missing columns become nulls), in schema order;
+    a frame that has exactly those columns, types and order already is returned as it is."""
+    if frame.width and list(frame.schema.items()) == list(schema.items()):
+        return frame
     cols = [_column(frame, name, dtype) for name, dtype in schema.items()]
     return frame.select(cols) if frame.width else pl.DataFrame(schema=schema)
 

@@ -54,7 +54,15 @@ def document_metadata(item: Done, store_key: str) -> dict:
 
 
 @dg.op(
-    config_schema={"documents": dg.Field([[str]], description="[content hash, relative path] pairs")},
+    config_schema={
+        "documents": dg.Field([[str]], description="[content hash, relative path] pairs"),
+        "partition_events": dg.Field(
+            bool,
+            default_value=True,
+            description="record each document as a materialization of its `documents` partition "
+            "(false: only the batch's counts, for an instance nobody reads after the run)",
+        ),
+    },
     description="Read, extract and store a batch of documents; each one is recorded as a "
     "materialization of its `documents` partition, with its outcome. Progress: the run's "
     f"`{DONE_TAG}` tag (documents done / in the batch).",
@@ -63,20 +71,22 @@ def extract_documents_op(context: dg.OpExecutionContext, stats_paths: StatsPaths
     quiet_libraries()
     store = stats_paths.store
     batch = [(sha, rel) for sha, rel in context.op_config["documents"]]
+    partition_events = context.op_config["partition_events"]
     counts = {"documents": len(batch), "extracted": 0, "reused": 0, "quarantined": 0}
     last = [time.monotonic()]
 
     def on_done(item: Done) -> None:
         kind = "reused" if item.reused else "extracted" if item.result.loaded else "quarantined"
         counts[kind] += 1
-        context.log_event(
-            dg.AssetMaterialization(
-                asset_key=documents.key,
-                partition=item.sha256,
-                metadata=document_metadata(item, store.key),
-                tags={"cstats/status": item.result.status},
-            )  # fmt: skip
-        )
+        if partition_events:  # a few milliseconds of event storage per document
+            context.log_event(
+                dg.AssetMaterialization(
+                    asset_key=documents.key,
+                    partition=item.sha256,
+                    metadata=document_metadata(item, store.key),
+                    tags={"cstats/status": item.result.status},
+                )  # fmt: skip
+            )
         if not item.result.loaded:
             q = item.result.quarantine
             context.log.warning(
@@ -110,5 +120,10 @@ def extract_documents():
     extract_documents_op()
 
 
-def batch_run_config(batch: list[tuple[str, str]], logs: dict = QUIET_LOGS) -> dict:
-    return {"ops": {"extract_documents_op": {"config": {"documents": [list(p) for p in batch]}}}, **logs}
+def batch_run_config(
+    batch: list[tuple[str, str]], logs: dict = QUIET_LOGS, *, partition_events: bool = True
+) -> dict:
+    config: dict = {"documents": [list(p) for p in batch]}
+    if not partition_events:  # (the default, true, is left out: the sensor's runs keep their config)
+        config["partition_events"] = False
+    return {"ops": {"extract_documents_op": {"config": config}}, **logs}

@@ -115,6 +115,7 @@ class ContextModel:
         self.not_count_re = re.compile(alternation(self.lex.not_count_cues))
         self.not_count_after_re = re.compile("|".join(f"(?:{p})" for p in self.lex.not_count_after) or "(?!)")
         self.numeral_words_re = re.compile(alternation(self.lex.numeral_words))
+        self._numeral_word_chars = frozenset("".join(self.lex.numeral_words))
         self.rate_re = re.compile(alternation(self.lex.rate_words))
         self.share_re = re.compile(alternation(self.lex.share_words))
         self.theme_re = re.compile(alternation(self.lex.theme_markers))
@@ -209,9 +210,10 @@ class ContextModel:
         after = text[q.end : q.end + 16]
         if self.not_count_after_re.match(after):
             return True  # 交由91家单位办理, 3人以上联名, 五次全会
-        for m in self.numeral_words_re.finditer(text, max(s0, q.start - 3), q.end + 3):
-            if m.start() <= q.num_start < m.end():
-                return True  # 红十字会
+        if text[q.num_start] in self._numeral_word_chars:  # (a word holding the numeral holds its character)
+            for m in self.numeral_words_re.finditer(text, max(s0, q.start - 3), q.end + 3):
+                if m.start() <= q.num_start < m.end():
+                    return True  # 红十字会
         unit = q.unit
         blockers = lex.unit_blockers.get(unit, ())
         if unit and after_unit and after_unit.startswith(blockers):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 
 from pipelines.extract.attribution import Attributor
 from pipelines.extract.context import ContextModel
-from pipelines.extract.mention import Mention
+from pipelines.extract.mention import Mention, new_mention
 from pipelines.extract.page import furniture_ranges
 from pipelines.extract.periods import MentionPeriod, TermCalendar, default_calendar, mention_period
 from pipelines.extract.tables import table_readings
@@ -21,6 +22,26 @@ EXTRACTOR_VERSION = "1.8.0"
 
 
 _local = threading.local()
+
+
+class Ranges:
+    """Character ranges (possibly nested or overlapping); :meth:`covers` in O(log n)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        ranges = sorted(ranges)
+        self.starts = [a for a, _ in ranges]
+        self.reach, far = [], -1  # the furthest end among the ranges up to each one
+        for _, b in ranges:
+            far = max(far, b)
+            self.reach.append(far)
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def covers(self, pos: int) -> bool:
+        """Whether some range ``(a, b)`` has ``a <= pos < b``."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
 
 
 def _default_model() -> ContextModel:
@@ -88,13 +109,13 @@ def extract_mentions(
     out: list[Mention] = []
     sentences: dict[int, str] = {}
     plans = plan_blocks(doc, model.lex)
-    furniture = furniture_ranges(doc, model.lex)  # navigation, meta lines, counters: no mentions
+    furniture = Ranges(furniture_ranges(doc, model.lex))  # navigation, meta lines, counters: no mentions
     for r in model.read(text):
         q = r.quantity
         block = doc.locate(q.start)
         if block is not None and (block.start in plans or block.role == "table"):
             continue  # a plan's targets; a table's cells are read with their headers below
-        if furniture and any(a <= q.start < b for a, b in furniture):
+        if furniture and furniture.covers(q.start):
             continue
         article = block.article if block is not None and len(doc.articles) > 1 else None
         owner = attributor.owner(article)
@@ -139,7 +160,7 @@ def _mention(
     """A Mention of the quantity ``q`` (anything with start, end, value, unit, qualifier)."""
     c = owner.committee
     same = period.source == owner.period.source and period.start == owner.period.start  # the report's own
-    return Mention(
+    return new_mention(
         doc=doc.doc_id,
         surface=doc.display_text[q.start : q.end],
         value=q.value,

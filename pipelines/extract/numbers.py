@@ -126,50 +126,54 @@ def find_quantities(text: str, lex: Lexicon | None = None) -> list[Quantity]:
     """Every number in ``text`` with its unit (possibly none), in base units."""
     lex = lex or load_lexicon()
     out: list[Quantity] = []
-    for m in quantity_pattern(lex).finditer(text):
+    before, after_number, after_unit = lex.before, lex.after_number, lex.after_unit
+    pattern = quantity_pattern(lex)
+    g_pct, g_num, g_tail = (pattern.groupindex[g] for g in ("pct", "num", "tail"))
+    for m in pattern.finditer(text):
         start = m.start()
-        pre = m["pre"]
-        if m["pct"]:
-            value, chinese, unit = _cn_decimal(m["pct"][3:]), True, "%"
-            num_start = m.start("pct")
+        pre, pct, num, unit0, _, num2, post, mag, post2, unit, tail = m.groups()  # one call, not eleven
+        if pct:
+            value, chinese, unit = _cn_decimal(pct[3:]), True, "%"
+            num_start = m.start(g_pct)
         else:
-            num = m["num"]
-            num_start = m.start("num")
+            num_start = m.start(g_num)
             if pre == "上" and num[0] not in "百千万":
                 pre, start = None, num_start  # 上 qualifies only 上百, 上千
             value, chinese = _value(num)
-            unit = m["unit"] or ""
+            unit = unit or ""
         if value is None:
             continue
         if not pre:
             start = num_start
         high = None
-        if not m["pct"] and m["num2"]:
-            if m["unit0"] and m["unit0"] != unit:
+        if not pct and num2:
+            if unit0 and unit0 != unit:
                 continue
-            high, _ = _value(m["num2"])
+            high, _ = _value(num2)
             if high is None:
                 continue
-        mult = _CN_BIG[m["mag"]] if not m["pct"] and m["mag"] else 1
+        mult = _CN_BIG[mag] if not pct and mag else 1
         value = value * mult
         high = high * mult if high is not None else None
         end = m.end()
-        tail = m["tail"]
         if not unit and tail:  # 以上 after a bare number belongs to the sentence, not the number
-            end, tail = m.start("tail"), None
-        end = len(text[start:end].rstrip()) + start
+            end, tail = m.start(g_tail), None
+        if text[end - 1 : end].isspace():  # (rstrip changes nothing otherwise)
+            end = len(text[start:end].rstrip()) + start
         if high is not None:
             qualifier = "at_least"
         else:
             qualifier = "exact"
-            for word in (m["post"], m["post2"]):
+            for word in (post, post2):
                 if word:
-                    qualifier = lex.after_number[word]
+                    qualifier = after_number[word]
             if pre:
-                qualifier = lex.before[pre]
+                qualifier = before[pre]
             if tail:
-                qualifier = lex.after_unit[tail]
-        value = exact_value(value)  # 2.3 x 亿 is a whole number again
-        high = exact_value(high) if high is not None else None
+                qualifier = after_unit[tail]
+        if type(value) is not int:  # (an int is exact as it is)
+            value = exact_value(value)  # 2.3 x 亿 is a whole number again
+        if high is not None and type(high) is not int:
+            high = exact_value(high)
         out.append(Quantity(start, end, value, unit, qualifier, high, chinese, num_start))
     return out

@@ -66,13 +66,30 @@ class _Cues:
         self.byline_end = tuple(lex.byline_endings)
 
 
-_cues: dict[int, _Cues] = {}
+_CUE_FIELDS = (
+    "furniture_cues",
+    "meta_cues",
+    "source_cues",
+    "furniture_patterns",
+    "byline_cues",
+    "byline_endings",
+)
+_cues: dict[tuple, _Cues] = {}
+# id(lexicon) -> (the lexicon, its cues): the lexicon is kept, so its id is never reused
+_cues_of: dict[int, tuple[Lexicon, _Cues]] = {}
 
 
 def _cues_for(lex: Lexicon) -> _Cues:
-    c = _cues.get(id(lex))
+    """The compiled cues of ``lex``, one object per set of cue words: a lexicon copied with other
+    units (pipelines.extract.context) shares its original's cues, and so its page frames."""
+    known = _cues_of.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    key = tuple(getattr(lex, f) for f in _CUE_FIELDS)
+    c = _cues.get(key)
     if c is None:
-        c = _cues[id(lex)] = _Cues(lex)
+        c = _cues[key] = _Cues(lex)
+    _cues_of[id(lex)] = (lex, c)
     return c
 
 
@@ -149,7 +166,7 @@ def page_frame(doc: Document, article: int | None = None, lex: Lexicon | None = 
     lex = lex or load_lexicon()
     if getattr(_recent, "doc", None) is not doc:
         _recent.doc, _recent.frames = doc, {}
-    key = (article, id(lex))
+    key = (article, id(_cues_for(lex)))  # the frame depends on the lexicon's cue words only
     frame = _recent.frames.get(key)
     if frame is None:
         frame = _recent.frames[key] = _page_frame(doc, article, lex)

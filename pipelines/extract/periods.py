@@ -697,7 +697,7 @@ def mention_period(
         a, b = plan_years(plan[1])
         return MentionPeriod(a, b, "plan")
     since = None
-    for m in _SINCE.finditer(text, s_start, pos):  # the sentence up to the quantity
+    for m in _SINCE.finditer(text, s_start, pos) if has_year else ():  # the sentence up to the quantity
         since = int(m[1])
     if since is not None and since < report.end:
         return MentionPeriod(since, report.end, "text")
@@ -705,7 +705,7 @@ def mention_period(
     if years is not None:
         return MentionPeriod(report.end - years + 1, report.end, report.source)
     year = None
-    for m in _YEAR.finditer(text, s_start, pos):
+    for m in _YEAR.finditer(text, s_start, pos) if has_year else ():  # (a year holds 年)
         if not _SINCE.match(text, m.start(), pos) and not _cutoff_before(text, m.start(), lex):
             year = int(m[1])
     if year is None:  # a paragraph opened by a year: "2023年，…"

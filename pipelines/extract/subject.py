@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipelines.extract.names_in_text import NameIndex
 from pipelines.extract.page import page_frame, source_of
 from sources.document import Document
 from warehouse.register import (
@@ -236,10 +237,9 @@ def _publisher_committee(register: Register, context: str, year: int | None) -> 
     """The one division a publisher or newspaper name points to (平罗县融媒体中心 -> 平罗县)."""
     s = compact(context)
     hits: dict[str, Committee] = {}
-    for name in register.names():
-        if len(name) >= 2 and name in s:
-            for c in register.find(name, year):
-                hits[c.code] = c
+    for name in _division_names(register).present(s):  # every name of two or more characters in s
+        for c in register.find(name, year):
+            hits[c.code] = c
     if not hits:
         return None
     # Keep the lowest level: a county named with its city and region is the county.
@@ -267,12 +267,11 @@ def _relative_by_place(
     stem = division_stem(normalise(named.stem)) if named.stem not in RELATIVE_FORMS else named.stem
     scores: dict[str, int] = {}
     places: dict[str, Committee] = {}
+    places_index = _place_names(register, stem)
     for zone, text in zones:
         s = compact(text)
-        for name in _place_names(register, stem):
+        for name in places_index.present(s):
             k = s.count(name)
-            if not k:
-                continue
             for c in register.find(name, year):
                 if _fits_relative(c, stem) and (name == c.name or c.level in ("region", "city")):
                     places[c.code] = c
@@ -286,10 +285,11 @@ def _relative_by_place(
     return SubjectResult(places[ranked[0]], evidence=f"place named on the page ({named.form})")
 
 
-_PLACE_NAMES: dict[tuple[int, str], tuple[str, ...]] = {}
+_PLACE_NAMES: dict[tuple[int, str], NameIndex] = {}
+_DIVISION_NAMES: dict[int, NameIndex] = {}
 
 
-def _place_names(register: Register, stem: str) -> tuple[str, ...]:
+def _place_names(register: Register, stem: str) -> NameIndex:
     """Names (full; short for provinces and cities) of the divisions a relative suffix may stand
     for, longest first; built once per register and suffix."""
     key = (id(register), stem)
@@ -301,7 +301,15 @@ def _place_names(register: Register, stem: str) -> tuple[str, ...]:
                 out.add(c.name)
                 if c.level in ("region", "city") and len(c.short_name) >= 2:
                     out.add(c.short_name)
-        names = _PLACE_NAMES[key] = tuple(sorted(out, key=len, reverse=True))
+        names = _PLACE_NAMES[key] = NameIndex(sorted(out, key=len, reverse=True))
+    return names
+
+
+def _division_names(register: Register) -> NameIndex:
+    """Every division name and alias of the register of two or more characters, longest first."""
+    names = _DIVISION_NAMES.get(id(register))
+    if names is None:
+        names = _DIVISION_NAMES[id(register)] = NameIndex([n for n in register.names() if len(n) >= 2])
     return names
 
 

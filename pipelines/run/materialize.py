@@ -3,8 +3,9 @@ document of the sources folder, materialize each, then gather, check and publish
 
 Documents are extracted in batches (pipelines/run/batches.py): one run of the ``extract_documents``
 job per batch of up to ``documents_per_run`` documents, so Dagster's run bookkeeping is paid per
-batch, not per document; each document keeps its store keys, its outcome (a materialization of its
-partition) and its own retry. ``workers`` processes run batches at once (default: one per CPU),
+batch, not per document; each document keeps its store keys, its outcome (in the store; a
+materialization of its partition only on a caller's ``instance``: an ephemeral instance of our own
+is read by nobody, so its batches skip those per-document events) and its own retry. ``workers`` processes run batches at once (default: one per CPU),
 each on an ephemeral Dagster instance of its own, to which it adds its batch's partitions; the
 per-document store writes are atomic, so workers never contend. The publish runs once, here,
 after every document is stored. ``workers=1`` (or a caller's own ``instance``) runs every batch
@@ -67,11 +68,16 @@ def _definitions(settings: tuple) -> dg.Definitions:
     )  # fmt: skip
 
 
-def _extract(defs: dg.Definitions, instance: dg.DagsterInstance, batch: list[tuple[str, str]]) -> None:
+def _extract(
+    defs: dg.Definitions, instance: dg.DagsterInstance, batch: list[tuple[str, str]], partition_events: bool
+) -> None:
     # cstats run reports every file's outcome and a failure itself (one line): the batch's own log
-    # lines (one per failed document) are for the Dagster UI, not this terminal
+    # lines (one per failed document) are for the Dagster UI, not this terminal. On an instance of
+    # its own (ephemeral, gone with the process) nobody reads a document's materialization: the
+    # outcome of every file comes from the store, so the batch skips those per-document events.
     defs.resolve_job_def(extract_documents.name).execute_in_process(
-        instance=instance, run_config=batch_run_config(batch, logs=SILENT)
+        instance=instance,
+        run_config=batch_run_config(batch, logs=SILENT, partition_events=partition_events),
     )
 
 
@@ -86,7 +92,7 @@ def _extract_in_worker(settings: tuple, batch: list[tuple[str, str]]) -> int:
     try:
         instance = _worker_instance()
         instance.add_dynamic_partitions(DOCUMENTS_PARTITION, [sha for sha, _ in batch])
-        _extract(_definitions(settings), instance, batch)
+        _extract(_definitions(settings), instance, batch, partition_events=False)
     except Exception as e:
         if (exhausted := _exhausted(e, StatsPaths(**dict(settings)))) is not None:
             raise exhausted from None  # classified here: the exception chain stays in this process
@@ -140,11 +146,13 @@ def _extract_in_parallel(settings: tuple, batches: list, workers: int, tally) ->
     pool.shutdown(wait=True)
 
 
-def _extract_one(defs: dg.Definitions, instance: dg.DagsterInstance, batch: list[tuple[str, str]]) -> None:
+def _extract_one(
+    defs: dg.Definitions, instance: dg.DagsterInstance, batch: list[tuple[str, str]], partition_events: bool
+) -> None:
     """One batch in this process; a stop signal Dagster turned into its interrupt is raised as
     lifecycle.Stopped."""
     try:
-        _extract(defs, instance, batch)
+        _extract(defs, instance, batch, partition_events)
     except dg.DagsterExecutionInterruptedError:
         raise lifecycle.Stopped(lifecycle.stop_signal() or signal.SIGINT) from None
     if (signum := lifecycle.stop_signal()) is not None:  # arrived between Dagster's steps
@@ -187,6 +195,7 @@ def materialize_all(
     paths = StatsPaths(**settings)
     frozen = tuple(sorted(settings.items()))
     defs = _definitions(frozen)
+    partition_events = instance is not None  # a caller's instance keeps every document's materialization
     instance = instance or dg.DagsterInstance.ephemeral()
 
     done, keys, bar = 0, [], None
@@ -211,7 +220,7 @@ def materialize_all(
             if workers == 1:
                 for batch in batches:
                     try:
-                        _extract_one(defs, instance, batch)
+                        _extract_one(defs, instance, batch, partition_events)
                     except Exception as e:
                         if (exhausted := _exhausted(e, paths)) is not None:
                             raise exhausted from e

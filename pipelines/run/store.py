@@ -19,7 +19,6 @@ output.
 """
 
 import functools
-import glob
 import hashlib
 import importlib.metadata
 import io
@@ -95,11 +94,19 @@ class DocumentResult:
 STALE_TEMP_SECONDS = 60.0  # a temporary file this old beside its target was left by a killed writer
 
 
+_SWEPT: dict[Path, float] = {}  # folder -> when this process last looked for stale temporaries
+
+
 def _drop_stale_temporaries(path: Path) -> None:
-    """Remove what a writer killed mid-write left beside ``path`` (never another live writer's:
-    a write takes far less than a minute), so such files never pile up."""
+    """Remove what a writer killed mid-write left in ``path``'s folder (never another live
+    writer's: a write takes far less than a minute), so such files never pile up. A folder is
+    looked at again only when ``STALE_TEMP_SECONDS`` have passed: one listing per folder and minute,
+    not one per write."""
     now = time.time()
-    for old in path.parent.glob(f".{glob.escape(path.name)}*.tmp"):
+    if now - _SWEPT.get(path.parent, -STALE_TEMP_SECONDS) < STALE_TEMP_SECONDS:
+        return
+    _SWEPT[path.parent] = now
+    for old in path.parent.glob(".*.tmp"):
         try:
             if now - old.stat().st_mtime > STALE_TEMP_SECONDS:
                 old.unlink()

@@ -61,3 +61,35 @@ def test_a_document_is_extracted_again_only_when_its_extraction_key_changes(
     assert bumped.metadata["reused"].value is False
     assert bumped.metadata["extraction_key"].value.startswith("next-version-")
     assert bumped.metadata["mentions"].value == first.metadata["mentions"].value
+
+
+def _batch_defs(settings):
+    from pipelines.defs.assets import ALL_ASSETS
+    from pipelines.defs.jobs import extract_documents
+
+    return dg.Definitions(assets=ALL_ASSETS, jobs=[extract_documents], resources={"stats_paths": settings})
+
+
+def test_a_batch_records_each_document_unless_told_its_instance_is_its_own(instance, settings, inbox):
+    """The sensor's batches record every document as its partition's materialization; `cstats run`
+    on its own ephemeral instance (partition_events false) skips those events: the store holds
+    every document's output either way, and the outcomes come from the store."""
+    from pipelines.defs.jobs import batch_run_config, extract_documents
+
+    files = sorted(inbox.glob("*.txt"))
+    batch = [(sha(p), p.name) for p in files]
+    instance.add_dynamic_partitions(DOCUMENTS_PARTITION, [k for k, _ in batch])
+    job = _batch_defs(settings).resolve_job_def(extract_documents.name)
+    assert "partition_events" not in batch_run_config(batch)["ops"]["extract_documents_op"]["config"]
+
+    quiet = job.execute_in_process(
+        instance=instance, run_config=batch_run_config(batch, partition_events=False)
+    )
+    assert quiet.success and quiet.output_for_node("extract_documents_op")["extracted"] == len(batch)
+    assert instance.get_materialized_partitions(dg.AssetKey("documents")) == set()
+    store = DocumentStore(settings.store_dir)
+    assert all(store.load(k).loaded for k, _ in batch)
+
+    recorded = job.execute_in_process(instance=instance, run_config=batch_run_config(batch))
+    assert recorded.output_for_node("extract_documents_op")["reused"] == len(batch)
+    assert instance.get_materialized_partitions(dg.AssetKey("documents")) == {k for k, _ in batch}
