@@ -98,11 +98,14 @@ class Attributor:
                 if article is None or b.article == article
             ] or [self.doc.text]
             frame = page_frame(self.doc, article, self.lex)
-            if frame.is_page:  # a saved web page: its furniture and meta lines are no lead
+            if frame.is_page:  # a saved web page: its furniture and meta lines are no lead, nor the
+                # site's name and header lines above its title (od体育官网入口)
+                first = frame.title if frame.title is not None else 0
                 blocks = [
                     self.doc.text[b.start : b.end]
                     for i, b in enumerate(self.doc.blocks)
                     if (article is None or b.article == article)
+                    and i >= first
                     and i not in frame.furniture
                     and i not in frame.bylines
                 ] or blocks

@@ -281,7 +281,7 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] |
             continue
         date = _DATE.match(lead, m.start())
         if date is None:
-            if _PLAN_YEAR.match(lead, m.end()):
+            if _is_plan_year(lead, m.end()):
                 continue  # 2024年区政协将聚焦…: a plan for that year, not the year reported
             return int(m[1]), "text"
         if dated is None:
@@ -295,6 +295,31 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] |
 
 # a year whose clause goes on to a plan (2024年区政协将聚焦…, 2025年要…): the plan's year
 _PLAN_YEAR = re.compile(r"[^，,。；;：:、\n]{0,8}?(?:将(?!近)|要|拟|计划|力争)")
+# a year the sentence calls the current one and plans for (2026年是“十五五”的开局之年，市政协将…), or
+# names as the year of the tasks set (2011年的工作任务, 2024年工作要点): also a plan's year
+_PLAN_SENTENCE = re.compile(r"是[^。；;！？\n]{0,40}?[，,][^。；;！？\n]{0,12}?(?:将(?!近)|要|拟|力争)")
+_TASK_YEAR = re.compile(r"的?(?:主要)?(?:工作任务|工作安排|工作要点|工作部署|工作思路|重点工作|主要任务)")
+
+
+def _is_plan_year(text: str, end: int) -> bool:
+    """Whether the year ending at ``end`` (after its 年) is a plan's: its clause plans for it."""
+    return bool(_PLAN_YEAR.match(text, end) or _PLAN_SENTENCE.match(text, end) or _TASK_YEAR.match(text, end))
+
+
+def plan_year(blocks: list[str]) -> int | None:
+    """The year the text plans for (2024年区政协将…, 2026年是…之年，…将…, 2011年的工作任务): the
+    year of the session or meeting that sets the plan, when the text names no date of its own."""
+    text = "\n".join(blocks)[:3000]
+    for m in _YEAR.finditer(text):
+        if (
+            not _SINCE.match(text, m.start())
+            and not _DATE.match(text, m.start())
+            and _is_plan_year(text, m.end())
+        ):
+            return int(m[1])
+    return None
+
+
 _INTAKE = re.compile(r"收到[^。；;，,]{0,14}提案|提案[^。；;]{0,6}收到")
 
 
@@ -343,6 +368,17 @@ def report_period(
             break
     year, source = found if found else (None, None)
     from_date = None
+    date_source = None
+    planned = plan_year(blocks) if published is None else None
+    if year is None and planned is not None:
+        # the session or meeting that plans for year P (会议指出，2024年区政协将…) is held in P
+        # (a December one plans for the next year): its month-day date line, else P's start
+        md = _month_day_line(blocks)
+        published, published_source = (planned, *(md or (1, 1))), "text"
+        if md is not None and md[0] >= 10:
+            published = (planned - 1, *md)
+    elif year is not None and planned == year + 1:
+        from_date, date_source = (planned, 1, 1), "text"  # 报告对2010年的工作进行了回顾 … 2011年的工作任务
     if year is None and published:
         year, source = published[0], published_source
         this_year = any(w in head for w in lex.this_year_words + lex.part_year_words)
@@ -361,8 +397,8 @@ def report_period(
     if term:
         since = _SINCE.search(text[:3000])
         start = int(since[1]) if since and int(since[1]) < year else year - 4
-        return Period(start, year, True, from_date, source=source)
-    return Period(year, year, False, from_date, source=source)
+        return Period(start, year, True, from_date, source=source, date_source=date_source)
+    return Period(year, year, False, from_date, source=source, date_source=date_source)
 
 
 def any_year(blocks: list[str]) -> int | None:
@@ -379,6 +415,9 @@ def month_day(blocks: list[str]) -> tuple[int, int] | None:
             month, day = int(m[1]), int(m[2])
             return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
     return None
+
+
+_month_day_line = month_day  # (report_period's argument ``month_day`` hides the function)
 
 
 def month_day_year(blocks: list[str], dated: tuple[int, int, int]) -> int | None:
@@ -645,6 +684,14 @@ def _named_year(text: str, start: int, end: int, lex: Lexicon) -> bool:
     )
 
 
+def _sentence_end(text: str, pos: int) -> int:
+    m = _END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+_END = re.compile(r"[。！？!?\n]")
+
+
 class MentionPeriod(NamedTuple):
     start: int | None
     end: int | None
@@ -688,6 +735,13 @@ def mention_period(
         and not _named_year(text, s_start, pos, lex)  # 2025年内蒙古政协收到提案1190件: that year
     ):
         y = report.published[0]  # what this session received (截至…已收到)
+        return MentionPeriod(y, y, dated_by)
+    if (
+        report.published
+        and _cue_re(lex.attendance_cues).search(text, s_start, _sentence_end(text, pos))
+        and not _named_year(text, s_start, pos, lex)
+    ):
+        y = report.published[0]  # who attends the session and how it is arranged: the session's year
         return MentionPeriod(y, y, dated_by)
     spans = list(_SPAN.finditer(text, s_start, pos)) if has_year else []  # 2013年1月至2018年1月，…
     if spans:

@@ -260,7 +260,47 @@ def test_a_dated_term_summary_at_a_later_session_starts_with_the_term(tmp_path):
     assert (m.period_start, m.period_end, m.period_source) == (2022, 2023, "date_line")
 
 
-def test_a_plan_year_is_not_the_year_reported(extract):
+def test_a_plan_year_is_not_the_year_reported_but_the_sessions(extract):
+    # the session that plans for 2024 is held in 2024: its review of 一年来 covers 2023
     text = "平罗县政协十届三次会议开幕\n会议认为，一年来，县政协共收到提案121件。\n会议指出，2024年县政协将聚焦中心大局。\n"
-    (m,) = extract(text)
-    assert m["period_start"] is None and m["period_reason"].startswith("no term data")
+    assert rows(extract(text)) == [("121件", 2023, 2023, "text")]
+
+
+def test_a_year_called_the_current_one_and_planned_for_dates_the_session(extract):
+    text = (
+        "某市政协全体会议开幕\n本报讯 2月3日，市政协全体会议开幕。2030年是新规划的开局之年，市政协将继续履职尽责。\n"
+        "会议回顾了一年来的工作，市政协共组织协商活动48场。\n"
+    )
+    assert rows(extract(text)) == [("48场", 2029, 2029, "text")]
+
+
+def test_a_december_meeting_plans_for_the_next_year(extract):
+    text = (
+        "某县政协召开常委会议\n12月20日，县政协召开常委会议，总结一年来的工作。一年来，县政协组织视察12次。\n"
+        "会议要求，2031年县政协要围绕中心工作履职。\n"
+    )
+    assert rows(extract(text)) == [("12次", 2030, 2030, "text")]
+
+
+def test_who_attends_a_session_counts_in_the_sessions_year(extract):
+    text = (
+        "某区政协全体会议开幕\n上午，区政协全体会议开幕，本次大会应到委员210人，实到委员205人。\n"
+        "常委会工作报告对2028年的工作进行了回顾，一年来共收到提案150件。\n报告对2029年的工作任务作了部署。\n"
+    )
+    got = rows(extract(text))
+    assert got == [
+        ("210人", 2029, 2029, "text"),
+        ("205人", 2029, 2029, "text"),
+        ("150件", 2028, 2028, "text"),
+    ]
+
+
+def test_lines_above_a_saved_pages_title_are_no_lead(tmp_path):
+    (doc,) = _docs(
+        tmp_path,
+        {"page": "某某门户网\n当前位置：首页 > 两会专题\n区政协会议以来立案提案83件\n"
+         "信息来源：区政协　发布时间：2031-01-12\n"
+         "区政协全体会议以来，委员们积极履职。截至2029年12月31日，共提交提案90件，经审查立案83件。\n"},
+    )  # fmt: skip
+    got = [(m.surface, m.period_start, m.period_end) for m in extract_mentions(doc)]
+    assert ("90件", 2029, 2029) in got and ("83件", 2029, 2029) in got
