@@ -28,9 +28,10 @@ from pipelines.extract.periods import (
     report_period,
     running_term,
     session_date,
+    session_over_history,
     term_period,
 )
-from pipelines.extract.subject import SubjectResult, find_subject
+from pipelines.extract.subject import PINYIN_NOTE, SubjectResult, find_subject
 from sources.document import Document
 from warehouse.register import Committee
 
@@ -109,6 +110,7 @@ class Attributor:
                     and i not in frame.furniture
                     and i not in frame.bylines
                 ] or blocks
+            blocks = [PINYIN_NOTE.sub("", b) for b in blocks]  # 十四届三次(ci)会议 reads as written
             # the page's date line, else the HTML reader's; a PDF's issue date comes last (below)
             published, source = frame.date, "date_line"
             if published is None and self.doc.media_type != "application/pdf":
@@ -137,6 +139,7 @@ class Attributor:
             elif period.term and period.published and subject.committee is not None:
                 period = running_term(blocks, subject.committee, period)
             elif subject.committee is not None:
+                period = session_over_history(blocks, subject.committee, period, self.lex, self.calendar)
                 period = session_date(blocks, subject.committee, period, self.calendar)
             if period.end is None:
                 period = plan_period(blocks, period)

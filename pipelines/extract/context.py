@@ -44,9 +44,13 @@ _OPEN_QUOTE_RE = re.compile("[" + _OPEN_QUOTES + "]")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 
 
+# Inline pinyin notes some pages put after characters: 提(ti)案, 会议(huì yì): read through, like spaces.
+_PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}[)）]")
+
+
 def _compact(text: str) -> tuple[str, list[int] | None]:
-    """``text`` without the spaces that stand next to a non-ASCII character, and for each kept
-    character its offset in ``text`` (None when nothing is removed)."""
+    """``text`` without the spaces that stand next to a non-ASCII character and without inline
+    pinyin notes, and for each kept character its offset in ``text`` (None when nothing is removed)."""
     cuts = [
         m.span()
         for m in _SPACE_RUN.finditer(text)
@@ -57,6 +61,9 @@ def _compact(text: str) -> tuple[str, list[int] | None]:
             and text[m.end()].isascii()
         )
     ]
+    notes = [m.span() for m in _PINYIN_NOTE.finditer(text)]
+    if notes:
+        cuts = sorted(cuts + notes)
     if not cuts:
         return text, None
     pieces, where, last = [], [], 0
@@ -189,7 +196,8 @@ class ContextModel:
                 out.append(reading)
                 self._last = reading.category or self._last
                 self._sentence_counts += 1
-            prev_end = q.end
+            if not self._in_numeral_word(text, q):  # 九三学社 is a name, no clause boundary
+                prev_end = q.end
         return out
 
     # -- one quantity --------------------------------------------------------------------------
@@ -219,7 +227,9 @@ class ContextModel:
         if unit and after_unit.startswith(unit) and len(unit) == 1:
             return True  # 一件件, 一次次
         if unit in lex.structure_units and text.startswith(lex.structure_after, q.end):
-            return True  # 从四个方面
+            word = next(w for w in lex.structure_after if text.startswith(w, q.end))
+            if not self.objects_re.match(text, q.end + len(word)):
+                return True  # 从四个方面 (but 10项重点调研 counts studies)
         if unit == "次" and before.endswith(lex.session_before):
             return True  # 十二届五次会议
         if self._quoted and self._inside_short_quote(text, s0, q):
@@ -230,6 +240,12 @@ class ContextModel:
             if not self.rate_re.search(text, self._segment_start(text, s0, q.start), q.start):
                 return True
         return False
+
+    def _in_numeral_word(self, text: str, q: Quantity) -> bool:
+        return any(
+            m.start() <= q.num_start < m.end()
+            for m in self.numeral_words_re.finditer(text, max(0, q.start - 3), q.end + 3)
+        )
 
     @staticmethod
     def _inside_short_quote(text: str, s0: int, q: Quantity) -> bool:

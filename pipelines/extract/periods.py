@@ -411,6 +411,8 @@ def month_day(blocks: list[str]) -> tuple[int, int] | None:
     """A month-day date line with no year (12月28日，…) opening the lead: (month, day)."""
     for lead in blocks[:3]:
         m = _MONTH_DAY.search(lead[:60])
+        if m and "将" in lead[max(0, m.start() - 8) : m.start()]:
+            continue  # a date ahead (将分别于3月5日开幕) is no date line
         if m and not _YEAR.search(lead[: m.end() + 2]):
             month, day = int(m[1]), int(m[2])
             return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
@@ -618,6 +620,30 @@ def session_date(
         return period  # (a session in the report's own year changes nothing)
     source = "cross_document" if term.basis == "document" else "session"
     return replace(period, published=(term.session_year(found[1]), 1, 1), date_source=source)
+
+
+def session_over_history(
+    blocks: list[str],
+    committee: Committee,
+    period: Period,
+    lex: Lexicon | None = None,
+    calendar: TermCalendar | None = None,
+) -> Period:
+    """A text year older than the year before the plenary session the lead reports (全国政协十四届
+    一次会议开幕 … 2019年，在人民政协诞生70周年之际): a history paragraph's, not the report's. The
+    session, dated by the committee's own calendar, dates the report instead."""
+    if period.source != "text" or period.published or period.end is None:
+        return period
+    calendar = calendar or default_calendar()
+    head = "\n".join(blocks[:2])[:_LEAD_CHARS]
+    found = next(sessions(head, committee, calendar.register), None)
+    if found is None or head.startswith("以来", found[2].end()):
+        return period
+    term = calendar.term(committee.code, found[0])
+    if term is None or term.inferred or period.end >= term.session_year(found[1]) - 1:
+        return period
+    got = term_period(blocks, committee, Period(None, None, period.term), lex, calendar)
+    return got if got.end is not None else period
 
 
 def plan_period(blocks: list[str], period: Period) -> Period:

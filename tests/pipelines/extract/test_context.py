@@ -146,3 +146,23 @@ def test_a_plan_has_targets_not_mentions(extract):
         "全年召开常委会议5次。\n"
     )
     assert [m["surface"] for m in extract(report, name="report")] == ["6次", "5次"]
+
+
+def test_a_structure_word_before_a_catalog_object_counts(extract):
+    # 从三个方面 is structure; 10项重点调研 counts studies
+    got = [
+        (m["surface"], m["category"])
+        for m in extract("县政协着力开展促进节能减排等10项重点调研，从三个方面提出建议。\n")
+    ]
+    assert got == [("10项", "research_inspection")]
+
+
+def test_sector_lists_count_members_by_sector(extract):
+    text = "本届委员由34个界别组成。其中：\n中国共产党99人；\n九三学社45人；\n经济界130人。\n"
+    got = [(m["surface"], m["metric"]) for m in extract(text)]
+    assert got == [
+        ("34个", "organization.sectors"),
+        ("99人", "organization.sector_members"),
+        ("45人", "organization.sector_members"),
+        ("130人", "organization.sector_members"),
+    ]

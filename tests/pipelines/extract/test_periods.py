@@ -304,3 +304,30 @@ def test_lines_above_a_saved_pages_title_are_no_lead(tmp_path):
     )  # fmt: skip
     got = [(m.surface, m.period_start, m.period_end) for m in extract_mentions(doc)]
     assert ("90件", 2029, 2029) in got and ("83件", 2029, 2029) in got
+
+
+def test_pinyin_notes_are_read_through_in_ordinals_and_counts(extract):
+    # some pages put pinyin after characters: 三次(ci)会议, 提(ti)案
+    text = "全国政协十四届三次(ci)会议开(kai)幕以来，委员们共提交提(ti)案5800件，其中委员提(ti)案5300件。\n"
+    got = rows(extract(text))
+    assert got == [("5800件", 2025, 2025, "session"), ("5300件", 2025, 2025, "session")]
+
+
+def test_a_date_ahead_is_no_date_line(tmp_path):
+    (doc,) = _docs(
+        tmp_path,
+        {"page": "新一届全国政协委员的构成\n来源：某报　2028年03月01日\n"
+         "全国政协新一届第一次会议将于3月3日在北京开幕。本届全国政协委员由34个界别组成。\n"},
+    )  # fmt: skip
+    got = [(m.surface, m.period_start) for m in extract_mentions(doc)]
+    assert got == [("34个", 2028)]
+
+
+def test_a_history_year_does_not_date_a_sessions_report(extract):
+    # the national 14th term opened in 2023: a term summary at its first session covers 2018-2022,
+    # whatever anniversary the third paragraph recalls
+    text = (
+        "今天下午，全国政协十四届一次会议开幕。\n常委会工作报告回顾了过去5年的工作。\n"
+        "2019年，人民政协迎来成立70周年。\n报告说，过去5年，全国政协举办重要协商活动105场。\n"
+    )
+    assert rows(extract(text)) == [("105场", 2018, 2022, "session")]
