@@ -29,6 +29,7 @@ from pipelines.extract.periods import (
     running_term,
     session_date,
     session_over_history,
+    session_years,
     term_period,
 )
 from pipelines.extract.subject import PINYIN_NOTE, SubjectResult, find_subject
@@ -43,6 +44,7 @@ class Owner:
     committee: Committee | None
     period: Period
     subject: SubjectResult | None = None  # the evidence (title, byline, lead, place, most named) or reason
+    sessions: dict | None = None  # (term, session) -> (year, source) of the sessions the article names
 
 
 class Attributor:
@@ -151,7 +153,8 @@ class Attributor:
                     period = meta
                 elif period.reason is None or period.reason.startswith("no dated context"):
                     period = replace(period, reason=meta.reason)
-            self._cache[article] = Owner(subject.committee, period, subject)
+            dated = session_years(blocks, subject.committee, self.calendar) if subject.committee else None
+            self._cache[article] = Owner(subject.committee, period, subject, dated)
         return self._cache[article]
 
     def named_terms(self) -> dict[str, set[int]]:

@@ -494,6 +494,38 @@ def ordinal_facts(
     return out
 
 
+_OF_SESSION = re.compile(r"(?:期间|上)?(?:的|收到的|提出的)?(?:政协|委员)?提案(?!工作)")
+
+
+def session_years(
+    blocks: list[str], committee: Committee, calendar: TermCalendar | None = None
+) -> dict[tuple[int, int], tuple[int, str]]:
+    """The year of every plenary session of ``committee`` the article names, by the committee's
+    calendar and by what the article itself dates (2020年，区政府共收到区政协三届四次会议提案115件:
+    the 4th session in 2020, so the 3rd in 2019): (term, session) -> (year, source)."""
+    calendar = calendar or default_calendar()
+    text = "\n".join(blocks)[:3000]
+    named = list(sessions(text, committee, calendar.register))
+    if not named:
+        return {}
+    facts = []
+    for n, k, m in named:
+        if text.startswith("以来", m.end()) or not _OF_SESSION.match(text, m.end()):
+            continue
+        s0 = max(text.rfind(c, 0, m.start()) for c in "。\n！？") + 1
+        years = [y for y in _YEAR.finditer(text, s0, m.start()) if not _DATE.match(text, y.start())]
+        if len(years) == 1 and not _SINCE.match(text, years[0].start()):
+            facts.append(OrdinalFact(committee.code, n, k, int(years[0][1]), "the article itself"))
+    own = calendar.learned(facts) if facts else calendar
+    out = {}
+    for n, k, _ in named:
+        term = own.term(committee.code, n)
+        if term is not None and not term.inferred:
+            source = "session" if term.basis in ("public", "reviewed") else "text"
+            out[(n, k)] = (term.session_year(k), source)
+    return out
+
+
 def named_terms(blocks: list[str], committee: Committee) -> set[int]:
     """The term ordinals of ``committee`` an article names (its sessions, and its terms beside a
     committee word: 十届县政协, 政协平罗县第十届委员会)."""
@@ -710,6 +742,23 @@ def _named_year(text: str, start: int, end: int, lex: Lexicon) -> bool:
     )
 
 
+def _of_session(text, s_start, pos, dated, lex) -> MentionPeriod | None:
+    """Proposals of a named session (区政协三届三次会议政协提案23件): the session's year, when the
+    sentence names no year of its own and reviews no past year at the session."""
+    found = None
+    for m in SESSION.finditer(text, s_start, pos):
+        found = m
+    if found is None or text.startswith("以来", found.end()) or not _OF_SESSION.match(text, found.end()):
+        return None
+    n, k = _ordinal(found[1]), _ordinal(found[2])
+    if (n, k) not in dated or _named_year(text, s_start, pos, lex):
+        return None
+    if any(c in text[s_start : _sentence_end(text, pos)] for c in lex.review_cues):
+        return None
+    year, source = dated[(n, k)]
+    return MentionPeriod(year, year, source)
+
+
 def _sentence_end(text: str, pos: int) -> int:
     m = _END.search(text, pos)
     return m.start() if m else len(text)
@@ -732,11 +781,15 @@ def mention_period(
     pos: int,
     para_start: int,
     lex: Lexicon | None = None,
+    sessions_dated: dict[tuple[int, int], tuple[int, str]] | None = None,
 ) -> MentionPeriod:
-    """The period of a quantity at ``pos`` in the sentence starting at ``s_start``."""
+    """The period of a quantity at ``pos`` in the sentence starting at ``s_start``; ``sessions_dated``
+    holds the years of the sessions the article names (:func:`session_years`)."""
     lex = lex or load_lexicon()
     before = text[s_start:pos]
     has_year = "年" in before
+    if sessions_dated and "次" in before and (got := _of_session(text, s_start, pos, sessions_dated, lex)):
+        return got
     if report.end is None:
         plan = _plan_re().search(before) if "五" in before else None
         if plan:

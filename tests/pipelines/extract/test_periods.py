@@ -331,3 +331,17 @@ def test_a_history_year_does_not_date_a_sessions_report(extract):
         "2019年，人民政协迎来成立70周年。\n报告说，过去5年，全国政协举办重要协商活动105场。\n"
     )
     assert rows(extract(text)) == [("105场", 2018, 2022, "session")]
+
+
+def test_proposals_of_a_named_session_count_in_its_year(extract):
+    # the article dates the 4th session (2030): the 3rd session's proposals are 2029's
+    text = (
+        "呈贡区政协提案办理情况通报\n2030年，呈贡区政协收到三届四次会议提案115件，均已办复。\n"
+        "截至目前，三届三次会议提案已解决20件。\n"
+    )
+    assert [(m["surface"], m["period_start"]) for m in extract(text)] == [("115件", 2030), ("20件", 2029)]
+
+
+def test_a_sessions_proposal_work_report_still_covers_the_year_before(extract):
+    text = "在全国政协十三届三次会议上，常委会关于提案工作情况的报告说，一年来共收到提案5400件。\n"
+    assert [(m["surface"], m["period_start"]) for m in extract(text)] == [("5400件", 2019)]
