@@ -114,11 +114,24 @@ class Attributor:
                 ] or blocks
             blocks = [PINYIN_NOTE.sub("", b) for b in blocks]  # 十四届三次(ci)会议 reads as written
             # the page's date line, else the HTML reader's; a PDF's issue date comes last (below)
-            published, source = frame.date, "date_line"
+            published, source = frame.date or self._inline_date(blocks), "date_line"
             if published is None and self.doc.media_type != "application/pdf":
                 published, source = self._reader_date() or (None, "date_line")
             got = self._blocks[article] = (blocks, published, source)
         return got
+
+    def _inline_date(self, blocks: list[str]) -> tuple[int, int, int] | None:
+        """A date line run into the page's first block (…再掀热潮 管理员 时间:2013-05-15 分类:…): a
+        meta word right before a full date near its start."""
+        head = blocks[0][:200] if blocks else ""
+        for cue in self.lex.meta_cues:
+            i = head.find(cue)
+            while i >= 0:
+                after = head[i + len(cue) : i + len(cue) + 24].lstrip(":： ")
+                if after[:1].isdigit() and (date := find_date(after[:19])):
+                    return date
+                i = head.find(cue, i + 1)
+        return None
 
     def _late_date(self, article: int | None) -> tuple[int, int, int] | None:
         """A publication date found outside the text: the e-paper page header, the canonical address,

@@ -43,7 +43,13 @@ ORDINALS_PATH = REFERENCE_DIR / "term_ordinals.csv"
 INFER_TERMS = 3  # a term is inferred from a dated term at most this many terms away
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")
-_SINCE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:以来|至今)")
+# a year a span starts from: 2019年以来, 2019年至今, 2006年起, 从2014年开始, 自2012年活动开展以来
+_SINCE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:以来|至今|起|开始|[^，,。；;：:！？\n\d]{1,10}?以来)")
+# how many years a span since a year has lasted: 三年来, 5年间, 已连续开展了二十年
+_YEARS_LASTED = re.compile(
+    r"(?:(?<![\d第一二三四五六七八九十两])([一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间|里)"
+    r"|连续[^，,。；;\d]{0,4}?([一二三四五六七八九十两]{1,3}|\d{1,2})年)"
+)
 _SPAN = re.compile(
     r"((?:19|20)\d{2})\s*(?:年)?\s*(?:(\d{1,2})\s*月(?:份)?)?\s*(?:至|到|-|—|－)\s*((?:19|20)\d{2})\s*年"
     r"(?:\s*(\d{1,2})\s*月)?"
@@ -290,7 +296,27 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] |
             dated = int(m[1]) - 1 if early else int(m[1])
     if dated is not None:
         return dated, "date_line"
-    return (since, "text") if since is not None else None
+    return (since, "since") if since is not None else None
+
+
+def _since_lasted(lead: str) -> tuple[int, int] | None:
+    """A span the lead opens from a year and counts in years (从2014年开始…三年来; 自2006年起…已连续
+    开展了二十年): its first and last year."""
+    since = _SINCE.search(lead)
+    if since is None:
+        return None
+    n = _lasted(lead[since.end() :])
+    return (int(since[1]), int(since[1]) + n - 1) if n else None
+
+
+def _lasted(text: str) -> int | None:
+    """Years a span lasted, as the text counts them (三年来 3, 已连续开展了二十年 20), or None."""
+    m = _YEARS_LASTED.search(text)
+    if m is None:
+        return None
+    n = m[1] or m[2]
+    years = int(n) if n.isdigit() else chinese_numeral(n)
+    return years if years and 2 <= years <= 30 else None
 
 
 # a year whose clause goes on to a plan (2024年区政协将聚焦…, 2025年要…): the plan's year
@@ -362,11 +388,17 @@ def report_period(
         return Period(a, b, True, source="text")
     found = None
     leads = (*blocks[:2],) if published else (*blocks[:3], text[:_LEAD_CHARS])
+    if not published and (lasted := _since_lasted(text[:_LEAD_CHARS])):
+        return Period(*lasted, True, source="text")  # 从2014年开始…三年来: 2014-2016
     for lead in leads:  # headline, subtitle, first paragraph, opening
         found = _year_of(lead, lex, intake)
         if found is not None:
             break
     year, source = found if found else (None, None)
+    if source == "since":  # 自2012年活动开展以来 on a page dated 2013-05-15: 2012-2013
+        source = "text"
+        if published and published[0] > year:
+            return Period(year, published[0], True, published, source="text")
     from_date = None
     date_source = None
     planned = plan_year(blocks) if published is None else None
@@ -394,6 +426,7 @@ def report_period(
         return Period(
             None, None, term, reason="no dated context: the text names no year and has no date line"
         )
+
     if term:
         since = _SINCE.search(text[:3000])
         start = int(since[1]) if since and int(since[1]) < year else year - 4

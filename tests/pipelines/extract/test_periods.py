@@ -345,3 +345,30 @@ def test_proposals_of_a_named_session_count_in_its_year(extract):
 def test_a_sessions_proposal_work_report_still_covers_the_year_before(extract):
     text = "在全国政协十三届三次会议上，常委会关于提案工作情况的报告说，一年来共收到提案5400件。\n"
     assert [(m["surface"], m["period_start"]) for m in extract(text)] == [("5400件", 2019)]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a span from a year, counted in years: 从2024年开始…三年来
+        ("某市政协开展委员工作室建设\n从2024年开始，市政协在社区建立委员工作室。三年来，委员们深入基层。\n"
+         "截至目前，全市已建成委员工作室21个。\n", [("21个", 2024, 2026)]),
+        ("某市政协爱心助学\n自2010年起，市政协助学活动已连续开展了十年，累计捐款金额达200余万元。\n",
+         [("200余万元", 2010, 2019)]),
+    ],
+)  # fmt: skip
+def test_a_span_since_a_year_counted_in_years(extract, text, want):
+    assert [(m["surface"], m["period_start"], m["period_end"]) for m in extract(text)] == want
+
+
+def test_a_date_line_run_into_the_first_block_dates_a_since_span(extract):
+    text = (
+        "湘东区下埠镇政协活动再掀热潮 管理员 时间:2031-05-15 分类:联络组 自2030年活动开展以来，"
+        "湘东区下埠镇政协工作联络组深入农户和学校，与贫困学子亲切交谈，了解他们的学习和生活情况，帮助他们解决遇到的"
+        "困难和问题。联络组安排委员分别挂点联系各村和学校，组织委员开展助学活动，资助学生32名，捐款5万余元。"
+        "委员们表示，今后将继续关心贫困学子的成长，把帮扶工作做细做实。\n"
+    )
+    assert [(m["surface"], m["period_start"], m["period_end"]) for m in extract(text)] == [
+        ("32名", 2030, 2031),
+        ("5万余元", 2030, 2031),
+    ]
