@@ -91,6 +91,16 @@ def _plan_re() -> re.Pattern:
     return re.compile(rf"[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)?(时期|期间|以来|开局|收官|末|初)")
 
 
+@functools.cache
+def _drafting_re() -> re.Pattern:
+    plans = calendars()["five_year_plans"]
+    # “十三五”规划编制, 编制“十四五”规划: a plan is drafted in the year before it starts
+    return re.compile(
+        rf"[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)(?:纲要)?(?:的)?(?:编制|起草)(?!和|与|及)"
+        rf"|(?:编制|起草)[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)"
+    )
+
+
 def plan_years(name: str) -> tuple[int, int]:
     a, b = calendars()["five_year_plans"][name]
     return int(a), int(b)
@@ -823,6 +833,9 @@ def mention_period(
     has_year = "年" in before
     if sessions_dated and "次" in before and (got := _of_session(text, s_start, pos, sessions_dated, lex)):
         return got
+    if "五" in before and (drafting := _drafting_re().search(before)):  # 在“十三五”规划编制中…
+        y = plan_years(drafting[1] or drafting[2])[0] - 1
+        return MentionPeriod(y, y, "plan")
     if report.end is None:
         plan = _plan_re().search(before) if "五" in before else None
         if plan:

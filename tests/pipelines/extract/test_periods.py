@@ -372,3 +372,8 @@ def test_a_date_line_run_into_the_first_block_dates_a_since_span(extract):
         ("32名", 2030, 2031),
         ("5万余元", 2030, 2031),
     ]
+
+
+def test_a_plan_is_drafted_in_the_year_before_it_starts(extract):
+    text = "某区政协召开工作会议\n在“十五五”规划编制中，区政协围绕产业发展形成共30条建议。\n"
+    assert rows(extract(text)) == [("30条", 2025, 2025, "plan")]
