@@ -64,6 +64,16 @@ def plan_blocks(doc: Document, lex) -> set[int]:
     return out
 
 
+_CPPCC = ("政协", "政協", "政治协商", "政治協商", "CPPCC")
+
+
+def names_cppcc(doc: Document) -> bool:
+    """Whether the document is about a CPPCC committee at all: its text names 政协 (in any script,
+    or the full name), or its metadata names the committee."""
+    meta = doc.metadata or {}
+    return bool(meta.get("committee_code") or meta.get("committee")) or any(w in doc.text for w in _CPPCC)
+
+
 def learn_calendar(docs, calendar: TermCalendar | None = None) -> TermCalendar:
     """The term calendar with the ordinals ``docs`` date (a session ordinal beside a dated line):
     each document's committee calendar then dates the others' ordinals (``cross_document``)."""
@@ -83,6 +93,8 @@ def extract_mentions(
     doc: Document, catalog: Catalog | None = None, calendar: TermCalendar | None = None
 ) -> list[Mention]:
     model = ContextModel(catalog) if catalog is not None else _default_model()
+    if not names_cppcc(doc):
+        return []  # a page about another body's work (县人大…慈善总会慰问…) measures no committee
     attributor = Attributor(doc, model.lex, calendar)
     text = doc.text
     out: list[Mention] = []

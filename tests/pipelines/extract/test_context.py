@@ -158,7 +158,7 @@ def test_a_structure_word_before_a_catalog_object_counts(extract):
 
 
 def test_sector_lists_count_members_by_sector(extract):
-    text = "本届委员由34个界别组成。其中：\n中国共产党99人；\n九三学社45人；\n经济界130人。\n"
+    text = "本届政协委员由34个界别组成。其中：\n中国共产党99人；\n九三学社45人；\n经济界130人。\n"
     got = [(m["surface"], m["metric"]) for m in extract(text)]
     assert got == [
         ("34个", "organization.sectors"),
@@ -166,3 +166,8 @@ def test_sector_lists_count_members_by_sector(extract):
         ("45人", "organization.sector_members"),
         ("130人", "organization.sector_members"),
     ]
+
+
+def test_a_page_that_never_names_the_cppcc_has_no_mentions(extract):
+    # another body's charity visit: its figures measure no committee's work
+    assert extract("县慈善总会一行深入各乡镇慰问困难户，此次慰问共发放救助金11.8万元，慰问困难户40户。\n") == []
