@@ -241,6 +241,13 @@ class ContextModel:
                 return True
         return False
 
+    def _other_bodys_items(self, text: str, s0: int, q: Quantity) -> bool:
+        """Whether the sentence counts another body's items up to the quantity: the last such word
+        before it (代表建议) is not followed by the committee's own (提案, 政协)."""
+        before = text[s0 : q.start]
+        last = max((before.rfind(w) for w in self.lex.other_body_objects), default=-1)
+        return last >= 0 and not any(w in before[last:] for w in ("提案", "政协", "政協"))
+
     def _in_numeral_word(self, text: str, q: Quantity) -> bool:
         return any(
             m.start() <= q.num_start < m.end()
@@ -293,6 +300,8 @@ class ContextModel:
             return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
         if text[clause0 : q.start].startswith(lex.other_actors):
             return None  # another body's work: 县委常委会专题研究政协工作2次
+        if self._other_bodys_items(text, s0, q):
+            return None  # 人大代表建议131件, 其中重点督办建议7件
         seg_end = self._segment_end(text, q.end, min(s1, next_start))
         own_lo = max(clause0, prev_end)
         clause = text[clause0:seg_end]

@@ -84,6 +84,7 @@ class Lexicon:
     part_year_words: tuple[str, ...]
     year_review_cues: tuple[str, ...]
     attendance_cues: tuple[str, ...]
+    other_body_objects: tuple[str, ...]
     place_before: tuple[str, ...]
     place_after: tuple[str, ...]
 

@@ -170,4 +170,14 @@ def test_sector_lists_count_members_by_sector(extract):
 
 def test_a_page_that_never_names_the_cppcc_has_no_mentions(extract):
     # another body's charity visit: its figures measure no committee's work
-    assert extract("县慈善总会一行深入各乡镇慰问困难户，此次慰问共发放救助金11.8万元，慰问困难户40户。\n") == []
+    assert (
+        extract("县慈善总会一行深入各乡镇慰问困难户，此次慰问共发放救助金11.8万元，慰问困难户40户。\n") == []
+    )
+
+
+def test_the_peoples_congress_deputies_suggestions_are_no_committee_work(extract):
+    text = (
+        "今年，县人民政府共收到县人大常委会交办代表建议90件，县政协转交办理提案60件。\n"
+        "去年，县政府承办人大代表建议80件，其中重点督办建议6件。\n"
+    )
+    assert [m["surface"] for m in extract(text)] == ["60件"]
