@@ -181,3 +181,11 @@ def test_the_peoples_congress_deputies_suggestions_are_no_committee_work(extract
         "去年，县政府承办人大代表建议80件，其中重点督办建议6件。\n"
     )
     assert [m["surface"] for m in extract(text)] == ["60件"]
+
+
+def test_counts_of_handling_bodies_and_of_non_members_are_no_mentions(extract):
+    text = (
+        "县政协共收到提案80件，分别交由30个部门具体承办，其中涉及主办单位20家。\n"
+        "县政协全体会议召开，150名政协委员和60名特邀、列席人员参加。\n"
+    )
+    assert [m["surface"] for m in extract(text)] == ["80件", "150名"]
