@@ -421,6 +421,8 @@ def report_period(
             published = (planned - 1, *md)
     elif year is not None and planned == year + 1:
         from_date, date_source = (planned, 1, 1), "text"  # 报告对2010年的工作进行了回顾 … 2011年的工作任务
+    elif year is not None and published is None and source == "text" and _reviewed_as_past(text, year):
+        from_date, date_source = (year + 1, 1, 1), "text"  # 总结2017年…工作 … 今年: 2018
     if year is None and published:
         year, source = published[0], published_source
         this_year = any(w in head for w in lex.this_year_words + lex.part_year_words)
@@ -442,6 +444,16 @@ def report_period(
         start = int(since[1]) if since and int(since[1]) < year else year - 4
         return Period(start, year, True, from_date, source=source, date_source=date_source)
     return Period(year, year, False, from_date, source=source, date_source=date_source)
+
+
+_REVIEWED = "(?:总结|回顾|盘点)"
+
+
+def _reviewed_as_past(text: str, year: int) -> bool:
+    """Whether the text's lead sums up ``year`` as a year gone by (总结2017年建议、提案办理工作,
+    回顾2023年), so that its 今年 is the year after."""
+    lead = text[:_LEAD_CHARS]
+    return bool(re.search(rf"{_REVIEWED}{year}\s*年", lead)) and any(w in text for w in ("今年", "本年度"))
 
 
 def any_year(blocks: list[str]) -> int | None:
@@ -557,7 +569,7 @@ def session_years(
             continue
         s0 = max(text.rfind(c, 0, m.start()) for c in "。\n！？") + 1
         years = [y for y in _YEAR.finditer(text, s0, m.start()) if not _DATE.match(text, y.start())]
-        if len(years) == 1 and not _SINCE.match(text, years[0].start()):
+        if len(years) == 1 and years[0].start() == s0 and not _SINCE.match(text, s0):  # 2020年，…
             facts.append(OrdinalFact(committee.code, n, k, int(years[0][1]), "the article itself"))
     own = calendar.learned(facts) if facts else calendar
     out = {}

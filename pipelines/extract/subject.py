@@ -54,6 +54,9 @@ _COMMITTEE_WORD = re.compile(f"政协|{FULL_PREFIX}")
 # a township (镇, 乡, 街道) right before 政协 whose liaison group or members' room follows: the
 # county's committee works there through it (下埠镇政协工作联络组, 城关镇政协委员工作室)
 _TOWNSHIP_SUFFIXES = ("镇", "乡", "街道")
+# characters that open a two-character county name (和县) as often as they join words (和, 与 ...):
+# inside a sentence, X县政协 after them is the relative form
+_FUNCTION_CHARS = frozenset("和与及同跟在对向从为是的等各本该其")
 _TOWNSHIP_GROUPS = ("工作联络组", "联络组", "联络处", "委员工作室", "委员联络室", "工作室")
 # Where a block's related-article links begin (上一篇：…, 下一篇：…): what follows names other pages'
 # committees, never the subject.
@@ -129,6 +132,8 @@ def _backward(s: str, i: int, register: Register, longest: int) -> NamedCommitte
     liaison group of its county's committee (湘东区下埠镇政协工作联络组: 湘东区)."""
     for k in range(min(longest, i), 0, -1):
         stem = s[i - k : i]
+        if k == 2 and stem[0] in _FUNCTION_CHARS and i > 2 and "\u4e00" <= s[i - 3] <= "\u9fff":
+            continue  # 代表建议和县政协: 和 + 县政协, not 和县
         if register.is_name(stem) and stem not in RELATIVE_FORMS:
             return NamedCommittee(stem + "政协", stem, i - k, i + 2, False)
     if s.endswith(_TOWNSHIP_SUFFIXES, 0, i) and s.startswith(_TOWNSHIP_GROUPS, i + 2):
@@ -296,9 +301,12 @@ def _relative_by_place(
     scores: dict[str, int] = {}
     places: dict[str, Committee] = {}
     texts = [(zone, compact(text)) for zone, text in zones]
+    lex = load_lexicon()
     for zone, s in texts:
         for name in _place_names(register, stem):
             k = s.count(name)
+            if k and len(name) == 2 and name.endswith(("县", "区", "旗")):  # 和县 in 代表建议和县政协
+                k = sum(_set_off_before(s, i, lex) for i in _occurrences(s, name))
             if not k:
                 continue
             s = s.replace(name, "\0" * len(name))  # 雨城区 holds no 城区 of its own
@@ -370,10 +378,14 @@ def _cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def _set_off_before(s: str, i: int, lex) -> bool:
+    return i == 0 or not _cjk(s[i - 1]) or any(s.endswith(w, 0, i) for w in lex.place_before)
+
+
 def _stands_for_place(s: str, i: int, j: int, lex) -> bool:
     """Whether the short name at s[i:j] stands for its place: set off by punctuation or the text's
     ends, or beside the lexicon's place words (养生庆元, 闽侯新闻网讯)."""
-    before = i == 0 or not _cjk(s[i - 1]) or any(s.endswith(w, 0, i) for w in lex.place_before)
+    before = _set_off_before(s, i, lex)
     after = j == len(s) or not _cjk(s[j]) or s.startswith(lex.place_after, j)
     return before and after
 

@@ -377,3 +377,11 @@ def test_a_date_line_run_into_the_first_block_dates_a_since_span(extract):
 def test_a_plan_is_drafted_in_the_year_before_it_starts(extract):
     text = "某区政协召开工作会议\n在“十五五”规划编制中，区政协围绕产业发展形成共30条建议。\n"
     assert rows(extract(text)) == [("30条", 2025, 2025, "plan")]
+
+
+def test_this_year_after_a_summary_of_a_named_year_is_the_next(extract):
+    text = (
+        "县政协提案交办工作会议召开\n日前，县政协召开会议，总结2029年提案办理工作。2029年，县政协委员提交提案90件。\n"
+        "今年，县政协委员提交提案70件。\n"
+    )
+    assert [(m["surface"], m["period_start"]) for m in extract(text)] == [("90件", 2029), ("70件", 2030)]

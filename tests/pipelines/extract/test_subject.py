@@ -286,3 +286,9 @@ def test_related_article_links_name_no_subject():
     )
     res = find_subject(doc, year=2013)
     assert res.committee is not None and res.committee.code == "360313"
+
+
+def test_a_conjunction_before_a_relative_form_is_no_two_character_county():
+    # 建议和县政协: 和 joins two nouns; 和县 is also a county's name
+    doc = make_doc(("body", "会议将人大代表建议和县政协委员提案一并交办，县政协委员今年提交提案80件。"))
+    assert find_subject(doc, year=2018).committee is None
