@@ -189,3 +189,13 @@ def test_counts_of_handling_bodies_and_of_non_members_are_no_mentions(extract):
         "县政协全体会议召开，150名政协委员和60名特邀、列席人员参加。\n"
     )
     assert [m["surface"] for m in extract(text)] == ["80件", "150名"]
+
+
+def test_materials_and_gifts_in_their_own_measures(extract):
+    text = "县政协组织委员走访慰问，捐赠食用油120桶、棉被30床，机关干部筹集爱心款共计3600元。\n"
+    got = [(m["surface"], m["metric"]) for m in extract(text)]
+    assert got == [
+        ("120桶", "member_services.materials_donated"),
+        ("30床", "member_services.materials_donated"),
+        ("3600元", "member_services.donations"),
+    ]
