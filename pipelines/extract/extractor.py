@@ -16,8 +16,10 @@ from warehouse.catalog import Catalog
 
 # 1.6: exact Decimal values, table cells read with their headers; 1.7: saved web pages (furniture,
 # date lines, place-resolved relative forms, date-line periods); 1.8: period_source on every mention,
-# term calendar (provinces, reviewed and learned ordinals), plans, relative years, publication dates
-EXTRACTOR_VERSION = "1.8.0"
+# term calendar (provinces, reviewed and learned ordinals), plans, relative years, publication dates;
+# 1.9: plan years date their sessions, sessions of named proposals, spans since a year, relative forms
+# from the page's places, sector lists and attendance, other bodies' counts (issue 24)
+EXTRACTOR_VERSION = "1.9.0"
 
 
 _local = threading.local()
