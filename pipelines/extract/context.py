@@ -208,6 +208,8 @@ class ContextModel:
         after_unit = text[q.end : q.end + 4]
         if before.endswith(lex.number_blockers_before):
             return True
+        if q.chinese and before.endswith(("是", "为")):
+            return True  # 提案办理不单单是一项工作任务: a description, no count
         if before[-1:].isdigit() or before[-1:].isascii() and before[-1:].isalpha():
             return True  # part of a code or a larger token
         if slogans and any(
@@ -298,8 +300,8 @@ class ContextModel:
             clause0 = self._segment_start(text, s0, clause0 - 1)
         if self.not_count_re.search(text, clause0, q.start):
             return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
-        if text[clause0 : q.start].startswith(lex.other_actors):
-            return None  # another body's work: 县委常委会专题研究政协工作2次
+        if text[clause0 : q.start].startswith(lex.other_actors) and "提案" not in text[clause0 : q.start]:
+            return None  # another body's work: 县委常委会专题研究政协工作2次 (not 区政府共收到…提案115件)
         if self._other_bodys_items(text, s0, q):
             return None  # 人大代表建议131件, 其中重点督办建议7件
         seg_end = self._segment_end(text, q.end, min(s1, next_start))

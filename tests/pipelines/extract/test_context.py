@@ -199,3 +199,12 @@ def test_materials_and_gifts_in_their_own_measures(extract):
         ("30床", "member_services.materials_donated"),
         ("3600元", "member_services.donations"),
     ]
+
+
+def test_the_governments_handling_of_the_committees_proposals_counts_them(extract):
+    text = (
+        "2030年，区政府共收到区政协全体会议提案95件，均已办结。\n"
+        "县委常委会专题研究政协工作2次。\n"
+        "各单位要认识到，政协提案办理不单单是一项工作任务。\n"
+    )
+    assert [m["surface"] for m in extract(text)] == ["95件"]
