@@ -226,8 +226,8 @@ class ContextModel:
         blockers = lex.unit_blockers.get(unit, ())
         if unit and after_unit and after_unit.startswith(blockers):
             return True
-        if unit and after_unit.startswith(unit) and len(unit) == 1:
-            return True  # 一件件, 一次次
+        if unit and after_unit.startswith(unit) and len(unit) == 1 and unit != "%":
+            return True  # 一件件, 一次次 (a doubled 98%% is a typo, still a rate)
         if unit in lex.structure_units and text.startswith(lex.structure_after, q.end):
             word = next(w for w in lex.structure_after if text.startswith(w, q.end))
             if not self.objects_re.match(text, q.end + len(word)):

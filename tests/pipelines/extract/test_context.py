@@ -208,3 +208,8 @@ def test_the_governments_handling_of_the_committees_proposals_counts_them(extrac
         "各单位要认识到，政协提案办理不单单是一项工作任务。\n"
     )
     assert [m["surface"] for m in extract(text)] == ["95件"]
+
+
+def test_a_doubled_percent_sign_is_still_a_rate(extract):
+    got = [(m["surface"], m["value"]) for m in extract("县政协提案办理满意率达到97%%。\n")]
+    assert got == [("97%", 97)]
