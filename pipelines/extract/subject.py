@@ -309,8 +309,9 @@ def _relative_by_place(
                 k = sum(_set_off_before(s, i, lex) for i in _occurrences(s, name))
             if not k:
                 continue
+            found = _qualified_by_parent(register, s, name, register.find(name, year), year)
             s = s.replace(name, "\0" * len(name))  # 雨城区 holds no 城区 of its own
-            for c in register.find(name, year):
+            for c in found:
                 if _fits_relative(c, stem) and (name == c.name or c.level in ("region", "city")):
                     places[c.code] = c
                     scores[c.code] = scores.get(c.code, 0) + k * ZONE_WEIGHTS[zone]
@@ -328,6 +329,21 @@ def _relative_by_place(
         tied = tuple(places[c] for c in ranked if scores[c] == scores[ranked[0]])
         return SubjectResult(None, f"relative form {named.form}: several places fit", tied)
     return SubjectResult(places[ranked[0]], evidence=f"{how} ({named.form})")
+
+
+def _qualified_by_parent(
+    register: Register, s: str, name: str, found: list[Committee], year: int | None
+) -> list[Committee]:
+    """Of several divisions sharing ``name``, those the text qualifies by their parent's name
+    (北京市通州区: Beijing's, not Nantong's); all of them when it qualifies none."""
+    if len(found) < 2:
+        return found
+    kept = []
+    for c in found:
+        parent = register.get(c.parent_code, year) if c.parent_code else None
+        if parent is not None and any(p + name in s for p in {parent.name, parent.short_name} if len(p) >= 2):
+            kept.append(c)
+    return kept or found
 
 
 _PROVINCE_FORMS = ("省", "自治区")
@@ -521,6 +537,12 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
                 return SubjectResult(
                     committees[leaders[0]], candidates=body_named, evidence="body (most named)"
                 )
+        if len(body_named) == 1 and relatives:
+            # a formal name further down (——2026年1月5日在政协北京市通州区第七届委员会…) and the relative
+            # forms throughout (区政协七届四次会议以来) that the page's places resolve to it
+            by_place = _relative_by_place(register, zones, relatives[0][1], year)
+            if by_place.committee is not None and by_place.committee.code == body_named[0].code:
+                return SubjectResult(body_named[0], evidence="body (named, and its relative forms by place)")
         if prominent_relatives:
             return SubjectResult(
                 None, "only a relative form (县政协, 市政协 ...) names the committee", body_named

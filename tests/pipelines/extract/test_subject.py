@@ -292,3 +292,15 @@ def test_a_conjunction_before_a_relative_form_is_no_two_character_county():
     # 建议和县政协: 和 joins two nouns; 和县 is also a county's name
     doc = make_doc(("body", "会议将人大代表建议和县政协委员提案一并交办，县政协委员今年提交提案80件。"))
     assert find_subject(doc, year=2018).committee is None
+
+
+def test_a_place_qualified_by_its_parent_is_that_parents():
+    # two 通州区 (Beijing's and Nantong's): 北京市通州区 settles it
+    doc = make_doc(
+        ("headline", "关于提案工作情况的报告"),
+        ("body", "——在政协北京市通州区第九届委员会第三次会议上"),
+        ("body", "区政协九届二次会议以来，委员们共提出提案200件。"),
+        ("body", "区政协各专门委员会积极履职。"),
+    )
+    res = find_subject(doc, year=2030)
+    assert res.committee is not None and res.committee.code == "110112"
