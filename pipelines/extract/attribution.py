@@ -31,6 +31,7 @@ from pipelines.extract.periods import (
     session_over_history,
     session_years,
     term_period,
+    term_years,
 )
 from pipelines.extract.subject import PINYIN_NOTE, SubjectResult, find_subject
 from sources.document import Document
@@ -45,6 +46,7 @@ class Owner:
     period: Period
     subject: SubjectResult | None = None  # the evidence (title, byline, lead, place, most named) or reason
     sessions: dict | None = None  # (term, session) -> (year, source) of the sessions the article names
+    terms: dict | None = None  # term -> (first year, last year, source) of the closed terms it names
 
 
 class Attributor:
@@ -166,8 +168,10 @@ class Attributor:
                     period = meta
                 elif period.reason is None or period.reason.startswith("no dated context"):
                     period = replace(period, reason=meta.reason)
-            dated = session_years(blocks, subject.committee, self.calendar) if subject.committee else None
-            self._cache[article] = Owner(subject.committee, period, subject, dated)
+            c = subject.committee
+            dated = session_years(blocks, c, self.calendar) if c else None
+            terms = term_years(blocks, c, self.calendar) if c else None
+            self._cache[article] = Owner(c, period, subject, dated, terms)
         return self._cache[article]
 
     def named_terms(self) -> dict[str, set[int]]:

@@ -114,7 +114,7 @@ def extract_mentions(
         owner = attributor.owner(article)
         para_start = block.start if block is not None else r.sentence_start
         period = mention_period(
-            text, owner.period, r.sentence_start, q.start, para_start, model.lex, owner.sessions
+            text, owner.period, r.sentence_start, q.start, para_start, model.lex, owner.sessions, owner.terms
         )
         sentence = sentences.get(r.sentence_start) or sentences.setdefault(
             r.sentence_start, doc.display_text[r.sentence_start : r.sentence_end].strip()

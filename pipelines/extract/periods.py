@@ -60,6 +60,9 @@ _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2}
 # a month-day date line with no year: "12月5日，县政协…", "本报讯 12月5日，…"
 _MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _LEAD_CHARS = 400
+# a term cue this near the top makes the whole report a term summary; further down, only its own
+# sentences span the term (五年来，…共召开全体会议5次; 十二届安徽省政协期间，…共提交提案4531件)
+_TERM_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -389,7 +392,7 @@ def report_period(
     lex = lex or load_lexicon()
     text = "\n".join(blocks)
     head = "\n".join(blocks[:3])
-    term = any(c in text[:3000] for c in lex.term_cues)
+    term = any(c in text[:_TERM_CHARS] for c in lex.term_cues)
     reviews = any(c in text for c in lex.review_cues)
     intake = is_intake(text[:3000], lex) and not term and not reviews
     span = _SPAN.search(head)
@@ -578,6 +581,21 @@ def session_years(
         if term is not None and not term.inferred:
             source = "session" if term.basis in ("public", "reviewed") else "text"
             out[(n, k)] = (term.session_year(k), source)
+    return out
+
+
+def term_years(
+    blocks: list[str], committee: Committee, calendar: TermCalendar | None = None
+) -> dict[int, tuple[int, int, str]]:
+    """The years of every closed term of ``committee`` the article names (十二届安徽省政协期间):
+    term -> (first year, last year, source)."""
+    calendar = calendar or default_calendar()
+    out = {}
+    for n in named_terms(blocks, committee):
+        term = calendar.term(committee.code, n)
+        if term is not None and term.last_year is not None and not term.inferred:
+            source = "cross_document" if term.basis == "document" else "term"
+            out[n] = (term.first_year, term.last_year, source)
     return out
 
 
@@ -814,6 +832,19 @@ def _of_session(text, s_start, pos, dated, lex) -> MentionPeriod | None:
     return MentionPeriod(year, year, source)
 
 
+def _of_term(before: str, dated: dict[int, tuple[int, int, str]], lex) -> MentionPeriod | None:
+    """A paragraph about a closed term of the committee (十二届安徽省政协期间，…共提交提案4531件): the
+    term's years, from the term the paragraph names last before the figure."""
+    if not any(c in before for c in lex.term_cues):
+        return None
+    found = None
+    for m in TERM.finditer(before):
+        n = _ordinal(m[1])
+        if n in dated:
+            found = dated[n]
+    return MentionPeriod(*found) if found else None
+
+
 def _sentence_end(text: str, pos: int) -> int:
     m = _END.search(text, pos)
     return m.start() if m else len(text)
@@ -837,6 +868,7 @@ def mention_period(
     para_start: int,
     lex: Lexicon | None = None,
     sessions_dated: dict[tuple[int, int], tuple[int, str]] | None = None,
+    terms_dated: dict[int, tuple[int, int, str]] | None = None,
 ) -> MentionPeriod:
     """The period of a quantity at ``pos`` in the sentence starting at ``s_start``; ``sessions_dated``
     holds the years of the sessions the article names (:func:`session_years`)."""
@@ -844,6 +876,9 @@ def mention_period(
     before = text[s_start:pos]
     has_year = "年" in before
     if sessions_dated and "次" in before and (got := _of_session(text, s_start, pos, sessions_dated, lex)):
+        return got
+    para = text[min(para_start, s_start) : pos]  # (据悉，十二届安徽省政协期间，…。共提交提案4531件)
+    if terms_dated and not report.term and "届" in para and (got := _of_term(para, terms_dated, lex)):
         return got
     if "五" in before and (drafting := _drafting_re().search(before)):  # 在“十三五”规划编制中…
         y = plan_years(drafting[1] or drafting[2])[0] - 1

@@ -385,3 +385,16 @@ def test_this_year_after_a_summary_of_a_named_year_is_the_next(extract):
         "今年，县政协委员提交提案70件。\n"
     )
     assert [(m["surface"], m["period_start"]) for m in extract(text)] == [("90件", 2029), ("70件", 2030)]
+
+
+def test_a_term_paragraph_further_down_spans_its_term_and_only_it(extract):
+    # the lead reviews 2022; a later paragraph sums up the closing 12th Hebei term (2018-2022)
+    text = (
+        "河北省政协举行新闻发布会\n2022年，河北省政协全年共组织各类履职活动600余次。\n"
+        "会议还介绍了其他工作情况。委员们围绕中心工作开展了大量调研。委员们深入基层倾听民声，"
+        "形成了一批有分量的调研报告。各专门委员会也积极开展工作，组织委员视察，召开协商座谈会，"
+        "为全省经济社会发展贡献了智慧和力量。\n"
+        "据悉，十二届河北省政协期间，委员们积极运用提案履职。共提交提案4200件。\n"
+    )
+    got = [(m["surface"], m["period_start"], m["period_end"]) for m in extract(text)]
+    assert got == [("600余次", 2022, 2022), ("4200件", 2018, 2022)]
