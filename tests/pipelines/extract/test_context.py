@@ -213,3 +213,8 @@ def test_the_governments_handling_of_the_committees_proposals_counts_them(extrac
 def test_a_doubled_percent_sign_is_still_a_rate(extract):
     got = [(m["surface"], m["value"]) for m in extract("县政协提案办理满意率达到97%%。\n")]
     assert got == [("97%", 97)]
+
+
+def test_how_a_visit_is_split_up_and_where_it_goes_are_no_counts(extract):
+    text = "县政协主席带队走访委员，共分6个小组，分赴全县18个乡镇，共走访委员120名。\n"
+    assert [m["surface"] for m in extract(text)] == ["120名"]
