@@ -42,6 +42,9 @@ _OPEN_QUOTE_RE = re.compile("[" + _OPEN_QUOTES + "]")
 
 
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
+# the committee's own products: another body's handling of them (区政府收到…提案, 市委领导36人次对社情民意
+# 作出批示) still counts them
+_PRODUCTS = ("提案", "社情民意")
 
 
 # Inline pinyin notes some pages put after characters: 提(ti)案, 会议(huì yì): read through, like spaces.
@@ -300,7 +303,8 @@ class ContextModel:
             clause0 = self._segment_start(text, s0, clause0 - 1)
         if self.not_count_re.search(text, clause0, q.start):
             return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
-        if text[clause0 : q.start].startswith(lex.other_actors) and "提案" not in text[clause0 : q.start]:
+        own_clause = text[clause0 : self._segment_end(text, q.end, s1)]
+        if own_clause.startswith(lex.other_actors) and not any(w in own_clause for w in _PRODUCTS):
             return None  # another body's work: 县委常委会专题研究政协工作2次 (not 区政府共收到…提案115件)
         if self._other_bodys_items(text, s0, q):
             return None  # 人大代表建议131件, 其中重点督办建议7件

@@ -218,3 +218,8 @@ def test_a_doubled_percent_sign_is_still_a_rate(extract):
 def test_how_a_visit_is_split_up_and_where_it_goes_are_no_counts(extract):
     text = "县政协主席带队走访委员，共分6个小组，分赴全县18个乡镇，共走访委员120名。\n"
     assert [m["surface"] for m in extract(text)] == ["120名"]
+
+
+def test_leaders_instructions_on_the_committees_reports_count(extract):
+    text = "县政协共收到社情民意信息80条，县委、县政府领导20人次对社情民意作出批示。\n县委常委会专题研究政协工作3次。\n"
+    assert [m["surface"] for m in extract(text)] == ["80条", "20人次"]
