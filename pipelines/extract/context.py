@@ -183,6 +183,7 @@ class ContextModel:
         if not any(counted):
             return []
         self._delims = [m.start() for m in _SEGMENT_RE.finditer(text, s0, s1)]
+        self._other_body_sentence = any(w in text[s0:s1] for w in self.lex.other_body_objects)
         self._quoted = _OPEN_QUOTE_RE.search(text, s0, s1) is not None
         objects = [_Hit(m.start(), m.end(), m[0]) for m in self.objects_re.finditer(text, s0, s1)]
         verbs = [_Hit(m.start(), m.end(), m[0]) for m in self.verbs_re.finditer(text, s0, s1)]
@@ -303,10 +304,11 @@ class ContextModel:
             clause0 = self._segment_start(text, s0, clause0 - 1)
         if self.not_count_re.search(text, clause0, q.start):
             return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
-        own_clause = text[clause0 : self._segment_end(text, q.end, s1)]
-        if own_clause.startswith(lex.other_actors) and not any(w in own_clause for w in _PRODUCTS):
-            return None  # another body's work: 县委常委会专题研究政协工作2次 (not 区政府共收到…提案115件)
-        if self._other_bodys_items(text, s0, q):
+        if text.startswith(lex.other_actors, clause0, q.start):
+            own_clause = text[clause0 : self._segment_end(text, q.end, s1)]
+            if not any(w in own_clause for w in _PRODUCTS):
+                return None  # another body's work: 县委常委会专题研究政协工作2次 (not 区政府共收到…提案115件)
+        if self._other_body_sentence and self._other_bodys_items(text, s0, q):
             return None  # 人大代表建议131件, 其中重点督办建议7件
         seg_end = self._segment_end(text, q.end, min(s1, next_start))
         own_lo = max(clause0, prev_end)

@@ -24,7 +24,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from pipelines.extract.lexicon import load_lexicon
+from pipelines.extract.lexicon import alternation, load_lexicon
 from pipelines.extract.page import page_frame, source_of
 from sources.document import Document
 from warehouse.register import (
@@ -353,16 +353,14 @@ _ANY_DIVISION = ("省", "自治区", "市", "州", "盟", "县", "区", "旗")
 def _masked_names(register: Register, s: str) -> str:
     """``s`` with every full division name of three or more characters blanked, longest first: a
     short name counts only where it stands alone (松江 in 人文松江, not in 松江区)."""
-    for name in _full_names(register):
-        if name in s:
-            s = s.replace(name, "\0" * len(name))
-    return s
+    return _full_names_re(register).sub(lambda m: "\0" * len(m[0]), s)
 
 
 @functools.cache
-def _full_names(register: Register) -> tuple[str, ...]:
+def _full_names_re(register: Register) -> re.Pattern:
+    """Full division names of three or more characters (the longest where several match)."""
     names = {c.name for c in register.committees if len(c.name) >= 3 and c.level != "national"}
-    return tuple(sorted(names, key=len, reverse=True))
+    return re.compile(alternation(names))
 
 
 def _short_places(
@@ -373,14 +371,29 @@ def _short_places(
     scores: dict[str, int] = {}
     places: dict[str, Committee] = {}
     lex = load_lexicon()
+    names = _county_short_names(register, stem, None)  # today's names: built once per suffix
+    if not names:
+        return scores, places
+    pattern = _short_names_re(register, stem, None)
     for zone, s in texts:
         s = _masked_names(register, s)
-        for name, c in _county_short_names(register, stem, year).items():
-            k = sum(_stands_for_place(s, i, i + len(name), lex) for i in _occurrences(s, name))
-            if k:
+        for m in pattern.finditer(s):
+            if _stands_for_place(s, m.start(), m.end(), lex):
+                c = names[m[0]]
                 places[c.code] = c
-                scores[c.code] = scores.get(c.code, 0) + k * ZONE_WEIGHTS[zone]
+                scores[c.code] = scores.get(c.code, 0) + ZONE_WEIGHTS[zone]
     return scores, places
+
+
+_SHORT_RE: dict[tuple[int, str, int | None], re.Pattern] = {}
+
+
+def _short_names_re(register: Register, stem: str, year: int | None) -> re.Pattern:
+    key = (id(register), stem, year)
+    got = _SHORT_RE.get(key)
+    if got is None:
+        got = _SHORT_RE[key] = re.compile(alternation(_county_short_names(register, stem, year)))
+    return got
 
 
 def _occurrences(s: str, name: str):
@@ -433,10 +446,9 @@ def _province_of_places(
     provinces: dict[str, Committee] = {}
     scores: dict[str, int] = {}
     for zone, s in texts:
-        for name in _full_names(register):
-            if name not in s or not name.endswith(_ANY_DIVISION):
+        for name in dict.fromkeys(m[0] for m in _full_names_re(register).finditer(s)):
+            if not name.endswith(_ANY_DIVISION):
                 continue
-            s = s.replace(name, "\0" * len(name))
             for c in register.find(name, year):
                 top = [p for p in register.chain(c.code, year) if p.level == "region"]
                 if top and _fits_relative(top[0], stem):
