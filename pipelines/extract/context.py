@@ -234,8 +234,10 @@ class ContextModel:
             return True  # 一件件, 一次次 (a doubled 98%% is a typo, still a rate)
         if unit in lex.structure_units and text.startswith(lex.structure_after, q.end):
             word = next(w for w in lex.structure_after if text.startswith(w, q.end))
-            if not self.objects_re.match(text, q.end + len(word)):
-                return True  # 从四个方面 (but 10项重点调研 counts studies)
+            at = q.end + len(word)
+            at += 2 if text.startswith("重点", at) else 0  # 9个方面重点协商议题
+            if not self.objects_re.match(text, at):
+                return True  # 从四个方面 (but 10项重点调研, 9个方面重点协商议题 count)
         if unit == "次" and before.endswith(lex.session_before):
             return True  # 十二届五次会议
         if self._quoted and self._inside_short_quote(text, s0, q):

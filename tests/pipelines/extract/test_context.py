@@ -150,11 +150,9 @@ def test_a_plan_has_targets_not_mentions(extract):
 
 def test_a_structure_word_before_a_catalog_object_counts(extract):
     # 从三个方面 is structure; 10项重点调研 counts studies
-    got = [
-        (m["surface"], m["category"])
-        for m in extract("县政协着力开展促进节能减排等10项重点调研，从三个方面提出建议。\n")
-    ]
-    assert got == [("10项", "research_inspection")]
+    text = "县政协着力开展促进节能减排等10项重点调研，围绕5个方面重点协商议题协商议政，从三个方面提出建议。\n"
+    got = [(m["surface"], m["category"]) for m in extract(text)]
+    assert got == [("10项", "research_inspection"), ("5个", "consultation")]
 
 
 def test_sector_lists_count_members_by_sector(extract):
