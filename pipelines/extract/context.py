@@ -45,6 +45,7 @@ _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 # the committee's own products: another body's handling of them (区政府收到…提案, 市委领导36人次对社情民意
 # 作出批示) still counts them
 _PRODUCTS = ("提案", "社情民意")
+_OF_MEMBERS = ("的委员", "的政协委员", "以上的委员", "以上的政协委员")
 
 
 # Inline pinyin notes some pages put after characters: 提(ti)案, 会议(huì yì): read through, like spaces.
@@ -129,6 +130,7 @@ class ContextModel:
         self.share_re = re.compile(alternation(self.lex.share_words))
         self.theme_re = re.compile(alternation(self.lex.theme_markers))
         self.breakdown_re = re.compile(alternation(self.lex.breakdown_markers))
+        self.handler_re = re.compile("|".join(f"(?:{p})" for p in self.lex.handler_clauses) or "(?!)")
         # verbs whose metrics all lie in one category (办复, 立案): strong enough to reach back a sentence
         self.specific_verbs = {v for v, ms in self.by_verb.items() if len({m.category for m in ms}) == 1}
         self._fit_cache: dict[tuple[str, str], tuple[list[Metric], bool]] = {}
@@ -246,7 +248,8 @@ class ContextModel:
             if self.share_re.search(text, max(s0, q.start - 6), q.start):
                 return True
             if not self.rate_re.search(text, self._segment_start(text, s0, q.start), q.start):
-                return True
+                # the share of the members who did something (100%的委员提出提案) is a participation rate
+                return not text.startswith(_OF_MEMBERS, q.end)
         return False
 
     def _other_bodys_items(self, text: str, s0: int, q: Quantity) -> bool:
@@ -310,6 +313,8 @@ class ContextModel:
             own_clause = text[clause0 : self._segment_end(text, q.end, s1)]
             if not any(w in own_clause for w in _PRODUCTS):
                 return None  # another body's work: 县委常委会专题研究政协工作2次 (not 区政府共收到…提案115件)
+        if self.handler_re.match(text, clause0, q.start):
+            return None  # 内蒙古自治区教育厅承办113件次: one department's load
         if self._other_body_sentence and self._other_bodys_items(text, s0, q):
             return None  # 人大代表建议131件, 其中重点督办建议7件
         seg_end = self._segment_end(text, q.end, min(s1, next_start))

@@ -85,6 +85,7 @@ class Lexicon:
     year_review_cues: tuple[str, ...]
     attendance_cues: tuple[str, ...]
     other_body_objects: tuple[str, ...]
+    handler_clauses: tuple[str, ...]
     place_before: tuple[str, ...]
     place_after: tuple[str, ...]
 

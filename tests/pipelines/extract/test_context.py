@@ -221,3 +221,17 @@ def test_how_a_visit_is_split_up_and_where_it_goes_are_no_counts(extract):
 def test_leaders_instructions_on_the_committees_reports_count(extract):
     text = "县政协共收到社情民意信息80条，县委、县政府领导20人次对社情民意作出批示。\n县委常委会专题研究政协工作3次。\n"
     assert [m["surface"] for m in extract(text)] == ["80条", "20人次"]
+
+
+def test_the_share_of_members_who_proposed_is_a_rate(extract):
+    got = [m["surface"] for m in extract("今年，县政协首次实现95%的委员提出和参与提出提案。\n")]
+    assert got == ["95%"]
+
+
+def test_one_named_departments_load_is_no_committee_count(extract):
+    text = (
+        "县政协立案的提案交由30个部门和单位办理，共办理提案210件。\n"
+        "其中，县教育局承办25件次、县卫生健康委员会承办18件次。\n"
+        "经审查立案交有关单位办理的提案200件已全部办复。\n"
+    )
+    assert [m["surface"] for m in extract(text)] == ["210件", "200件"]
