@@ -214,7 +214,7 @@ class ContextModel:
         after_unit = text[q.end : q.end + 4]
         if before.endswith(lex.number_blockers_before):
             return True
-        if q.chinese and before.endswith(("是", "为")):
+        if q.chinese and q.value < 10 and before.endswith(("是", "为", "的")):
             return True  # 提案办理不单单是一项工作任务: a description, no count
         if before[-1:].isdigit() or before[-1:].isascii() and before[-1:].isalpha():
             return True  # part of a code or a larger token

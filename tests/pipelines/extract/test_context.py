@@ -203,7 +203,7 @@ def test_the_governments_handling_of_the_committees_proposals_counts_them(extrac
     text = (
         "2030年，区政府共收到区政协全体会议提案95件，均已办结。\n"
         "县委常委会专题研究政协工作2次。\n"
-        "各单位要认识到，政协提案办理不单单是一项工作任务。\n"
+        "各单位要认识到，政协提案办理不单单是一项工作任务，是联系群众的一个重要渠道。\n"
     )
     assert [m["surface"] for m in extract(text)] == ["95件"]
 
