@@ -235,3 +235,8 @@ def test_one_named_departments_load_is_no_committee_count(extract):
         "经审查立案交有关单位办理的提案200件已全部办复。\n"
     )
     assert [m["surface"] for m in extract(text)] == ["210件", "200件"]
+
+
+def test_a_policy_package_and_each_ones_share_are_no_counts(extract):
+    text = "县政协出台“服务委员”八条举措。\n县政协领导走访困难户12户，为他们各自送去大米30斤。\n"
+    assert [m["surface"] for m in extract(text)] == ["12户"]
