@@ -304,3 +304,11 @@ def test_a_place_qualified_by_its_parent_is_that_parents():
     )
     res = find_subject(doc, year=2030)
     assert res.committee is not None and res.committee.code == "110112"
+
+
+def test_a_county_visited_on_a_learning_trip_is_not_the_subject():
+    doc = make_doc(
+        ("headline", "县政协组织委员外出考察"),
+        ("body", "近日，县政协组织部分委员赴安吉考察学习乡村旅游发展经验。"),
+    )
+    assert find_subject(doc, year=2024).committee is None
