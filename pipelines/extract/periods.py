@@ -337,7 +337,10 @@ _PLAN_YEAR = re.compile(r"[^，,。；;：:、\n]{0,8}?(?:将(?!近)|要|拟|计
 # a year the sentence calls the current one and plans for (2026年是“十五五”的开局之年，市政协将…), or
 # names as the year of the tasks set (2011年的工作任务, 2024年工作要点): also a plan's year
 _PLAN_SENTENCE = re.compile(r"是[^。；;！？\n]{0,40}?[，,][^。；;！？\n]{0,12}?(?:将(?!近)|要|拟|力争)")
-_TASK_YEAR = re.compile(r"的?(?:主要)?(?:工作任务|工作安排|工作要点|工作部署|工作思路|重点工作|主要任务)")
+_TASK_YEAR = re.compile(
+    r"的?(?:主要)?(?:工作任务|工作安排|工作要点|工作部署|工作思路|重点工作|主要任务)"
+    r"(?!完成|落实|情况|回顾|总结|进展|成效|推进)"  # (2023年重点工作完成情况: a review)
+)
 
 
 def _is_plan_year(text: str, end: int) -> bool:

@@ -398,3 +398,8 @@ def test_a_term_paragraph_further_down_spans_its_term_and_only_it(extract):
     )
     got = [(m["surface"], m["period_start"], m["period_end"]) for m in extract(text)]
     assert got == [("600余次", 2022, 2022), ("4200件", 2018, 2022)]
+
+
+def test_a_review_of_a_years_key_tasks_is_no_plan(extract):
+    text = "关于2029年重点工作完成情况的报告\n一年来，县政协共收到提案130件。\n"
+    assert rows(extract(text)) == [("130件", 2029, 2029, "text")]
