@@ -398,13 +398,18 @@ def run(
     suite: Suite = SUITES["v1"],
     convention: str | None = None,
     final: bool = False,
+    with_address: bool = False,
 ) -> dict[str, SetScore]:
     """Score every cached, labelled document of the suite; returns the scores of the last
-    convention scored (all of them are printed)."""
+    convention scored (all of them are printed). ``with_address``: each text copy carries its
+    manifest address as metadata, as a crawled page carries the address it was fetched from (its
+    date, when the address holds one, is the publication date of last resort)."""
     manifest = load_manifest(suite)
     conventions = [convention] if convention else list(suite.conventions)
     if show:
         print(f"suite {suite.key} ({suite.folder.relative_to(ROOT)}), cache: {cache}")
+        if with_address:
+            print("each text copy carries its manifest address as metadata (--with-address)")
     present = [r for r in manifest if cached_file(cache, r["doc"]) is not None]
     if show and not present:
         print(f"the cache holds none of the {len(manifest)} manifest documents: nothing to score")
@@ -421,6 +426,8 @@ def run(
         if only and row["set"] != only:
             continue
         doc = read_document(cached_file(cache, row["doc"]))
+        if with_address:
+            doc.metadata["address"] = row["url"]
         predictions[row["doc"]] = ([m.to_dict() for m in extract_mentions(doc)], doc.display_text)
     sets: dict[str, SetScore] = {}
     for conv in conventions:
@@ -572,6 +579,11 @@ def main(argv: list[str] | None = None) -> int:
         "--final", action="store_true", help="list the held-back half's misses (the one final scoring)"
     )
     ap.add_argument("--compare-html", action="store_true", help="saved web pages against their text copies")
+    ap.add_argument(
+        "--with-address",
+        action="store_true",
+        help="give each text copy its manifest address as metadata (a crawled page's own address)",
+    )
     ap.add_argument("--traits", action="store_true", help="count the manifest's traits per set")
     args = ap.parse_args(argv)
     suite = SUITES[args.suite]
@@ -596,7 +608,14 @@ def main(argv: list[str] | None = None) -> int:
             n_docs = len(labelled_docs(suite.spec(conv)))
             print(f"wrote {len(rows)} gold mentions of {n_docs} documents to {suite.gold(conv)}")
         return 0
-    run(cache, only=args.set, suite=suite, convention=args.convention, final=args.final)
+    run(
+        cache,
+        only=args.set,
+        suite=suite,
+        convention=args.convention,
+        final=args.final,
+        with_address=args.with_address,
+    )
     return 0
 
 

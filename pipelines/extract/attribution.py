@@ -28,9 +28,12 @@ from pipelines.extract.periods import (
     report_period,
     running_term,
     session_date,
+    session_over_history,
+    session_years,
     term_period,
+    term_years,
 )
-from pipelines.extract.subject import SubjectResult, find_subject
+from pipelines.extract.subject import PINYIN_NOTE, SubjectResult, find_subject
 from sources.document import Document
 from warehouse.register import Committee
 
@@ -42,6 +45,8 @@ class Owner:
     committee: Committee | None
     period: Period
     subject: SubjectResult | None = None  # the evidence (title, byline, lead, place, most named) or reason
+    sessions: dict | None = None  # (term, session) -> (year, source) of the sessions the article names
+    terms: dict | None = None  # term -> (first year, last year, source) of the closed terms it names
 
 
 class Attributor:
@@ -98,20 +103,37 @@ class Attributor:
                 if article is None or b.article == article
             ] or [self.doc.text]
             frame = page_frame(self.doc, article, self.lex)
-            if frame.is_page:  # a saved web page: its furniture and meta lines are no lead
+            if frame.is_page:  # a saved web page: its furniture and meta lines are no lead, nor the
+                # site's name and header lines above its title (od体育官网入口)
+                first = frame.title if frame.title is not None else 0
                 blocks = [
                     self.doc.text[b.start : b.end]
                     for i, b in enumerate(self.doc.blocks)
                     if (article is None or b.article == article)
+                    and i >= first
                     and i not in frame.furniture
                     and i not in frame.bylines
                 ] or blocks
+            blocks = [PINYIN_NOTE.sub("", b) for b in blocks]  # 十四届三次(ci)会议 reads as written
             # the page's date line, else the HTML reader's; a PDF's issue date comes last (below)
-            published, source = frame.date, "date_line"
+            published, source = frame.date or self._inline_date(blocks), "date_line"
             if published is None and self.doc.media_type != "application/pdf":
                 published, source = self._reader_date() or (None, "date_line")
             got = self._blocks[article] = (blocks, published, source)
         return got
+
+    def _inline_date(self, blocks: list[str]) -> tuple[int, int, int] | None:
+        """A date line run into the page's first block (…再掀热潮 管理员 时间:2013-05-15 分类:…): a
+        meta word right before a full date near its start."""
+        head = blocks[0][:200] if blocks else ""
+        for cue in self.lex.meta_cues:
+            i = head.find(cue)
+            while i >= 0:
+                after = head[i + len(cue) : i + len(cue) + 24].lstrip(":： ")
+                if after[:1].isdigit() and (date := find_date(after[:19])):
+                    return date
+                i = head.find(cue, i + 1)
+        return None
 
     def _late_date(self, article: int | None) -> tuple[int, int, int] | None:
         """A publication date found outside the text: the e-paper page header, the canonical address,
@@ -134,6 +156,7 @@ class Attributor:
             elif period.term and period.published and subject.committee is not None:
                 period = running_term(blocks, subject.committee, period)
             elif subject.committee is not None:
+                period = session_over_history(blocks, subject.committee, period, self.lex, self.calendar)
                 period = session_date(blocks, subject.committee, period, self.calendar)
             if period.end is None:
                 period = plan_period(blocks, period)
@@ -145,7 +168,10 @@ class Attributor:
                     period = meta
                 elif period.reason is None or period.reason.startswith("no dated context"):
                     period = replace(period, reason=meta.reason)
-            self._cache[article] = Owner(subject.committee, period, subject)
+            c = subject.committee
+            dated = session_years(blocks, c, self.calendar) if c else None
+            terms = term_years(blocks, c, self.calendar) if c else None
+            self._cache[article] = Owner(c, period, subject, dated, terms)
         return self._cache[article]
 
     def named_terms(self) -> dict[str, set[int]]:

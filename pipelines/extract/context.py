@@ -42,11 +42,19 @@ _OPEN_QUOTE_RE = re.compile("[" + _OPEN_QUOTES + "]")
 
 
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
+# the committee's own products: another body's handling of them (区政府收到…提案, 市委领导36人次对社情民意
+# 作出批示) still counts them
+_PRODUCTS = ("提案", "社情民意")
+_OF_MEMBERS = ("的委员", "的政协委员", "以上的委员", "以上的政协委员")
+
+
+# Inline pinyin notes some pages put after characters: 提(ti)案, 会议(huì yì): read through, like spaces.
+_PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}[)）]")
 
 
 def _compact(text: str) -> tuple[str, list[int] | None]:
-    """``text`` without the spaces that stand next to a non-ASCII character, and for each kept
-    character its offset in ``text`` (None when nothing is removed)."""
+    """``text`` without the spaces that stand next to a non-ASCII character and without inline
+    pinyin notes, and for each kept character its offset in ``text`` (None when nothing is removed)."""
     cuts = [
         m.span()
         for m in _SPACE_RUN.finditer(text)
@@ -57,6 +65,9 @@ def _compact(text: str) -> tuple[str, list[int] | None]:
             and text[m.end()].isascii()
         )
     ]
+    notes = [m.span() for m in _PINYIN_NOTE.finditer(text)]
+    if notes:
+        cuts = sorted(cuts + notes)
     if not cuts:
         return text, None
     pieces, where, last = [], [], 0
@@ -120,6 +131,7 @@ class ContextModel:
         self.share_re = re.compile(alternation(self.lex.share_words))
         self.theme_re = re.compile(alternation(self.lex.theme_markers))
         self.breakdown_re = re.compile(alternation(self.lex.breakdown_markers))
+        self.handler_re = re.compile("|".join(f"(?:{p})" for p in self.lex.handler_clauses) or "(?!)")
         # verbs whose metrics all lie in one category (办复, 立案): strong enough to reach back a sentence
         self.specific_verbs = {v for v, ms in self.by_verb.items() if len({m.category for m in ms}) == 1}
         self._fit_cache: dict[tuple[str, str], tuple[list[Metric], bool]] = {}
@@ -174,6 +186,7 @@ class ContextModel:
         if not any(counted):
             return []
         self._delims = [m.start() for m in _SEGMENT_RE.finditer(text, s0, s1)]
+        self._other_body_sentence = any(w in text[s0:s1] for w in self.lex.other_body_objects)
         self._quoted = _OPEN_QUOTE_RE.search(text, s0, s1) is not None
         objects = [_Hit(m.start(), m.end(), m[0]) for m in self.objects_re.finditer(text, s0, s1)]
         verbs = [_Hit(m.start(), m.end(), m[0]) for m in self.verbs_re.finditer(text, s0, s1)]
@@ -190,7 +203,8 @@ class ContextModel:
                 out.append(reading)
                 self._last = reading.category or self._last
                 self._sentence_counts += 1
-            prev_end = q.end
+            if not self._in_numeral_word(text, q):  # 九三学社 is a name, no clause boundary
+                prev_end = q.end
         return out
 
     # -- one quantity --------------------------------------------------------------------------
@@ -201,6 +215,8 @@ class ContextModel:
         after_unit = text[q.end : q.end + 4]
         if before.endswith(lex.number_blockers_before):
             return True
+        if q.chinese and q.value < 10 and before.endswith(("是", "为", "的")):
+            return True  # 提案办理不单单是一项工作任务: a description, no count
         if before[-1:].isdigit() or before[-1:].isascii() and before[-1:].isalpha():
             return True  # part of a code or a larger token
         if slogans and any(
@@ -218,10 +234,14 @@ class ContextModel:
         blockers = lex.unit_blockers.get(unit, ())
         if unit and after_unit and after_unit.startswith(blockers):
             return True
-        if unit and after_unit.startswith(unit) and len(unit) == 1:
-            return True  # 一件件, 一次次
+        if unit and after_unit.startswith(unit) and len(unit) == 1 and unit != "%":
+            return True  # 一件件, 一次次 (a doubled 98%% is a typo, still a rate)
         if unit in lex.structure_units and text.startswith(lex.structure_after, q.end):
-            return True  # 从四个方面
+            word = next(w for w in lex.structure_after if text.startswith(w, q.end))
+            at = q.end + len(word)
+            at += 2 if text.startswith("重点", at) else 0  # 9个方面重点协商议题
+            if not self.objects_re.match(text, at):
+                return True  # 从四个方面 (but 10项重点调研, 9个方面重点协商议题 count)
         if unit == "次" and before.endswith(lex.session_before):
             return True  # 十二届五次会议
         if self._quoted and self._inside_short_quote(text, s0, q):
@@ -230,8 +250,22 @@ class ContextModel:
             if self.share_re.search(text, max(s0, q.start - 6), q.start):
                 return True
             if not self.rate_re.search(text, self._segment_start(text, s0, q.start), q.start):
-                return True
+                # the share of the members who did something (100%的委员提出提案) is a participation rate
+                return not text.startswith(_OF_MEMBERS, q.end)
         return False
+
+    def _other_bodys_items(self, text: str, s0: int, q: Quantity) -> bool:
+        """Whether the sentence counts another body's items up to the quantity: the last such word
+        before it (代表建议) is not followed by the committee's own (提案, 政协)."""
+        before = text[s0 : q.start]
+        last = max((before.rfind(w) for w in self.lex.other_body_objects), default=-1)
+        return last >= 0 and not any(w in before[last:] for w in ("提案", "政协", "政協"))
+
+    def _in_numeral_word(self, text: str, q: Quantity) -> bool:
+        return any(
+            m.start() <= q.num_start < m.end()
+            for m in self.numeral_words_re.finditer(text, max(0, q.start - 3), q.end + 3)
+        )
 
     @staticmethod
     def _inside_short_quote(text: str, s0: int, q: Quantity) -> bool:
@@ -277,8 +311,14 @@ class ContextModel:
             clause0 = self._segment_start(text, s0, clause0 - 1)
         if self.not_count_re.search(text, clause0, q.start):
             return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
-        if text[clause0 : q.start].startswith(lex.other_actors):
-            return None  # another body's work: 县委常委会专题研究政协工作2次
+        if text.startswith(lex.other_actors, clause0, q.start):
+            own_clause = text[clause0 : self._segment_end(text, q.end, s1)]
+            if not any(w in own_clause for w in _PRODUCTS):
+                return None  # another body's work: 县委常委会专题研究政协工作2次 (not 区政府共收到…提案115件)
+        if self.handler_re.match(text, clause0, q.start):
+            return None  # 内蒙古自治区教育厅承办113件次: one department's load
+        if self._other_body_sentence and self._other_bodys_items(text, s0, q):
+            return None  # 人大代表建议131件, 其中重点督办建议7件
         seg_end = self._segment_end(text, q.end, min(s1, next_start))
         own_lo = max(clause0, prev_end)
         clause = text[clause0:seg_end]

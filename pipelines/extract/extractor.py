@@ -17,8 +17,10 @@ from warehouse.catalog import Catalog
 
 # 1.6: exact Decimal values, table cells read with their headers; 1.7: saved web pages (furniture,
 # date lines, place-resolved relative forms, date-line periods); 1.8: period_source on every mention,
-# term calendar (provinces, reviewed and learned ordinals), plans, relative years, publication dates
-EXTRACTOR_VERSION = "1.8.0"
+# term calendar (provinces, reviewed and learned ordinals), plans, relative years, publication dates;
+# 1.9: plan years date their sessions, sessions of named proposals, spans since a year, relative forms
+# from the page's places, sector lists and attendance, other bodies' counts (issue 24)
+EXTRACTOR_VERSION = "1.9.0"
 
 
 _local = threading.local()
@@ -85,6 +87,16 @@ def plan_blocks(doc: Document, lex) -> set[int]:
     return out
 
 
+_CPPCC = ("政协", "政協", "政治协商", "政治協商", "CPPCC")
+
+
+def names_cppcc(doc: Document) -> bool:
+    """Whether the document is about a CPPCC committee at all: its text names 政协 (in any script,
+    or the full name), or its metadata names the committee."""
+    meta = doc.metadata or {}
+    return bool(meta.get("committee_code") or meta.get("committee")) or any(w in doc.text for w in _CPPCC)
+
+
 def learn_calendar(docs, calendar: TermCalendar | None = None) -> TermCalendar:
     """The term calendar with the ordinals ``docs`` date (a session ordinal beside a dated line):
     each document's committee calendar then dates the others' ordinals (``cross_document``)."""
@@ -104,6 +116,8 @@ def extract_mentions(
     doc: Document, catalog: Catalog | None = None, calendar: TermCalendar | None = None
 ) -> list[Mention]:
     model = ContextModel(catalog) if catalog is not None else _default_model()
+    if not names_cppcc(doc):
+        return []  # a page about another body's work (县人大…慈善总会慰问…) measures no committee
     attributor = Attributor(doc, model.lex, calendar)
     text = doc.text
     out: list[Mention] = []
@@ -120,7 +134,9 @@ def extract_mentions(
         article = block.article if block is not None and len(doc.articles) > 1 else None
         owner = attributor.owner(article)
         para_start = block.start if block is not None else r.sentence_start
-        period = mention_period(text, owner.period, r.sentence_start, q.start, para_start, model.lex)
+        period = mention_period(
+            text, owner.period, r.sentence_start, q.start, para_start, model.lex, owner.sessions, owner.terms
+        )
         sentence = sentences.get(r.sentence_start) or sentences.setdefault(
             r.sentence_start, doc.display_text[r.sentence_start : r.sentence_end].strip()
         )

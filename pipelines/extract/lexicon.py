@@ -83,6 +83,11 @@ class Lexicon:
     this_year_words: tuple[str, ...]
     part_year_words: tuple[str, ...]
     year_review_cues: tuple[str, ...]
+    attendance_cues: tuple[str, ...]
+    other_body_objects: tuple[str, ...]
+    handler_clauses: tuple[str, ...]
+    place_before: tuple[str, ...]
+    place_after: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:

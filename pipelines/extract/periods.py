@@ -43,7 +43,13 @@ ORDINALS_PATH = REFERENCE_DIR / "term_ordinals.csv"
 INFER_TERMS = 3  # a term is inferred from a dated term at most this many terms away
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")
-_SINCE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:以来|至今)")
+# a year a span starts from: 2019年以来, 2019年至今, 2006年起, 从2014年开始, 自2012年活动开展以来
+_SINCE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:以来|至今|起|开始|[^，,。；;：:！？\n\d]{1,10}?以来)")
+# how many years a span since a year has lasted: 三年来, 5年间, 已连续开展了二十年
+_YEARS_LASTED = re.compile(
+    r"(?:(?<![\d第一二三四五六七八九十两])([一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间|里)"
+    r"|连续[^，,。；;\d]{0,4}?([一二三四五六七八九十两]{1,3}|\d{1,2})年)"
+)
 _SPAN = re.compile(
     r"((?:19|20)\d{2})\s*(?:年)?\s*(?:(\d{1,2})\s*月(?:份)?)?\s*(?:至|到|-|—|－)\s*((?:19|20)\d{2})\s*年"
     r"(?:\s*(\d{1,2})\s*月)?"
@@ -54,6 +60,9 @@ _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2}
 # a month-day date line with no year: "12月5日，县政协…", "本报讯 12月5日，…"
 _MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _LEAD_CHARS = 400
+# a term cue this near the top makes the whole report a term summary; further down, only its own
+# sentences span the term (五年来，…共召开全体会议5次; 十二届安徽省政协期间，…共提交提案4531件)
+_TERM_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,16 @@ def _plan_re() -> re.Pattern:
     plans = calendars()["five_year_plans"]
     # “十二五”时期, 十四五以来, 十三五期间: a plan named as a period, not as a slogan
     return re.compile(rf"[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)?(时期|期间|以来|开局|收官|末|初)")
+
+
+@functools.cache
+def _drafting_re() -> re.Pattern:
+    plans = calendars()["five_year_plans"]
+    # “十三五”规划编制, 编制“十四五”规划: a plan is drafted in the year before it starts
+    return re.compile(
+        rf"[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)(?:纲要)?(?:的)?(?:编制|起草)(?!和|与|及)"
+        rf"|(?:编制|起草)[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)"
+    )
 
 
 def plan_years(name: str) -> tuple[int, int]:
@@ -281,7 +300,7 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] |
             continue
         date = _DATE.match(lead, m.start())
         if date is None:
-            if _PLAN_YEAR.match(lead, m.end()):
+            if _is_plan_year(lead, m.end()):
                 continue  # 2024年区政协将聚焦…: a plan for that year, not the year reported
             return int(m[1]), "text"
         if dated is None:
@@ -290,11 +309,59 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] |
             dated = int(m[1]) - 1 if early else int(m[1])
     if dated is not None:
         return dated, "date_line"
-    return (since, "text") if since is not None else None
+    return (since, "since") if since is not None else None
+
+
+def _since_lasted(lead: str) -> tuple[int, int] | None:
+    """A span the lead opens from a year and counts in years (从2014年开始…三年来; 自2006年起…已连续
+    开展了二十年): its first and last year."""
+    since = _SINCE.search(lead)
+    if since is None:
+        return None
+    n = _lasted(lead[since.end() :])
+    return (int(since[1]), int(since[1]) + n - 1) if n else None
+
+
+def _lasted(text: str) -> int | None:
+    """Years a span lasted, as the text counts them (三年来 3, 已连续开展了二十年 20), or None."""
+    m = _YEARS_LASTED.search(text)
+    if m is None:
+        return None
+    n = m[1] or m[2]
+    years = int(n) if n.isdigit() else chinese_numeral(n)
+    return years if years and 2 <= years <= 30 else None
 
 
 # a year whose clause goes on to a plan (2024年区政协将聚焦…, 2025年要…): the plan's year
 _PLAN_YEAR = re.compile(r"[^，,。；;：:、\n]{0,8}?(?:将(?!近)|要|拟|计划|力争)")
+# a year the sentence calls the current one and plans for (2026年是“十五五”的开局之年，市政协将…), or
+# names as the year of the tasks set (2011年的工作任务, 2024年工作要点): also a plan's year
+_PLAN_SENTENCE = re.compile(r"是[^。；;！？\n]{0,40}?[，,][^。；;！？\n]{0,12}?(?:将(?!近)|要|拟|力争)")
+_TASK_YEAR = re.compile(
+    r"的?(?:主要)?(?:工作任务|工作安排|工作要点|工作部署|工作思路|重点工作|主要任务)"
+    r"(?!完成|落实|情况|回顾|总结|进展|成效|推进)"  # (2023年重点工作完成情况: a review)
+)
+
+
+def _is_plan_year(text: str, end: int) -> bool:
+    """Whether the year ending at ``end`` (after its 年) is a plan's: its clause plans for it."""
+    return bool(_PLAN_YEAR.match(text, end) or _PLAN_SENTENCE.match(text, end) or _TASK_YEAR.match(text, end))
+
+
+def plan_year(blocks: list[str]) -> int | None:
+    """The year the text plans for (2024年区政协将…, 2026年是…之年，…将…, 2011年的工作任务): the
+    year of the session or meeting that sets the plan, when the text names no date of its own."""
+    text = "\n".join(blocks)[:3000]
+    for m in _YEAR.finditer(text):
+        if (
+            not _SINCE.match(text, m.start())
+            and not _DATE.match(text, m.start())
+            and _is_plan_year(text, m.end())
+        ):
+            return int(m[1])
+    return None
+
+
 _INTAKE = re.compile(r"收到[^。；;，,]{0,14}提案|提案[^。；;]{0,6}收到")
 
 
@@ -328,7 +395,7 @@ def report_period(
     lex = lex or load_lexicon()
     text = "\n".join(blocks)
     head = "\n".join(blocks[:3])
-    term = any(c in text[:3000] for c in lex.term_cues)
+    term = any(c in text[:_TERM_CHARS] for c in lex.term_cues)
     reviews = any(c in text for c in lex.review_cues)
     intake = is_intake(text[:3000], lex) and not term and not reviews
     span = _SPAN.search(head)
@@ -337,12 +404,31 @@ def report_period(
         return Period(a, b, True, source="text")
     found = None
     leads = (*blocks[:2],) if published else (*blocks[:3], text[:_LEAD_CHARS])
+    if not published and (lasted := _since_lasted(text[:_LEAD_CHARS])):
+        return Period(*lasted, True, source="text")  # 从2014年开始…三年来: 2014-2016
     for lead in leads:  # headline, subtitle, first paragraph, opening
         found = _year_of(lead, lex, intake)
         if found is not None:
             break
     year, source = found if found else (None, None)
+    if source == "since":  # 自2012年活动开展以来 on a page dated 2013-05-15: 2012-2013
+        source = "text"
+        if published and published[0] > year:
+            return Period(year, published[0], True, published, source="text")
     from_date = None
+    date_source = None
+    planned = plan_year(blocks) if published is None else None
+    if year is None and planned is not None:
+        # the session or meeting that plans for year P (会议指出，2024年区政协将…) is held in P
+        # (a December one plans for the next year): its month-day date line, else P's start
+        md = _month_day_line(blocks)
+        published, published_source = (planned, *(md or (1, 1))), "text"
+        if md is not None and md[0] >= 10:
+            published = (planned - 1, *md)
+    elif year is not None and planned == year + 1:
+        from_date, date_source = (planned, 1, 1), "text"  # 报告对2010年的工作进行了回顾 … 2011年的工作任务
+    elif year is not None and published is None and source == "text" and _reviewed_as_past(text, year):
+        from_date, date_source = (year + 1, 1, 1), "text"  # 总结2017年…工作 … 今年: 2018
     if year is None and published:
         year, source = published[0], published_source
         this_year = any(w in head for w in lex.this_year_words + lex.part_year_words)
@@ -358,11 +444,22 @@ def report_period(
         return Period(
             None, None, term, reason="no dated context: the text names no year and has no date line"
         )
+
     if term:
         since = _SINCE.search(text[:3000])
         start = int(since[1]) if since and int(since[1]) < year else year - 4
-        return Period(start, year, True, from_date, source=source)
-    return Period(year, year, False, from_date, source=source)
+        return Period(start, year, True, from_date, source=source, date_source=date_source)
+    return Period(year, year, False, from_date, source=source, date_source=date_source)
+
+
+_REVIEWED = "(?:总结|回顾|盘点)"
+
+
+def _reviewed_as_past(text: str, year: int) -> bool:
+    """Whether the text's lead sums up ``year`` as a year gone by (总结2017年建议、提案办理工作,
+    回顾2023年), so that its 今年 is the year after."""
+    lead = text[:_LEAD_CHARS]
+    return bool(re.search(rf"{_REVIEWED}{year}\s*年", lead)) and any(w in text for w in ("今年", "本年度"))
 
 
 def any_year(blocks: list[str]) -> int | None:
@@ -375,10 +472,15 @@ def month_day(blocks: list[str]) -> tuple[int, int] | None:
     """A month-day date line with no year (12月28日，…) opening the lead: (month, day)."""
     for lead in blocks[:3]:
         m = _MONTH_DAY.search(lead[:60])
+        if m and "将" in lead[max(0, m.start() - 8) : m.start()]:
+            continue  # a date ahead (将分别于3月5日开幕) is no date line
         if m and not _YEAR.search(lead[: m.end() + 2]):
             month, day = int(m[1]), int(m[2])
             return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
     return None
+
+
+_month_day_line = month_day  # (report_period's argument ``month_day`` hides the function)
 
 
 def month_day_year(blocks: list[str], dated: tuple[int, int, int]) -> int | None:
@@ -450,6 +552,53 @@ def ordinal_facts(
             out.append(OrdinalFact(committee.code, n, k, int(date[1]), doc_id, month=int(date[2])))
         elif dated and m.start() < head_end and not any(w in text[:head_end] for w in _FORTHCOMING):
             out.append(OrdinalFact(committee.code, n, k, dated[0], doc_id, month=dated[1]))
+    return out
+
+
+_OF_SESSION = re.compile(r"(?:期间|上)?(?:的|收到的|提出的)?(?:政协|委员)?提案(?!工作)")
+
+
+def session_years(
+    blocks: list[str], committee: Committee, calendar: TermCalendar | None = None
+) -> dict[tuple[int, int], tuple[int, str]]:
+    """The year of every plenary session of ``committee`` the article names, by the committee's
+    calendar and by what the article itself dates (2020年，区政府共收到区政协三届四次会议提案115件:
+    the 4th session in 2020, so the 3rd in 2019): (term, session) -> (year, source)."""
+    calendar = calendar or default_calendar()
+    text = "\n".join(blocks)[:3000]
+    named = list(sessions(text, committee, calendar.register))
+    if not named:
+        return {}
+    facts = []
+    for n, k, m in named:
+        if text.startswith("以来", m.end()) or not _OF_SESSION.match(text, m.end()):
+            continue
+        s0 = max(text.rfind(c, 0, m.start()) for c in "。\n！？") + 1
+        years = [y for y in _YEAR.finditer(text, s0, m.start()) if not _DATE.match(text, y.start())]
+        if len(years) == 1 and years[0].start() == s0 and not _SINCE.match(text, s0):  # 2020年，…
+            facts.append(OrdinalFact(committee.code, n, k, int(years[0][1]), "the article itself"))
+    own = calendar.learned(facts) if facts else calendar
+    out = {}
+    for n, k, _ in named:
+        term = own.term(committee.code, n)
+        if term is not None and not term.inferred:
+            source = "session" if term.basis in ("public", "reviewed") else "text"
+            out[(n, k)] = (term.session_year(k), source)
+    return out
+
+
+def term_years(
+    blocks: list[str], committee: Committee, calendar: TermCalendar | None = None
+) -> dict[int, tuple[int, int, str]]:
+    """The years of every closed term of ``committee`` the article names (十二届安徽省政协期间):
+    term -> (first year, last year, source)."""
+    calendar = calendar or default_calendar()
+    out = {}
+    for n in named_terms(blocks, committee):
+        term = calendar.term(committee.code, n)
+        if term is not None and term.last_year is not None and not term.inferred:
+            source = "cross_document" if term.basis == "document" else "term"
+            out[n] = (term.first_year, term.last_year, source)
     return out
 
 
@@ -581,6 +730,30 @@ def session_date(
     return replace(period, published=(term.session_year(found[1]), 1, 1), date_source=source)
 
 
+def session_over_history(
+    blocks: list[str],
+    committee: Committee,
+    period: Period,
+    lex: Lexicon | None = None,
+    calendar: TermCalendar | None = None,
+) -> Period:
+    """A text year older than the year before the plenary session the lead reports (全国政协十四届
+    一次会议开幕 … 2019年，在人民政协诞生70周年之际): a history paragraph's, not the report's. The
+    session, dated by the committee's own calendar, dates the report instead."""
+    if period.source != "text" or period.published or period.end is None:
+        return period
+    calendar = calendar or default_calendar()
+    head = "\n".join(blocks[:2])[:_LEAD_CHARS]
+    found = next(sessions(head, committee, calendar.register), None)
+    if found is None or head.startswith("以来", found[2].end()):
+        return period
+    term = calendar.term(committee.code, found[0])
+    if term is None or term.inferred or period.end >= term.session_year(found[1]) - 1:
+        return period
+    got = term_period(blocks, committee, Period(None, None, period.term), lex, calendar)
+    return got if got.end is not None else period
+
+
 def plan_period(blocks: list[str], period: Period) -> Period:
     """A five-year plan named as the text's period (“十二五”时期, 十三五以来) in its head."""
     head = "\n".join(blocks[:3])[:_LEAD_CHARS]
@@ -645,6 +818,44 @@ def _named_year(text: str, start: int, end: int, lex: Lexicon) -> bool:
     )
 
 
+def _of_session(text, s_start, pos, dated, lex) -> MentionPeriod | None:
+    """Proposals of a named session (区政协三届三次会议政协提案23件): the session's year, when the
+    sentence names no year of its own and reviews no past year at the session."""
+    found = None
+    for m in SESSION.finditer(text, s_start, pos):
+        found = m
+    if found is None or text.startswith("以来", found.end()) or not _OF_SESSION.match(text, found.end()):
+        return None
+    n, k = _ordinal(found[1]), _ordinal(found[2])
+    if (n, k) not in dated or _named_year(text, s_start, pos, lex):
+        return None
+    if any(c in text[s_start : _sentence_end(text, pos)] for c in lex.review_cues):
+        return None
+    year, source = dated[(n, k)]
+    return MentionPeriod(year, year, source)
+
+
+def _of_term(before: str, dated: dict[int, tuple[int, int, str]], lex) -> MentionPeriod | None:
+    """A paragraph about a closed term of the committee (十二届安徽省政协期间，…共提交提案4531件): the
+    term's years, from the term the paragraph names last before the figure."""
+    if not any(c in before for c in lex.term_cues):
+        return None
+    found = None
+    for m in TERM.finditer(before):
+        n = _ordinal(m[1])
+        if n in dated:
+            found = dated[n]
+    return MentionPeriod(*found) if found else None
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = _END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+_END = re.compile(r"[。！？!?\n]")
+
+
 class MentionPeriod(NamedTuple):
     start: int | None
     end: int | None
@@ -659,11 +870,22 @@ def mention_period(
     pos: int,
     para_start: int,
     lex: Lexicon | None = None,
+    sessions_dated: dict[tuple[int, int], tuple[int, str]] | None = None,
+    terms_dated: dict[int, tuple[int, int, str]] | None = None,
 ) -> MentionPeriod:
-    """The period of a quantity at ``pos`` in the sentence starting at ``s_start``."""
+    """The period of a quantity at ``pos`` in the sentence starting at ``s_start``; ``sessions_dated``
+    holds the years of the sessions the article names (:func:`session_years`)."""
     lex = lex or load_lexicon()
     before = text[s_start:pos]
     has_year = "年" in before
+    if sessions_dated and "次" in before and (got := _of_session(text, s_start, pos, sessions_dated, lex)):
+        return got
+    para = text[min(para_start, s_start) : pos]  # (据悉，十二届安徽省政协期间，…。共提交提案4531件)
+    if terms_dated and not report.term and "届" in para and (got := _of_term(para, terms_dated, lex)):
+        return got
+    if "五" in before and (drafting := _drafting_re().search(before)):  # 在“十三五”规划编制中…
+        y = plan_years(drafting[1] or drafting[2])[0] - 1
+        return MentionPeriod(y, y, "plan")
     if report.end is None:
         plan = _plan_re().search(before) if "五" in before else None
         if plan:
@@ -688,6 +910,13 @@ def mention_period(
         and not _named_year(text, s_start, pos, lex)  # 2025年内蒙古政协收到提案1190件: that year
     ):
         y = report.published[0]  # what this session received (截至…已收到)
+        return MentionPeriod(y, y, dated_by)
+    if (
+        report.published
+        and _cue_re(lex.attendance_cues).search(text, s_start, _sentence_end(text, pos))
+        and not _named_year(text, s_start, pos, lex)
+    ):
+        y = report.published[0]  # who attends the session and how it is arranged: the session's year
         return MentionPeriod(y, y, dated_by)
     spans = list(_SPAN.finditer(text, s_start, pos)) if has_year else []  # 2013年1月至2018年1月，…
     if spans:

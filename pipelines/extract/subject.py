@@ -20,9 +20,11 @@ How (docs/register.md has the full rules):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
+from pipelines.extract.lexicon import alternation, load_lexicon
 from pipelines.extract.names_in_text import NameIndex
 from pipelines.extract.page import page_frame, source_of
 from sources.document import Document
@@ -50,6 +52,16 @@ _OBJECT_BEFORE = re.compile(
 )
 _ENUM_SEPARATORS = "、及和与"
 _COMMITTEE_WORD = re.compile(f"政协|{FULL_PREFIX}")
+# a township (镇, 乡, 街道) right before 政协 whose liaison group or members' room follows: the
+# county's committee works there through it (下埠镇政协工作联络组, 城关镇政协委员工作室)
+_TOWNSHIP_SUFFIXES = ("镇", "乡", "街道")
+# characters that open a two-character county name (和县) as often as they join words (和, 与 ...):
+# inside a sentence, X县政协 after them is the relative form
+_FUNCTION_CHARS = frozenset("和与及同跟在对向从为是的等各本该其")
+_TOWNSHIP_GROUPS = ("工作联络组", "联络组", "联络处", "委员工作室", "委员联络室", "工作室")
+# Where a block's related-article links begin (上一篇：…, 下一篇：…): what follows names other pages'
+# committees, never the subject.
+_NAVIGATION = ("上一篇", "下一篇", "相关文章")
 _RELATIVE_PREFIXES = ("我", "本")
 
 
@@ -117,11 +129,20 @@ def _forward(s: str, m: re.Match, register: Register, longest: int) -> NamedComm
 
 
 def _backward(s: str, i: int, register: Register, longest: int) -> NamedCommittee | None:
-    """平罗县政协, 平罗政协, 宁夏自治区政协; relative 县政协, 自治区政协, 我县政协."""
+    """平罗县政协, 平罗政协, 宁夏自治区政协; relative 县政协, 自治区政协, 我县政协; a township's
+    liaison group of its county's committee (湘东区下埠镇政协工作联络组: 湘东区)."""
     for k in range(min(longest, i), 0, -1):
         stem = s[i - k : i]
+        if k == 2 and stem[0] in _FUNCTION_CHARS and i > 2 and "\u4e00" <= s[i - 3] <= "\u9fff":
+            continue  # 代表建议和县政协: 和 + 县政协, not 和县
         if register.is_name(stem) and stem not in RELATIVE_FORMS:
             return NamedCommittee(stem + "政协", stem, i - k, i + 2, False)
+    if s.endswith(_TOWNSHIP_SUFFIXES, 0, i) and s.startswith(_TOWNSHIP_GROUPS, i + 2):
+        for t in range(i - 2, max(0, i - 6) - 1, -1):  # the township's name: 2-6 characters
+            for k in range(min(longest, t), 1, -1):
+                stem = s[t - k : t]
+                if register.is_name(stem) and stem not in RELATIVE_FORMS:
+                    return NamedCommittee(stem + "政协", stem, t - k, i + 2, False)
     for rel in RELATIVE_FORMS:
         if s.endswith(rel, 0, i):
             start = i - len(rel)
@@ -174,8 +195,20 @@ def _page_zones(doc: Document, article: int | None) -> list[tuple[str, str]] | N
     return out
 
 
+def _before_navigation(text: str) -> str:
+    """A block's text up to its related-article links (…正文。 上一篇：… 下一篇：…), when it has
+    some text before them."""
+    cut = min((i for i in (text.find(w) for w in _NAVIGATION) if i > 0), default=-1)
+    return text[:cut] if cut > 0 else text
+
+
 def _zones(doc: Document, article: int | None) -> list[tuple[str, str]]:
-    """(zone, text) for each block of the article: head, byline, lead, body."""
+    """(zone, text) for each block of the article: head, byline, lead, body; a block's
+    related-article links (上一篇：…) name no subject."""
+    return [(zone, _before_navigation(text)) for zone, text in _all_zones(doc, article)]
+
+
+def _all_zones(doc: Document, article: int | None) -> list[tuple[str, str]]:
     page = _page_zones(doc, article)
     if page is not None:
         return page
@@ -267,22 +300,164 @@ def _relative_by_place(
     stem = division_stem(normalise(named.stem)) if named.stem not in RELATIVE_FORMS else named.stem
     scores: dict[str, int] = {}
     places: dict[str, Committee] = {}
+    texts = [(zone, compact(text)) for zone, text in zones]
+    lex = load_lexicon()
     places_index = _place_names(register, stem)
-    for zone, text in zones:
-        s = compact(text)
-        for name in places_index.present(s):
+    for zone, s in texts:
+        for name in places_index.present(s):  # longest first; s loses each name once counted
             k = s.count(name)
-            for c in register.find(name, year):
+            if k and len(name) == 2 and name.endswith(("县", "区", "旗")):  # 和县 in 代表建议和县政协
+                k = sum(_set_off_before(s, i, lex) for i in _occurrences(s, name))
+            if not k:
+                continue
+            found = _qualified_by_parent(register, s, name, register.find(name, year), year)
+            s = s.replace(name, "\0" * len(name))  # 雨城区 holds no 城区 of its own
+            for c in found:
                 if _fits_relative(c, stem) and (name == c.name or c.level in ("region", "city")):
                     places[c.code] = c
                     scores[c.code] = scores.get(c.code, 0) + k * ZONE_WEIGHTS[zone]
+    how = "place named on the page"
+    if not scores:  # a county's short name (闽侯新闻网讯, 金平进入两会, 现代化新垫江)
+        scores, places = _short_places(register, texts, stem, year)
+        how = "short place name on the page"
+    if not scores and stem in _PROVINCE_FORMS:  # 自治区政协 on a page naming 银川市: 宁夏
+        scores, places = _province_of_places(register, texts, stem, year)
+        how = "province of the places named on the page"
     if not scores:
         return SubjectResult(None, f"relative form {named.form}: the page names no place it may stand for")
     ranked = sorted(scores, key=scores.get, reverse=True)
     if len(ranked) > 1 and scores[ranked[0]] == scores[ranked[1]]:
         tied = tuple(places[c] for c in ranked if scores[c] == scores[ranked[0]])
         return SubjectResult(None, f"relative form {named.form}: several places fit", tied)
-    return SubjectResult(places[ranked[0]], evidence=f"place named on the page ({named.form})")
+    return SubjectResult(places[ranked[0]], evidence=f"{how} ({named.form})")
+
+
+def _qualified_by_parent(
+    register: Register, s: str, name: str, found: list[Committee], year: int | None
+) -> list[Committee]:
+    """Of several divisions sharing ``name``, those the text qualifies by their parent's name
+    (北京市通州区: Beijing's, not Nantong's); all of them when it qualifies none."""
+    if len(found) < 2:
+        return found
+    kept = []
+    for c in found:
+        parent = register.get(c.parent_code, year) if c.parent_code else None
+        if parent is not None and any(p + name in s for p in {parent.name, parent.short_name} if len(p) >= 2):
+            kept.append(c)
+    return kept or found
+
+
+_PROVINCE_FORMS = ("省", "自治区")
+_ANY_DIVISION = ("省", "自治区", "市", "州", "盟", "县", "区", "旗")
+
+
+def _masked_names(register: Register, s: str) -> str:
+    """``s`` with every full division name of three or more characters blanked, longest first: a
+    short name counts only where it stands alone (松江 in 人文松江, not in 松江区)."""
+    return _full_names_re(register).sub(lambda m: "\0" * len(m[0]), s)
+
+
+@functools.cache
+def _full_names_re(register: Register) -> re.Pattern:
+    """Full division names of three or more characters (the longest where several match)."""
+    names = {c.name for c in register.committees if len(c.name) >= 3 and c.level != "national"}
+    return re.compile(alternation(names))
+
+
+def _short_places(
+    register: Register, texts: list[tuple[str, str]], stem: str, year: int | None
+) -> tuple[dict[str, int], dict[str, Committee]]:
+    """Counties and districts that fit ``stem`` named by their short name (two characters or more,
+    shared by no other division that fits), weighed by zone."""
+    scores: dict[str, int] = {}
+    places: dict[str, Committee] = {}
+    lex = load_lexicon()
+    names = _county_short_names(register, stem, None)  # today's names: built once per suffix
+    if not names:
+        return scores, places
+    pattern = _short_names_re(register, stem, None)
+    for zone, s in texts:
+        s = _masked_names(register, s)
+        for m in pattern.finditer(s):
+            if _stands_for_place(s, m.start(), m.end(), lex):
+                c = names[m[0]]
+                places[c.code] = c
+                scores[c.code] = scores.get(c.code, 0) + ZONE_WEIGHTS[zone]
+    return scores, places
+
+
+_SHORT_RE: dict[tuple[int, str, int | None], re.Pattern] = {}
+
+
+def _short_names_re(register: Register, stem: str, year: int | None) -> re.Pattern:
+    key = (id(register), stem, year)
+    got = _SHORT_RE.get(key)
+    if got is None:
+        got = _SHORT_RE[key] = re.compile(alternation(_county_short_names(register, stem, year)))
+    return got
+
+
+def _occurrences(s: str, name: str):
+    i = s.find(name)
+    while i >= 0:
+        yield i
+        i = s.find(name, i + len(name))
+
+
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _set_off_before(s: str, i: int, lex) -> bool:
+    return i == 0 or not _cjk(s[i - 1]) or any(s.endswith(w, 0, i) for w in lex.place_before)
+
+
+def _stands_for_place(s: str, i: int, j: int, lex) -> bool:
+    """Whether the short name at s[i:j] stands for its place: set off by punctuation or the text's
+    ends, or beside the lexicon's place words (养生庆元, 闽侯新闻网讯)."""
+    before = _set_off_before(s, i, lex)
+    after = j == len(s) or not _cjk(s[j]) or s.startswith(lex.place_after, j)
+    return before and after
+
+
+_SHORT: dict[tuple[int, str, int | None], dict[str, Committee]] = {}
+
+
+def _county_short_names(register: Register, stem: str, year: int | None) -> dict[str, Committee]:
+    key = (id(register), stem, year)
+    got = _SHORT.get(key)
+    if got is None:
+        by_name: dict[str, list[Committee]] = {}
+        for c in register.committees:
+            if (
+                c.level == "county"
+                and len(c.short_name) >= 2
+                and c.valid_in(year)
+                and _fits_relative(c, stem)
+            ):
+                by_name.setdefault(c.short_name, []).append(c)
+        got = _SHORT[key] = {n: cs[0] for n, cs in by_name.items() if len({c.code for c in cs}) == 1}
+    return got
+
+
+def _province_of_places(
+    register: Register, texts: list[tuple[str, str]], stem: str, year: int | None
+) -> tuple[dict[str, int], dict[str, Committee]]:
+    """The one province (of ``stem``'s kind) whose cities and counties the page names in full."""
+    provinces: dict[str, Committee] = {}
+    scores: dict[str, int] = {}
+    for zone, s in texts:
+        for name in dict.fromkeys(m[0] for m in _full_names_re(register).finditer(s)):
+            if not name.endswith(_ANY_DIVISION):
+                continue
+            for c in register.find(name, year):
+                top = [p for p in register.chain(c.code, year) if p.level == "region"]
+                if top and _fits_relative(top[0], stem):
+                    provinces[top[0].code] = top[0]
+                    scores[top[0].code] = scores.get(top[0].code, 0) + ZONE_WEIGHTS[zone]
+    if len(provinces) != 1:
+        return {}, {}
+    return scores, provinces
 
 
 _PLACE_NAMES: dict[tuple[int, str], NameIndex] = {}
@@ -330,9 +505,12 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     relatives: list[tuple[str, NamedCommittee]] = []
     resolved: dict[str, Resolution] = {}  # an article names its committees many times
     _named_codes: list[tuple[str, str]] = []
+    objects: list[tuple[str, NamedCommittee]] = []  # relative forms named as objects (出席县政协…会议)
     for zone, text in zones:
         for named in committee_names(text, register):
             if named.is_object:
+                if named.relative:
+                    objects.append((zone, named))
                 continue
             if named.relative:
                 relatives.append((zone, named))
@@ -364,6 +542,10 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
                 if res is not None and res.committee is not None:
                     return SubjectResult(res.committee, evidence=f"{zone} ({named.form}, publisher)")
         prominent_relatives = [(z, n) for z, n in relatives if z in PROMINENT]
+        if not prominent_relatives and not scores and not unresolved:
+            # the page names no committee but as the object of its lead (出席县政协第十一届委员会
+            # 第二次会议的207名委员): that committee's session is what it reports
+            prominent_relatives = [(z, n) for z, n in objects if z in PROMINENT][:1]
         if prominent_relatives:
             by_place = _relative_by_place(register, zones, prominent_relatives[0][1], year)
             if by_place.committee is not None:
@@ -377,6 +559,12 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
                 return SubjectResult(
                     committees[leaders[0]], candidates=body_named, evidence="body (most named)"
                 )
+        if len(body_named) == 1 and relatives:
+            # a formal name further down (——2026年1月5日在政协北京市通州区第七届委员会…) and the relative
+            # forms throughout (区政协七届四次会议以来) that the page's places resolve to it
+            by_place = _relative_by_place(register, zones, relatives[0][1], year)
+            if by_place.committee is not None and by_place.committee.code == body_named[0].code:
+                return SubjectResult(body_named[0], evidence="body (named, and its relative forms by place)")
         if prominent_relatives:
             return SubjectResult(
                 None, "only a relative form (县政协, 市政协 ...) names the committee", body_named

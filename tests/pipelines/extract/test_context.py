@@ -146,3 +146,97 @@ def test_a_plan_has_targets_not_mentions(extract):
         "全年召开常委会议5次。\n"
     )
     assert [m["surface"] for m in extract(report, name="report")] == ["6次", "5次"]
+
+
+def test_a_structure_word_before_a_catalog_object_counts(extract):
+    # 从三个方面 is structure; 10项重点调研 counts studies
+    text = "县政协着力开展促进节能减排等10项重点调研，围绕5个方面重点协商议题协商议政，从三个方面提出建议。\n"
+    got = [(m["surface"], m["category"]) for m in extract(text)]
+    assert got == [("10项", "research_inspection"), ("5个", "consultation")]
+
+
+def test_sector_lists_count_members_by_sector(extract):
+    text = "本届政协委员由34个界别组成。其中：\n中国共产党99人；\n九三学社45人；\n经济界130人。\n"
+    got = [(m["surface"], m["metric"]) for m in extract(text)]
+    assert got == [
+        ("34个", "organization.sectors"),
+        ("99人", "organization.sector_members"),
+        ("45人", "organization.sector_members"),
+        ("130人", "organization.sector_members"),
+    ]
+
+
+def test_a_page_that_never_names_the_cppcc_has_no_mentions(extract):
+    # another body's charity visit: its figures measure no committee's work
+    assert (
+        extract("县慈善总会一行深入各乡镇慰问困难户，此次慰问共发放救助金11.8万元，慰问困难户40户。\n") == []
+    )
+
+
+def test_the_peoples_congress_deputies_suggestions_are_no_committee_work(extract):
+    text = (
+        "今年，县人民政府共收到县人大常委会交办代表建议90件，县政协转交办理提案60件。\n"
+        "去年，县政府承办人大代表建议80件，其中重点督办建议6件。\n"
+    )
+    assert [m["surface"] for m in extract(text)] == ["60件"]
+
+
+def test_counts_of_handling_bodies_and_of_non_members_are_no_mentions(extract):
+    text = (
+        "县政协共收到提案80件，分别交由30个部门具体承办，其中涉及主办单位20家。\n"
+        "县政协全体会议召开，150名政协委员和60名特邀、列席人员参加。\n"
+    )
+    assert [m["surface"] for m in extract(text)] == ["80件", "150名"]
+
+
+def test_materials_and_gifts_in_their_own_measures(extract):
+    text = "县政协组织委员走访慰问，捐赠食用油120桶、棉被30床，机关干部筹集爱心款共计3600元。\n"
+    got = [(m["surface"], m["metric"]) for m in extract(text)]
+    assert got == [
+        ("120桶", "member_services.materials_donated"),
+        ("30床", "member_services.materials_donated"),
+        ("3600元", "member_services.donations"),
+    ]
+
+
+def test_the_governments_handling_of_the_committees_proposals_counts_them(extract):
+    text = (
+        "2030年，区政府共收到区政协全体会议提案95件，均已办结。\n"
+        "县委常委会专题研究政协工作2次。\n"
+        "各单位要认识到，政协提案办理不单单是一项工作任务，是联系群众的一个重要渠道。\n"
+    )
+    assert [m["surface"] for m in extract(text)] == ["95件"]
+
+
+def test_a_doubled_percent_sign_is_still_a_rate(extract):
+    got = [(m["surface"], m["value"]) for m in extract("县政协提案办理满意率达到97%%。\n")]
+    assert got == [("97%", 97)]
+
+
+def test_how_a_visit_is_split_up_and_where_it_goes_are_no_counts(extract):
+    text = "县政协主席带队走访委员，共分6个小组，分赴全县18个乡镇，共走访委员120名。\n"
+    assert [m["surface"] for m in extract(text)] == ["120名"]
+
+
+def test_leaders_instructions_on_the_committees_reports_count(extract):
+    text = "县政协共收到社情民意信息80条，县委、县政府领导20人次对社情民意作出批示。\n县委常委会专题研究政协工作3次。\n"
+    assert [m["surface"] for m in extract(text)] == ["80条", "20人次"]
+
+
+def test_the_share_of_members_who_proposed_is_a_rate(extract):
+    got = [m["surface"] for m in extract("今年，县政协首次实现95%的委员提出和参与提出提案。\n")]
+    assert got == ["95%"]
+
+
+def test_one_named_departments_load_is_no_committee_count(extract):
+    text = (
+        "县政协立案的提案交由30个部门和单位办理，共办理提案210件。\n"
+        "其中，县教育局承办25件次、县卫生健康委员会承办18件次。\n"
+        "经审查立案交有关单位办理的提案200件已全部办复。\n"
+    )
+    assert [m["surface"] for m in extract(text)] == ["210件", "200件"]
+
+
+def test_a_policy_package_and_each_ones_share_are_no_counts(extract):
+    text = "县政协出台“服务委员”八条举措。\n县政协领导走访困难户12户，为他们各自送去大米30斤。\n"
+    assert [m["surface"] for m in extract(text)] == ["12户"]

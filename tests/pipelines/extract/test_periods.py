@@ -260,7 +260,146 @@ def test_a_dated_term_summary_at_a_later_session_starts_with_the_term(tmp_path):
     assert (m.period_start, m.period_end, m.period_source) == (2022, 2023, "date_line")
 
 
-def test_a_plan_year_is_not_the_year_reported(extract):
+def test_a_plan_year_is_not_the_year_reported_but_the_sessions(extract):
+    # the session that plans for 2024 is held in 2024: its review of 一年来 covers 2023
     text = "平罗县政协十届三次会议开幕\n会议认为，一年来，县政协共收到提案121件。\n会议指出，2024年县政协将聚焦中心大局。\n"
-    (m,) = extract(text)
-    assert m["period_start"] is None and m["period_reason"].startswith("no term data")
+    assert rows(extract(text)) == [("121件", 2023, 2023, "text")]
+
+
+def test_a_year_called_the_current_one_and_planned_for_dates_the_session(extract):
+    text = (
+        "某市政协全体会议开幕\n本报讯 2月3日，市政协全体会议开幕。2030年是新规划的开局之年，市政协将继续履职尽责。\n"
+        "会议回顾了一年来的工作，市政协共组织协商活动48场。\n"
+    )
+    assert rows(extract(text)) == [("48场", 2029, 2029, "text")]
+
+
+def test_a_december_meeting_plans_for_the_next_year(extract):
+    text = (
+        "某县政协召开常委会议\n12月20日，县政协召开常委会议，总结一年来的工作。一年来，县政协组织视察12次。\n"
+        "会议要求，2031年县政协要围绕中心工作履职。\n"
+    )
+    assert rows(extract(text)) == [("12次", 2030, 2030, "text")]
+
+
+def test_who_attends_a_session_counts_in_the_sessions_year(extract):
+    text = (
+        "某区政协全体会议开幕\n上午，区政协全体会议开幕，本次大会应到委员210人，实到委员205人。\n"
+        "常委会工作报告对2028年的工作进行了回顾，一年来共收到提案150件。\n报告对2029年的工作任务作了部署。\n"
+    )
+    got = rows(extract(text))
+    assert got == [
+        ("210人", 2029, 2029, "text"),
+        ("205人", 2029, 2029, "text"),
+        ("150件", 2028, 2028, "text"),
+    ]
+
+
+def test_lines_above_a_saved_pages_title_are_no_lead(tmp_path):
+    (doc,) = _docs(
+        tmp_path,
+        {"page": "某某门户网\n当前位置：首页 > 两会专题\n区政协会议以来立案提案83件\n"
+         "信息来源：区政协　发布时间：2031-01-12\n"
+         "区政协全体会议以来，委员们积极履职。截至2029年12月31日，共提交提案90件，经审查立案83件。\n"},
+    )  # fmt: skip
+    got = [(m.surface, m.period_start, m.period_end) for m in extract_mentions(doc)]
+    assert ("90件", 2029, 2029) in got and ("83件", 2029, 2029) in got
+
+
+def test_pinyin_notes_are_read_through_in_ordinals_and_counts(extract):
+    # some pages put pinyin after characters: 三次(ci)会议, 提(ti)案
+    text = "全国政协十四届三次(ci)会议开(kai)幕以来，委员们共提交提(ti)案5800件，其中委员提(ti)案5300件。\n"
+    got = rows(extract(text))
+    assert got == [("5800件", 2025, 2025, "session"), ("5300件", 2025, 2025, "session")]
+
+
+def test_a_date_ahead_is_no_date_line(tmp_path):
+    (doc,) = _docs(
+        tmp_path,
+        {"page": "新一届全国政协委员的构成\n来源：某报　2028年03月01日\n"
+         "全国政协新一届第一次会议将于3月3日在北京开幕。本届全国政协委员由34个界别组成。\n"},
+    )  # fmt: skip
+    got = [(m.surface, m.period_start) for m in extract_mentions(doc)]
+    assert got == [("34个", 2028)]
+
+
+def test_a_history_year_does_not_date_a_sessions_report(extract):
+    # the national 14th term opened in 2023: a term summary at its first session covers 2018-2022,
+    # whatever anniversary the third paragraph recalls
+    text = (
+        "今天下午，全国政协十四届一次会议开幕。\n常委会工作报告回顾了过去5年的工作。\n"
+        "2019年，人民政协迎来成立70周年。\n报告说，过去5年，全国政协举办重要协商活动105场。\n"
+    )
+    assert rows(extract(text)) == [("105场", 2018, 2022, "session")]
+
+
+def test_proposals_of_a_named_session_count_in_its_year(extract):
+    # the article dates the 4th session (2030): the 3rd session's proposals are 2029's
+    text = (
+        "呈贡区政协提案办理情况通报\n2030年，呈贡区政协收到三届四次会议提案115件，均已办复。\n"
+        "截至目前，三届三次会议提案已解决20件。\n"
+    )
+    assert [(m["surface"], m["period_start"]) for m in extract(text)] == [("115件", 2030), ("20件", 2029)]
+
+
+def test_a_sessions_proposal_work_report_still_covers_the_year_before(extract):
+    text = "在全国政协十三届三次会议上，常委会关于提案工作情况的报告说，一年来共收到提案5400件。\n"
+    assert [(m["surface"], m["period_start"]) for m in extract(text)] == [("5400件", 2019)]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a span from a year, counted in years: 从2024年开始…三年来
+        ("某市政协开展委员工作室建设\n从2024年开始，市政协在社区建立委员工作室。三年来，委员们深入基层。\n"
+         "截至目前，全市已建成委员工作室21个。\n", [("21个", 2024, 2026)]),
+        ("某市政协爱心助学\n自2010年起，市政协助学活动已连续开展了十年，累计捐款金额达200余万元。\n",
+         [("200余万元", 2010, 2019)]),
+    ],
+)  # fmt: skip
+def test_a_span_since_a_year_counted_in_years(extract, text, want):
+    assert [(m["surface"], m["period_start"], m["period_end"]) for m in extract(text)] == want
+
+
+def test_a_date_line_run_into_the_first_block_dates_a_since_span(extract):
+    text = (
+        "湘东区下埠镇政协活动再掀热潮 管理员 时间:2031-05-15 分类:联络组 自2030年活动开展以来，"
+        "湘东区下埠镇政协工作联络组深入农户和学校，与贫困学子亲切交谈，了解他们的学习和生活情况，帮助他们解决遇到的"
+        "困难和问题。联络组安排委员分别挂点联系各村和学校，组织委员开展助学活动，资助学生32名，捐款5万余元。"
+        "委员们表示，今后将继续关心贫困学子的成长，把帮扶工作做细做实。\n"
+    )
+    assert [(m["surface"], m["period_start"], m["period_end"]) for m in extract(text)] == [
+        ("32名", 2030, 2031),
+        ("5万余元", 2030, 2031),
+    ]
+
+
+def test_a_plan_is_drafted_in_the_year_before_it_starts(extract):
+    text = "某区政协召开工作会议\n在“十五五”规划编制中，区政协围绕产业发展形成共30条建议。\n"
+    assert rows(extract(text)) == [("30条", 2025, 2025, "plan")]
+
+
+def test_this_year_after_a_summary_of_a_named_year_is_the_next(extract):
+    text = (
+        "县政协提案交办工作会议召开\n日前，县政协召开会议，总结2029年提案办理工作。2029年，县政协委员提交提案90件。\n"
+        "今年，县政协委员提交提案70件。\n"
+    )
+    assert [(m["surface"], m["period_start"]) for m in extract(text)] == [("90件", 2029), ("70件", 2030)]
+
+
+def test_a_term_paragraph_further_down_spans_its_term_and_only_it(extract):
+    # the lead reviews 2022; a later paragraph sums up the closing 12th Hebei term (2018-2022)
+    text = (
+        "河北省政协举行新闻发布会\n2022年，河北省政协全年共组织各类履职活动600余次。\n"
+        "会议还介绍了其他工作情况。委员们围绕中心工作开展了大量调研。委员们深入基层倾听民声，"
+        "形成了一批有分量的调研报告。各专门委员会也积极开展工作，组织委员视察，召开协商座谈会，"
+        "为全省经济社会发展贡献了智慧和力量。\n"
+        "据悉，十二届河北省政协期间，委员们积极运用提案履职。共提交提案4200件。\n"
+    )
+    got = [(m["surface"], m["period_start"], m["period_end"]) for m in extract(text)]
+    assert got == [("600余次", 2022, 2022), ("4200件", 2018, 2022)]
+
+
+def test_a_review_of_a_years_key_tasks_is_no_plan(extract):
+    text = "关于2029年重点工作完成情况的报告\n一年来，县政协共收到提案130件。\n"
+    assert rows(extract(text)) == [("130件", 2029, 2029, "text")]

@@ -203,3 +203,112 @@ def test_relative_headline_on_a_county_page_means_the_enclosing_committee():
     )
     res = find_subject(doc, year=2024)
     assert res.committee.code == "640000"
+
+
+# ---- relative forms resolved from the page's places (issue 24) ------------------------------------
+
+
+def test_full_place_name_is_not_counted_again_as_a_shorter_name_inside_it():
+    # 雨城区 holds the name 城区 of several cities' districts: it must not make a tie
+    doc = make_doc(
+        ("body", "3月5日，记者从区政协会议上获悉，区政协委员今年提出提案40件。"),
+        ("body", "（雨城区政协供稿）"),
+    )
+    res = find_subject(doc, year=2021)
+    assert res.committee is not None and res.committee.code == "511802"
+
+
+def test_county_short_name_beside_an_outlet_word_resolves_the_relative_form():
+    doc = make_doc(
+        ("body", "闽侯新闻网讯 记者从县政协获悉，县政协委员今年已提交提案60件。"),
+        ("body", "委员们纷纷表示将继续履职尽责。"),
+    )
+    res = find_subject(doc, year=2019)
+    assert res.committee is not None and res.committee.code == "350121"
+    assert res.evidence.startswith("short place name")
+
+
+def test_county_short_name_inside_another_word_is_not_a_place():
+    # 交通城建 holds 通城 (通城县) but names no place; 庆元 after a slogan's adjective does
+    doc = make_doc(
+        ("body", "县政协委员围绕交通城建等话题交流，共提出意见建议12条。"),
+        ("body", "委员们表示要为打造“生态庆元”贡献力量。"),
+    )
+    res = find_subject(doc, year=2015)
+    assert res.committee is not None and res.committee.code == "331126"
+
+
+def test_county_short_name_that_only_straddles_words_leaves_the_committee_null():
+    doc = make_doc(("body", "县政协委员围绕交通城建等话题交流，共提出意见建议12条。"))
+    assert find_subject(doc, year=2015).committee is None
+
+
+def test_region_relative_form_resolved_by_the_cities_the_page_names():
+    doc = make_doc(
+        ("body", "记者从自治区政协全体会议上了解到，自治区政协委员今年提出提案300件。"),
+        ("body", "其中交由银川市政府办理的有40件。"),
+    )
+    res = find_subject(doc, year=2010)
+    assert res.committee is not None and res.committee.code == "640000"
+
+
+def test_region_relative_form_stays_null_when_the_places_lie_in_two_regions():
+    doc = make_doc(
+        ("body", "记者从自治区政协全体会议上了解到，自治区政协委员今年提出提案300件。"),
+        ("body", "委员们赴银川市和南宁市考察。"),
+    )
+    assert find_subject(doc, year=2010).committee is None
+
+
+def test_relative_form_attended_as_an_object_is_the_subject_when_nothing_else_is_named():
+    doc = make_doc(
+        ("headline", "委员报到！金平进入“两会”时间"),
+        ("body", "出席县政协第十一届委员会第二次会议的200名委员陆续报到。"),
+    )
+    res = find_subject(doc, year=2022)
+    assert res.committee is not None and res.committee.code == "532530"
+
+
+def test_township_liaison_group_belongs_to_its_county():
+    doc = make_doc(("body", "近日，湘东区下埠镇政协工作联络组组织委员走访困难学生20名。"))
+    res = find_subject(doc, year=2013)
+    assert res.committee is not None and res.committee.code == "360313"
+
+
+def test_related_article_links_name_no_subject():
+    doc = make_doc(
+        (
+            "body",
+            "近日，湘东区下埠镇政协工作联络组组织委员走访困难学生20名，了解他们的学习和生活情况，"
+            "帮助解决实际困难，委员们还与学校负责人交流了帮扶办法。"
+            " 上一篇：某街道政协委员视察 下一篇：上栗县政协召开全体会议",
+        )
+    )
+    res = find_subject(doc, year=2013)
+    assert res.committee is not None and res.committee.code == "360313"
+
+
+def test_a_conjunction_before_a_relative_form_is_no_two_character_county():
+    # 建议和县政协: 和 joins two nouns; 和县 is also a county's name
+    doc = make_doc(("body", "会议将人大代表建议和县政协委员提案一并交办，县政协委员今年提交提案80件。"))
+    assert find_subject(doc, year=2018).committee is None
+
+
+def test_a_place_qualified_by_its_parent_is_that_parents():
+    # two 通州区 (Beijing's and Nantong's): 北京市通州区 settles it
+    doc = make_doc(
+        ("headline", "关于提案工作情况的报告"),
+        ("body", "——在政协北京市通州区第九届委员会第三次会议上"),
+        ("body", "区政协九届二次会议以来，委员们共提出提案200件。"),
+        ("body", "区政协各专门委员会积极履职。"),
+    )
+    res = find_subject(doc, year=2030)
+    assert res.committee is not None and res.committee.code == "110112"
+
+
+def test_a_county_visited_on_a_learning_trip_is_not_the_subject():
+    doc = make_doc(
+        ("headline", "县政协组织委员外出考察"),
+        ("body", "近日，县政协组织部分委员赴安吉考察学习乡村旅游发展经验。"),
+    )
+    assert find_subject(doc, year=2024).committee is None
