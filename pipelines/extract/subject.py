@@ -298,7 +298,7 @@ def _relative_by_place(
     short names (河北, 重庆) only for provinces and cities, whose short names are distinctive. The
     place weighed highest by zone wins; a tie or no place leaves the committee null."""
     stem = division_stem(normalise(named.stem)) if named.stem not in RELATIVE_FORMS else named.stem
-    scores: dict[str, int] = {}
+    scores: dict[str, float] = {}
     places: dict[str, Committee] = {}
     texts = [(zone, compact(text)) for zone, text in zones]
     lex = load_lexicon()
@@ -310,12 +310,18 @@ def _relative_by_place(
                 k = sum(_set_off_before(s, i, lex) for i in _occurrences(s, name))
             if not k:
                 continue
-            found = _qualified_by_parent(register, s, name, register.find(name, year), year)
+            found = [c for c in register.find(name, year) if _fits_relative(c, stem)]
+            kept = _qualified_by_parent(register, s, name, found, year)
+            # a name that several divisions share and the text does not qualify (新城区: 西安's or
+            # 呼和浩特's, or just "a new urban district") is weaker evidence than a name of one
             s = s.replace(name, "\0" * len(name))  # 雨城区 holds no 城区 of its own
-            for c in found:
-                if _fits_relative(c, stem) and (name == c.name or c.level in ("region", "city")):
+            if not kept:
+                continue
+            weight = 1.0 if len(kept) == 1 or len(kept) < len(found) else 1.0 / len(kept)
+            for c in kept:
+                if name == c.name or c.level in ("region", "city"):
                     places[c.code] = c
-                    scores[c.code] = scores.get(c.code, 0) + k * ZONE_WEIGHTS[zone]
+                    scores[c.code] = scores.get(c.code, 0) + k * ZONE_WEIGHTS[zone] * weight
     how = "place named on the page"
     if not scores:  # a county's short name (闽侯新闻网讯, 金平进入两会, 现代化新垫江)
         scores, places = _short_places(register, texts, stem, year)
@@ -372,10 +378,10 @@ def _short_places(
     scores: dict[str, int] = {}
     places: dict[str, Committee] = {}
     lex = load_lexicon()
-    names = _county_short_names(register, stem, None)  # today's names: built once per suffix
+    names = _county_short_names(register, stem, year)  # the names of the page's year (洞头县 until 2014)
     if not names:
         return scores, places
-    pattern = _short_names_re(register, stem, None)
+    pattern = _short_names_re(register, stem, year)
     for zone, s in texts:
         s = _masked_names(register, s)
         for m in pattern.finditer(s):

@@ -312,3 +312,21 @@ def test_a_county_visited_on_a_learning_trip_is_not_the_subject():
         ("body", "近日，县政协组织部分委员赴安吉考察学习乡村旅游发展经验。"),
     )
     assert find_subject(doc, year=2024).committee is None
+
+
+def test_a_name_several_divisions_share_weighs_less_than_a_name_of_one():
+    # 新城区 is a district of two cities and a common phrase; 奉化区 is one district
+    doc = make_doc(("body", "区政协今年组织委员视察18次，为奉化区打造宜居新城区贡献力量。"))
+    res = find_subject(doc, year=2024)
+    assert res.committee is not None and res.committee.code == "330213"
+
+
+def test_a_county_short_name_is_read_as_of_the_page_year():
+    # 洞头 was a county until 2014 and is a district since: 县政协 beside it fits only before
+    blocks = (
+        ("headline", "县政协召开常委会议"),
+        ("body", "洞头新闻 县政协常委会议听取去年提案办理情况通报，全年交办提案96件。"),
+    )
+    res = find_subject(make_doc(*blocks), year=2013)
+    assert res.committee is not None and res.committee.code == "330322"
+    assert find_subject(make_doc(*blocks), year=2024).committee is None
