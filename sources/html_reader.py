@@ -489,6 +489,20 @@ def _remove_furniture(body: LexborNode, meta: dict) -> None:
             node.decompose()
 
 
+# The address a browser writes into a page it saves: Internet Explorer, Chrome and Edge put
+# "<!-- saved from url=(0042)http://... -->" before <html>; SingleFile writes a comment with "url: ...".
+_SAVED_FROM = re.compile(
+    r"<!--\s*(?:saved from url=\(\d+\)|Page saved with SingleFile\s+url:\s*)(https?://[^\s>]+?)\s*(?:-->|\s)",
+    re.IGNORECASE,
+)
+
+
+def saved_from(html: str) -> str | None:
+    """The page's address as the browser that saved it wrote it in a comment, if any (first 4 KB)."""
+    m = _SAVED_FROM.search(html[:4096])
+    return m[1] if m else None
+
+
 def read_html(path: Path) -> Document:
     data = read_bytes(path, current_limits().max_file_bytes)
     html, encoding = decode_html(data)
@@ -538,8 +552,10 @@ def read_html(path: Path) -> Document:
     metadata = {"title": title, **fields}
     # the page's own address (its date dates the page when nothing else does: t20240112_, /2023/12/28/)
     canonical = tree.css_first('link[rel="canonical"]')
-    address = (canonical.attributes.get("href") if canonical is not None else None) or _meta(
-        tree, "og:url", "url"
+    address = (
+        (canonical.attributes.get("href") if canonical is not None else None)
+        or _meta(tree, "og:url", "url")
+        or saved_from(html)
     )
     if address:
         metadata["canonical"] = clean(address)

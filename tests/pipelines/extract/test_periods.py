@@ -403,3 +403,23 @@ def test_a_term_paragraph_further_down_spans_its_term_and_only_it(extract):
 def test_a_review_of_a_years_key_tasks_is_no_plan(extract):
     text = "关于2029年重点工作完成情况的报告\n一年来，县政协共收到提案130件。\n"
     assert rows(extract(text)) == [("130件", 2029, 2029, "text")]
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "<!-- saved from url=(0058)http://www.example.gov.cn/zxdt/202311/t20231115_4471.html -->\n",
+        "<!--\n Page saved with SingleFile \n url: http://www.example.gov.cn/zxdt/202311/t20231115_4471.html \n"
+        " saved date: Mon Jan 08 2024 -->\n",
+    ],
+)
+def test_the_address_a_browser_wrote_into_a_saved_page_dates_it(tmp_path, mark):
+    page = (
+        mark + "<html><head><meta charset='utf-8'><title>平罗县政协视察民生实事</title></head>"
+        "<body><h1>平罗县政协视察民生实事</h1><p>平罗县政协组织委员视察民生实事项目，共走访群众300人次。</p>"
+        "</body></html>"
+    )
+    (doc,) = _docs(tmp_path, {"saved": page}, ".html")
+    assert doc.metadata["canonical"].endswith("t20231115_4471.html")
+    (m,) = extract_mentions(doc)
+    assert (m.period_start, m.period_source) == (2023, "publication_date")
