@@ -33,6 +33,7 @@ from pipelines.extract import extract_mentions  # noqa: E402
 from sources import read_document  # noqa: E402
 
 TARGET_BYTES = 2_000_000
+SPEED_TARGET = 10.0  # MB/s of text through extract_mentions (issue 22; the first target was 1)
 BARE = re.compile(r"\d+(?:\.\d+)?\s*(?:余|多)?(?:万|亿)?\s*(?:人次|件|次|篇|期|条|场|人|个|项|元|%)")
 
 
@@ -73,9 +74,9 @@ def main() -> None:
     )
     print(f"text: {mb:.2f} MB in {len(docs)} documents, {found} mentions")
     print(f"bare regex scan:  {mb / t_regex:8.2f} MB/s")
-    print(f"full extraction:  {mb / t_extract:8.2f} MB/s  (target >= 1 MB/s)")
+    print(f"full extraction:  {mb / t_extract:8.2f} MB/s  (target >= {SPEED_TARGET:g} MB/s, issue 22)")
     print(f"ratio extraction / bare regex: {t_regex / t_extract:.3f}")
-    print("target met" if mb / t_extract >= 1.0 else "BELOW TARGET (a shared, busy machine reads low: rerun)")
+    print("target met" if mb / t_extract >= SPEED_TARGET else "BELOW TARGET")
 
 
 if __name__ == "__main__":
