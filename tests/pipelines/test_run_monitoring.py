@@ -29,6 +29,16 @@ def test_the_project_instance_uses_the_monitored_launcher_with_run_monitoring_on
     assert monitoring["poll_interval_seconds"] <= 10
 
 
+def test_the_project_instance_waits_for_its_code_servers_when_it_stops(tmp_path):
+    # the project's dagster.yaml, loaded as Dagster loads it (config validated), in a fresh home
+    (tmp_path / "dagster.yaml").write_text((ROOT / "dagster_home" / "dagster.yaml").read_text())
+    instance = dg.DagsterInstance.from_config(str(tmp_path))
+    try:
+        assert instance.wait_for_local_code_server_processes_on_shutdown
+    finally:
+        instance.dispose()
+
+
 def test_a_killed_run_worker_is_reported_failed_and_a_live_one_running():
     overrides = {"run_launcher": {"module": "pipelines.defs.launcher", "class": "MonitoredRunLauncher"}}
     with instance_for_test(overrides=overrides) as instance:
