@@ -35,7 +35,7 @@ import yaml
 
 from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
 from pipelines.extract.numbers import chinese_numeral
-from warehouse.register import REFERENCE_DIR, Committee, Register, load_register
+from warehouse.register import REFERENCE_DIR, Committee, Register, Term, load_register
 
 SOURCES = ("text", "date_line", "session", "term", "plan", "publication_date", "cross_document")
 PERIODS_PATH = REFERENCE_DIR / "periods.yaml"
@@ -597,7 +597,7 @@ def term_years(
     for n in named_terms(blocks, committee):
         term = calendar.term(committee.code, n)
         if term is not None and term.last_year is not None and not term.inferred:
-            source = "cross_document" if term.basis == "document" else "term"
+            source = _calendar_source(term, "term")
             out[n] = (term.first_year, term.last_year, source)
     return out
 
@@ -636,7 +636,7 @@ def term_period(
             return Period(
                 None, None, period.term, reason=calendar.why_not(committee.code, n, f"a session ({m[0]})")
             )
-        source = "cross_document" if term.basis == "document" else "session"
+        source = _calendar_source(term, "session")
         how = {
             "source": source,
             "inferred": term.inferred,
@@ -691,7 +691,7 @@ def term_period(
             return Period(
                 None, None, True, reason=f"term in office: term {n} of {committee.code} has no last year yet"
             )
-        source = "cross_document" if term.basis == "document" else "term"
+        source = _calendar_source(term, "term")
         return Period(term.first_year, term.last_year, True, source=source, inferred=term.inferred,
                       evidence=term.evidence if source == "cross_document" or term.inferred else None)  # fmt: skip
     return period
@@ -709,6 +709,22 @@ def running_term(blocks: list[str], committee: Committee, period: Period) -> Per
     return replace(period, start=start) if start <= period.end else period
 
 
+def _calendar_source(term: Term, own: str) -> str:
+    """The ``period_source`` a calendar entry gives: ``own`` (session, term), or cross_document when
+    the entry was learned from another document."""
+    return "cross_document" if term.basis == "document" else own
+
+
+def _head_session(head: str, committee: Committee, calendar: TermCalendar) -> tuple[Term, int] | None:
+    """The first plenary session of ``committee`` a report's head names (not the time since it:
+    十二届二次会议以来), with its term in the committee's calendar: (term, session), or None."""
+    found = next(sessions(head, committee, calendar.register), None)
+    if found is None or head.startswith("以来", found[2].end()):
+        return None
+    term = calendar.term(committee.code, found[0])
+    return (term, found[1]) if term is not None else None
+
+
 def session_date(
     blocks: list[str], committee: Committee, period: Period, calendar: TermCalendar | None = None
 ) -> Period:
@@ -718,16 +734,15 @@ def session_date(
     against it."""
     if period.published or period.term or period.end is None:
         return period
-    calendar = calendar or default_calendar()
-    head = "\n".join(blocks[:3])
-    found = next(sessions(head, committee, calendar.register), None)
-    if found is None or head.startswith("以来", found[2].end()):
+    found = _head_session("\n".join(blocks[:3]), committee, calendar or default_calendar())
+    if found is None:
         return period
-    term = calendar.term(committee.code, found[0])
-    if term is None or term.session_year(found[1]) != period.end + 1:
+    term, k = found
+    if term.session_year(k) != period.end + 1:
         return period  # (a session in the report's own year changes nothing)
-    source = "cross_document" if term.basis == "document" else "session"
-    return replace(period, published=(term.session_year(found[1]), 1, 1), date_source=source)
+    return replace(
+        period, published=(term.session_year(k), 1, 1), date_source=_calendar_source(term, "session")
+    )
 
 
 def session_over_history(
@@ -743,12 +758,11 @@ def session_over_history(
     if period.source != "text" or period.published or period.end is None:
         return period
     calendar = calendar or default_calendar()
-    head = "\n".join(blocks[:2])[:_LEAD_CHARS]
-    found = next(sessions(head, committee, calendar.register), None)
-    if found is None or head.startswith("以来", found[2].end()):
+    found = _head_session("\n".join(blocks[:2])[:_LEAD_CHARS], committee, calendar)
+    if found is None:
         return period
-    term = calendar.term(committee.code, found[0])
-    if term is None or term.inferred or period.end >= term.session_year(found[1]) - 1:
+    term, k = found
+    if term.inferred or period.end >= term.session_year(k) - 1:
         return period
     got = term_period(blocks, committee, Period(None, None, period.term), lex, calendar)
     return got if got.end is not None else period
