@@ -17,6 +17,9 @@ Suites:
                           printed unless --final is given (the one scoring at the end).
   v3  bench/real_docs_v3  a second fresh set (issue 24), none of its pages in v1 or v2, labelled the same
                           way before any rule changed; same halves and the same held-back rule as v2.
+  v4  bench/real_docs_v4  a third fresh set (issue 24), none of its pages in v1, v2 or v3, labelled the
+                          same way by two labellers (q001-q040, q101-q140) before the extractor saw it;
+                          same halves and the same held-back rule as v2.
 
     python bench/bench_real_docs.py                         # v1, both conventions, both sets
     python bench/bench_real_docs.py --suite v2 --set dev    # develop on the fresh set
@@ -114,6 +117,14 @@ SUITES = {
         "CSTATS_REAL_DOCS_V3",
         {"calendar": "gold_spec.txt"},
         {"heldout": "held back (v3, scored once at the end)", "dev": "development (v3)"},
+        True,
+    ),
+    "v4": Suite(
+        "v4",
+        ROOT / "bench" / "real_docs_v4",
+        "CSTATS_REAL_DOCS_V4",
+        {"calendar": "gold_spec.txt"},
+        {"heldout": "held back (v4, scored once at the end)", "dev": "development (v4)"},
         True,
     ),
 }
@@ -567,7 +578,7 @@ def main(argv: list[str] | None = None) -> int:
         "--suite",
         choices=sorted(SUITES),
         default="v1",
-        help="v1: the 80 pages; v2: the fresh set; v3: the second fresh set",
+        help="v1: the 80 pages; v2: the fresh set; v3: the second fresh set; v4: the third fresh set",
     )
     ap.add_argument(
         "--cache", help="folder of cached page texts (default: the suite's env variable or .cache/<folder>)"
