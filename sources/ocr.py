@@ -42,6 +42,7 @@ SCAN_DPI = (150.0, 300.0)  # a scan is rendered at its own dpi, kept within thes
 DET_DPI = 100.0  # detection works on the page at this resolution (bench/bench_ocr.py's table)
 OCR_FONT = "OCR"  # the fontname OCR characters carry (never bold: roles rest on size)
 MIN_SCORE = 0.5  # lines recognised with a lower confidence are dropped (RapidOCR's default)
+RECHECK_SCORE = 0.8  # a line read with less is read again as it stands (see _recheck_turned)
 REC_BATCH = 6  # text lines per recognition batch (RapidOCR's default: bench/bench_ocr.py)
 NO_DOWNSCALE = 100_000  # RapidOCR's max_side_len: never shrink the page before cropping lines
 
@@ -159,7 +160,7 @@ def engine_params(settings: Settings, det_side: int = 2048) -> dict:
         "Global.log_level": "error",
         "Global.return_word_box": True,
         "Global.return_single_char_box": True,
-        "Global.text_score": MIN_SCORE,
+        "Global.text_score": 0.0,  # recognise() drops lines under MIN_SCORE after _recheck_turned
         "Global.max_side_len": NO_DOWNSCALE,
         "Global.use_cls": settings.use_cls,
         "Det.limit_type": "max",
@@ -202,7 +203,86 @@ def recognise(image, det_px: int, settings: Settings | None = None):
     eng = engine(settings)
     detector = eng._load_det_model()  # the per-page side length (RapidOCR keeps it per engine)
     detector.limit_side_len = det_px
-    return eng(np.asarray(image.convert("RGB")))
+    pixels = np.asarray(image.convert("RGB"))
+    # the call's switches stay set on the engine, so each call says all three
+    return _recheck_turned(eng, pixels, eng(pixels, use_det=True, use_cls=settings.use_cls, use_rec=True))
+
+
+def _recheck_turned(eng, pixels, result) -> Lines:
+    """The engine's lines, where the orientation classifier turned an upright line over by
+    mistake read again as the line stands, then those under :data:`MIN_SCORE` dropped.
+
+    The classifier turns a line it finds upside down before recognition (for a clipping pasted
+    in upside down). On real pages it also turns upright lines, and the turned line then reads
+    as nonsense with a low score: a government PDF's line ending in a bracket, ``…的通知》（粤府``,
+    came out as ``《`` (0.54); the same line read as it stands scores 0.996. So a horizontal line
+    read under :data:`RECHECK_SCORE` is recognised once more without the classifier, and the
+    better-scoring reading is kept (a line really upside down reads worse as it stands). The
+    new reading's glyph boxes are placed along the line's box by the recogniser's columns."""
+    import numpy as np
+    from rapidocr.utils.process_img import get_rotate_crop_image
+
+    if not result.txts:
+        return Lines((), (), (), ())
+
+    boxes, txts, scores, words = (
+        list(result.boxes),
+        list(result.txts),
+        list(result.scores),
+        list(result.word_results),
+    )
+    for i, (box, score) in enumerate(zip(boxes, scores, strict=True)):
+        if len(words) != len(txts):  # a line without glyph boxes: the lines are left as they are
+            break
+        xs, ys = [float(p[0]) for p in box], [float(p[1]) for p in box]
+        if score >= RECHECK_SCORE or max(ys) - min(ys) > max(xs) - min(xs):
+            continue
+        crop = get_rotate_crop_image(pixels, np.array(box, dtype=np.float32))
+        again = eng(crop, use_det=False, use_cls=False, use_rec=True)
+        if not again.txts or not again.txts[0].strip() or again.scores[0] <= score:
+            continue
+        txts[i], scores[i] = again.txts[0], float(again.scores[0])
+        words[i] = _glyphs_along(box, again.word_results[0], again.txts[0])
+    keep = [i for i, score in enumerate(scores) if score >= MIN_SCORE and txts[i].strip()]
+    return Lines(
+        tuple(boxes[i] for i in keep),
+        tuple(txts[i] for i in keep),
+        tuple(scores[i] for i in keep),
+        tuple(words[i] for i in keep),
+    )
+
+
+def _glyphs_along(box, info, text: str) -> tuple:
+    """``(glyph, score, glyph box)`` per glyph of a line read alone, placed along the line's box
+    (top-left, top-right, bottom-right, bottom-left) at the recogniser's columns."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = ((float(p[0]), float(p[1])) for p in box)
+    glyphs = [g for w in info.words for g in w]
+    cols = [c for w in info.word_cols for c in w]
+    confs = list(info.confs) if info.confs else [1.0] * len(glyphs)
+    if len(glyphs) != len(cols) or not glyphs:
+        glyphs, cols, confs = list(text), [i + 0.5 for i in range(len(text))], [1.0] * len(text)
+    span = float(info.line_txt_len or max(cols) + 1)
+    half = 0.5 / max(len(glyphs), 1)
+
+    def at(f: float) -> list[list[float]]:
+        return [x0 + (x1 - x0) * f, y0 + (y1 - y0) * f], [x3 + (x2 - x3) * f, y3 + (y2 - y3) * f]
+
+    out = []
+    for g, c, conf in zip(glyphs, cols, confs, strict=False):
+        f = min(max(c / span, 0.0), 1.0)
+        (ta, ba), (tb, bb) = at(max(f - half, 0.0)), at(min(f + half, 1.0))
+        out.append((g, float(conf), [ta, tb, bb, ba]))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Lines:
+    """What :func:`recognise` returns: RapidOCR's lines (boxes, texts, scores, glyphs)."""
+
+    boxes: tuple
+    txts: tuple
+    scores: tuple
+    word_results: tuple
 
 
 def _ink_height(grey, x0: int, top: int, x1: int, bottom: int, level: float) -> int:
@@ -652,11 +732,13 @@ def scan_dpi(page) -> float | None:
 
 
 SCAN_PAGES_LOOKED_AT = 4  # has_scan_pages looks at this many pages at most
+OUTLINE_GLYPHS = 100  # a page with no text drawing this many paths prints its text as outlines
 SCAN_OBJECTS_LOOKED_AT = 5000  # ... and this many page objects per page
 
 
 def has_scan_pages(path: str | Path) -> bool:
-    """Whether a PDF has scanned pages (an image and no text object), by a cheap look with
+    """Whether a PDF has pages to OCR (an image and no text object: a scan; or many paths and no
+    text object: text printed as outlines), by a cheap look with
     pypdfium2 at its first pages' objects (no text extraction, no OCR, nothing rendered), as the
     reader decides which pages to OCR. For routing only (the cluster's OCR steps): a broken or
     hostile file is not a scan here, and the reader decides what it is."""
@@ -670,15 +752,16 @@ def has_scan_pages(path: str | Path) -> bool:
     try:
         for index in range(min(len(pdf), SCAN_PAGES_LOOKED_AT)):
             page = pdf[index]
-            images = texts = 0
+            images = paths = texts = 0
             for n, obj in enumerate(page.get_objects(max_depth=2)):
                 if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
                     texts += 1
                     break
                 images += obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE
+                paths += obj.type == pdfium_c.FPDF_PAGEOBJ_PATH
                 if n >= SCAN_OBJECTS_LOOKED_AT:
                     break
-            if images and not texts:
+            if (images or paths >= OUTLINE_GLYPHS) and not texts:
                 return True
         return False
     except Exception:

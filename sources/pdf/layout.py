@@ -46,6 +46,11 @@ FURNITURE = re.compile(
     r"|星期[一二三四五六日天]|责任编辑|本版编辑|编辑[:：]|校对[:：]|美编[:：]|版式[:：]"
 )
 
+# A page's last row that is nothing but its page number (— 50 —, - 3 -, 52, 第3页) is furniture.
+PAGE_NUMBER = re.compile(
+    r"[—–\-－~·\s]*\d{1,4}[—–\-－~·\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+)
+
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 # The content stream decides reading order and article runs on a page when it agrees with the
@@ -267,7 +272,8 @@ def _furniture_limits(lines: list[Line], hrules: list[Box]) -> tuple[float, floa
                 header_y = max(ln.bottom for ln in rows[k]) + 0.5
     if footer_y == float("inf") and len(rows) > 2:
         row = rows[-1]
-        if any(FURNITURE.search(ln.text) for ln in row):
+        folio = PAGE_NUMBER.fullmatch("".join(ln.text for ln in row))
+        if folio or any(FURNITURE.search(ln.text) for ln in row):
             footer_y = min(ln.top for ln in row) - 0.5
     return header_y, footer_y
 

@@ -35,6 +35,7 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 SEPARATOR = "\n\n"
 SCAN_AREA = 0.5  # an image covering this share of an image-only page is the scan itself
+OUTLINE_SIZE = 0.05  # a glyph drawn as a path is under this share of the page's width and height
 REGION_AREA = 0.25  # an image without text over it covering this share of a text page is OCR'd
 
 
@@ -134,21 +135,32 @@ def _rotated_block(chars: list[dict]) -> PageBlock:
     return PageBlock("furniture", text, [box], None)
 
 
+def _outline_glyphs(page) -> int:
+    """Glyph-sized filled paths on the page: text converted to outlines by its producer (some
+    government PDFs print every character as a path, so the page has no text layer at all)."""
+    w, h = OUTLINE_SIZE * float(page.width), OUTLINE_SIZE * float(page.height)
+    return sum(
+        1 for c in page.curves if c.get("fill") and c["x1"] - c["x0"] < w and c["bottom"] - c["top"] < h
+    )
+
+
 def _pdfplumber_pages(pdf):
-    """``(page number, chars, geometry, (width, height), image boxes)`` per page, each page closed
-    after use."""
+    """``(page number, chars, geometry, (width, height), image boxes, outline glyphs)`` per page,
+    each page closed after use; outline glyphs are counted only on a page with neither characters
+    nor images."""
     for number, page in enumerate(pdf.pages, 1):
         try:
             chars = page.chars
             geometry = _geometry(page)
             images = [(im["x0"], im["top"], im["x1"], im["bottom"]) for im in page.images]
             size = (float(page.width), float(page.height))
+            outlines = 0 if chars or images else _outline_glyphs(page)
         except (LimitExceeded, MemoryError):
             raise
         except Exception as e:
             raise CorruptDocument(f"page {number} cannot be parsed: {e.__class__.__name__}: {e}") from e
         page.close()
-        yield number, chars, geometry, size, images
+        yield number, chars, geometry, size, images, outlines
 
 
 def _is_password_error(e: BaseException) -> bool:
@@ -183,7 +195,7 @@ def _open(data: bytes, limits):
             raise EncryptedDocument("the PDF is encrypted (a password is needed to read it)") from e
         raise CorruptDocument(f"not a readable PDF: {failure}; pdfium: {e}") from e
     pages = (
-        (n, chars, ([], [], []), size, images)
+        (n, chars, ([], [], []), size, images, 0)
         for n, chars, size, images in pdfium_pages(data, limits.max_pages)
     )
     note = f"repaired: pdfplumber could not open it ({failure[:200]}); read through pdfium's characters"
@@ -269,13 +281,14 @@ def read_pdf(path: Path) -> Document:
     pieces: list[tuple[PageBlock, int, int, tuple]] = []  # block, page, article (doc-wide), source
     articles: list[Article] = []
     image_only: list[int] = []
+    outlined: list[int] = []  # pages whose text is drawn as outlines (no text layer): read by OCR
     signals: list[dict] = []  # per page: which signal decided the order, and the stream's coherence
     ocr_pages: list[int] = []
     layers: list[dict] = []  # per page: the text-layer check's decision and figures
     use_ocr = ocr.ocr_enabled()
     unmapped = rotated = mapped = 0
     with handle:
-        for number, chars, geometry, (width, height), images in progress.pages(page_iter, n_pages):
+        for number, chars, geometry, (width, height), images, outlines in progress.pages(page_iter, n_pages):
             good, turned = [], []
             for seq, c in enumerate(chars):  # pdfplumber keeps the content stream's order
                 c["seq"] = seq
@@ -291,13 +304,19 @@ def read_pdf(path: Path) -> Document:
             rotated += len(turned)
             ocr_chars: list[dict] = []
             if not good and not turned:
-                if images and not chars and use_ocr:  # a scan: OCR it (never a text page)
+                outline = not chars and not images and outlines >= ocr.OUTLINE_GLYPHS
+                if outline:
+                    outlined.append(number)
+                if (images or outline) and not chars and use_ocr:  # a scan: OCR it (never a text page)
                     ocr_chars, rules, frames = ocr.read_page(data, number - 1)
-                    scan = SCAN_AREA * width * height
-                    figures = [f for f in geometry[1] if _area(f) < scan]
-                    geometry = (geometry[0] + rules, figures, geometry[2] + frames)
+                    if outline:  # the vector rules and boxes are glyph strokes: only the image's count
+                        geometry = (rules, [], frames)
+                    else:
+                        scan = SCAN_AREA * width * height
+                        figures = [f for f in geometry[1] if _area(f) < scan]
+                        geometry = (geometry[0] + rules, figures, geometry[2] + frames)
                 if not ocr_chars:
-                    if images and not chars:
+                    if (images or outline) and not chars:
                         image_only.append(number)
                     continue
                 ocr_pages.append(number)
@@ -343,8 +362,11 @@ def read_pdf(path: Path) -> Document:
         )
     if not pieces:
         if image_only:
+            what = "images" if len(outlined) < len(image_only) else "text drawn as outlines"
             raise ImageOnlyDocument(
-                f"{len(image_only)} of {n_pages} page(s) are images without a text layer (scans)"
+                f"{len(image_only)} of {n_pages} page(s) are {what} without a text layer"
+                + (" (scans)" if what == "images" else "")
+                + ("" if use_ocr else "; OCR is turned off (CSTATS_OCR)")
             )
         raise CorruptDocument("the PDF has no text")
     blocks, texts, pos = [], [], 0
@@ -375,14 +397,20 @@ def read_pdf(path: Path) -> Document:
         metadata["image_only_pages"] = image_only
     if ocr_pages:
         metadata["ocr_pages"] = ocr_pages
+    if outlined:
+        metadata["outline_pages"] = outlined
     if layers:
         metadata["text_layer"] = layers
     failed = [d for d in layers if d["decision"] != "text"]
-    if failed:  # a short note for dim_document.notes (sources/readers.py gathers them)
+    read_outlines = [n for n in outlined if n in ocr_pages]
+    if failed or read_outlines:  # a short note for dim_document.notes (sources/readers.py gathers them)
         metadata["text_layer_note"] = "; ".join(
-            f"page {d['page']}: text layer {d['reason']}: "
-            + ("read by OCR" if d["decision"] == "ocr" else "unreadable, left out")
-            for d in failed
+            [
+                f"page {d['page']}: text layer {d['reason']}: "
+                + ("read by OCR" if d["decision"] == "ocr" else "unreadable, left out")
+                for d in failed
+            ]
+            + [f"page {n}: no text layer, text drawn as outlines: read by OCR" for n in read_outlines]
         )
     if unmapped:
         metadata["unmapped_glyphs"] = unmapped

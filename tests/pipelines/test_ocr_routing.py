@@ -54,6 +54,13 @@ def test_documents_with_scanned_pages_go_to_ocr_steps_the_rest_to_text_steps(tmp
     assert not has_scan_pages(src / "broken.pdf") and not has_scan_pages(src / "helan_2024.txt")
 
 
+def test_text_printed_as_outlines_goes_to_ocr_steps():
+    """A PDF whose glyphs are filled paths (no text object at all) needs OCR as a scan does; its
+    clean twin with a text layer does not."""
+    layer = CHROMIUM.parent / "text_layer"
+    assert has_scan_pages(layer / "tl_outlines.pdf") and not has_scan_pages(layer / "tl_clean.pdf")
+
+
 def test_the_ocr_op_carries_the_ocr_queue_and_the_kubernetes_node_selector():
     assert ocr_batch.tags[DAGSTER_CELERY_QUEUE_TAG] == OCR_QUEUE == "ocr"
     k8s = json.loads(ocr_batch.tags["dagster-k8s/config"])  # Dagster keeps tag values as strings

@@ -12,7 +12,11 @@ maps differing (the glyphs, their codes and the page look the same):
 * ``tl_pua``: every code mapped to a private-use code point (U+E000 + code);
 * ``tl_nomap``: the ToUnicode maps removed (the reader then sees raw codes);
 * ``tl_invisible``: ``tl_ascii`` with its text drawn invisibly (render mode 3, as OCR layers are):
-  neither the text layer nor OCR of the rendered page reads as language.
+  neither the text layer nor OCR of the rendered page reads as language;
+* ``tl_outlines``: the clean twin with every glyph converted to a filled path (Ghostscript's
+  pdfwrite with ``-dNoOutputFonts``, where ``gs`` is installed): no text layer at all, as some
+  government PDFs are printed. Its bytes depend on the Ghostscript version, so it is written only
+  when missing or asked for (``--outlines``).
 
 Pages are small (two columns, about a quarter of A4) so OCR of each costs about a second, and
 share the clean twin's ``tl_clean.truth.json`` (tests/sources/pdf/text_layer/, apart from the
@@ -23,6 +27,8 @@ from __future__ import annotations
 
 import base64
 import re
+import shutil
+import subprocess
 import sys
 import zlib
 from pathlib import Path
@@ -133,6 +139,16 @@ def invisible(data: bytes) -> bytes:
     return _write(head, objs, trailer)
 
 
+def outlines(clean: Path, out: Path) -> bool:
+    """Write ``clean`` with its text converted to outlines; False when Ghostscript is missing."""
+    gs = shutil.which("gs")
+    if not gs:
+        return False
+    cmd = [gs, "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pdfwrite", "-dNoOutputFonts"]
+    subprocess.run([*cmd, f"-sOutputFile={out}", str(clean)], check=True)
+    return True
+
+
 def main() -> None:
     st = stories()
     page = PageSpec([article(st["training"])], masthead="平川日报", date_line="2024年3月5日 星期二")
@@ -152,6 +168,9 @@ def main() -> None:
         (FIXTURES / f"tl_{kind}.pdf").write_bytes(relabel(data, kind))
     (FIXTURES / "tl_invisible.pdf").write_bytes(invisible(relabel(data, "ascii")))
     print("wrote", ", ".join(f"tl_{k}.pdf" for k in ("clean", "ascii", "pua", "nomap", "invisible")))
+    target = FIXTURES / "tl_outlines.pdf"
+    if not target.exists() or "--outlines" in sys.argv:
+        print("wrote tl_outlines.pdf" if outlines(clean, target) else "gs not found: tl_outlines.pdf kept")
 
 
 if __name__ == "__main__":

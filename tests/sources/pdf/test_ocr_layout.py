@@ -95,3 +95,17 @@ def test_on_a_text_layer_page_the_same_geometry_is_laid_out_as_before():
     layout = analyse_page(chars_to_lines(_two_article_page(ocr=False)), [], [], [])
     bodies = [b.text for a in layout.articles for b in a.blocks if b.role == "body"]
     assert not any("的知识，收获很大" in t for t in bodies)
+
+
+@pytest.mark.parametrize("folio", ["— 50 —", "-50", "52", "第3页", "- 7 -"])
+def test_a_page_number_at_the_foot_is_footer_furniture_not_the_last_paragraphs_end(folio):
+    """A page's last row that is only its page number is furniture: a paragraph running on to the
+    next page (no full stop at the foot) is not joined to it."""
+    chars = glyphs("附件1", 0, 60)
+    text = "县政协组织委员开展专题调研形成调研报告十二篇提出意见建议三十条推动"
+    for k in range(6):
+        chars += glyphs(text, 0, 100 + 14 * k)
+    chars += glyphs(folio, 150, 200)
+    page = analyse_page(chars_to_lines(chars), [], [], [])
+    assert ["".join(b.text.split()) for b in page.footer] == ["".join(folio.split())]
+    assert all(folio.strip("— -") not in b.text for a in page.articles for b in a.blocks)

@@ -71,3 +71,31 @@ def test_ocr_off_quarantines_instead_of_loading_nonsense(monkeypatch):
 )
 def test_page_verdict(text, ok):
     assert (page_verdict(measure_page(text)) is None) is ok
+
+
+def test_text_drawn_as_outlines_is_read_by_ocr_with_the_clean_twins_figures():
+    """A page with no characters and no image whose glyphs are filled paths (text converted to
+    outlines, as some government PDFs are printed) is read by OCR, not refused as empty."""
+    from pipelines.extract.extractor import extract_mentions
+
+    clean = read_document(FIXTURES / "tl_clean.pdf")
+    doc = read_document(FIXTURES / "tl_outlines.pdf")
+    assert doc.metadata["outline_pages"] == doc.metadata["ocr_pages"] == [1]
+    assert "text_layer" not in doc.metadata  # there is no layer to judge
+    assert doc.metadata["notes"] == ["page 1: no text layer, text drawn as outlines: read by OCR"]
+    ours = score(TRUTH, doc.text, doc)
+    assert ours["similarity"] >= 0.98 and ours["order"] == 1.0 and ours["articles_exact"] is True
+    assert {b.source for b in doc.blocks} == {"ocr"}
+
+    def figures(d):
+        return sorted((m.value, m.unit, m.qualifier) for m in extract_mentions(d))
+
+    assert figures(doc) == figures(clean) and figures(clean)
+
+
+def test_outlined_text_with_ocr_off_is_reported_as_such(monkeypatch):
+    from sources.errors import ImageOnlyDocument
+
+    monkeypatch.setenv("CSTATS_OCR", "0")
+    with pytest.raises(ImageOnlyDocument, match="outlines.*turned off"):
+        read_document(FIXTURES / "tl_outlines.pdf")
