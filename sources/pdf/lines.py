@@ -93,7 +93,7 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
     ``(x, top, bottom)`` crossing a gap always ends the fragment.
     """
     chars = sorted(
-        (c for c in chars if c["upright"] and c["text"].strip()),
+        _onto_stream_baselines([c for c in chars if c["upright"] and c["text"].strip()]),
         key=lambda c: (c["bottom"], c["x0"]),
     )
     rows: list[list[dict]] = []
@@ -136,9 +136,11 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
             for i in range(1, len(group)):
                 gap, size = gaps[i - 1], group[i]["size"]
                 wide = gap > spacing + 0.8 * size
-                # inside one line OCR detected, a wide gap is a gutter only as the rows around
-                # show it (a channel); else it is a glyph the recogniser dropped (a rare one)
-                if wide and gap <= 2.5 * size and _one_ocr_line(group[i - 1], group[i]):
+                # inside one line OCR detected, or between two glyphs the content stream draws
+                # one after the other, a wide gap is a gutter only as the rows around show it (a
+                # channel); else it is a glyph the recogniser dropped (a rare one) or a space
+                # inside the line (a title's full-width space: 《共担…责任　共促…》)
+                if wide and gap <= 2.5 * size and _one_line(group[i - 1], group[i]):
                     g0, g1 = group[i - 1]["x1"] + 0.25 * size, group[i]["x0"] - 0.25 * size
                     wide = not any(sp.covers(g0, g1) for sp in any_size_rows(k, size))
                 if not wide and vrules and gap > 0.2 * size:
@@ -159,13 +161,41 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
     return [_make_line(f) for f in _rejoin_foreign(frags)]
 
 
-def _one_ocr_line(a: dict, b: dict) -> bool:
-    """Whether two OCR'd glyphs come from one line the detector found (``ocr_line``, set by
-    sources/ocr.py; text-layer glyphs have none). The detector does not run a line across a
-    column gutter, so a gap between them is a glyph the recogniser dropped (a rare character),
-    not a gutter."""
+def _onto_stream_baselines(chars: list[dict]) -> list[dict]:
+    """A text-layer glyph the content stream draws between two glyphs of one line, and that is set
+    between them across, belongs to that line even where it sits off the line's baseline by up to
+    a glyph: a punctuation mark or digit set in a fallback font on another baseline (the ratio
+    colons of ``12.7∶50.5∶36.8``), a raised or lowered mark. It is given the line's top and
+    bottom (a copy; the other glyphs are returned as they are). OCR'd glyphs carry no ``seq``."""
+    by_seq = {c["seq"]: c for c in chars if c.get("seq") is not None}
+    if not by_seq:
+        return chars
+    out = []
+    for c in chars:
+        seq, size = c.get("seq"), c["size"]
+        a, b = (by_seq.get(seq - 1), by_seq.get(seq + 1)) if seq is not None else (None, None)
+        if (
+            a is not None
+            and b is not None
+            and abs(a["bottom"] - b["bottom"]) <= 0.3 * size
+            and 0.3 * size < abs(c["bottom"] - a["bottom"]) <= size
+            and (a["x0"] + a["x1"]) / 2 < (c["x0"] + c["x1"]) / 2 < (b["x0"] + b["x1"]) / 2
+        ):
+            c = {**c, "top": a["top"], "bottom": a["bottom"]}
+        out.append(c)
+    return out
+
+
+def _one_line(a: dict, b: dict) -> bool:
+    """Whether two glyphs were set as one line: OCR'd glyphs from one line the detector found
+    (``ocr_line``, set by sources/ocr.py; the detector does not run a line across a column
+    gutter), or text-layer glyphs the content stream draws one right after the other (``seq``,
+    set by the reader; a producer draws a column's line in one go, and two columns' lines apart)."""
     line = a.get("ocr_line")
-    return line is not None and line == b.get("ocr_line")
+    if line is not None:
+        return line == b.get("ocr_line")
+    seq = a.get("seq")
+    return seq is not None and b.get("seq") == seq + 1
 
 
 def _in_line_order(chars: list[dict]) -> list[dict]:
