@@ -24,6 +24,7 @@ covers the year before the session; proposals received at a session count for th
 
 from __future__ import annotations
 
+import calendar as calendar_module
 import functools
 import re
 from collections import defaultdict
@@ -745,6 +746,32 @@ def session_date(
     )
 
 
+def session_since(
+    blocks: list[str], committee: Committee, period: Period, calendar: TermCalendar | None = None
+) -> Period:
+    """A report whose head names the time since a plenary session (全国政协十二届二次会议以来已办复
+    提案5044件; 向大会报告政协十三届一次会议以来的提案工作情况), dated by its date line in the year
+    after that session: it is delivered at (or before) the next session and covers the session's
+    year (labelling.md: a report since the last session covers the year before), not its date line's
+    year. The session is dated by the committee's own calendar (never by a level's cycle)."""
+    if period.term or period.end is None or period.source == "text":
+        return period  # (a year the text names stands)
+    calendar = calendar or default_calendar()
+    head = "\n".join(blocks[:3])[:_LEAD_CHARS]
+    for n, k, m in sessions(head, committee, calendar.register):
+        if not head.startswith("以来", m.end()):
+            continue
+        term = calendar.term(committee.code, n)
+        if term is None or term.inferred or term.session_year(k) != period.end - 1:
+            continue
+        year = term.session_year(k)
+        source = _calendar_source(term, "session")
+        evidence = term.evidence if source == "cross_document" else None
+        return replace(period, start=year, end=year, source=source, evidence=evidence,
+                       date_source=period.date_source or (period.source if period.published else None))  # fmt: skip
+    return period
+
+
 def session_over_history(
     blocks: list[str],
     committee: Committee,
@@ -964,16 +991,30 @@ def mention_period(
 
 _ADDRESS_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/.]?(0[1-9]|1[0-2])[-_/.]?([0-2]\d|3[01])(?!\d)")
 _ADDRESS_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])(?=/)")  # /202401/
+# a year alone as a folder of the address (/zhengxie/2024/277336.html, /qzxw/2020-1237/: a site's
+# archive by year, an e-paper's year and issue number)
+_ADDRESS_YEAR = re.compile(r"/((?:19|20)\d{2})(?=/|-\d+/)")
 
 
 def date_in_address(address: str) -> tuple[int, int, int] | None:
     """The date a page's address or a file name carries: t20240105_123.html, /2024-01/05/,
-    /2024/0105/, 2024-01-05_report.pdf; else a month alone (/202401/), as its first day."""
+    /2024/0105/, 2024-01-05_report.pdf; else a month alone (/202401/), as its last day: the page is
+    of some day of that month, so a month-day date line in it (1月20日) is not after it."""
     for m in _ADDRESS_DATE.finditer(address or ""):
         if m[3] != "00":
             return int(m[1]), int(m[2]), int(m[3])
     m = _ADDRESS_MONTH.search(address or "")
-    return (int(m[1]), int(m[2]), 1) if m else None
+    if m is None:
+        return None
+    year, month = int(m[1]), int(m[2])
+    return year, month, calendar_module.monthrange(year, month)[1]
+
+
+def year_in_address(address: str) -> tuple[int, int, int] | None:
+    """A year alone in a page's address (/zhengxie/2024/277336.html), as its last day: the page is
+    of that year, its month unknown (so no January rule reads it as the year before)."""
+    m = _ADDRESS_YEAR.search(address or "")
+    return (int(m[1]), 12, 31) if m else None
 
 
 def metadata_date(meta: dict, doc_id: str = "", path: str = "") -> tuple[tuple[int, int, int], str] | None:
@@ -988,6 +1029,9 @@ def metadata_date(meta: dict, doc_id: str = "", path: str = "") -> tuple[tuple[i
             return d, key
     for key in ("canonical", "address", "url"):
         if d := date_in_address(str(meta.get(key) or "")):
+            return d, key
+    for key in ("canonical", "address", "url"):
+        if d := year_in_address(str(meta.get(key) or "")):
             return d, key
     name = Path(path).name if path else doc_id
     if d := date_in_address(name):
