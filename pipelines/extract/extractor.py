@@ -10,7 +10,13 @@ from pipelines.extract.attribution import Attributor
 from pipelines.extract.context import ContextModel
 from pipelines.extract.mention import Mention, new_mention
 from pipelines.extract.page import furniture_ranges
-from pipelines.extract.periods import MentionPeriod, TermCalendar, default_calendar, mention_period
+from pipelines.extract.periods import (
+    MentionPeriod,
+    TermCalendar,
+    default_calendar,
+    mention_period,
+    without_pinyin_notes,
+)
 from pipelines.extract.tables import table_readings
 from sources.document import Block, Document
 from warehouse.catalog import Catalog
@@ -120,6 +126,9 @@ def extract_mentions(
         return []  # a page about another body's work (县人大…慈善总会慰问…) measures no committee
     attributor = Attributor(doc, model.lex, calendar)
     text = doc.text
+    # period words are read without inline pinyin notes (報(bào)到, 會(huì)議期間): as the report's
+    # blocks are (attribution.py); ``at`` maps an offset of ``text`` to one of ``plain``
+    plain, at = without_pinyin_notes(text)
     out: list[Mention] = []
     sentences: dict[int, str] = {}
     plans = plan_blocks(doc, model.lex)
@@ -135,7 +144,14 @@ def extract_mentions(
         owner = attributor.owner(article)
         para_start = block.start if block is not None else r.sentence_start
         period = mention_period(
-            text, owner.period, r.sentence_start, q.start, para_start, model.lex, owner.sessions, owner.terms
+            plain,
+            owner.period,
+            at(r.sentence_start),
+            at(q.start),
+            at(para_start),
+            model.lex,
+            owner.sessions,
+            owner.terms,
         )
         sentence = sentences.get(r.sentence_start) or sentences.setdefault(
             r.sentence_start, doc.display_text[r.sentence_start : r.sentence_end].strip()

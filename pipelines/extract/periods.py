@@ -27,7 +27,9 @@ from __future__ import annotations
 import calendar as calendar_module
 import functools
 import re
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -430,6 +432,8 @@ def report_period(
         from_date, date_source = (planned, 1, 1), "text"  # 报告对2010年的工作进行了回顾 … 2011年的工作任务
     elif year is not None and published is None and source == "text" and _reviewed_as_past(text, year):
         from_date, date_source = (year + 1, 1, 1), "text"  # 总结2017年…工作 … 今年: 2018
+    elif year is not None and published is None and source == "text" and _called_current(text, year + 1):
+        from_date, date_source = (year + 1, 1, 1), "text"  # 2017年…一年来 … 2018年是…的开局之年
     if year is None and published:
         year, source = published[0], published_source
         this_year = any(w in head for w in lex.this_year_words + lex.part_year_words)
@@ -461,6 +465,16 @@ def _reviewed_as_past(text: str, year: int) -> bool:
     回顾2023年), so that its 今年 is the year after."""
     lead = text[:_LEAD_CHARS]
     return bool(re.search(rf"{_REVIEWED}{year}\s*年", lead)) and any(w in text for w in ("今年", "本年度"))
+
+
+# a year the text calls the one it stands in (2018年是全面贯彻…的开局之年, 2019年是…关键一年)
+_CURRENT_YEAR = r"\s*年(?:是|为)[^。；;！？\n]{0,40}?(?:之年|一年)"
+
+
+def _called_current(text: str, year: int) -> bool:
+    """Whether the text calls ``year`` the year it stands in (2018年是…的开局之年): a report that
+    reviews the year before and names this one so is delivered in it (at the session)."""
+    return bool(re.search(rf"(?<!\d){year}{_CURRENT_YEAR}", text[:3000]))
 
 
 def any_year(blocks: list[str]) -> int | None:
@@ -813,6 +827,8 @@ def _cue_re(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(alternation(words))
 
 
+# a sentence over several sessions or years (五年来, 历次会议期间): not one session's figures
+_OVER_YEARS = re.compile("历次|历届|[五5]年")
 _SO_FAR = re.compile(r"截[至止](?:目前|今|\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月)")
 
 
@@ -897,6 +913,40 @@ def _sentence_end(text: str, pos: int) -> int:
 _END = re.compile(r"[。！？!?\n]")
 
 
+def without_pinyin_notes(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` without inline pinyin notes (報(bào)到 -> 報到), and a map from an offset of ``text`` to
+    the offset of the same place in it (a note's own characters map to the character after it)."""
+    from pipelines.extract.subject import PINYIN_NOTE
+
+    notes = [m.span() for m in PINYIN_NOTE.finditer(text)]
+    if not notes:
+        return text, _same
+    pieces, starts, last = [], [], 0  # starts: (offset in text, offset in the plain text, cut length)
+    removed = 0
+    for a, b in notes:
+        pieces.append(text[last:a])
+        removed += b - a
+        starts.append((a, b, removed))
+        last = b
+    pieces.append(text[last:])
+    cuts_at = [a for a, _, _ in starts]
+
+    def at(i: int) -> int:
+        k = bisect_right(cuts_at, i) - 1
+        if k < 0:
+            return i
+        a, b, removed_to = starts[k]
+        if i < b:  # inside a note: the character after it
+            return a - (removed_to - (b - a))
+        return i - removed_to
+
+    return "".join(pieces), at
+
+
+def _same(i: int) -> int:
+    return i
+
+
 class MentionPeriod(NamedTuple):
     start: int | None
     end: int | None
@@ -956,6 +1006,7 @@ def mention_period(
         report.published
         and _cue_re(lex.attendance_cues).search(text, s_start, _sentence_end(text, pos))
         and not _named_year(text, s_start, pos, lex)
+        and not _OVER_YEARS.search(text, s_start, _sentence_end(text, pos))  # (五年来历次会议期间)
     ):
         y = report.published[0]  # who attends the session and how it is arranged: the session's year
         return MentionPeriod(y, y, dated_by)

@@ -63,6 +63,7 @@ _TOWNSHIP_GROUPS = ("工作联络组", "联络组", "联络处", "委员工作�
 # committees, never the subject.
 _NAVIGATION = ("上一篇", "下一篇", "相关文章")
 _RELATIVE_PREFIXES = ("我", "本")
+_WHOLE_PREFIXES = ("我", "本", "全")  # 全州, 本市, 我县 before 政协: the whole (own) division, no name
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,8 @@ def _backward(s: str, i: int, register: Register, longest: int) -> NamedCommitte
         stem = s[i - k : i]
         if k == 2 and stem[0] in _FUNCTION_CHARS and i > 2 and "\u4e00" <= s[i - 3] <= "\u9fff":
             continue  # 代表建议和县政协: 和 + 县政协, not 和县
+        if k == 2 and stem[0] in _WHOLE_PREFIXES and stem[1] in RELATIVE_FORMS:
+            continue  # 全州政协系统: the whole prefecture's committees (全 + 州), not 全州县
         if register.is_name(stem) and stem not in RELATIVE_FORMS:
             return NamedCommittee(stem + "政协", stem, i - k, i + 2, False)
     if s.endswith(_TOWNSHIP_SUFFIXES, 0, i) and s.startswith(_TOWNSHIP_GROUPS, i + 2):
