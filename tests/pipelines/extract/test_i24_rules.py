@@ -1,0 +1,73 @@
+"""Issue 24 rules developed on the v3 real-document set (both halves): session years, pinyin notes,
+whole-division words and counts that are no committee work. Sentences are our own."""
+
+from __future__ import annotations
+
+
+def rows(ms):
+    return [(m["surface"], m["period_start"], m["period_end"], m["period_source"]) for m in ms]
+
+
+def test_attendance_at_a_session_counts_in_the_year_the_report_calls_current(extract):
+    # a county report reviewing 2016 that calls 2017 its current year is delivered at the 2017
+    # session: who attends that session counts in 2017, the year's work in 2016
+    text = (
+        "平罗县政协十届二次会议开幕\n"
+        "本次大会应到委员150人，实到委员141人。\n"
+        "报告指出，2016年，县政协共收到提案120件。2017年是全面落实“十三五”规划的关键之年。\n"
+    )
+    assert rows(extract(text)) == [
+        ("150人", 2017, 2017, "text"),
+        ("141人", 2017, 2017, "text"),
+        ("120件", 2016, 2016, "text"),
+    ]
+
+
+def test_what_happens_during_a_session_counts_in_its_year_even_beside_a_term_summary(extract):
+    # a first session's page whose previous term's report makes it a term summary: the figures of
+    # the session itself (会议期间) are the session's, those of the closing term its five years
+    text = (
+        "政协平罗县第十一届委员会第一次会议闭幕\n"
+        "2022年1月10日 来源：平罗县政协\n"
+        "会议审议通过了第十届委员会常务委员会工作报告。五年来，县政协共收到提案650件。\n"
+        "作为本届政协的首次会议，会议期间有138名委员提交了提案。\n"
+    )
+    got = {s: (a, b) for s, a, b, _ in rows(extract(text))}
+    assert got["138名"] == (2022, 2022)
+    assert got["650件"] == (2017, 2021)
+
+
+def test_period_words_are_read_through_inline_pinyin_notes(extract):
+    # 報(bào)到 is 报到 (attendance at the session); without reading through the note the figure
+    # would take the year the report reviews
+    text = (
+        "全國政協十一屆五次會議舉行新聞發佈會\n"
+        "截至2日中午，在2200名政協委員中已有1500名到大會秘書處報(bào)到。\n"
+        "2011年，全國政協提案超過5800件。\n"
+    )
+    assert rows(extract(text)) == [
+        ("2200名", 2012, 2012, "session"),
+        ("1500名", 2012, 2012, "session"),
+        ("超過5800件", 2011, 2011, "text"),
+    ]
+
+
+def test_whole_prefecture_before_the_committee_is_no_county_named_so(extract):
+    # 全州政协系统: all committees of the prefecture the paper serves (甘孜日报, 州政协), not the
+    # committee of 全州县 in Guangxi
+    text = (
+        "《甘孜日报》 2013年11月27日\n"
+        "本报讯（州政协秘书科）在爱心慈善日期间，全州政协系统干部职工积极参与爱心捐款。\n"
+        "此次活动中，全州政协系统干部职工捐款30万元。\n"
+    )
+    (m,) = extract(text)
+    assert m["committee_code"] == "513300"
+
+
+def test_other_currencies_and_per_person_averages_are_no_counts(extract):
+    text = (
+        "平罗县政协委员爱心捐款\n"
+        "2023年，县政协委员共捐款30万元，其中港区委员捐款5万元港币。"
+        "全年委员参加履职活动3200人次，人均参加12.5次。\n"
+    )
+    assert [m["surface"] for m in extract(text)] == ["30万元", "3200人次"]
