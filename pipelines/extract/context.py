@@ -250,8 +250,9 @@ class ContextModel:
             if self.share_re.search(text, max(s0, q.start - 6), q.start):
                 return True
             if not self.rate_re.search(text, self._segment_start(text, s0, q.start), q.start):
-                # the share of the members who did something (100%的委员提出提案) is a participation rate
-                return not text.startswith(_OF_MEMBERS, q.end)
+                # the share of the members who did something (100%的委员提出提案) is a participation rate;
+                # a share right before the act (99.2%已经办复) is that act's rate
+                return not text.startswith(_OF_MEMBERS + self.lex.rate_after, q.end)
         return False
 
     def _other_bodys_items(self, text: str, s0: int, q: Quantity) -> bool:

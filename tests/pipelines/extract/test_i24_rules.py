@@ -73,10 +73,33 @@ def test_other_currencies_and_per_person_averages_are_no_counts(extract):
     assert [m["surface"] for m in extract(text)] == ["30万元", "3200人次"]
 
 
-def test_time_limits_agendas_and_audiences_are_no_counts(extract):
+def test_time_limits_agendas_audiences_and_a_visiting_partys_size_are_no_counts(extract):
     text = (
         "平罗县政协2023年工作综述\n"
         "2023年，县政协共收到提案136件，将在30个工作日内交办。会议共有五项建议议程。"
-        "委员开展直播带货，吸引2万多名粉丝观看，走访困难家庭45户。\n"
+        "委员开展直播带货，吸引2万多名粉丝观看。县政协委员一行十多人走访困难家庭45户。\n"
     )
     assert [m["surface"] for m in extract(text)] == ["136件", "45户"]
+
+
+def test_a_share_right_before_the_act_is_its_rate(extract):
+    text = "平罗县政协2023年提案工作\n2023年，委员共提交提案120件。截至12月20日，98.5%已经办复。\n"
+    got = {m["surface"]: m["category"] for m in extract(text)}
+    assert got == {"120件": "proposals", "98.5%": "proposals"}
+
+
+def test_the_membership_listed_by_party_sex_and_ethnicity_is_its_composition(extract):
+    text = (
+        "平罗县政协新一届委员情况\n"
+        "2022年，新一届县政协委员共有210名。其中，中共党员82名，非中共党员128名；民主党派成员40名；"
+        "妇女63名；少数民族人士35名。\n"
+    )
+    got = [(m["surface"], m["metric"]) for m in extract(text)]
+    assert got == [
+        ("210名", "organization.members"),
+        ("82名", "organization.member_composition"),
+        ("128名", "organization.member_composition"),
+        ("40名", "organization.member_composition"),
+        ("63名", "organization.member_composition"),
+        ("35名", "organization.member_composition"),
+    ]
