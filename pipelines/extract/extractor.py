@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
+from dataclasses import replace
 
 from pipelines.extract.attribution import Attributor
 from pipelines.extract.context import ContextModel
@@ -131,6 +132,7 @@ def extract_mentions(
     plain, at = without_pinyin_notes(text)
     out: list[Mention] = []
     sentences: dict[int, str] = {}
+    paragraph: dict[int, object] = {}  # block start -> the committee a dated paragraph opens with
     plans = plan_blocks(doc, model.lex)
     furniture = Ranges(furniture_ranges(doc, model.lex))  # navigation, meta lines, counters: no mentions
     for r in model.read(text):
@@ -156,6 +158,11 @@ def extract_mentions(
         sentence = sentences.get(r.sentence_start) or sentences.setdefault(
             r.sentence_start, doc.display_text[r.sentence_start : r.sentence_end].strip()
         )
+        if block is not None:
+            if block.start not in paragraph:
+                paragraph[block.start] = attributor.paragraph_committee(text[block.start : block.end], owner)
+            if paragraph[block.start] is not None:
+                owner = replace(owner, committee=paragraph[block.start])
         out.append(_mention(doc, q, r.metric, r.category, owner, period, block, sentence))
     if doc.tables:
         out.extend(_table_mentions(doc, model, attributor, plans))

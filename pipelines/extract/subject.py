@@ -247,12 +247,26 @@ def _article_headline(doc: Document, article: int | None) -> str:
 
 
 def _metadata_context(doc: Document, register: Register, year: int | None) -> str:
-    """Publisher, newspaper, region ... as text; a region_code adds that division's names."""
+    """Publisher, newspaper, region ... as text; a region_code adds that division's names; the
+    publisher a page's own lines name (its copyright or address line, its breadcrumb's root)."""
     parts = [str(doc.metadata[k]) for k in METADATA_CONTEXT_KEYS if doc.metadata.get(k)]
     code = doc.metadata.get("region_code")
     if code:
         parts += [c.name for c in register.chain(str(code), year) if c.level != "national"]
+    parts += _publisher_lines(doc.text)
     return " ".join(parts)
+
+
+# Who publishes the page, in its own furniture: 版权所有：天门日报社, 本报地址：天门市…, 主办单位：…;
+# the root of its breadcrumb (您现在的位置: 靖江政协->工作动态): the site's name.
+_PUBLISHER_LINE = re.compile(
+    r"(?:版权所有|主办单位|主办|本报地址|本站地址)\s*[:：]?\s*([\u4e00-\u9fff]{2,24})"
+    r"|(?:当前位置|现在的位置|您的位置|当前的位置)\s*[:：]?\s*([\u4e00-\u9fff]{2,12})\s*(?:->|>|»|＞)"
+)
+
+
+def _publisher_lines(text: str) -> list[str]:
+    return [m[1] or m[2] for m in _PUBLISHER_LINE.finditer(text)]
 
 
 def _from_metadata(doc: Document, register: Register, year: int | None, context: str) -> SubjectResult | None:

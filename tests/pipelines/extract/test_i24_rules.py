@@ -103,3 +103,26 @@ def test_the_membership_listed_by_party_sex_and_ethnicity_is_its_composition(ext
         ("63名", "organization.member_composition"),
         ("35名", "organization.member_composition"),
     ]
+
+
+def test_a_relative_form_is_the_committee_of_the_publisher_the_page_names_in_its_footer(extract):
+    # 市政协 on a newspaper page whose footer names the paper and its city
+    text = (
+        "市政协开展送医下乡活动\n"
+        "本报讯 21日上午，市政协组织医疗卫生界委员到石河镇开展义诊，接受义诊群众800余人。\n"
+        "本报地址：天门市竟陵路1号 版权所有：天门日报社\n"
+    )
+    (m,) = extract(text)
+    assert m["committee_code"] == "429006"
+
+
+def test_each_dated_paragraph_of_a_round_up_reports_the_committee_it_opens_with(extract):
+    text = (
+        "各地政协动态\n"
+        "发布时间：2021-07-06\n"
+        "6月29日，灵宝市政协组织委员开展义诊活动，服务群众300余人次。\n"
+        "6月30日，长葛市政协组织委员视察重点项目12个。\n"
+        "7月1日，县政协委员参加了座谈。\n"
+    )
+    got = [(m["surface"], m["committee_code"]) for m in extract(text)]
+    assert got == [("300余人次", "411282"), ("12个", "411082")]
