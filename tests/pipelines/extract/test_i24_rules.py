@@ -126,3 +126,12 @@ def test_each_dated_paragraph_of_a_round_up_reports_the_committee_it_opens_with(
     )
     got = [(m["surface"], m["committee_code"]) for m in extract(text)]
     assert got == [("300余人次", "411282"), ("12个", "411082")]
+
+
+def test_reviewed_public_ordinals_date_a_county_and_a_city_session(extract):
+    # term_ordinals.csv: Ninghai's 9th committee held its 2nd session in January 2013 (so its 4th in
+    # 2015); Shenzhen's 5th and 7th terms opened in 2010 and 2021 (its 6th, inferred, in 2015)
+    ninghai = "宁海县政协九届四次会议胜利闭幕\n会议补选了九届县政协5名常务委员。\n"
+    assert rows(extract(ninghai)) == [("5名", 2015, 2015, "session")]
+    (m,) = extract("深圳市政协六届三次会议开幕\n六届二次会议以来，委员共提交提案620件。\n")
+    assert (m["period_start"], m["period_inferred"]) == (2016, True)
