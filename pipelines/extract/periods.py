@@ -404,7 +404,7 @@ def report_period(
     span = _SPAN.search(head)
     if span:
         a, b = _span_years(span)
-        return Period(a, b, True, source="text")
+        return Period(a, b, True, published, source="text")  # (今年 still reads against the date)
     found = None
     leads = (*blocks[:2],) if published else (*blocks[:3], text[:_LEAD_CHARS])
     if not published and (lasted := _since_lasted(text[:_LEAD_CHARS])):

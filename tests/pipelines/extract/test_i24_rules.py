@@ -135,3 +135,14 @@ def test_reviewed_public_ordinals_date_a_county_and_a_city_session(extract):
     assert rows(extract(ninghai)) == [("5名", 2015, 2015, "session")]
     (m,) = extract("深圳市政协六届三次会议开幕\n六届二次会议以来，委员共提交提案620件。\n")
     assert (m["period_start"], m["period_inferred"]) == (2016, True)
+
+
+def test_a_span_in_the_head_keeps_the_date_line_for_this_years_figures(extract):
+    # the lead's span (2014年至2023年) is the page's period, yet 今年 is the date line's year
+    text = (
+        "平罗县政协委员十年助学\n"
+        "2023年08月20日 来源：平罗县政协\n"
+        "据了解，2014年至2023年，县政协委员累计资助学生300名。今年，县政协决定资助大学新生25名。\n"
+    )
+    got = {m["surface"]: (m["period_start"], m["period_end"]) for m in extract(text)}
+    assert got == {"300名": (2014, 2023), "25名": (2023, 2023)}
