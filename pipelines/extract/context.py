@@ -44,7 +44,7 @@ _OPEN_QUOTE_RE = re.compile("[" + _OPEN_QUOTES + "]")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 # the committee's own products: another body's handling of them (区政府收到…提案, 市委领导36人次对社情民意
 # 作出批示) still counts them
-_PRODUCTS = ("提案", "社情民意")
+_PRODUCTS = ("提案", "社情民意", "批示")  # (区委区政府领导作出批示14次: instructions on its reports)
 _OF_MEMBERS = ("的委员", "的政协委员", "以上的委员", "以上的政协委员")
 
 

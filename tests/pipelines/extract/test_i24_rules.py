@@ -146,3 +146,10 @@ def test_a_span_in_the_head_keeps_the_date_line_for_this_years_figures(extract):
     )
     got = {m["surface"]: (m["period_start"], m["period_end"]) for m in extract(text)}
     assert got == {"300名": (2014, 2023), "25名": (2023, 2023)}
+
+
+def test_instructions_a_party_committee_gives_on_the_committees_reports_count(extract):
+    # the clause's actor is another body (县委), but what it gave are instructions on the
+    # committee's own reports: the committee's output
+    text = "平罗县政协2023年工作综述\n2023年，县政协编报《政协专报》12期，县委县政府领导作出批示9次。\n"
+    assert [m["surface"] for m in extract(text)] == ["12期", "9次"]
