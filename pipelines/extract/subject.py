@@ -597,6 +597,16 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             return SubjectResult(None, f"committees named only in the body: {names}", body_named)
         return SubjectResult(None, "no committee named in the headline, byline or lead")
 
+    if "head" not in prominent.values() and meta_context:
+        # the headline names its committee by a relative form only (市政协召开…) and the page's
+        # publisher (its site, its paper) resolves it: that outweighs committees named in the lead
+        # (guests, other bodies' members)
+        own = _publisher_committee(register, meta_context, year)
+        for zone, named in relatives:
+            if zone == "head" and own is not None:
+                res = register.relative(named.form, own, year)
+                if res is not None and res.committee is not None:
+                    return SubjectResult(res.committee, evidence=f"head ({named.form}, publisher)")
     ranked = sorted(prominent, key=lambda c: scores[c], reverse=True)
     top = ranked[0]
     rivals = [c for c in ranked[1:] if scores[c] == scores[top]]

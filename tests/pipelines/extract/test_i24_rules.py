@@ -153,3 +153,16 @@ def test_instructions_a_party_committee_gives_on_the_committees_reports_count(ex
     # committee's own reports: the committee's output
     text = "平罗县政协2023年工作综述\n2023年，县政协编报《政协专报》12期，县委县政府领导作出批示9次。\n"
     assert [m["surface"] for m in extract(text)] == ["12期", "9次"]
+
+
+def test_a_headline_relative_form_the_publisher_resolves_outweighs_guests_named_in_the_lead(extract):
+    # the site (breadcrumb root 平罗政协) publishes 县政协's meeting; the committees named in the
+    # lead are the guests' (银川市政协, 石嘴山市政协), not the subject
+    text = (
+        "您现在的位置: 平罗政协->工作动态->工作传真\n"
+        "县政协召开社情民意信息工作会议\n"
+        "4月28日，县政协召开社情民意信息工作会议。银川市政协和石嘴山市政协研究室负责同志应邀作专题辅导。\n"
+        "去年，县政协编报社情民意信息36篇。\n"
+    )
+    (m,) = extract(text)
+    assert m["committee_code"] == "640221"
