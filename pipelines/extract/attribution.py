@@ -34,13 +34,14 @@ from pipelines.extract.periods import (
     term_period,
     term_years,
 )
-from pipelines.extract.subject import PINYIN_NOTE, SubjectResult, committee_names, find_subject
+from pipelines.extract.subject import PINYIN_NOTE, SubjectResult, committee_names, compact, find_subject
 from sources.document import Document
 from warehouse.register import Committee, load_register
 
 __all__ = ["Attributor", "Owner", "Period", "is_intake", "mention_period", "report_period", "term_period"]
 
 
+_RANK = {"county": 0, "city": 1, "region": 2, "national": 3}
 # a paragraph opening with its date: 6月29日，… / 6月29日下午，… / 3月5日至6日，…
 _DATED_OPENING = re.compile(
     r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:至\d{1,2}日)?(?:上午|下午|晚上|晚)?\s*[，,]\s*"
@@ -197,6 +198,21 @@ class Attributor:
         found = load_register().resolve(named[0].form, year).committee
         if found is None or (owner.committee is not None and found.code == owner.committee.code):
             return None
+        return found
+
+    def clause_committee(self, text: str, owner: Owner) -> Committee | None:
+        """The committee a clause opens with right before its figure, when it is another than the
+        article's: in a list of givers (…，江西省新余市政协捐款20万元) that committee gave it."""
+        named = committee_names(text)
+        if not named or named[0].start > 0 or named[0].relative or named[0].is_object:
+            return None
+        if len(compact(text)) - named[0].end > 6:
+            return None  # (the name is the clause's subject only when a verb and the figure follow)
+        found = load_register().resolve(named[0].form, owner.period.end).committee
+        if found is None or (owner.committee is not None and found.code == owner.committee.code):
+            return None
+        if owner.committee is not None and _RANK[found.level] > _RANK[owner.committee.level]:
+            return None  # 全国政协采用30余条: a higher committee acts on the article's committee's products
         return found
 
     def named_terms(self) -> dict[str, set[int]]:

@@ -163,6 +163,11 @@ def extract_mentions(
                 paragraph[block.start] = attributor.paragraph_committee(text[block.start : block.end], owner)
             if paragraph[block.start] is not None:
                 owner = replace(owner, committee=paragraph[block.start])
+        clause0 = max(text.rfind(c, r.sentence_start, q.start) for c in "，,；;") + 1 or r.sentence_start
+        if "政" in text[clause0 : q.start] and (
+            giver := attributor.clause_committee(text[clause0 : q.start], owner)
+        ):
+            owner = replace(owner, committee=giver)
         out.append(_mention(doc, q, r.metric, r.category, owner, period, block, sentence))
     if doc.tables:
         out.extend(_table_mentions(doc, model, attributor, plans))

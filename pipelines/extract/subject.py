@@ -121,12 +121,18 @@ def _forward(s: str, m: re.Match, register: Register, longest: int) -> NamedComm
     """政协平罗县委员会, 中国人民政治协商会议平罗县第十届委员会."""
     body = m.end()
     end = s.find("委员会", body, body + longest + 6)
-    if end < 0:
-        return None
-    stem = ORDINAL.sub("", s[body:end])
-    if stem and (register.is_name(stem) or stem in RELATIVE_FORMS):
-        return NamedCommittee(s[m.start() : end + 3], stem, m.start(), end + 3, stem in RELATIVE_FORMS)
+    if end >= 0:
+        stem = ORDINAL.sub("", s[body:end])
+        if stem and (register.is_name(stem) or stem in RELATIVE_FORMS):
+            return NamedCommittee(s[m.start() : end + 3], stem, m.start(), end + 3, stem in RELATIVE_FORMS)
+    # 政协沁县第十四届五次会议: the place and the term with no 委员会 between them
+    term = _TERM_AFTER_PLACE.match(s, body, body + longest + 12)
+    if term and register.is_name(term[1]) and term[1] not in RELATIVE_FORMS:
+        return NamedCommittee(term[1] + "政协", term[1], m.start(), term.end(1), False)
     return None
+
+
+_TERM_AFTER_PLACE = re.compile(r"([^第\s，。；,;、]{2,12}?)第[一二三四五六七八九十百零\d]+届")
 
 
 def _backward(s: str, i: int, register: Register, longest: int) -> NamedCommittee | None:

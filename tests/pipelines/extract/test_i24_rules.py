@@ -166,3 +166,19 @@ def test_a_headline_relative_form_the_publisher_resolves_outweighs_guests_named_
     )
     (m,) = extract(text)
     assert m["committee_code"] == "640221"
+
+
+def test_a_committee_named_by_place_and_term_without_weiyuanhui(extract):
+    # 政协沁县第十四届五次会议: 政协 + the place + its term, no 委员会 between
+    text = "政协沁县第十四届五次会议举行第二次全体会议\n本次会议应出席委员149人，实出席126人。\n"
+    assert {m["committee_code"] for m in extract(text)} == {"140430"}
+
+
+def test_a_clause_opened_by_another_committee_is_its_gift_but_not_a_higher_ones_adoption(extract):
+    text = (
+        "甘孜州政协开展爱心帮扶活动\n"
+        "2013年11月，州政协系统干部职工捐款51万元，江西省新余市政协捐款20万元。"
+        "州政协报送社情民意信息80条，全国政协采用12条。\n"
+    )
+    got = {m["surface"]: m["committee_code"] for m in extract(text)}
+    assert got == {"51万元": "513300", "20万元": "360500", "80条": "513300", "12条": "513300"}
