@@ -213,8 +213,8 @@ class ContextModel:
         lex = self.lex
         before = text[max(s0, q.num_start - 12) : q.num_start].rstrip(_SPACES)
         after_unit = text[q.end : q.end + 4]
-        if before.endswith(lex.number_blockers_before):
-            return True
+        if before.endswith(lex.number_blockers_before) and (q.chinese or not before.endswith("数")):
+            return True  # 数十, 几十, 第三 (but 委员总数643名, 参加人数120人: a count, in digits)
         if q.chinese and q.value < 10 and before.endswith(("是", "为", "的")):
             return True  # 提案办理不单单是一项工作任务: a description, no count
         if before[-1:].isdigit() or before[-1:].isascii() and before[-1:].isalpha():

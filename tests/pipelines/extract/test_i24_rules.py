@@ -182,3 +182,9 @@ def test_a_clause_opened_by_another_committee_is_its_gift_but_not_a_higher_ones_
     )
     got = {m["surface"]: m["committee_code"] for m in extract(text)}
     assert got == {"51万元": "513300", "20万元": "360500", "80条": "513300", "12条": "513300"}
+
+
+def test_a_total_written_in_digits_after_shu_is_a_count_but_shushi_is_not(extract):
+    # 数 blocks 数十 (several tens), not 委员总数643名
+    text = "平罗县政协新一届委员情况\n2022年，县政协委员总数210名，数十名委员参加了培训。\n"
+    assert [m["surface"] for m in extract(text)] == ["210名"]
