@@ -29,15 +29,23 @@ from pipelines.extract.periods import (
     running_term,
     session_date,
     session_over_history,
+    session_since,
     session_years,
     term_period,
     term_years,
 )
-from pipelines.extract.subject import PINYIN_NOTE, SubjectResult, find_subject
+from pipelines.extract.subject import PINYIN_NOTE, SubjectResult, committee_names, compact, find_subject
 from sources.document import Document
-from warehouse.register import Committee
+from warehouse.register import Committee, load_register
 
 __all__ = ["Attributor", "Owner", "Period", "is_intake", "mention_period", "report_period", "term_period"]
+
+
+_RANK = {"county": 0, "city": 1, "region": 2, "national": 3}
+# a paragraph opening with its date: 6月29日，… / 6月29日下午，… / 3月5日至6日，…
+_DATED_OPENING = re.compile(
+    r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:至\d{1,2}日)?(?:上午|下午|晚上|晚)?\s*[，,]\s*"
+)
 
 
 @dataclass(frozen=True)
@@ -158,6 +166,7 @@ class Attributor:
             elif subject.committee is not None:
                 period = session_over_history(blocks, subject.committee, period, self.lex, self.calendar)
                 period = session_date(blocks, subject.committee, period, self.calendar)
+                period = session_since(blocks, subject.committee, period, self.calendar)
             if period.end is None:
                 period = plan_period(blocks, period)
             if period.end is None:
@@ -173,6 +182,38 @@ class Attributor:
             terms = term_years(blocks, c, self.calendar) if c else None
             self._cache[article] = Owner(c, period, subject, dated, terms)
         return self._cache[article]
+
+    def paragraph_committee(self, text: str, owner: Owner) -> Committee | None:
+        """The committee a dated paragraph opens with, when it is another than the article's: a
+        round-up of several committees' news (6月29日，灵宝市政协组织…。6月29日，长葛市政协…),
+        each paragraph reporting its own committee's work. A relative form (县政协), a committee
+        named as an object, or one named after other words opens no paragraph of its own."""
+        m = _DATED_OPENING.match(text)
+        if m is None:
+            return None
+        named = committee_names(text[m.end() : m.end() + 24])
+        if not named or named[0].start > 0 or named[0].relative or named[0].is_object:
+            return None
+        year = owner.period.end
+        found = load_register().resolve(named[0].form, year).committee
+        if found is None or (owner.committee is not None and found.code == owner.committee.code):
+            return None
+        return found
+
+    def clause_committee(self, text: str, owner: Owner) -> Committee | None:
+        """The committee a clause opens with right before its figure, when it is another than the
+        article's: in a list of givers (…，江西省新余市政协捐款20万元) that committee gave it."""
+        named = committee_names(text)
+        if not named or named[0].start > 0 or named[0].relative or named[0].is_object:
+            return None
+        if len(compact(text)) - named[0].end > 6:
+            return None  # (the name is the clause's subject only when a verb and the figure follow)
+        found = load_register().resolve(named[0].form, owner.period.end).committee
+        if found is None or (owner.committee is not None and found.code == owner.committee.code):
+            return None
+        if owner.committee is not None and _RANK[found.level] > _RANK[owner.committee.level]:
+            return None  # 全国政协采用30余条: a higher committee acts on the article's committee's products
+        return found
 
     def named_terms(self) -> dict[str, set[int]]:
         """Committee code -> the term ordinals this document names for it."""

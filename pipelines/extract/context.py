@@ -44,7 +44,7 @@ _OPEN_QUOTE_RE = re.compile("[" + _OPEN_QUOTES + "]")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 # the committee's own products: another body's handling of them (区政府收到…提案, 市委领导36人次对社情民意
 # 作出批示) still counts them
-_PRODUCTS = ("提案", "社情民意")
+_PRODUCTS = ("提案", "社情民意", "批示")  # (区委区政府领导作出批示14次: instructions on its reports)
 _OF_MEMBERS = ("的委员", "的政协委员", "以上的委员", "以上的政协委员")
 
 
@@ -213,8 +213,8 @@ class ContextModel:
         lex = self.lex
         before = text[max(s0, q.num_start - 12) : q.num_start].rstrip(_SPACES)
         after_unit = text[q.end : q.end + 4]
-        if before.endswith(lex.number_blockers_before):
-            return True
+        if before.endswith(lex.number_blockers_before) and (q.chinese or not before.endswith("数")):
+            return True  # 数十, 几十, 第三 (but 委员总数643名, 参加人数120人: a count, in digits)
         if q.chinese and q.value < 10 and before.endswith(("是", "为", "的")):
             return True  # 提案办理不单单是一项工作任务: a description, no count
         if before[-1:].isdigit() or before[-1:].isascii() and before[-1:].isalpha():
@@ -250,8 +250,9 @@ class ContextModel:
             if self.share_re.search(text, max(s0, q.start - 6), q.start):
                 return True
             if not self.rate_re.search(text, self._segment_start(text, s0, q.start), q.start):
-                # the share of the members who did something (100%的委员提出提案) is a participation rate
-                return not text.startswith(_OF_MEMBERS, q.end)
+                # the share of the members who did something (100%的委员提出提案) is a participation rate;
+                # a share right before the act (99.2%已经办复) is that act's rate
+                return not text.startswith(_OF_MEMBERS + self.lex.rate_after, q.end)
         return False
 
     def _other_bodys_items(self, text: str, s0: int, q: Quantity) -> bool:

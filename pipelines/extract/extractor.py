@@ -5,12 +5,19 @@ from __future__ import annotations
 import bisect
 import re
 import threading
+from dataclasses import replace
 
 from pipelines.extract.attribution import Attributor
 from pipelines.extract.context import ContextModel
 from pipelines.extract.mention import Mention, new_mention
 from pipelines.extract.page import furniture_ranges
-from pipelines.extract.periods import MentionPeriod, TermCalendar, default_calendar, mention_period
+from pipelines.extract.periods import (
+    MentionPeriod,
+    TermCalendar,
+    default_calendar,
+    mention_period,
+    without_pinyin_notes,
+)
 from pipelines.extract.tables import table_readings
 from sources.document import Block, Document
 from warehouse.catalog import Catalog
@@ -20,7 +27,7 @@ from warehouse.catalog import Catalog
 # term calendar (provinces, reviewed and learned ordinals), plans, relative years, publication dates;
 # 1.9: plan years date their sessions, sessions of named proposals, spans since a year, relative forms
 # from the page's places, sector lists and attendance, other bodies' counts (issue 24)
-EXTRACTOR_VERSION = "1.9.1"
+EXTRACTOR_VERSION = "1.10.0"
 
 
 _local = threading.local()
@@ -120,8 +127,12 @@ def extract_mentions(
         return []  # a page about another body's work (县人大…慈善总会慰问…) measures no committee
     attributor = Attributor(doc, model.lex, calendar)
     text = doc.text
+    # period words are read without inline pinyin notes (報(bào)到, 會(huì)議期間): as the report's
+    # blocks are (attribution.py); ``at`` maps an offset of ``text`` to one of ``plain``
+    plain, at = without_pinyin_notes(text)
     out: list[Mention] = []
     sentences: dict[int, str] = {}
+    paragraph: dict[int, object] = {}  # block start -> the committee a dated paragraph opens with
     plans = plan_blocks(doc, model.lex)
     furniture = Ranges(furniture_ranges(doc, model.lex))  # navigation, meta lines, counters: no mentions
     for r in model.read(text):
@@ -135,11 +146,28 @@ def extract_mentions(
         owner = attributor.owner(article)
         para_start = block.start if block is not None else r.sentence_start
         period = mention_period(
-            text, owner.period, r.sentence_start, q.start, para_start, model.lex, owner.sessions, owner.terms
+            plain,
+            owner.period,
+            at(r.sentence_start),
+            at(q.start),
+            at(para_start),
+            model.lex,
+            owner.sessions,
+            owner.terms,
         )
         sentence = sentences.get(r.sentence_start) or sentences.setdefault(
             r.sentence_start, doc.display_text[r.sentence_start : r.sentence_end].strip()
         )
+        if block is not None:
+            if block.start not in paragraph:
+                paragraph[block.start] = attributor.paragraph_committee(text[block.start : block.end], owner)
+            if paragraph[block.start] is not None:
+                owner = replace(owner, committee=paragraph[block.start])
+        clause0 = max(text.rfind(c, r.sentence_start, q.start) for c in "，,；;") + 1 or r.sentence_start
+        if "政" in text[clause0 : q.start] and (
+            giver := attributor.clause_committee(text[clause0 : q.start], owner)
+        ):
+            owner = replace(owner, committee=giver)
         out.append(_mention(doc, q, r.metric, r.category, owner, period, block, sentence))
     if doc.tables:
         out.extend(_table_mentions(doc, model, attributor, plans))

@@ -49,6 +49,7 @@ class Lexicon:
     range_joiners: tuple[str, ...]
     number_blockers_before: tuple[str, ...]
     rate_words: tuple[str, ...]
+    rate_after: tuple[str, ...]
     share_words: tuple[str, ...]
     slogans: tuple[str, ...]
     structure_after: tuple[str, ...]

@@ -24,9 +24,12 @@ covers the year before the session; proposals received at a session count for th
 
 from __future__ import annotations
 
+import calendar as calendar_module
 import functools
 import re
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -401,7 +404,7 @@ def report_period(
     span = _SPAN.search(head)
     if span:
         a, b = _span_years(span)
-        return Period(a, b, True, source="text")
+        return Period(a, b, True, published, source="text")  # (今年 still reads against the date)
     found = None
     leads = (*blocks[:2],) if published else (*blocks[:3], text[:_LEAD_CHARS])
     if not published and (lasted := _since_lasted(text[:_LEAD_CHARS])):
@@ -429,6 +432,8 @@ def report_period(
         from_date, date_source = (planned, 1, 1), "text"  # 报告对2010年的工作进行了回顾 … 2011年的工作任务
     elif year is not None and published is None and source == "text" and _reviewed_as_past(text, year):
         from_date, date_source = (year + 1, 1, 1), "text"  # 总结2017年…工作 … 今年: 2018
+    elif year is not None and published is None and source == "text" and _called_current(text, year + 1):
+        from_date, date_source = (year + 1, 1, 1), "text"  # 2017年…一年来 … 2018年是…的开局之年
     if year is None and published:
         year, source = published[0], published_source
         this_year = any(w in head for w in lex.this_year_words + lex.part_year_words)
@@ -460,6 +465,16 @@ def _reviewed_as_past(text: str, year: int) -> bool:
     回顾2023年), so that its 今年 is the year after."""
     lead = text[:_LEAD_CHARS]
     return bool(re.search(rf"{_REVIEWED}{year}\s*年", lead)) and any(w in text for w in ("今年", "本年度"))
+
+
+# a year the text calls the one it stands in (2018年是全面贯彻…的开局之年, 2019年是…关键一年)
+_CURRENT_YEAR = r"\s*年(?:是|为)[^。；;！？\n]{0,40}?(?:之年|一年)"
+
+
+def _called_current(text: str, year: int) -> bool:
+    """Whether the text calls ``year`` the year it stands in (2018年是…的开局之年): a report that
+    reviews the year before and names this one so is delivered in it (at the session)."""
+    return bool(re.search(rf"(?<!\d){year}{_CURRENT_YEAR}", text[:3000]))
 
 
 def any_year(blocks: list[str]) -> int | None:
@@ -745,6 +760,32 @@ def session_date(
     )
 
 
+def session_since(
+    blocks: list[str], committee: Committee, period: Period, calendar: TermCalendar | None = None
+) -> Period:
+    """A report whose head names the time since a plenary session (全国政协十二届二次会议以来已办复
+    提案5044件; 向大会报告政协十三届一次会议以来的提案工作情况), dated by its date line in the year
+    after that session: it is delivered at (or before) the next session and covers the session's
+    year (labelling.md: a report since the last session covers the year before), not its date line's
+    year. The session is dated by the committee's own calendar (never by a level's cycle)."""
+    if period.term or period.end is None or period.source == "text":
+        return period  # (a year the text names stands)
+    calendar = calendar or default_calendar()
+    head = "\n".join(blocks[:3])[:_LEAD_CHARS]
+    for n, k, m in sessions(head, committee, calendar.register):
+        if not head.startswith("以来", m.end()):
+            continue
+        term = calendar.term(committee.code, n)
+        if term is None or term.inferred or term.session_year(k) != period.end - 1:
+            continue
+        year = term.session_year(k)
+        source = _calendar_source(term, "session")
+        evidence = term.evidence if source == "cross_document" else None
+        return replace(period, start=year, end=year, source=source, evidence=evidence,
+                       date_source=period.date_source or (period.source if period.published else None))  # fmt: skip
+    return period
+
+
 def session_over_history(
     blocks: list[str],
     committee: Committee,
@@ -786,6 +827,8 @@ def _cue_re(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(alternation(words))
 
 
+# a sentence over several sessions or years (五年来, 历次会议期间): not one session's figures
+_OVER_YEARS = re.compile("历次|历届|[五5]年")
 _SO_FAR = re.compile(r"截[至止](?:目前|今|\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月)")
 
 
@@ -870,6 +913,40 @@ def _sentence_end(text: str, pos: int) -> int:
 _END = re.compile(r"[。！？!?\n]")
 
 
+def without_pinyin_notes(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` without inline pinyin notes (報(bào)到 -> 報到), and a map from an offset of ``text`` to
+    the offset of the same place in it (a note's own characters map to the character after it)."""
+    from pipelines.extract.subject import PINYIN_NOTE
+
+    notes = [m.span() for m in PINYIN_NOTE.finditer(text)]
+    if not notes:
+        return text, _same
+    pieces, starts, last = [], [], 0  # starts: (offset in text, offset in the plain text, cut length)
+    removed = 0
+    for a, b in notes:
+        pieces.append(text[last:a])
+        removed += b - a
+        starts.append((a, b, removed))
+        last = b
+    pieces.append(text[last:])
+    cuts_at = [a for a, _, _ in starts]
+
+    def at(i: int) -> int:
+        k = bisect_right(cuts_at, i) - 1
+        if k < 0:
+            return i
+        a, b, removed_to = starts[k]
+        if i < b:  # inside a note: the character after it
+            return a - (removed_to - (b - a))
+        return i - removed_to
+
+    return "".join(pieces), at
+
+
+def _same(i: int) -> int:
+    return i
+
+
 class MentionPeriod(NamedTuple):
     start: int | None
     end: int | None
@@ -929,6 +1006,7 @@ def mention_period(
         report.published
         and _cue_re(lex.attendance_cues).search(text, s_start, _sentence_end(text, pos))
         and not _named_year(text, s_start, pos, lex)
+        and not _OVER_YEARS.search(text, s_start, _sentence_end(text, pos))  # (五年来历次会议期间)
     ):
         y = report.published[0]  # who attends the session and how it is arranged: the session's year
         return MentionPeriod(y, y, dated_by)
@@ -964,16 +1042,30 @@ def mention_period(
 
 _ADDRESS_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/.]?(0[1-9]|1[0-2])[-_/.]?([0-2]\d|3[01])(?!\d)")
 _ADDRESS_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])(?=/)")  # /202401/
+# a year alone as a folder of the address (/zhengxie/2024/277336.html, /qzxw/2020-1237/: a site's
+# archive by year, an e-paper's year and issue number)
+_ADDRESS_YEAR = re.compile(r"/((?:19|20)\d{2})(?=/|-\d+/)")
 
 
 def date_in_address(address: str) -> tuple[int, int, int] | None:
     """The date a page's address or a file name carries: t20240105_123.html, /2024-01/05/,
-    /2024/0105/, 2024-01-05_report.pdf; else a month alone (/202401/), as its first day."""
+    /2024/0105/, 2024-01-05_report.pdf; else a month alone (/202401/), as its last day: the page is
+    of some day of that month, so a month-day date line in it (1月20日) is not after it."""
     for m in _ADDRESS_DATE.finditer(address or ""):
         if m[3] != "00":
             return int(m[1]), int(m[2]), int(m[3])
     m = _ADDRESS_MONTH.search(address or "")
-    return (int(m[1]), int(m[2]), 1) if m else None
+    if m is None:
+        return None
+    year, month = int(m[1]), int(m[2])
+    return year, month, calendar_module.monthrange(year, month)[1]
+
+
+def year_in_address(address: str) -> tuple[int, int, int] | None:
+    """A year alone in a page's address (/zhengxie/2024/277336.html), as its last day: the page is
+    of that year, its month unknown (so no January rule reads it as the year before)."""
+    m = _ADDRESS_YEAR.search(address or "")
+    return (int(m[1]), 12, 31) if m else None
 
 
 def metadata_date(meta: dict, doc_id: str = "", path: str = "") -> tuple[tuple[int, int, int], str] | None:
@@ -988,6 +1080,9 @@ def metadata_date(meta: dict, doc_id: str = "", path: str = "") -> tuple[tuple[i
             return d, key
     for key in ("canonical", "address", "url"):
         if d := date_in_address(str(meta.get(key) or "")):
+            return d, key
+    for key in ("canonical", "address", "url"):
+        if d := year_in_address(str(meta.get(key) or "")):
             return d, key
     name = Path(path).name if path else doc_id
     if d := date_in_address(name):

@@ -63,6 +63,7 @@ _TOWNSHIP_GROUPS = ("工作联络组", "联络组", "联络处", "委员工作�
 # committees, never the subject.
 _NAVIGATION = ("上一篇", "下一篇", "相关文章")
 _RELATIVE_PREFIXES = ("我", "本")
+_WHOLE_PREFIXES = ("我", "本", "全")  # 全州, 本市, 我县 before 政协: the whole (own) division, no name
 
 
 @dataclass(frozen=True)
@@ -120,12 +121,18 @@ def _forward(s: str, m: re.Match, register: Register, longest: int) -> NamedComm
     """政协平罗县委员会, 中国人民政治协商会议平罗县第十届委员会."""
     body = m.end()
     end = s.find("委员会", body, body + longest + 6)
-    if end < 0:
-        return None
-    stem = ORDINAL.sub("", s[body:end])
-    if stem and (register.is_name(stem) or stem in RELATIVE_FORMS):
-        return NamedCommittee(s[m.start() : end + 3], stem, m.start(), end + 3, stem in RELATIVE_FORMS)
+    if end >= 0:
+        stem = ORDINAL.sub("", s[body:end])
+        if stem and (register.is_name(stem) or stem in RELATIVE_FORMS):
+            return NamedCommittee(s[m.start() : end + 3], stem, m.start(), end + 3, stem in RELATIVE_FORMS)
+    # 政协沁县第十四届五次会议: the place and the term with no 委员会 between them
+    term = _TERM_AFTER_PLACE.match(s, body, body + longest + 12)
+    if term and register.is_name(term[1]) and term[1] not in RELATIVE_FORMS:
+        return NamedCommittee(term[1] + "政协", term[1], m.start(), term.end(1), False)
     return None
+
+
+_TERM_AFTER_PLACE = re.compile(r"([^第\s，。；,;、]{2,12}?)第[一二三四五六七八九十百零\d]+届")
 
 
 def _backward(s: str, i: int, register: Register, longest: int) -> NamedCommittee | None:
@@ -135,6 +142,8 @@ def _backward(s: str, i: int, register: Register, longest: int) -> NamedCommitte
         stem = s[i - k : i]
         if k == 2 and stem[0] in _FUNCTION_CHARS and i > 2 and "\u4e00" <= s[i - 3] <= "\u9fff":
             continue  # 代表建议和县政协: 和 + 县政协, not 和县
+        if k == 2 and stem[0] in _WHOLE_PREFIXES and stem[1] in RELATIVE_FORMS:
+            continue  # 全州政协系统: the whole prefecture's committees (全 + 州), not 全州县
         if register.is_name(stem) and stem not in RELATIVE_FORMS:
             return NamedCommittee(stem + "政协", stem, i - k, i + 2, False)
     if s.endswith(_TOWNSHIP_SUFFIXES, 0, i) and s.startswith(_TOWNSHIP_GROUPS, i + 2):
@@ -244,12 +253,26 @@ def _article_headline(doc: Document, article: int | None) -> str:
 
 
 def _metadata_context(doc: Document, register: Register, year: int | None) -> str:
-    """Publisher, newspaper, region ... as text; a region_code adds that division's names."""
+    """Publisher, newspaper, region ... as text; a region_code adds that division's names; the
+    publisher a page's own lines name (its copyright or address line, its breadcrumb's root)."""
     parts = [str(doc.metadata[k]) for k in METADATA_CONTEXT_KEYS if doc.metadata.get(k)]
     code = doc.metadata.get("region_code")
     if code:
         parts += [c.name for c in register.chain(str(code), year) if c.level != "national"]
+    parts += _publisher_lines(doc.text)
     return " ".join(parts)
+
+
+# Who publishes the page, in its own furniture: 版权所有：天门日报社, 本报地址：天门市…, 主办单位：…;
+# the root of its breadcrumb (您现在的位置: 靖江政协->工作动态): the site's name.
+_PUBLISHER_LINE = re.compile(
+    r"(?:版权所有|主办单位|主办|本报地址|本站地址)\s*[:：]?\s*([\u4e00-\u9fff]{2,24})"
+    r"|(?:当前位置|现在的位置|您的位置|当前的位置)\s*[:：]?\s*([\u4e00-\u9fff]{2,12})\s*(?:->|>|»|＞)"
+)
+
+
+def _publisher_lines(text: str) -> list[str]:
+    return [m[1] or m[2] for m in _PUBLISHER_LINE.finditer(text)]
 
 
 def _from_metadata(doc: Document, register: Register, year: int | None, context: str) -> SubjectResult | None:
@@ -580,6 +603,16 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             return SubjectResult(None, f"committees named only in the body: {names}", body_named)
         return SubjectResult(None, "no committee named in the headline, byline or lead")
 
+    if "head" not in prominent.values() and meta_context:
+        # the headline names its committee by a relative form only (市政协召开…) and the page's
+        # publisher (its site, its paper) resolves it: that outweighs committees named in the lead
+        # (guests, other bodies' members)
+        own = _publisher_committee(register, meta_context, year)
+        for zone, named in relatives:
+            if zone == "head" and own is not None:
+                res = register.relative(named.form, own, year)
+                if res is not None and res.committee is not None:
+                    return SubjectResult(res.committee, evidence=f"head ({named.form}, publisher)")
     ranked = sorted(prominent, key=lambda c: scores[c], reverse=True)
     top = ranked[0]
     rivals = [c for c in ranked[1:] if scores[c] == scores[top]]

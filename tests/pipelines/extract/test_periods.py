@@ -113,7 +113,8 @@ def test_the_canonical_address_dates_a_saved_page(tmp_path):
         ("http://x.gov.cn/zwgk/202401/t20240112_1.html", (2024, 1, 12)),
         ("http://x.cn/2023-12/28/c_1.htm", (2023, 12, 28)),
         ("http://x.cn/art/2023/12/28/art_1_2.html", (2023, 12, 28)),
-        ("http://x.cn/news/202305/list.shtml", (2023, 5, 1)),
+        ("http://x.cn/news/202305/list.shtml", (2023, 5, 31)),  # a month alone: its last day
+        ("http://x.cn/news/202402/list.shtml", (2024, 2, 29)),
         ("report_2022.txt", None),
         ("content_20231301.htm", None),
     ],
@@ -423,3 +424,47 @@ def test_the_address_a_browser_wrote_into_a_saved_page_dates_it(tmp_path, mark):
     assert doc.metadata["canonical"].endswith("t20231115_4471.html")
     (m,) = extract_mentions(doc)
     assert (m.period_start, m.period_source) == (2023, "publication_date")
+
+
+def test_a_report_since_a_session_covers_that_sessions_year_not_its_date_lines(extract):
+    # a national report delivered before the 13th committee's 2nd session (2019) on the time since
+    # its 1st session (2018): 2018, although its cut-off date is in 2019; the session is dated by the
+    # national calendar (public fact), so the source is the session
+    text = (
+        "全国政协十三届一次会议以来提案办理情况通报\n"
+        "截至2019年2月25日，十三届一次会议以来委员共提交提案4820件，已办复4790件。\n"
+    )
+    assert rows(extract(text)) == [("4820件", 2018, 2018, "session"), ("4790件", 2018, 2018, "session")]
+    # a year the text names stands (2019年 is the report's own year)
+    named = "2019年全国政协十三届一次会议以来提案办理情况\n2019年，委员共提交提案4820件。\n"
+    assert rows(extract(named)) == [("4820件", 2019, 2019, "text")]
+
+
+@pytest.mark.parametrize(
+    "address, year",
+    [
+        ("http://x.example.com/zhengxie/2024/277336.html", 2024),  # a site's archive by year
+        ("http://e.example.com/qzxw/2020-1237/news-1-3.html", 2020),  # an e-paper's year and issue
+        ("http://x.example.com/p/37195.html", None),
+    ],
+)
+def test_a_year_alone_in_the_address_dates_the_page(tmp_path, address, year):
+    page = (
+        f"<html><head><link rel='canonical' href='{address}'></head><body><h1>平罗县政协开展视察</h1>"
+        "<p>6月19日，平罗县政协组织委员视察民生实事项目，走访群众300人次。</p></body></html>"
+    )
+    (doc,) = _docs(tmp_path, {"saved": page}, ".html")
+    (m,) = extract_mentions(doc)
+    assert m.period_start == year
+    assert m.period_source == ("publication_date" if year else None)
+
+
+def test_a_month_day_line_in_the_month_of_a_month_only_address_is_that_year(tmp_path):
+    # /202501/: some day of January 2025, so 1月20日 is not after it (no year back)
+    page = (
+        "<html><head><link rel='canonical' href='http://x.example.com/zx/202501/5858.html'></head>"
+        "<body><h1>平罗县政协开展新春走访慰问</h1><p>1月20日，平罗县政协委员走访慰问群众62户。</p></body></html>"
+    )
+    (doc,) = _docs(tmp_path, {"saved": page}, ".html")
+    (m,) = extract_mentions(doc)
+    assert (m.period_start, m.period_source) == (2025, "publication_date")
