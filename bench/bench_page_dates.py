@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import sys
 import tempfile
 from decimal import Decimal
@@ -30,24 +29,13 @@ import yaml  # noqa: E402
 
 from pipelines.extract.extractor import extract_mentions  # noqa: E402
 from sources import read_document  # noqa: E402
-from sources.pdfgen import ArticleSpec, Heading, Layout, PageSpec, render_page  # noqa: E402
+from sources.pdfgen import Layout, PageSpec, render_page  # noqa: E402
+from sources.pdfgen.chromium import story_article  # noqa: E402
 
 STORIES = yaml.safe_load(
     (ROOT / "tests" / "sources" / "pdf" / "chromium_pages.yaml").read_text(encoding="utf-8")
 )["stories"]
 WEEKDAYS = "一二三四五六日"
-
-
-def article(story: dict, masthead_only: bool) -> ArticleSpec:
-    body = []
-    for b in story["body"]:
-        if isinstance(b, str):
-            body.append(re.sub(r"(?:19|20)\d\d年", "去年", b) if masthead_only else b)
-        elif "heading" in b:
-            body.append(Heading(b["heading"]))
-    return ArticleSpec(
-        headline=story["headline"], subtitle=story.get("subtitle"), byline=story.get("byline"), body=body
-    )
 
 
 def draw_page(rng: random.Random) -> tuple[list[str], str, Layout, bool]:
@@ -96,7 +84,9 @@ def main() -> None:
         for n in range(args.pages):
             keys, date, layout, masthead_only = draw_page(rng)
             page = PageSpec(
-                [article(STORIES[k], masthead_only) for k in keys], masthead="六盘山日报", date_line=date
+                [story_article(STORIES[k], masthead_only) for k in keys],
+                masthead="六盘山日报",
+                date_line=date,
             )
             pdf = Path(tmp) / f"page{n}.pdf"
             render_page(page, pdf, layout)

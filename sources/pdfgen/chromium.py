@@ -25,13 +25,14 @@ from __future__ import annotations
 import html
 import os
 import random
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from sources.pdfgen.spec import Truth, TruthArticle, TruthBlock
+from sources.pdfgen.spec import ArticleSpec, Heading, Truth, TruthArticle, TruthBlock
 
 PAGE_MM = {"A3": (297.0, 420.0), "A4": (210.0, 297.0)}
 CHROMIUM = os.environ.get("CSTATS_CHROMIUM", "/usr/bin/chromium")
@@ -96,6 +97,21 @@ def load(path: Path) -> tuple[dict, list[dict]]:
     """Stories and pages of a page file (tests/sources/pdf/chromium_pages.yaml)."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     return data["stories"], data["pages"]
+
+
+def story_article(story: dict, masthead_only: bool = False) -> ArticleSpec:
+    """A story of a page file as an article for ``sources.pdfgen.render_page`` (its body's strings
+    and headings); ``masthead_only``: its years replaced by 去年, so that only the page's date line
+    dates it."""
+    body = []
+    for b in story["body"]:
+        if isinstance(b, str):
+            body.append(re.sub(r"(?:19|20)\d\d年", "去年", b) if masthead_only else b)
+        elif "heading" in b:
+            body.append(Heading(b["heading"]))
+    return ArticleSpec(
+        headline=story["headline"], subtitle=story.get("subtitle"), byline=story.get("byline"), body=body
+    )
 
 
 def parse_figure(line: str) -> dict:

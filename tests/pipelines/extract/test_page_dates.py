@@ -11,7 +11,6 @@ and period >= 0.95 over all pages."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,7 +19,8 @@ import yaml
 
 from pipelines.extract.extractor import extract_mentions
 from sources import read_document
-from sources.pdfgen import ArticleSpec, Heading, Layout, PageSpec, render_page
+from sources.pdfgen import Layout, PageSpec, render_page
+from sources.pdfgen.chromium import story_article
 
 STORIES = yaml.safe_load(
     (Path(__file__).parents[2] / "sources" / "pdf" / "chromium_pages.yaml").read_text(encoding="utf-8")
@@ -36,24 +36,12 @@ PAGES = [  # (stories, date line, layout, years in the text replaced by 去年)
 ]  # fmt: skip
 
 
-def _article(story: dict, masthead_only: bool) -> ArticleSpec:
-    body = []
-    for b in story["body"]:
-        if isinstance(b, str):
-            body.append(re.sub(r"(?:19|20)\d\d年", "去年", b) if masthead_only else b)
-        elif "heading" in b:
-            body.append(Heading(b["heading"]))
-    return ArticleSpec(
-        headline=story["headline"], subtitle=story.get("subtitle"), byline=story.get("byline"), body=body
-    )
-
-
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory) -> dict[str, list[int]]:
     out = {"figures": [], "recall": [], "committee": [], "period": []}
     for n, (keys, date, layout, masthead_only) in enumerate(PAGES):
         page = PageSpec(
-            [_article(STORIES[k], masthead_only) for k in keys], masthead="六盘山日报", date_line=date
+            [story_article(STORIES[k], masthead_only) for k in keys], masthead="六盘山日报", date_line=date
         )
         pdf = tmp_path_factory.mktemp("pages") / f"page{n}.pdf"
         render_page(page, pdf, layout)
