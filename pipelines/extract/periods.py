@@ -386,6 +386,7 @@ def report_period(
     published: tuple[int, int, int] | None = None,
     published_source: str = "date_line",
     month_day: bool = True,
+    lead: str | None = None,
 ) -> Period:
     """The period a report (or one article, given its blocks' text) covers.
 
@@ -393,7 +394,10 @@ def report_period(
     ``published_source`` says which). For a page only its title and first paragraph may name the
     year; a year further down is a history paragraph's, and the page dates from its date line: a
     January-March page about the past year (过去一年, 一年来, X届X次会议以来) covers the year before,
-    and so does a January review (年终盘点).
+    and so does a January review (年终盘点). ``lead`` is the article's first paragraph after its
+    title lines and bylines: a news lead that opens with the year before (去年，…, 去年以来，…) frames
+    the story, so on a dated page its later sentences without a time word of their own are of that
+    year too.
     """
     lex = lex or load_lexicon()
     text = "\n".join(blocks)
@@ -409,8 +413,8 @@ def report_period(
     leads = (*blocks[:2],) if published else (*blocks[:3], text[:_LEAD_CHARS])
     if not published and (lasted := _since_lasted(text[:_LEAD_CHARS])):
         return Period(*lasted, True, source="text")  # 从2014年开始…三年来: 2014-2016
-    for lead in leads:  # headline, subtitle, first paragraph, opening
-        found = _year_of(lead, lex, intake)
+    for opening in leads:  # headline, subtitle, first paragraph, opening
+        found = _year_of(opening, lex, intake)
         if found is not None:
             break
     year, source = found if found else (None, None)
@@ -444,6 +448,8 @@ def report_period(
             not this_year and _january_review(head, published, lex)
         ):
             year -= 1  # a January-March page about the past year or the closing term; a January review
+        elif lead is not None and _opens_last_year(lead, lex):
+            year -= 1  # 去年，县政协…: the lead's time word frames the story
         from_date = published
     if year is None:
         return Period(
@@ -455,6 +461,12 @@ def report_period(
         start = int(since[1]) if since and int(since[1]) < year else year - 4
         return Period(start, year, True, from_date, source=source, date_source=date_source)
     return Period(year, year, False, from_date, source=source, date_source=date_source)
+
+
+def _opens_last_year(lead: str, lex: Lexicon) -> bool:
+    """Whether a news lead opens with the year before as its time word (去年，…; 去年以来，…)."""
+    words = "|".join(map(re.escape, lex.last_year_words))
+    return bool(words) and re.match(rf"\s*(?:{words})(?:以来)?\s*[，,]", lead) is not None
 
 
 _REVIEWED = "(?:总结|回顾|盘点)"

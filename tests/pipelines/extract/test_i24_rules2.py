@@ -1,0 +1,36 @@
+"""Issue 24 rules, round 2: developed on the v4 real-document set's development half and on
+generated masthead-dated newspaper pages. Sentences are our own."""
+
+from __future__ import annotations
+
+
+def periods(ms):
+    return {m["surface"]: (m["period_start"], m["period_end"]) for m in ms}
+
+
+def test_a_lead_opening_with_last_year_frames_the_story_on_a_dated_page(extract):
+    # a January page whose lead opens 去年，…: the later sentences, with no time word of their own,
+    # belong to the lead's year; a sentence with its own 今年 still reads against the date line
+    text = (
+        "盐池县政协开展委员读书活动\n"
+        "发布时间：2025-01-10　来源：盐池县政协\n"
+        "去年，盐池县政协组织委员开展读书活动，建立委员读书群4个。\n"
+        "县政协共举办读书分享会9场，参加委员达150人次。\n"
+        "今年1月以来，县政协已举办专题讲座2场。\n"
+    )
+    assert periods(extract(text)) == {
+        "4个": (2024, 2024),
+        "9场": (2024, 2024),
+        "150人次": (2024, 2024),
+        "2场": (2025, 2025),
+    }
+
+
+def test_a_lead_without_a_time_word_leaves_the_date_lines_year(extract):
+    text = (
+        "盐池县政协开展委员读书活动\n"
+        "发布时间：2025-06-10　来源：盐池县政协\n"
+        "近日，盐池县政协组织委员开展读书活动。\n"
+        "县政协共举办读书分享会9场，参加委员达150人次。\n"
+    )
+    assert periods(extract(text)) == {"9场": (2025, 2025), "150人次": (2025, 2025)}
