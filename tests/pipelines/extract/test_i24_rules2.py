@@ -34,3 +34,14 @@ def test_a_lead_without_a_time_word_leaves_the_date_lines_year(extract):
         "县政协共举办读书分享会9场，参加委员达150人次。\n"
     )
     assert periods(extract(text)) == {"9场": (2025, 2025), "150人次": (2025, 2025)}
+
+
+def test_the_committees_of_several_levels_together_are_no_subject(extract):
+    # 省市政协 (the province's and the city's committees, which guide the district's) names no one
+    # committee: the district's own relative form, resolved by the place the lead names, is the subject
+    text = (
+        "一年来，在中共雨城区委的坚强领导下，在省市政协的有力指导下，区政协团结带领全体委员履职尽责。\n"
+        "区政协全年组织委员开展视察调研16次。\n"
+    )
+    (m,) = extract(text)
+    assert (m["surface"], m["committee_code"]) == ("16次", "511802")
