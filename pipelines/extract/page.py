@@ -157,6 +157,26 @@ def _title_like(block: str) -> bool:
     )
 
 
+# a government disclosure catalogue (索引号, 发布机构, 标题: …, 成文日期): its 标题 field is the title
+_CATALOGUE_TITLE = re.compile(r"标\s*题\s*[:：]\s*(.+?)(?=\s{2,}|\s*(?:发布日期|成文日期|发文字号|文号)|$)")
+
+
+def _catalogue_title(idx: list[int], simple: dict[int, str], content: list[int]) -> int | None:
+    """The block, after a disclosure catalogue's fields, whose text is its 标题 field's value."""
+    for n, i in enumerate(idx[:META_SEARCH_BLOCKS]):
+        m = _CATALOGUE_TITLE.search(simple[i])
+        if m is None:
+            continue
+        value = re.sub(r"\s+", "", m[1])
+        if len(value) < 6:
+            return None
+        for j in content:
+            if j > i and re.sub(r"\s+", "", simple[j]) == value:
+                return j
+        return None
+    return None
+
+
 _recent = threading.local()  # the frames of the document read last in this thread
 
 
@@ -214,7 +234,11 @@ def _page_frame(doc: Document, article: int | None, lex: Lexicon) -> PageFrame:
         source = source or source_of(simple[i], lex)
     content = [i for i in idx if i not in furniture and i not in bylines]
     before_meta = [i for i in content if meta and i < meta[0] and _title_like(texts[i])]
-    if before_meta:
+    if (named := _catalogue_title(idx, simple, content)) is not None:
+        title = named  # a disclosure catalogue's 标题 field names the title block below it
+        content = [i for i in content if i > title]
+        furniture.update(i for i in idx if i < title)
+    elif before_meta:
         title = before_meta[-1]  # the title stands right above the date line
     else:  # else the first text block, when it is short and comes before any paragraph
         title = content[0] if content and _title_like(texts[content[0]]) else None

@@ -45,3 +45,21 @@ def test_the_committees_of_several_levels_together_are_no_subject(extract):
     )
     (m,) = extract(text)
     assert (m["surface"], m["committee_code"]) == ("16次", "511802")
+
+
+def test_a_disclosure_catalogues_title_field_names_the_title_block(extract):
+    # a county government's disclosure page: the catalogue's fields come first (索引号 … 标题: …),
+    # then the title block itself. The title names the place and the year the proposals were made;
+    # 截至目前 further down is no year of its own
+    text = (
+        "索 引 号: 116402210000/2025-00012 分  类: 建议提案办理\n\n"
+        "发布机构: 平罗县人民政府办公室 成文日期: 2025 年 01 月 20 日\n\n"
+        "标  题: 平罗县人民政府关于2024年政协委员提案办理情况的报告 发布日期: 2025 年 01 月 20 日\n\n"
+        "平罗县人民政府关于2024年政协委员提案办理情况的报告\n\n"
+        "字号:\n\n"
+        "一、基本情况\n\n"
+        "2024年，县政协十届三次会议期间转交县政府办理的提案88件。\n\n"
+        "截至目前，88件提案已全部办结，办结率达100%。\n"
+    )
+    got = [(m["surface"], m["committee_code"], m["period_start"]) for m in extract(text)]
+    assert got == [("88件", "640221", 2024), ("88件", "640221", 2024), ("100%", "640221", 2024)]
