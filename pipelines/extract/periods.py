@@ -104,6 +104,7 @@ def _drafting_re() -> re.Pattern:
     return re.compile(
         rf"[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)(?:纲要)?(?:的)?(?:编制|起草)(?!和|与|及)"
         rf"|(?:编制|起草)[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)"
+        rf"|谋划[“\"']?({alternation(plans)})[”\"']?(?!时期|期间|以来|开局|收官)"
     )
 
 
@@ -826,6 +827,12 @@ def plan_period(blocks: list[str], period: Period) -> Period:
     head = "\n".join(blocks[:3])[:_LEAD_CHARS]
     m = _plan_re().search(head)
     if not m:
+        # a review (一年来) whose head drafts the next plan (谋划“十四五”, “十四五”规划编制) is of the
+        # year before that plan starts
+        drafting = _drafting_re().search(head)
+        if drafting and any(w in head for w in load_lexicon().review_cues):
+            y = plan_years(next(g for g in drafting.groups() if g))[0] - 1
+            return Period(y, y, False, source="plan")
         return period
     a, b = plan_years(m[1])
     return Period(a, b, True, source="plan")
@@ -987,7 +994,7 @@ def mention_period(
     if terms_dated and not report.term and "届" in para and (got := _of_term(para, terms_dated, lex)):
         return got
     if "五" in before and (drafting := _drafting_re().search(before)):  # 在“十三五”规划编制中…
-        y = plan_years(drafting[1] or drafting[2])[0] - 1
+        y = plan_years(next(g for g in drafting.groups() if g))[0] - 1
         return MentionPeriod(y, y, "plan")
     if report.end is None:
         plan = _plan_re().search(before) if "五" in before else None

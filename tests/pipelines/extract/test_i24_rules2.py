@@ -63,3 +63,14 @@ def test_a_disclosure_catalogues_title_field_names_the_title_block(extract):
     )
     got = [(m["surface"], m["committee_code"], m["period_start"]) for m in extract(text)]
     assert got == [("88件", "640221", 2024), ("88件", "640221", 2024), ("100%", "640221", 2024)]
+
+
+def test_a_review_that_drafts_the_next_plan_is_of_the_year_before_it(extract):
+    # a year's review with no year of its own whose lead plans the next five-year plan (谋划“十五五”)
+    # was written in the plan's drafting year, the year before the plan starts
+    text = (
+        "一年来，平罗县政协围绕谋划“十五五”发展等大事要事，坚持建言资政和凝聚共识双向发力。\n"
+        "县政协组织委员开展专题调研12次，形成调研报告9篇。\n"
+    )
+    got = [(m["surface"], m["period_start"], m["period_end"], m["period_source"]) for m in extract(text)]
+    assert got == [("12次", 2025, 2025, "plan"), ("9篇", 2025, 2025, "plan")]
