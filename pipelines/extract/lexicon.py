@@ -75,6 +75,7 @@ class Lexicon:
     byline_endings: tuple[str, ...]
     furniture_patterns: tuple[str, ...]
     cutoff_words: tuple[str, ...]
+    spring_session_words: tuple[str, ...]
     intake_cues: tuple[str, ...]
     review_cues: tuple[str, ...]
     history_cues: tuple[str, ...]

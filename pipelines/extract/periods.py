@@ -303,6 +303,10 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] |
             since = since or int(m[1])
             continue
         date = _DATE.match(lead, m.start())
+        if date is None and _spring_session_year(lead, m.end(), lex):
+            if dated is None:  # 2021年甘肃“两会”: held in January-March of that year
+                dated = int(m[1]) if intake else int(m[1]) - 1
+            continue
         if date is None:
             if _is_plan_year(lead, m.end()):
                 continue  # 2024年区政协将聚焦…: a plan for that year, not the year reported
@@ -314,6 +318,13 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] |
     if dated is not None:
         return dated, "date_line"
     return (since, "since") if since is not None else None
+
+
+def _spring_session_year(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether the year ending at ``end`` is named as the annual sessions' (2021年甘肃“两会”,
+    2024年全国两会): a few characters of place, then the word."""
+    words = "|".join(map(re.escape, lex.spring_session_words))
+    return bool(words) and re.match(rf"[^，,。；;\d]{{0,6}}?[“\"]?(?:{words})", text[end:]) is not None
 
 
 def _since_lasted(lead: str) -> tuple[int, int] | None:

@@ -74,3 +74,19 @@ def test_a_review_that_drafts_the_next_plan_is_of_the_year_before_it(extract):
     )
     got = [(m["surface"], m["period_start"], m["period_end"], m["period_source"]) for m in extract(text)]
     assert got == [("12次", 2025, 2025, "plan"), ("9篇", 2025, 2025, "plan")]
+
+
+def test_a_year_named_as_the_annual_sessions_dates_a_report_at_them(extract):
+    # 拉开2025年宁夏“两会”帷幕: the sessions meet in January-March, so the work report the lead
+    # quotes (过去一年) covers the year before; the proposals the session received are its own year's
+    review = (
+        "宁夏两会启幕：自治区政协工作报告回顾一年履职\n"
+        "自治区政协全体会议开幕，拉开2025年宁夏“两会”帷幕。报告介绍说，过去一年，"
+        "自治区政协共组织委员视察调研26次。\n"
+    )
+    intake = (
+        "拉开2025年宁夏“两会”帷幕\n"
+        "自治区政协全体会议开幕。截至目前，大会共收到提案568件。\n"
+    )
+    assert periods(extract(review, name="review")) == {"26次": (2024, 2024)}
+    assert periods(extract(intake, name="intake")) == {"568件": (2025, 2025)}
