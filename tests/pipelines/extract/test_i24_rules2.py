@@ -90,3 +90,17 @@ def test_a_year_named_as_the_annual_sessions_dates_a_report_at_them(extract):
     )
     assert periods(extract(review, name="review")) == {"26次": (2024, 2024)}
     assert periods(extract(intake, name="intake")) == {"568件": (2025, 2025)}
+
+
+def test_a_press_groups_site_bar_and_the_zoom_bar_are_no_title(extract):
+    # an e-paper page: the press group's bar (旗下媒体 … 返回首页) and the zoom bar (放大 缩小 默认)
+    # stand above the real title, which names the year the January page reviews
+    text = (
+        "六盘山报业集团旗下媒体: 六盘山日报 |固原晚报 |六盘山网 返回首页\n\n"
+        "2025年01月20日 星期一\n\n"
+        "放大 缩小 默认\n\n"
+        "2024年平罗县政协聚焦民生履职尽责\n\n"
+        "本报讯 记者从县政协获悉，2024年，县政协共收到提案186件。\n\n"
+        "据了解，县政协还组织委员开展视察调研32次。\n"
+    )
+    assert periods(extract(text)) == {"186件": (2024, 2024), "32次": (2024, 2024)}
