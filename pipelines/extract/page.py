@@ -177,6 +177,10 @@ def _catalogue_title(idx: list[int], simple: dict[int, str], content: list[int])
     return None
 
 
+_LOCATION_WORDS = ("当前位置", "您的位置", "您现在的位置", "当前的位置", "本页位置")
+_CRUMB_SEARCH_BLOCKS = 40
+
+
 _recent = threading.local()  # the frames of the document read last in this thread
 
 
@@ -203,8 +207,11 @@ def _page_frame(doc: Document, article: int | None, lex: Lexicon) -> PageFrame:
     furniture: set[int] = set()
     meta: list[int] = []
     bylines: list[int] = []
+    # the article starts after the page's location line (当前位置：首页 > …): a sidebar of other
+    # headlines above it moves the date line further down
+    crumb = next((n for n, i in enumerate(idx[:_CRUMB_SEARCH_BLOCKS]) if simple[i].lstrip().startswith(_LOCATION_WORDS)), -1)
     for n, i in enumerate(idx):
-        if n < META_SEARCH_BLOCKS and _is_meta(simple[i], cues):
+        if n - max(crumb, 0) < META_SEARCH_BLOCKS and _is_meta(simple[i], cues):
             meta.append(i)
         elif _is_furniture(simple[i], cues):
             furniture.add(i)

@@ -104,3 +104,16 @@ def test_a_press_groups_site_bar_and_the_zoom_bar_are_no_title(extract):
         "据了解，县政协还组织委员开展视察调研32次。\n"
     )
     assert periods(extract(text)) == {"186件": (2024, 2024), "32次": (2024, 2024)}
+
+
+def test_a_sidebar_of_headlines_above_the_location_line_is_not_the_article(extract):
+    # a provincial site's page: ten other headlines (one naming a later year) stand above the
+    # location line; the article's title and date line follow it
+    sidebar = "".join(f"- 自治区政协第{n}次专题协商会暨2026年工作推进会召开\n\n" for n in range(1, 11))
+    text = (
+        "热门新闻\n\n" + sidebar + "当前位置:首页 > 社情民意 > 正文\n\n"
+        "平罗县政协：畅通反映社情民意渠道\n\n"
+        "2021-12-20 | 来源：平罗县政协\n\n"
+        "本届以来，平罗县政协不断拓宽社情民意信息渠道。五年来共收到社情民意信息900多条。\n"
+    )
+    assert periods(extract(text)) == {"900多条": (2017, 2021)}
