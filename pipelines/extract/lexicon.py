@@ -76,6 +76,8 @@ class Lexicon:
     furniture_patterns: tuple[str, ...]
     cutoff_words: tuple[str, ...]
     spring_session_words: tuple[str, ...]
+    covered_places: tuple[str, ...]
+    reach_words: tuple[str, ...]
     intake_cues: tuple[str, ...]
     review_cues: tuple[str, ...]
     history_cues: tuple[str, ...]

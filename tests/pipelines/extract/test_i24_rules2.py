@@ -117,3 +117,12 @@ def test_a_sidebar_of_headlines_above_the_location_line_is_not_the_article(extra
         "本届以来，平罗县政协不断拓宽社情民意信息渠道。五年来共收到社情民意信息900多条。\n"
     )
     assert periods(extract(text)) == {"900多条": (2017, 2021)}
+
+
+def test_places_a_programme_reaches_are_no_work_but_places_paired_with_are(extract):
+    text = (
+        "平罗县政协召开“协商在基层”现场推进会，12个社区书记参加会议。\n"
+        "县政协“协商在基层”行动已在8个乡镇、21个社区全面铺开。\n"
+        "县政协组织委员与15个社区结对开展活动，收集意见建议96条。\n"
+    )
+    assert sorted(m["surface"] for m in extract(text)) == ["15个", "96条"]
