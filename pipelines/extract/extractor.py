@@ -17,6 +17,7 @@ from pipelines.extract.periods import (
     default_calendar,
     mention_period,
     without_pinyin_notes,
+    arabic_years,
 )
 from pipelines.extract.tables import table_readings
 from sources.document import Block, Document
@@ -130,6 +131,7 @@ def extract_mentions(
     # period words are read without inline pinyin notes (報(bào)到, 會(huì)議期間): as the report's
     # blocks are (attribution.py); ``at`` maps an offset of ``text`` to one of ``plain``
     plain, at = without_pinyin_notes(text)
+    plain = arabic_years(plain)  # 截至二00七年底 reads as 截至2007年底 (same length)
     out: list[Mention] = []
     sentences: dict[int, str] = {}
     paragraph: dict[int, object] = {}  # block start -> the committee a dated paragraph opens with

@@ -287,6 +287,12 @@ def _span_years(span: re.Match) -> tuple[int, int]:
     return min(a, b), max(a, b)
 
 
+def _year_end(text: str, m: re.Match) -> bool:
+    """Whether the year ``m`` (after its 年) is a year's end (2007年底, 2023年末): a cut-off there
+    dates its figures in that year."""
+    return text.startswith(("底", "末"), m.end())
+
+
 def _cutoff_before(text: str, i: int, lex: Lexicon) -> bool:
     """Whether the date at ``i`` is a cut-off ("截至2026年1月20日"): its year stands as it is."""
     before = text[max(0, i - 4) : i].rstrip()
@@ -900,7 +906,8 @@ def _years_span_pattern(lex: Lexicon) -> re.Pattern:
 def _named_year(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether the span names a year of its own (not a cut-off date, not YYYY年以来)."""
     return any(
-        not _SINCE.match(text, m.start(), end) and not _cutoff_before(text, m.start(), lex)
+        not _SINCE.match(text, m.start(), end)
+        and (not _cutoff_before(text, m.start(), lex) or _year_end(text, m))
         for m in _YEAR.finditer(text, start, end)
     )
 
@@ -971,6 +978,17 @@ def without_pinyin_notes(text: str) -> tuple[str, Callable[[int], int]]:
         return i - removed_to
 
     return "".join(pieces), at
+
+
+# a year written in Chinese numerals, digit by digit (二〇〇七年, 二00七年, 一九九八年)
+_NUMERAL_YEAR = re.compile(r"(?:一九|二[〇○零0])[〇○零0一二三四五六七八九\d]{2}(?=年)")
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with years written digit by digit in Chinese numerals in Arabic digits
+    (截至二00七年底 -> 截至2007年底); the same length, so offsets hold."""
+    return _NUMERAL_YEAR.sub(lambda m: m[0].translate(_YEAR_DIGITS), text)
 
 
 def _same(i: int) -> int:
@@ -1057,7 +1075,9 @@ def mention_period(
         return MentionPeriod(report.end - years + 1, report.end, report.source)
     year = None
     for m in _YEAR.finditer(text, s_start, pos) if has_year else ():  # (a year holds 年)
-        if not _SINCE.match(text, m.start(), pos) and not _cutoff_before(text, m.start(), lex):
+        if not _SINCE.match(text, m.start(), pos) and (
+            not _cutoff_before(text, m.start(), lex) or _year_end(text, m)  # 截至2007年底: 2007
+        ):
             year = int(m[1])
     if year is None:  # a paragraph opened by a year: "2023年，…"
         m = _YEAR.match(text, para_start)

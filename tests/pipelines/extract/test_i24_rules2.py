@@ -126,3 +126,16 @@ def test_places_a_programme_reaches_are_no_work_but_places_paired_with_are(extra
         "县政协组织委员与15个社区结对开展活动，收集意见建议96条。\n"
     )
     assert sorted(m["surface"] for m in extract(text)) == ["15个", "96条"]
+
+
+def test_a_cut_off_at_a_years_end_dates_its_figures_also_in_chinese_numerals(extract):
+    # 截至二〇二三年底 is the end of 2023 written digit by digit: its figures are 2023's, while a
+    # cut-off on a day (截至1月5日) keeps the report's year
+    text = (
+        "平罗县政协一年来工作综述\n"
+        "发布时间：2024-06-10　来源：平罗县政协\n"
+        "县政协启动委员培训工程。截至二〇二三年底，已培训委员800人次。\n"
+        "截至2023年末，共培训委员1200人次。\n"
+        "截至6月5日，县政协今年已收到提案95件。\n"
+    )
+    assert periods(extract(text)) == {"800人次": (2023, 2023), "1200人次": (2023, 2023), "95件": (2024, 2024)}
