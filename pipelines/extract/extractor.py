@@ -14,10 +14,10 @@ from pipelines.extract.page import furniture_ranges
 from pipelines.extract.periods import (
     MentionPeriod,
     TermCalendar,
+    arabic_years,
     default_calendar,
     mention_period,
     without_pinyin_notes,
-    arabic_years,
 )
 from pipelines.extract.tables import table_readings
 from sources.document import Block, Document
@@ -28,7 +28,7 @@ from warehouse.catalog import Catalog
 # term calendar (provinces, reviewed and learned ordinals), plans, relative years, publication dates;
 # 1.9: plan years date their sessions, sessions of named proposals, spans since a year, relative forms
 # from the page's places, sector lists and attendance, other bodies' counts (issue 24)
-EXTRACTOR_VERSION = "1.10.0"
+EXTRACTOR_VERSION = "1.11.0"
 
 
 _local = threading.local()

@@ -163,7 +163,7 @@ _CATALOGUE_TITLE = re.compile(r"标\s*题\s*[:：]\s*(.+?)(?=\s{2,}|\s*(?:发布
 
 def _catalogue_title(idx: list[int], simple: dict[int, str], content: list[int]) -> int | None:
     """The block, after a disclosure catalogue's fields, whose text is its 标题 field's value."""
-    for n, i in enumerate(idx[:META_SEARCH_BLOCKS]):
+    for i in idx[:META_SEARCH_BLOCKS]:
         m = _CATALOGUE_TITLE.search(simple[i])
         if m is None:
             continue
@@ -209,7 +209,14 @@ def _page_frame(doc: Document, article: int | None, lex: Lexicon) -> PageFrame:
     bylines: list[int] = []
     # the article starts after the page's location line (当前位置：首页 > …): a sidebar of other
     # headlines above it moves the date line further down
-    crumb = next((n for n, i in enumerate(idx[:_CRUMB_SEARCH_BLOCKS]) if simple[i].lstrip().startswith(_LOCATION_WORDS)), -1)
+    crumb = next(
+        (
+            n
+            for n, i in enumerate(idx[:_CRUMB_SEARCH_BLOCKS])
+            if simple[i].lstrip().startswith(_LOCATION_WORDS)
+        ),
+        -1,
+    )
     for n, i in enumerate(idx):
         if n - max(crumb, 0) < META_SEARCH_BLOCKS and _is_meta(simple[i], cues):
             meta.append(i)

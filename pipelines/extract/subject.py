@@ -174,7 +174,9 @@ _COLLECTIVE_BEFORE = re.compile(r"[省市县区州]、?$")
 
 
 def _collective(s: str, n: NamedCommittee) -> bool:
-    return n.relative and n.form[:1] not in _RELATIVE_PREFIXES and bool(_COLLECTIVE_BEFORE.search(s[: n.start]))
+    return (
+        n.relative and n.form[:1] not in _RELATIVE_PREFIXES and bool(_COLLECTIVE_BEFORE.search(s[: n.start]))
+    )
 
 
 def _mark_objects(s: str, found: list[NamedCommittee]) -> list[NamedCommittee]:

@@ -84,10 +84,7 @@ def test_a_year_named_as_the_annual_sessions_dates_a_report_at_them(extract):
         "自治区政协全体会议开幕，拉开2025年宁夏“两会”帷幕。报告介绍说，过去一年，"
         "自治区政协共组织委员视察调研26次。\n"
     )
-    intake = (
-        "拉开2025年宁夏“两会”帷幕\n"
-        "自治区政协全体会议开幕。截至目前，大会共收到提案568件。\n"
-    )
+    intake = "拉开2025年宁夏“两会”帷幕\n自治区政协全体会议开幕。截至目前，大会共收到提案568件。\n"
     assert periods(extract(review, name="review")) == {"26次": (2024, 2024)}
     assert periods(extract(intake, name="intake")) == {"568件": (2025, 2025)}
 
