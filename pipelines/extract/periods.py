@@ -310,9 +310,8 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] |
             continue
         date = _DATE.match(lead, m.start())
         if date is None and _spring_session_year(lead, m.end(), lex):
-            if dated is None:  # 2021年甘肃“两会”: held in January-March of that year
-                dated = int(m[1]) if intake else int(m[1]) - 1
-            continue
+            # 2021年甘肃“两会”: held in January-March of that year, read as a plain year is (first)
+            return (int(m[1]) if intake else int(m[1]) - 1), "date_line"
         if date is None:
             if _is_plan_year(lead, m.end()):
                 continue  # 2024年区政协将聚焦…: a plan for that year, not the year reported

@@ -136,3 +136,13 @@ def test_a_cut_off_at_a_years_end_dates_its_figures_also_in_chinese_numerals(ext
         "截至6月5日，县政协今年已收到提案95件。\n"
     )
     assert periods(extract(text)) == {"800人次": (2023, 2023), "1200人次": (2023, 2023), "95件": (2024, 2024)}
+
+
+def test_a_term_summary_on_the_eve_of_the_annual_sessions_ends_the_year_before(extract):
+    # 2026年平罗“两会”开幕在即: the summary is written in early 2026, so its five years end in 2025,
+    # whatever other year the lead names further on
+    text = (
+        "五年来，平罗县政协履职尽责。2026年平罗“两会”开幕在即，委员们正在准备提案。"
+        "五年来县政协共收到提案600件，2023年还获评全区先进集体。\n"
+    )
+    assert periods(extract(text)) == {"600件": (2021, 2025)}
