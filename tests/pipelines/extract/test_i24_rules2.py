@@ -146,3 +146,12 @@ def test_a_term_summary_on_the_eve_of_the_annual_sessions_ends_the_year_before(e
         "五年来县政协共收到提案600件，2023年还获评全区先进集体。\n"
     )
     assert periods(extract(text)) == {"600件": (2021, 2025)}
+
+
+def test_a_reviewed_public_ordinal_dates_a_shanghai_district_session(extract):
+    # term_ordinals.csv: 宝山区's 9th committee held its 4th session in January 2025; the proposals a
+    # session receives count in its year
+    text = "宝山区政协收到提案情况\n政协上海市宝山区第九届委员会第四次会议期间，共收到提案150件。\n"
+    assert [(m["surface"], m["period_start"], m["period_source"]) for m in extract(text)] == [
+        ("150件", 2025, "session")
+    ]
