@@ -130,6 +130,26 @@ class Attributor:
             got = self._blocks[article] = (blocks, published, source)
         return got
 
+    def _lead(self, article: int | None) -> str | None:
+        """The article's lead: its first paragraph after its title lines and bylines (a saved page's
+        first lead block; a printed page's first body block)."""
+        frame = page_frame(self.doc, article, self.lex)
+        if frame.is_page:
+            index = frame.lead[0] if frame.lead else None
+        else:
+            index = next(
+                (
+                    i
+                    for i, b in enumerate(self.doc.blocks)
+                    if (article is None or b.article == article) and b.role == "body"
+                ),
+                None,
+            )
+        if index is None:
+            return None
+        b = self.doc.blocks[index]
+        return PINYIN_NOTE.sub("", self.doc.text[b.start : b.end])
+
     def _inline_date(self, blocks: list[str]) -> tuple[int, int, int] | None:
         """A date line run into the page's first block (…再掀热潮 管理员 时间:2013-05-15 分类:…): a
         meta word right before a full date near its start."""
@@ -154,7 +174,8 @@ class Attributor:
     def owner(self, article: int | None) -> Owner:
         if article not in self._cache:
             blocks, published, source = self._article(article)
-            period = report_period(blocks, self.lex, published, source)
+            lead = self._lead(article)
+            period = report_period(blocks, self.lex, published, source, lead=lead)
             # the register as of the report's year; with no period, as of any year the text names (a
             # plan's: 2024年…将) rather than today's (a district renamed since keeps its name)
             year = period.end if period.end is not None else any_year(blocks)
@@ -172,7 +193,7 @@ class Attributor:
             if period.end is None:
                 late = self._late_date(article)
                 if late is not None:
-                    period = report_period(blocks, self.lex, late, "publication_date")
+                    period = report_period(blocks, self.lex, late, "publication_date", lead=lead)
                 elif (meta := self._metadata_period(period.term)).end is not None:
                     period = meta
                 elif period.reason is None or period.reason.startswith("no dated context"):

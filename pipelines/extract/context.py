@@ -459,6 +459,10 @@ class ContextModel:
             return None
         if self.economy_re.search(text, s0, q.start):
             return None
+        if text.startswith(self.lex.covered_places, q.end):
+            clause = re.split(r"[，。；,;！？]", text[q.end : s1], maxsplit=1)[0]
+            if any(w in clause for w in self.lex.reach_words):
+                return None  # 在19个社区全面铺开, 19个社区书记: a programme's reach, no work done
         category = None
         for m in self.keywords_re.finditer(text, seg0, q.start):
             category = self.category_of_keyword[m[0]]

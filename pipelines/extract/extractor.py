@@ -14,6 +14,7 @@ from pipelines.extract.page import furniture_ranges
 from pipelines.extract.periods import (
     MentionPeriod,
     TermCalendar,
+    arabic_years,
     default_calendar,
     mention_period,
     without_pinyin_notes,
@@ -27,7 +28,7 @@ from warehouse.catalog import Catalog
 # term calendar (provinces, reviewed and learned ordinals), plans, relative years, publication dates;
 # 1.9: plan years date their sessions, sessions of named proposals, spans since a year, relative forms
 # from the page's places, sector lists and attendance, other bodies' counts (issue 24)
-EXTRACTOR_VERSION = "1.10.0"
+EXTRACTOR_VERSION = "1.11.0"
 
 
 _local = threading.local()
@@ -130,6 +131,7 @@ def extract_mentions(
     # period words are read without inline pinyin notes (報(bào)到, 會(huì)議期間): as the report's
     # blocks are (attribution.py); ``at`` maps an offset of ``text`` to one of ``plain``
     plain, at = without_pinyin_notes(text)
+    plain = arabic_years(plain)  # 截至二00七年底 reads as 截至2007年底 (same length)
     out: list[Mention] = []
     sentences: dict[int, str] = {}
     paragraph: dict[int, object] = {}  # block start -> the committee a dated paragraph opens with

@@ -157,6 +157,30 @@ def _title_like(block: str) -> bool:
     )
 
 
+# a government disclosure catalogue (索引号, 发布机构, 标题: …, 成文日期): its 标题 field is the title
+_CATALOGUE_TITLE = re.compile(r"标\s*题\s*[:：]\s*(.+?)(?=\s{2,}|\s*(?:发布日期|成文日期|发文字号|文号)|$)")
+
+
+def _catalogue_title(idx: list[int], simple: dict[int, str], content: list[int]) -> int | None:
+    """The block, after a disclosure catalogue's fields, whose text is its 标题 field's value."""
+    for i in idx[:META_SEARCH_BLOCKS]:
+        m = _CATALOGUE_TITLE.search(simple[i])
+        if m is None:
+            continue
+        value = re.sub(r"\s+", "", m[1])
+        if len(value) < 6:
+            return None
+        for j in content:
+            if j > i and re.sub(r"\s+", "", simple[j]) == value:
+                return j
+        return None
+    return None
+
+
+_LOCATION_WORDS = ("当前位置", "您的位置", "您现在的位置", "当前的位置", "本页位置")
+_CRUMB_SEARCH_BLOCKS = 40
+
+
 _recent = threading.local()  # the frames of the document read last in this thread
 
 
@@ -183,8 +207,18 @@ def _page_frame(doc: Document, article: int | None, lex: Lexicon) -> PageFrame:
     furniture: set[int] = set()
     meta: list[int] = []
     bylines: list[int] = []
+    # the article starts after the page's location line (当前位置：首页 > …): a sidebar of other
+    # headlines above it moves the date line further down
+    crumb = next(
+        (
+            n
+            for n, i in enumerate(idx[:_CRUMB_SEARCH_BLOCKS])
+            if simple[i].lstrip().startswith(_LOCATION_WORDS)
+        ),
+        -1,
+    )
     for n, i in enumerate(idx):
-        if n < META_SEARCH_BLOCKS and _is_meta(simple[i], cues):
+        if n - max(crumb, 0) < META_SEARCH_BLOCKS and _is_meta(simple[i], cues):
             meta.append(i)
         elif _is_furniture(simple[i], cues):
             furniture.add(i)
@@ -214,7 +248,11 @@ def _page_frame(doc: Document, article: int | None, lex: Lexicon) -> PageFrame:
         source = source or source_of(simple[i], lex)
     content = [i for i in idx if i not in furniture and i not in bylines]
     before_meta = [i for i in content if meta and i < meta[0] and _title_like(texts[i])]
-    if before_meta:
+    if (named := _catalogue_title(idx, simple, content)) is not None:
+        title = named  # a disclosure catalogue's 标题 field names the title block below it
+        content = [i for i in content if i > title]
+        furniture.update(i for i in idx if i < title)
+    elif before_meta:
         title = before_meta[-1]  # the title stands right above the date line
     else:  # else the first text block, when it is short and comes before any paragraph
         title = content[0] if content and _title_like(texts[content[0]]) else None

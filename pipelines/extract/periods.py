@@ -104,6 +104,7 @@ def _drafting_re() -> re.Pattern:
     return re.compile(
         rf"[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)(?:纲要)?(?:的)?(?:编制|起草)(?!和|与|及)"
         rf"|(?:编制|起草)[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)"
+        rf"|谋划[“\"']?({alternation(plans)})[”\"']?(?!时期|期间|以来|开局|收官)"
     )
 
 
@@ -286,6 +287,12 @@ def _span_years(span: re.Match) -> tuple[int, int]:
     return min(a, b), max(a, b)
 
 
+def _year_end(text: str, m: re.Match) -> bool:
+    """Whether the year ``m`` (after its 年) is a year's end (2007年底, 2023年末): a cut-off there
+    dates its figures in that year."""
+    return text.startswith(("底", "末"), m.end())
+
+
 def _cutoff_before(text: str, i: int, lex: Lexicon) -> bool:
     """Whether the date at ``i`` is a cut-off ("截至2026年1月20日"): its year stands as it is."""
     before = text[max(0, i - 4) : i].rstrip()
@@ -302,6 +309,9 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] |
             since = since or int(m[1])
             continue
         date = _DATE.match(lead, m.start())
+        if date is None and _spring_session_year(lead, m.end(), lex):
+            # 2021年甘肃“两会”: held in January-March of that year, read as a plain year is (first)
+            return (int(m[1]) if intake else int(m[1]) - 1), "date_line"
         if date is None:
             if _is_plan_year(lead, m.end()):
                 continue  # 2024年区政协将聚焦…: a plan for that year, not the year reported
@@ -313,6 +323,13 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] |
     if dated is not None:
         return dated, "date_line"
     return (since, "since") if since is not None else None
+
+
+def _spring_session_year(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether the year ending at ``end`` is named as the annual sessions' (2021年甘肃“两会”,
+    2024年全国两会): a few characters of place, then the word."""
+    words = "|".join(map(re.escape, lex.spring_session_words))
+    return bool(words) and re.match(rf"[^，,。；;\d]{{0,6}}?[“\"]?(?:{words})", text[end:]) is not None
 
 
 def _since_lasted(lead: str) -> tuple[int, int] | None:
@@ -386,6 +403,7 @@ def report_period(
     published: tuple[int, int, int] | None = None,
     published_source: str = "date_line",
     month_day: bool = True,
+    lead: str | None = None,
 ) -> Period:
     """The period a report (or one article, given its blocks' text) covers.
 
@@ -393,7 +411,10 @@ def report_period(
     ``published_source`` says which). For a page only its title and first paragraph may name the
     year; a year further down is a history paragraph's, and the page dates from its date line: a
     January-March page about the past year (过去一年, 一年来, X届X次会议以来) covers the year before,
-    and so does a January review (年终盘点).
+    and so does a January review (年终盘点). ``lead`` is the article's first paragraph after its
+    title lines and bylines: a news lead that opens with the year before (去年，…, 去年以来，…) frames
+    the story, so on a dated page its later sentences without a time word of their own are of that
+    year too.
     """
     lex = lex or load_lexicon()
     text = "\n".join(blocks)
@@ -409,8 +430,8 @@ def report_period(
     leads = (*blocks[:2],) if published else (*blocks[:3], text[:_LEAD_CHARS])
     if not published and (lasted := _since_lasted(text[:_LEAD_CHARS])):
         return Period(*lasted, True, source="text")  # 从2014年开始…三年来: 2014-2016
-    for lead in leads:  # headline, subtitle, first paragraph, opening
-        found = _year_of(lead, lex, intake)
+    for opening in leads:  # headline, subtitle, first paragraph, opening
+        found = _year_of(opening, lex, intake)
         if found is not None:
             break
     year, source = found if found else (None, None)
@@ -444,6 +465,8 @@ def report_period(
             not this_year and _january_review(head, published, lex)
         ):
             year -= 1  # a January-March page about the past year or the closing term; a January review
+        elif lead is not None and _opens_last_year(lead, lex):
+            year -= 1  # 去年，县政协…: the lead's time word frames the story
         from_date = published
     if year is None:
         return Period(
@@ -455,6 +478,12 @@ def report_period(
         start = int(since[1]) if since and int(since[1]) < year else year - 4
         return Period(start, year, True, from_date, source=source, date_source=date_source)
     return Period(year, year, False, from_date, source=source, date_source=date_source)
+
+
+def _opens_last_year(lead: str, lex: Lexicon) -> bool:
+    """Whether a news lead opens with the year before as its time word (去年，…; 去年以来，…)."""
+    words = "|".join(map(re.escape, lex.last_year_words))
+    return bool(words) and re.match(rf"\s*(?:{words})(?:以来)?\s*[，,]", lead) is not None
 
 
 _REVIEWED = "(?:总结|回顾|盘点)"
@@ -814,6 +843,12 @@ def plan_period(blocks: list[str], period: Period) -> Period:
     head = "\n".join(blocks[:3])[:_LEAD_CHARS]
     m = _plan_re().search(head)
     if not m:
+        # a review (一年来) whose head drafts the next plan (谋划“十四五”, “十四五”规划编制) is of the
+        # year before that plan starts
+        drafting = _drafting_re().search(head)
+        if drafting and any(w in head for w in load_lexicon().review_cues):
+            y = plan_years(next(g for g in drafting.groups() if g))[0] - 1
+            return Period(y, y, False, source="plan")
         return period
     a, b = plan_years(m[1])
     return Period(a, b, True, source="plan")
@@ -870,7 +905,8 @@ def _years_span_pattern(lex: Lexicon) -> re.Pattern:
 def _named_year(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether the span names a year of its own (not a cut-off date, not YYYY年以来)."""
     return any(
-        not _SINCE.match(text, m.start(), end) and not _cutoff_before(text, m.start(), lex)
+        not _SINCE.match(text, m.start(), end)
+        and (not _cutoff_before(text, m.start(), lex) or _year_end(text, m))
         for m in _YEAR.finditer(text, start, end)
     )
 
@@ -943,6 +979,17 @@ def without_pinyin_notes(text: str) -> tuple[str, Callable[[int], int]]:
     return "".join(pieces), at
 
 
+# a year written in Chinese numerals, digit by digit (二〇〇七年, 二00七年, 一九九八年)
+_NUMERAL_YEAR = re.compile(r"(?:一九|二[〇○零0])[〇○零0一二三四五六七八九\d]{2}(?=年)")
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with years written digit by digit in Chinese numerals in Arabic digits
+    (截至二00七年底 -> 截至2007年底); the same length, so offsets hold."""
+    return _NUMERAL_YEAR.sub(lambda m: m[0].translate(_YEAR_DIGITS), text)
+
+
 def _same(i: int) -> int:
     return i
 
@@ -975,7 +1022,7 @@ def mention_period(
     if terms_dated and not report.term and "届" in para and (got := _of_term(para, terms_dated, lex)):
         return got
     if "五" in before and (drafting := _drafting_re().search(before)):  # 在“十三五”规划编制中…
-        y = plan_years(drafting[1] or drafting[2])[0] - 1
+        y = plan_years(next(g for g in drafting.groups() if g))[0] - 1
         return MentionPeriod(y, y, "plan")
     if report.end is None:
         plan = _plan_re().search(before) if "五" in before else None
@@ -1027,7 +1074,9 @@ def mention_period(
         return MentionPeriod(report.end - years + 1, report.end, report.source)
     year = None
     for m in _YEAR.finditer(text, s_start, pos) if has_year else ():  # (a year holds 年)
-        if not _SINCE.match(text, m.start(), pos) and not _cutoff_before(text, m.start(), lex):
+        if not _SINCE.match(text, m.start(), pos) and (
+            not _cutoff_before(text, m.start(), lex) or _year_end(text, m)  # 截至2007年底: 2007
+        ):
             year = int(m[1])
     if year is None:  # a paragraph opened by a year: "2023年，…"
         m = _YEAR.match(text, para_start)

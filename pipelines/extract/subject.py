@@ -168,11 +168,22 @@ def _in_book_title(s: str, i: int) -> bool:
     return opened >= 0 and s.rfind("》", opened, i) < 0 and s.find("》", i) >= 0
 
 
+# a relative form right after another level's word (省市政协, 市县政协, 省、市政协): the committees of
+# several levels together (the higher ones that guide the subject), no one committee
+_COLLECTIVE_BEFORE = re.compile(r"[省市县区州]、?$")
+
+
+def _collective(s: str, n: NamedCommittee) -> bool:
+    return (
+        n.relative and n.form[:1] not in _RELATIVE_PREFIXES and bool(_COLLECTIVE_BEFORE.search(s[: n.start]))
+    )
+
+
 def _mark_objects(s: str, found: list[NamedCommittee]) -> list[NamedCommittee]:
     out: list[NamedCommittee] = []
     for n in found:
         before = s[max(0, n.start - 14) : n.start]
-        is_object = bool(_OBJECT_BEFORE.search(before)) or _in_book_title(s, n.start)
+        is_object = bool(_OBJECT_BEFORE.search(before)) or _in_book_title(s, n.start) or _collective(s, n)
         if not is_object and out and out[-1].is_object:  # 参加全国政协及自治区政协、市政协
             gap = s[out[-1].end : n.start]
             is_object = len(gap) <= 1 and all(ch in _ENUM_SEPARATORS for ch in gap)

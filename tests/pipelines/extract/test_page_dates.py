@@ -2,7 +2,8 @@
 (sources.pdfgen) from the Chromium family's stories, read by the PDF reader and extracted.
 
 * the masthead's date line dates every article of its page (the second as much as the first)
-  when an article names no year itself: 去年，… on a page dated 2025-01-08 is 2024;
+  when an article names no year itself: 去年，… on a page dated 2025-01-08 is 2024, and a lead
+  that opens 去年，… frames the story: its later sentences are of that year too;
 * each article's committee comes from that article;
 * letter-spaced and rotated-stream pages give the same.
 
@@ -33,6 +34,8 @@ PAGES = [  # (stories, date line, layout, years in the text replaced by 去年)
     (["longde_side"], "2025年1月14日 星期二", Layout(columns=4, stream_seed=3), True),
     (["tongxin_side", "shizuishan_city"], "2025年1月8日 星期三", Layout(columns=5, stream_seed=None, stream_rotate=True), True),
     (["guyuan_city", "yuanzhou_side", "jingyuan_side"], "2025年1月14日 星期二", Layout(columns=6, stream_seed=5, arrangement="mixed"), True),
+    # leads opening 去年，… whose figures stand in later sentences: the lead's year frames them
+    (["pingluo_main", "guyuan_city"], "2025年1月9日 星期四", Layout(columns=4, stream_seed=None, arrangement="stacked"), True),
 ]  # fmt: skip
 
 
