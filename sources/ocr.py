@@ -44,6 +44,9 @@ OCR_FONT = "OCR"  # the fontname OCR characters carry (never bold: roles rest on
 MIN_SCORE = 0.5  # lines recognised with a lower confidence are dropped (RapidOCR's default)
 REC_BATCH = 6  # text lines per recognition batch (RapidOCR's default: bench/bench_ocr.py)
 NO_DOWNSCALE = 100_000  # RapidOCR's max_side_len: never shrink the page before cropping lines
+REC_HEIGHT = 48  # the recogniser's input height (PP-OCR: every line is resized to it)
+REC_SQUEEZE = 0.5  # a line's width is scaled by this after its height is set to REC_HEIGHT
+REC_MIN_WIDTH = 96  # px: a batch is padded to at least this width (RapidOCR: 320)
 
 
 @dataclass(frozen=True)
@@ -58,9 +61,11 @@ class Settings:
     rec_batch: int = REC_BATCH
     use_cls: bool = True  # the orientation classifier (upside-down lines)
     dpi: float | None = None  # render a scan at this dpi (None: its own, within SCAN_DPI)
+    rec_squeeze: float = REC_SQUEEZE  # recognition's horizontal scale (1: RapidOCR's own)
+    rec_min_width: int = REC_MIN_WIDTH  # recognition's narrowest batch, px after the squeeze
 
     def engine_key(self) -> tuple:
-        return (self.device, self.threads, self.rec_batch, self.use_cls)
+        return (self.device, self.threads, self.rec_batch, self.use_cls, self.rec_squeeze, self.rec_min_width)
 
 
 _engines: dict[tuple, object] = {}
@@ -174,15 +179,56 @@ def engine_params(settings: Settings, det_side: int = 2048) -> dict:
     return params
 
 
+def build_engine(settings: Settings, det_side: int = 2048):
+    """A RapidOCR engine for ``settings``, its recogniser squeezed (:func:`squeeze_recogniser`).
+    ``bench/bench_ocr.py``'s bare baseline is built here too: the same engine, without the
+    project around it."""
+    from rapidocr import RapidOCR
+
+    eng = RapidOCR(params=engine_params(settings, det_side))
+    squeeze_recogniser(eng._load_rec_model(), settings.rec_squeeze, settings.rec_min_width)
+    return eng
+
+
+def squeeze_recogniser(recogniser, factor: float, min_width: int) -> None:
+    """Make RapidOCR's recogniser read each line ``factor`` times as wide as PP-OCR's own
+    resize would (the line set to :data:`REC_HEIGHT` px high, its width scaled by ``factor``),
+    and pad a batch to at least ``min_width`` px instead of 320.
+
+    Recognition is most of a dense page's time (a broadsheet: ~490 lines, ~85 % of the engine's
+    CPU), and its cost grows with the input's width: a CJK glyph set 48 px high is ~48 px wide,
+    more than the recogniser needs (PP-OCR trains on lines squeezed into 320 px, ~13 px a glyph
+    for its longest). 0.5 halves recognition's time (``bench/bench_ocr.py --table``: the
+    sentences and figures found are the same). The characters' positions are unchanged: the
+    recogniser gives them as fractions of the line's width, and every line in a batch is
+    scaled alike."""
+    if factor == 1.0 and min_width >= 320:
+        return
+    import cv2
+
+    channels, height, _ = recogniser.rec_image_shape
+    # the floor of a batch's width over its height, in the unsqueezed lines RapidOCR measures
+    recogniser.rec_image_shape = [channels, height, max(1, round(min_width / factor))]
+    plain = type(recogniser).resize_norm_img.__get__(recogniser)
+
+    def resize_norm_img(img, max_wh_ratio: float):
+        h, w = img.shape[:2]
+        if factor != 1.0:
+            # to REC_HEIGHT's scale first, then narrowed: area averaging keeps thin strokes
+            width = max(1, round(w * height / h * factor))
+            img = cv2.resize(img, (width, height), interpolation=cv2.INTER_AREA)
+        return plain(img, max_wh_ratio * factor)
+
+    recogniser.resize_norm_img = resize_norm_img
+
+
 def engine(settings: Settings | None = None):
     """One RapidOCR engine per process and settings (building one loads three ONNX sessions)."""
     settings = settings or default_settings()
     with _lock:
         key = settings.engine_key()
         if key not in _engines:
-            from rapidocr import RapidOCR
-
-            _engines[key] = RapidOCR(params=engine_params(settings))
+            _engines[key] = build_engine(settings)
         return _engines[key]
 
 
@@ -195,14 +241,15 @@ def det_side(width_pt: float, height_pt: float, det_dpi: float = DET_DPI) -> int
 
 
 def recognise(image, det_px: int, settings: Settings | None = None):
-    """RapidOCR's result for a PIL image, detection at ``det_px`` on the longest side."""
+    """RapidOCR's result for an image (PIL, or a greyscale array: RapidOCR makes its three
+    channels itself), detection at ``det_px`` on the longest side."""
     import numpy as np
 
     settings = settings or default_settings()
     eng = engine(settings)
     detector = eng._load_det_model()  # the per-page side length (RapidOCR keeps it per engine)
     detector.limit_side_len = det_px
-    return eng(np.asarray(image.convert("RGB")))
+    return eng(image if isinstance(image, np.ndarray) else np.asarray(image.convert("RGB")))
 
 
 def _ink_height(grey, x0: int, top: int, x1: int, bottom: int, level: float) -> int:
@@ -602,7 +649,7 @@ def straighten(image, angle: float):
     from PIL import Image
 
     paper = float(np.percentile(np.asarray(image)[::4, ::4], 60))
-    return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=int(paper))
+    return image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=int(paper))
 
 
 def _read(image, scale: float, origin: tuple[float, float], settings: Settings | None):
@@ -621,8 +668,9 @@ def _read(image, scale: float, origin: tuple[float, float], settings: Settings |
     if abs(math.tan(math.radians(angle))) * grey.width >= MIN_TURN_PX:
         grey = straighten(grey, angle)
     det_px = det_side(grey.width / scale, grey.height / scale, settings.det_dpi)
-    result = recognise(grey, det_px, settings)
-    return snap_sizes(to_chars(result, np.asarray(grey), scale, origin)), grey
+    pixels = np.asarray(grey)  # one copy, read by the engine and for the glyphs' ink
+    result = recognise(pixels, det_px, settings)
+    return snap_sizes(to_chars(result, pixels, scale, origin)), grey
 
 
 def read_image(

@@ -218,6 +218,51 @@ def test_detection_side_follows_the_page_size_and_recognition_keeps_the_full_ren
     assert params["Global.max_side_len"] >= 20_000  # lines are cut from the page as rendered
 
 
+def test_recognition_reads_lines_squeezed_to_half_their_width_and_pads_batches_less():
+    """The recogniser's input for a line 48 px high and 600 px wide (a broadsheet's column line
+    at REC_HEIGHT): 300 px wide squeezed by 0.5, 600 unsqueezed; a short line is padded to the
+    squeezed floor (96 px), not to RapidOCR's 320."""
+    import numpy as np
+
+    line = np.full((40, 500, 3), 255, dtype=np.uint8)
+    short = np.full((40, 30, 3), 255, dtype=np.uint8)
+    squeezed = ocr.engine(ocr.Settings()).text_rec
+    plain = ocr.engine(ocr.Settings(rec_squeeze=1.0, rec_min_width=320)).text_rec
+    assert squeezed is not plain  # the squeeze is part of the engine's key
+    assert ocr.Settings().rec_squeeze == ocr.REC_SQUEEZE == 0.5
+    # the batch's widest ratio is what RapidOCR passes (here the line's own: 500 / 40)
+    assert squeezed.resize_norm_img(line, 500 / 40).shape == (3, 48, 300)
+    assert plain.resize_norm_img(line, 500 / 40).shape == (3, 48, 600)
+    floor = squeezed.rec_image_shape[2] / squeezed.rec_image_shape[1]  # RapidOCR's starting ratio
+    assert squeezed.resize_norm_img(short, max(floor, 30 / 40)).shape == (3, 48, 96)
+    assert plain.resize_norm_img(short, max(320 / 48, 30 / 40)).shape == (3, 48, 320)
+
+
+def test_a_squeezed_recogniser_reads_the_scan_as_the_plain_one_at_less_cost():
+    """The same scan read with the default squeeze and with RapidOCR's own line widths: the same
+    text, glyphs within a fraction of their size of each other, less CPU."""
+    import time
+
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(SCAN))
+    try:
+        image = pdf[0].render(scale=150 / 72, grayscale=True).to_pil()
+    finally:
+        pdf.close()
+    read, cpu = {}, {}
+    for squeeze, floor in ((1.0, 320), (ocr.REC_SQUEEZE, ocr.REC_MIN_WIDTH)):
+        settings = ocr.Settings(rec_squeeze=squeeze, rec_min_width=floor)
+        ocr.engine(settings)
+        start = time.process_time()
+        read[squeeze] = ocr.read_image(image, 150 / 72, settings=settings)
+        cpu[squeeze] = time.process_time() - start
+    plain, squeezed = read[1.0], read[ocr.REC_SQUEEZE]
+    assert "".join(c["text"] for c in squeezed) == "".join(c["text"] for c in plain)
+    assert all(abs(a["x0"] - b["x0"]) <= 0.6 * a["size"] for a, b in zip(plain, squeezed, strict=True))
+    assert cpu[ocr.REC_SQUEEZE] < 0.8 * cpu[1.0], cpu
+
+
 def test_a_scan_is_rendered_at_its_own_dpi_within_bounds():
     import pypdfium2 as pdfium
 
