@@ -353,3 +353,29 @@ def test_tinted_separator_bars_are_rules_and_close_frames():
     bar = [r for r in rules if r[2] - r[0] > 300]
     assert len(bar) == 1 and bar[0][1] == pytest.approx(101.5, abs=1.5) and bar[0][3] - bar[0][1] < 2
     assert len(frames) == 1 and frames[0] == pytest.approx((200, 150, 360, 352), abs=2.5)
+
+
+def test_dark_runs_found_through_sampled_columns_are_every_run_at_least_that_long():
+    """``_runs`` looks closely only at rows whose sampled columns could hold a long run: it finds
+    exactly the runs a row-by-row scan finds, on random masks of every density."""
+    import numpy as np
+
+    def every_run(mask, min_len):
+        out = []
+        for r, row in enumerate(mask.tolist()):
+            start = None
+            for c, v in enumerate(row + [False]):
+                if v and start is None:
+                    start = c
+                elif not v and start is not None:
+                    if c - start >= min_len:
+                        out.append((r, start, c))
+                    start = None
+        return out
+
+    rng = np.random.default_rng(22)
+    for _ in range(200):
+        mask = rng.random((int(rng.integers(1, 40)), int(rng.integers(1, 300)))) < rng.random()
+        min_len = int(rng.integers(1, 100))
+        assert ocr._runs(mask, min_len) == every_run(mask, min_len)
+        assert ocr._runs(mask.T, min_len) == every_run(mask.T, min_len)
