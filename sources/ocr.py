@@ -26,6 +26,7 @@ The device never fails a read: asking for CUDA where onnxruntime has no CUDA pro
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import logging
 import os
@@ -63,9 +64,16 @@ class Settings:
     dpi: float | None = None  # render a scan at this dpi (None: its own, within SCAN_DPI)
     rec_squeeze: float = REC_SQUEEZE  # recognition's horizontal scale (1: RapidOCR's own)
     rec_min_width: int = REC_MIN_WIDTH  # recognition's narrowest batch, px after the squeeze
+    resample: str = "bilinear"  # how a skewed image is turned straight ("bicubic": finer, slower)
 
     def engine_key(self) -> tuple:
-        return (self.device, self.threads, self.rec_batch, self.use_cls, self.rec_squeeze, self.rec_min_width)
+        return (self.device, self.threads, self.rec_batch, self.use_cls)
+
+    def as_before(self) -> Settings:
+        """These settings with recognition and straightening as they were before issue 22's
+        broadsheet work (RapidOCR's own line widths, a bicubic turn): an image region of a text
+        page is read so, and the text-layer path's output stays what it was."""
+        return dataclasses.replace(self, rec_squeeze=1.0, rec_min_width=320, resample="bicubic")
 
 
 _engines: dict[tuple, object] = {}
@@ -201,22 +209,23 @@ def squeeze_recogniser(recogniser, factor: float, min_width: int) -> None:
     for its longest). 0.5 halves recognition's time (``bench/bench_ocr.py --table``: the
     sentences and figures found are the same). The characters' positions are unchanged: the
     recogniser gives them as fractions of the line's width, and every line in a batch is
-    scaled alike."""
-    if factor == 1.0 and min_width >= 320:
-        return
+    scaled alike. Called again with other values, it sets them for the next reads (one
+    engine serves squeezed and plain reads: :meth:`Settings.as_before`)."""
     import cv2
 
     channels, height, _ = recogniser.rec_image_shape
     # the floor of a batch's width over its height, in the unsqueezed lines RapidOCR measures
     recogniser.rec_image_shape = [channels, height, max(1, round(min_width / factor))]
     plain = type(recogniser).resize_norm_img.__get__(recogniser)
+    if factor == 1.0:
+        recogniser.resize_norm_img = plain
+        return
 
     def resize_norm_img(img, max_wh_ratio: float):
         h, w = img.shape[:2]
-        if factor != 1.0:
-            # to REC_HEIGHT's scale first, then narrowed: area averaging keeps thin strokes
-            width = max(1, round(w * height / h * factor))
-            img = cv2.resize(img, (width, height), interpolation=cv2.INTER_AREA)
+        # to REC_HEIGHT's scale first, then narrowed: area averaging keeps thin strokes
+        width = max(1, round(w * height / h * factor))
+        img = cv2.resize(img, (width, height), interpolation=cv2.INTER_AREA)
         return plain(img, max_wh_ratio * factor)
 
     recogniser.resize_norm_img = resize_norm_img
@@ -249,6 +258,7 @@ def recognise(image, det_px: int, settings: Settings | None = None):
     eng = engine(settings)
     detector = eng._load_det_model()  # the per-page side length (RapidOCR keeps it per engine)
     detector.limit_side_len = det_px
+    squeeze_recogniser(eng._load_rec_model(), settings.rec_squeeze, settings.rec_min_width)
     return eng(image if isinstance(image, np.ndarray) else np.asarray(image.convert("RGB")))
 
 
@@ -658,14 +668,16 @@ def snap_sizes(chars: list[dict]) -> list[dict]:
     return chars
 
 
-def straighten(image, angle: float):
+def straighten(image, angle: float, resample: str = "bilinear"):
     """``image`` (mode L) turned by ``angle`` degrees about its centre, the corners filled with
-    its paper's grey."""
+    its paper's grey. Bilinear by default: on a broadsheet at 300 dpi 0.34 s of CPU against
+    bicubic's 0.81, and the sentences read are the same (``bench/bench_ocr.py``)."""
     import numpy as np
     from PIL import Image
 
     paper = float(np.percentile(np.asarray(image)[::4, ::4], 60))
-    return image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=int(paper))
+    how = Image.Resampling.BICUBIC if resample == "bicubic" else Image.Resampling.BILINEAR
+    return image.rotate(angle, resample=how, fillcolor=int(paper))
 
 
 def _read(image, scale: float, origin: tuple[float, float], settings: Settings | None):
@@ -682,7 +694,7 @@ def _read(image, scale: float, origin: tuple[float, float], settings: Settings |
     grey = image.convert("L")
     angle = page_skew(grey)
     if abs(math.tan(math.radians(angle))) * grey.width >= MIN_TURN_PX:
-        grey = straighten(grey, angle)
+        grey = straighten(grey, angle, settings.resample)
     det_px = det_side(grey.width / scale, grey.height / scale, settings.det_dpi)
     pixels = np.asarray(grey)  # one copy, read by the engine and for the glyphs' ink
     result = recognise(pixels, det_px, settings)
@@ -769,11 +781,14 @@ def read_page(
 ):
     """OCR page ``index`` (0-based) of a PDF (its bytes, or a path), or only its region ``crop`` =
     (x0, top, x1, bottom) in points. A whole page (a scan) is rendered at its image's own dpi
-    within :data:`SCAN_DPI`, a region at :data:`OCR_DPI`, unless ``dpi`` says otherwise. Returns
-    the characters, and the rules and frames drawn in the image."""
+    within :data:`SCAN_DPI`, a region at :data:`OCR_DPI`, unless ``dpi`` says otherwise (a region
+    with :meth:`Settings.as_before`: the text-layer path reads as it did). Returns the
+    characters, and the rules and frames drawn in the image."""
     import pypdfium2 as pdfium
 
     settings = settings or default_settings()
+    if crop is not None:  # an image region of a text page: read as before issue 22's squeeze
+        settings = settings.as_before()
     pdf = pdfium.PdfDocument(pdf_source if isinstance(pdf_source, bytes) else str(pdf_source))
     try:
         page = pdf[index]

@@ -219,23 +219,47 @@ def test_detection_side_follows_the_page_size_and_recognition_keeps_the_full_ren
 
 
 def test_recognition_reads_lines_squeezed_to_half_their_width_and_pads_batches_less():
-    """The recogniser's input for a line 48 px high and 600 px wide (a broadsheet's column line
-    at REC_HEIGHT): 300 px wide squeezed by 0.5, 600 unsqueezed; a short line is padded to the
-    squeezed floor (96 px), not to RapidOCR's 320."""
+    """The recogniser's input for a line 40 px high and 500 px wide (600 px at REC_HEIGHT, a
+    broadsheet column's line): 300 px wide squeezed by 0.5, 600 unsqueezed; a short line is
+    padded to the squeezed floor (96 px), not to RapidOCR's 320. One engine serves both, the
+    squeeze set per read."""
     import numpy as np
 
     line = np.full((40, 500, 3), 255, dtype=np.uint8)
     short = np.full((40, 30, 3), 255, dtype=np.uint8)
-    squeezed = ocr.engine(ocr.Settings()).text_rec
-    plain = ocr.engine(ocr.Settings(rec_squeeze=1.0, rec_min_width=320)).text_rec
-    assert squeezed is not plain  # the squeeze is part of the engine's key
     assert ocr.Settings().rec_squeeze == ocr.REC_SQUEEZE == 0.5
-    # the batch's widest ratio is what RapidOCR passes (here the line's own: 500 / 40)
-    assert squeezed.resize_norm_img(line, 500 / 40).shape == (3, 48, 300)
-    assert plain.resize_norm_img(line, 500 / 40).shape == (3, 48, 600)
-    floor = squeezed.rec_image_shape[2] / squeezed.rec_image_shape[1]  # RapidOCR's starting ratio
-    assert squeezed.resize_norm_img(short, max(floor, 30 / 40)).shape == (3, 48, 96)
-    assert plain.resize_norm_img(short, max(320 / 48, 30 / 40)).shape == (3, 48, 320)
+    rec = ocr.engine(ocr.Settings()).text_rec
+    assert ocr.engine(ocr.Settings().as_before()).text_rec is rec  # no second engine
+    try:
+        ocr.squeeze_recogniser(rec, ocr.REC_SQUEEZE, ocr.REC_MIN_WIDTH)
+        # RapidOCR passes the batch's widest ratio (here the line's own: 500 / 40)
+        assert rec.resize_norm_img(line, 500 / 40).shape == (3, 48, 300)
+        floor = rec.rec_image_shape[2] / rec.rec_image_shape[1]  # RapidOCR's starting ratio
+        assert rec.resize_norm_img(short, max(floor, 30 / 40)).shape == (3, 48, 96)
+        ocr.squeeze_recogniser(rec, 1.0, 320)
+        assert rec.resize_norm_img(line, 500 / 40).shape == (3, 48, 600)
+        assert rec.rec_image_shape[2] == 320
+        assert rec.resize_norm_img(short, max(320 / 48, 30 / 40)).shape == (3, 48, 320)
+    finally:
+        ocr.squeeze_recogniser(rec, ocr.REC_SQUEEZE, ocr.REC_MIN_WIDTH)
+
+
+def test_an_image_region_of_a_text_page_is_read_as_before_the_squeeze(monkeypatch):
+    """The text-layer path (an image region OCR'd on a text page) reads with RapidOCR's own line
+    widths and a bicubic turn (``bench/bench_real_pages.py`` unchanged); a whole scanned page
+    with the defaults."""
+    used = []
+
+    def spy(image, scale, origin, settings):
+        used.append(settings)
+        return [], image
+
+    monkeypatch.setattr(ocr, "_read", spy)
+    ocr.read_page(str(SCAN), 0, crop=(50, 50, 300, 300))
+    ocr.read_page(str(SCAN), 0)
+    region, page = used
+    assert (region.rec_squeeze, region.rec_min_width, region.resample) == (1.0, 320, "bicubic")
+    assert (page.rec_squeeze, page.rec_min_width, page.resample) == (0.5, 96, "bilinear")
 
 
 def test_a_squeezed_recogniser_reads_the_scan_as_the_plain_one_at_less_cost():
