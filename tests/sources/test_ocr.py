@@ -244,6 +244,43 @@ def test_recognition_reads_lines_squeezed_to_half_their_width_and_pads_batches_l
         ocr.squeeze_recogniser(rec, ocr.REC_SQUEEZE, ocr.REC_MIN_WIDTH)
 
 
+def test_lines_the_squeezed_reading_is_unsure_of_are_read_again_at_full_width(monkeypatch):
+    """A squeezed line with a glyph scored under REC_RECHECK is read again unsqueezed: with
+    every line unsure the page reads exactly as the unsqueezed recogniser reads it; with none,
+    as the squeezed one, and no line is read twice."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(SCAN))
+    try:
+        image = pdf[0].render(scale=150 / 72, grayscale=True).to_pil()
+    finally:
+        pdf.close()
+
+    def text(settings):
+        return "".join(c["text"] for c in ocr.read_image(image, 150 / 72, settings=settings))
+
+    plain = text(ocr.Settings(rec_squeeze=1.0, rec_min_width=320))
+    rec = ocr.engine(ocr.Settings()).text_rec
+    read = []
+    monkeypatch.setattr(type(rec), "__call__", _counting(type(rec).__call__, read))
+    monkeypatch.setattr(ocr, "REC_RECHECK", 1.01)
+    assert text(ocr.Settings()) == plain
+    lines = len(read[0])
+    assert [len(r) for r in read] == [lines, lines]  # all read twice
+    read.clear()
+    monkeypatch.setattr(ocr, "REC_RECHECK", 0.0)
+    text(ocr.Settings())
+    assert [len(r) for r in read] == [lines]  # once
+
+
+def _counting(call, read):
+    def counted(self, args):
+        read.append(list(args.img))
+        return call(self, args)
+
+    return counted
+
+
 def test_an_image_region_of_a_text_page_is_read_as_before_the_squeeze(monkeypatch):
     """The text-layer path (an image region OCR'd on a text page) reads with RapidOCR's own line
     widths and a bicubic turn (``bench/bench_real_pages.py`` unchanged); a whole scanned page
