@@ -46,7 +46,7 @@ MIN_SCORE = 0.5  # lines recognised with a lower confidence are dropped (RapidOC
 REC_BATCH = 6  # text lines per recognition batch (RapidOCR's default: bench/bench_ocr.py)
 NO_DOWNSCALE = 100_000  # RapidOCR's max_side_len: never shrink the page before cropping lines
 REC_HEIGHT = 48  # the recogniser's input height (PP-OCR: every line is resized to it)
-REC_SQUEEZE = 0.5  # a line's width is scaled by this after its height is set to REC_HEIGHT
+REC_SQUEEZE = 0.7  # a line's width is scaled by this after its height is set to REC_HEIGHT
 REC_MIN_WIDTH = 96  # px: a batch is padded to at least this width (RapidOCR: 320)
 REC_RECHECK = 0.8  # a squeezed line with a glyph less sure than this is read again unsqueezed
 

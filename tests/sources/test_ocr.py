@@ -227,11 +227,11 @@ def test_recognition_reads_lines_squeezed_to_half_their_width_and_pads_batches_l
 
     line = np.full((40, 500, 3), 255, dtype=np.uint8)
     short = np.full((40, 30, 3), 255, dtype=np.uint8)
-    assert ocr.Settings().rec_squeeze == ocr.REC_SQUEEZE == 0.5
+    assert ocr.Settings().rec_squeeze == ocr.REC_SQUEEZE < 1
     rec = ocr.engine(ocr.Settings()).text_rec
     assert ocr.engine(ocr.Settings().as_before()).text_rec is rec  # no second engine
     try:
-        ocr.squeeze_recogniser(rec, ocr.REC_SQUEEZE, ocr.REC_MIN_WIDTH)
+        ocr.squeeze_recogniser(rec, 0.5, ocr.REC_MIN_WIDTH)
         # RapidOCR passes the batch's widest ratio (here the line's own: 500 / 40)
         assert rec.resize_norm_img(line, 500 / 40).shape == (3, 48, 300)
         floor = rec.rec_image_shape[2] / rec.rec_image_shape[1]  # RapidOCR's starting ratio
@@ -296,7 +296,7 @@ def test_an_image_region_of_a_text_page_is_read_as_before_the_squeeze(monkeypatc
     ocr.read_page(str(SCAN), 0)
     region, page = used
     assert (region.rec_squeeze, region.rec_min_width, region.resample) == (1.0, 320, "bicubic")
-    assert (page.rec_squeeze, page.rec_min_width, page.resample) == (0.5, 96, "bilinear")
+    assert (page.rec_squeeze, page.rec_min_width, page.resample) == (ocr.REC_SQUEEZE, 96, "bilinear")
 
 
 def test_a_squeezed_recogniser_reads_the_scan_as_the_plain_one_at_less_cost():
