@@ -18,6 +18,7 @@ Settings (environment; docs/pdf.md says how the defaults were chosen by ``bench/
 | CSTATS_OCR_DEVICE | auto | ``cpu``, ``cuda`` or ``auto`` (CUDA when onnxruntime-gpu sees a GPU) |
 | CSTATS_OCR_THREADS | cores / readers | onnxruntime intra-op threads of one reader |
 | CSTATS_READERS | cores | reader processes sharing this machine's cores (one per core) |
+| CSTATS_OCR_SQUEEZE | 0.7 | recognition's line width scale (``1``: RapidOCR's own; ``0.5``: faster, a few glyphs misread) |
 
 The device never fails a read: asking for CUDA where onnxruntime has no CUDA provider (no
 ``committee-stats[gpu]`` extra, no GPU, no driver) logs one line and reads on the CPU.
@@ -148,7 +149,17 @@ def default_settings(device: str | None = None) -> Settings:
     key = (device, os.environ.get("CSTATS_OCR_DEVICE"))
     if key not in _chosen:
         _chosen[key] = choose_device(device)
-    return Settings(device=_chosen[key], threads=default_threads())
+    return Settings(device=_chosen[key], threads=default_threads(), rec_squeeze=default_squeeze())
+
+
+def default_squeeze() -> float:
+    """``CSTATS_OCR_SQUEEZE`` (0.2-1), else :data:`REC_SQUEEZE`."""
+    raw = os.environ.get("CSTATS_OCR_SQUEEZE", "").strip()
+    try:
+        return min(max(float(raw), 0.2), 1.0) if raw else REC_SQUEEZE
+    except ValueError:
+        log.warning("CSTATS_OCR_SQUEEZE=%r is not a number: %s is used", raw, REC_SQUEEZE)
+        return REC_SQUEEZE
 
 
 def _models() -> dict[str, str]:
@@ -246,10 +257,11 @@ def squeeze_recogniser(recogniser, factor: float, min_width: int) -> None:
     Recognition is most of a dense page's time (a broadsheet: ~490 lines, ~85 % of the engine's
     CPU), and its cost grows with the input's width: a CJK glyph set 48 px high is ~48 px wide,
     more than the recogniser needs (PP-OCR trains on lines squeezed into 320 px, ~13 px a glyph
-    for its longest). 0.5 halves recognition's time (``bench/bench_ocr.py --table``: the
-    sentences and figures found are the same). The characters' positions are unchanged: the
-    recogniser gives them as fractions of the line's width, and every line in a batch is
-    scaled alike. Called again with other values, it sets them for the next reads (one
+    for its longest). 0.5 halves recognition's time but misreads a few glyphs per page, 0.7 with
+    the recheck (:func:`_rechecked`) reads the development broadsheets as well as no squeeze
+    (``bench/bench_ocr.py --table``, docs/pdf.md "OCR speed"). The characters' positions stay
+    where they were: the recogniser gives them as fractions of the line's width, and every
+    line in a batch is scaled alike. Called again with other values, it sets them for the next reads (one
     engine serves squeezed and plain reads: :meth:`Settings.as_before`)."""
     import cv2
 
@@ -712,7 +724,7 @@ def snap_sizes(chars: list[dict]) -> list[dict]:
 def straighten(image, angle: float, resample: str = "bilinear"):
     """``image`` (mode L) turned by ``angle`` degrees about its centre, the corners filled with
     its paper's grey. Bilinear by default: on a broadsheet at 300 dpi 0.34 s of CPU against
-    bicubic's 0.81, and the sentences read are the same (``bench/bench_ocr.py``)."""
+    bicubic's 0.81 (``bench/bench_ocr.py``'s figures since issue 22 are read with it)."""
     import numpy as np
     from PIL import Image
 

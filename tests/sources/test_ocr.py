@@ -281,6 +281,18 @@ def _counting(call, read):
     return counted
 
 
+def test_the_squeeze_is_chosen_by_environment_within_bounds(monkeypatch, caplog):
+    monkeypatch.delenv("CSTATS_OCR_SQUEEZE", raising=False)
+    assert ocr.default_settings().rec_squeeze == ocr.REC_SQUEEZE
+    monkeypatch.setenv("CSTATS_OCR_SQUEEZE", "0.5")
+    assert ocr.default_settings().rec_squeeze == 0.5
+    monkeypatch.setenv("CSTATS_OCR_SQUEEZE", "3")
+    assert ocr.default_settings().rec_squeeze == 1.0
+    monkeypatch.setenv("CSTATS_OCR_SQUEEZE", "fast")
+    assert ocr.default_settings().rec_squeeze == ocr.REC_SQUEEZE
+    assert "is not a number" in caplog.text
+
+
 def test_an_image_region_of_a_text_page_is_read_as_before_the_squeeze(monkeypatch):
     """The text-layer path (an image region OCR'd on a text page) reads with RapidOCR's own line
     widths and a bicubic turn (``bench/bench_real_pages.py`` unchanged); a whole scanned page
