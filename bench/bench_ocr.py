@@ -10,7 +10,7 @@ onnxruntime has no CUDA provider).
 1. **Overhead** on the committed scan fixture (tests/sources/pdf/chromium/c6_a4_3col_scan.pdf,
    an A4 page printed by Chromium and scanned at 150 dpi): ``read_pdf`` of the scan (open, render,
    OCR, characters, rules, layout, Document) against bare RapidOCR called on the very image the
-   reader renders, built from the same parameters (``sources.ocr.engine_params``); best of
+   reader renders, built by the same ``sources.ocr.build_engine`` (parameters, squeeze, recheck); best of
    ``--repeat`` interleaved runs, wall and CPU (this process: onnxruntime's threads count). Target:
    project / bare <= 1.05. Character accuracy and figures against the fixture's truth.
 2. **The real-scan family** (issue 23): real e-paper pages from a local cache (``--real``, default
