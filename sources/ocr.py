@@ -18,6 +18,7 @@ Settings (environment; docs/pdf.md says how the defaults were chosen by ``bench/
 | CSTATS_OCR_DEVICE | auto | ``cpu``, ``cuda`` or ``auto`` (CUDA when onnxruntime-gpu sees a GPU) |
 | CSTATS_OCR_THREADS | cores / readers | onnxruntime intra-op threads of one reader |
 | CSTATS_READERS | cores | reader processes sharing this machine's cores (one per core) |
+| CSTATS_OCR_SQUEEZE | 0.7 | recognition's line width scale (``1``: RapidOCR's own; ``0.5``: faster, a few glyphs misread) |
 
 The device never fails a read: asking for CUDA where onnxruntime has no CUDA provider (no
 ``committee-stats[gpu]`` extra, no GPU, no driver) logs one line and reads on the CPU.
@@ -26,6 +27,7 @@ The device never fails a read: asking for CUDA where onnxruntime has no CUDA pro
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import logging
 import os
@@ -45,6 +47,10 @@ MIN_SCORE = 0.5  # lines recognised with a lower confidence are dropped (RapidOC
 RECHECK_SCORE = 0.8  # a line read with less is read again as it stands (see _recheck_turned)
 REC_BATCH = 6  # text lines per recognition batch (RapidOCR's default: bench/bench_ocr.py)
 NO_DOWNSCALE = 100_000  # RapidOCR's max_side_len: never shrink the page before cropping lines
+REC_HEIGHT = 48  # the recogniser's input height (PP-OCR: every line is resized to it)
+REC_SQUEEZE = 0.7  # a line's width is scaled by this after its height is set to REC_HEIGHT
+REC_MIN_WIDTH = 96  # px: a batch is padded to at least this width (RapidOCR: 320)
+REC_RECHECK = 0.8  # a squeezed line with a glyph less sure than this is read again unsqueezed
 
 
 @dataclass(frozen=True)
@@ -59,9 +65,18 @@ class Settings:
     rec_batch: int = REC_BATCH
     use_cls: bool = True  # the orientation classifier (upside-down lines)
     dpi: float | None = None  # render a scan at this dpi (None: its own, within SCAN_DPI)
+    rec_squeeze: float = REC_SQUEEZE  # recognition's horizontal scale (1: RapidOCR's own)
+    rec_min_width: int = REC_MIN_WIDTH  # recognition's narrowest batch, px after the squeeze
+    resample: str = "bilinear"  # how a skewed image is turned straight ("bicubic": finer, slower)
 
     def engine_key(self) -> tuple:
         return (self.device, self.threads, self.rec_batch, self.use_cls)
+
+    def as_before(self) -> Settings:
+        """These settings with recognition and straightening as they were before issue 22's
+        broadsheet work (RapidOCR's own line widths, a bicubic turn): an image region of a text
+        page is read so, and the text-layer path's output stays what it was."""
+        return dataclasses.replace(self, rec_squeeze=1.0, rec_min_width=320, resample="bicubic")
 
 
 _engines: dict[tuple, object] = {}
@@ -135,7 +150,17 @@ def default_settings(device: str | None = None) -> Settings:
     key = (device, os.environ.get("CSTATS_OCR_DEVICE"))
     if key not in _chosen:
         _chosen[key] = choose_device(device)
-    return Settings(device=_chosen[key], threads=default_threads())
+    return Settings(device=_chosen[key], threads=default_threads(), rec_squeeze=default_squeeze())
+
+
+def default_squeeze() -> float:
+    """``CSTATS_OCR_SQUEEZE`` (0.2-1), else :data:`REC_SQUEEZE`."""
+    raw = os.environ.get("CSTATS_OCR_SQUEEZE", "").strip()
+    try:
+        return min(max(float(raw), 0.2), 1.0) if raw else REC_SQUEEZE
+    except ValueError:
+        log.warning("CSTATS_OCR_SQUEEZE=%r is not a number: %s is used", raw, REC_SQUEEZE)
+        return REC_SQUEEZE
 
 
 def _models() -> dict[str, str]:
@@ -175,15 +200,98 @@ def engine_params(settings: Settings, det_side: int = 2048) -> dict:
     return params
 
 
+def build_engine(settings: Settings, det_side: int = 2048):
+    """A RapidOCR engine for ``settings``, its recogniser squeezed (:func:`squeeze_recogniser`).
+    ``bench/bench_ocr.py``'s bare baseline is built here too: the same engine, without the
+    project around it."""
+    from rapidocr import RapidOCR
+
+    eng = RapidOCR(params=engine_params(settings, det_side))
+    squeeze_recogniser(eng._load_rec_model(), settings.rec_squeeze, settings.rec_min_width)
+    eng.recognize_txt = _rechecked(eng)
+    return eng
+
+
+def _rechecked(eng):
+    """RapidOCR's ``recognize_txt`` for ``eng``, squeezed lines checked: a line whose least sure
+    glyph scores under :data:`REC_RECHECK` (or that reads as nothing) is read again at RapidOCR's
+    own width, and that reading is kept. On a broadsheet at 200 dpi one line in ten is read
+    again; the squeeze's misreadings (入 for 人, 劝 for 勤) are in those lines."""
+    plain = type(eng).recognize_txt.__get__(eng)
+
+    def recognize_txt(images):
+        out = plain(images)
+        rec = eng._load_rec_model()
+        factor, min_width = getattr(rec, "squeeze", (1.0, 320))
+        if factor == 1.0 or out.txts is None:
+            return out
+        words = out.word_results or (None,) * len(out.txts)
+        again = [
+            i
+            for i, (text, score, word) in enumerate(zip(out.txts, out.scores, words, strict=True))
+            if not text or min(getattr(word, "confs", None) or [score]) < REC_RECHECK
+        ]
+        if not again:
+            return out
+        squeeze_recogniser(rec, 1.0, 320)
+        try:
+            second = plain([images[i] for i in again])
+        finally:
+            squeeze_recogniser(rec, factor, min_width)
+        txts, scores = list(out.txts), list(out.scores)
+        words = list(words)
+        for k, i in enumerate(again):
+            txts[i], scores[i] = second.txts[k], second.scores[k]
+            words[i] = second.word_results[k] if second.word_results else None
+        out.txts, out.scores = tuple(txts), tuple(scores)
+        out.word_results = tuple(words) if out.word_results else out.word_results
+        return out
+
+    return recognize_txt
+
+
+def squeeze_recogniser(recogniser, factor: float, min_width: int) -> None:
+    """Make RapidOCR's recogniser read each line ``factor`` times as wide as PP-OCR's own
+    resize would (the line set to :data:`REC_HEIGHT` px high, its width scaled by ``factor``),
+    and pad a batch to at least ``min_width`` px instead of 320.
+
+    Recognition is most of a dense page's time (a broadsheet: ~490 lines, ~85 % of the engine's
+    CPU), and its cost grows with the input's width: a CJK glyph set 48 px high is ~48 px wide,
+    more than the recogniser needs (PP-OCR trains on lines squeezed into 320 px, ~13 px a glyph
+    for its longest). 0.5 halves recognition's time but misreads a few glyphs per page, 0.7 with
+    the recheck (:func:`_rechecked`) reads the development broadsheets as well as no squeeze
+    (``bench/bench_ocr.py --table``, docs/pdf.md "OCR speed"). The characters' positions stay
+    where they were: the recogniser gives them as fractions of the line's width, and every
+    line in a batch is scaled alike. Called again with other values, it sets them for the next reads (one
+    engine serves squeezed and plain reads: :meth:`Settings.as_before`)."""
+    import cv2
+
+    channels, height, _ = recogniser.rec_image_shape
+    # the floor of a batch's width over its height, in the unsqueezed lines RapidOCR measures
+    recogniser.rec_image_shape = [channels, height, max(1, round(min_width / factor))]
+    recogniser.squeeze = (factor, min_width)
+    plain = type(recogniser).resize_norm_img.__get__(recogniser)
+    if factor == 1.0:
+        recogniser.resize_norm_img = plain
+        return
+
+    def resize_norm_img(img, max_wh_ratio: float):
+        h, w = img.shape[:2]
+        # to REC_HEIGHT's scale first, then narrowed: area averaging keeps thin strokes
+        width = max(1, round(w * height / h * factor))
+        img = cv2.resize(img, (width, height), interpolation=cv2.INTER_AREA)
+        return plain(img, max_wh_ratio * factor)
+
+    recogniser.resize_norm_img = resize_norm_img
+
+
 def engine(settings: Settings | None = None):
     """One RapidOCR engine per process and settings (building one loads three ONNX sessions)."""
     settings = settings or default_settings()
     with _lock:
         key = settings.engine_key()
         if key not in _engines:
-            from rapidocr import RapidOCR
-
-            _engines[key] = RapidOCR(params=engine_params(settings))
+            _engines[key] = build_engine(settings)
         return _engines[key]
 
 
@@ -196,14 +304,16 @@ def det_side(width_pt: float, height_pt: float, det_dpi: float = DET_DPI) -> int
 
 
 def recognise(image, det_px: int, settings: Settings | None = None):
-    """RapidOCR's result for a PIL image, detection at ``det_px`` on the longest side."""
+    """RapidOCR's result for an image (PIL, or a greyscale array: RapidOCR makes its three
+    channels itself), detection at ``det_px`` on the longest side."""
     import numpy as np
 
     settings = settings or default_settings()
     eng = engine(settings)
     detector = eng._load_det_model()  # the per-page side length (RapidOCR keeps it per engine)
     detector.limit_side_len = det_px
-    pixels = np.asarray(image.convert("RGB"))
+    squeeze_recogniser(eng._load_rec_model(), settings.rec_squeeze, settings.rec_min_width)
+    pixels = image if isinstance(image, np.ndarray) else np.asarray(image.convert("RGB"))
     # the call's switches stay set on the engine, so each call says all three
     return _recheck_turned(eng, pixels, eng(pixels, use_det=True, use_cls=settings.use_cls, use_rec=True))
 
@@ -348,10 +458,26 @@ def _cjk_punctuation(texts: list[str]) -> list[str]:
     return out
 
 
+RUN_SAMPLES = 4  # _runs looks first at every (min_len / this)-th column
+
+
 def _runs(mask, min_len: int) -> list[tuple[int, int, int]]:
-    """(row, start, end) of the runs of True at least ``min_len`` long, row by row."""
+    """(row, start, end) of the runs of True at least ``min_len`` long, row by row. Only rows
+    where :data:`RUN_SAMPLES` columns ``min_len // RUN_SAMPLES`` apart are all True in a row are
+    looked at closely (a run that long covers that many such columns): on a page of text,
+    a few rows in ten."""
     import numpy as np
 
+    step = max(min_len // RUN_SAMPLES, 1)
+    if step > 1 and mask.shape[1] >= min_len:
+        samples = mask[:, ::step]
+        together = samples[:, : samples.shape[1] - RUN_SAMPLES + 1].copy()
+        for k in range(1, RUN_SAMPLES):
+            together &= samples[:, k : samples.shape[1] - RUN_SAMPLES + 1 + k]
+        rows = together.any(axis=1).nonzero()[0]
+        found = _runs(mask[rows], min_len) if len(rows) < mask.shape[0] else None
+        if found is not None:
+            return [(int(rows[r]), a, b) for r, a, b in found]
     padded = np.pad(mask.astype(np.int8), ((0, 0), (1, 1)))
     d = np.diff(padded, axis=1)
     rows, starts = (d == 1).nonzero()
@@ -675,14 +801,16 @@ def snap_sizes(chars: list[dict]) -> list[dict]:
     return chars
 
 
-def straighten(image, angle: float):
+def straighten(image, angle: float, resample: str = "bilinear"):
     """``image`` (mode L) turned by ``angle`` degrees about its centre, the corners filled with
-    its paper's grey."""
+    its paper's grey. Bilinear by default: on a broadsheet at 300 dpi 0.34 s of CPU against
+    bicubic's 0.81 (``bench/bench_ocr.py``'s figures since issue 22 are read with it)."""
     import numpy as np
     from PIL import Image
 
     paper = float(np.percentile(np.asarray(image)[::4, ::4], 60))
-    return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=int(paper))
+    how = Image.Resampling.BICUBIC if resample == "bicubic" else Image.Resampling.BILINEAR
+    return image.rotate(angle, resample=how, fillcolor=int(paper))
 
 
 def _read(image, scale: float, origin: tuple[float, float], settings: Settings | None):
@@ -699,10 +827,11 @@ def _read(image, scale: float, origin: tuple[float, float], settings: Settings |
     grey = image.convert("L")
     angle = page_skew(grey)
     if abs(math.tan(math.radians(angle))) * grey.width >= MIN_TURN_PX:
-        grey = straighten(grey, angle)
+        grey = straighten(grey, angle, settings.resample)
     det_px = det_side(grey.width / scale, grey.height / scale, settings.det_dpi)
-    result = recognise(grey, det_px, settings)
-    return snap_sizes(to_chars(result, np.asarray(grey), scale, origin)), grey
+    pixels = np.asarray(grey)  # one copy, read by the engine and for the glyphs' ink
+    result = recognise(pixels, det_px, settings)
+    return snap_sizes(to_chars(result, pixels, scale, origin)), grey
 
 
 def read_image(
@@ -788,11 +917,14 @@ def read_page(
 ):
     """OCR page ``index`` (0-based) of a PDF (its bytes, or a path), or only its region ``crop`` =
     (x0, top, x1, bottom) in points. A whole page (a scan) is rendered at its image's own dpi
-    within :data:`SCAN_DPI`, a region at :data:`OCR_DPI`, unless ``dpi`` says otherwise. Returns
-    the characters, and the rules and frames drawn in the image."""
+    within :data:`SCAN_DPI`, a region at :data:`OCR_DPI`, unless ``dpi`` says otherwise (a region
+    with :meth:`Settings.as_before`: the text-layer path reads as it did). Returns the
+    characters, and the rules and frames drawn in the image."""
     import pypdfium2 as pdfium
 
     settings = settings or default_settings()
+    if crop is not None:  # an image region of a text page: read as before issue 22's squeeze
+        settings = settings.as_before()
     pdf = pdfium.PdfDocument(pdf_source if isinstance(pdf_source, bytes) else str(pdf_source))
     try:
         page = pdf[index]

@@ -218,6 +218,133 @@ def test_detection_side_follows_the_page_size_and_recognition_keeps_the_full_ren
     assert params["Global.max_side_len"] >= 20_000  # lines are cut from the page as rendered
 
 
+def test_recognition_reads_lines_squeezed_to_half_their_width_and_pads_batches_less():
+    """The recogniser's input for a line 40 px high and 500 px wide (600 px at REC_HEIGHT, a
+    broadsheet column's line): 300 px wide squeezed by 0.5, 600 unsqueezed; a short line is
+    padded to the squeezed floor (96 px), not to RapidOCR's 320. One engine serves both, the
+    squeeze set per read."""
+    import numpy as np
+
+    line = np.full((40, 500, 3), 255, dtype=np.uint8)
+    short = np.full((40, 30, 3), 255, dtype=np.uint8)
+    assert ocr.Settings().rec_squeeze == ocr.REC_SQUEEZE < 1
+    rec = ocr.engine(ocr.Settings()).text_rec
+    assert ocr.engine(ocr.Settings().as_before()).text_rec is rec  # no second engine
+    try:
+        ocr.squeeze_recogniser(rec, 0.5, ocr.REC_MIN_WIDTH)
+        # RapidOCR passes the batch's widest ratio (here the line's own: 500 / 40)
+        assert rec.resize_norm_img(line, 500 / 40).shape == (3, 48, 300)
+        floor = rec.rec_image_shape[2] / rec.rec_image_shape[1]  # RapidOCR's starting ratio
+        assert rec.resize_norm_img(short, max(floor, 30 / 40)).shape == (3, 48, 96)
+        ocr.squeeze_recogniser(rec, 1.0, 320)
+        assert rec.resize_norm_img(line, 500 / 40).shape == (3, 48, 600)
+        assert rec.rec_image_shape[2] == 320
+        assert rec.resize_norm_img(short, max(320 / 48, 30 / 40)).shape == (3, 48, 320)
+    finally:
+        ocr.squeeze_recogniser(rec, ocr.REC_SQUEEZE, ocr.REC_MIN_WIDTH)
+
+
+def test_lines_the_squeezed_reading_is_unsure_of_are_read_again_at_full_width(monkeypatch):
+    """A squeezed line with a glyph scored under REC_RECHECK is read again unsqueezed: with
+    every line unsure the page reads exactly as the unsqueezed recogniser reads it; with none,
+    as the squeezed one, and no line is read twice."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(SCAN))
+    try:
+        image = pdf[0].render(scale=150 / 72, grayscale=True).to_pil()
+    finally:
+        pdf.close()
+
+    def text(settings):
+        return "".join(c["text"] for c in ocr.read_image(image, 150 / 72, settings=settings))
+
+    plain = text(ocr.Settings(rec_squeeze=1.0, rec_min_width=320))
+    rec = ocr.engine(ocr.Settings()).text_rec
+    read = []
+    monkeypatch.setattr(type(rec), "__call__", _counting(type(rec).__call__, read))
+    monkeypatch.setattr(ocr, "REC_RECHECK", 1.01)
+    assert text(ocr.Settings()) == plain
+    lines = len(read[0])
+    assert [len(r) for r in read] == [lines, lines]  # all read twice
+    read.clear()
+    monkeypatch.setattr(ocr, "REC_RECHECK", 0.0)
+    text(ocr.Settings())
+    assert [len(r) for r in read] == [lines]  # once
+
+
+def _counting(call, read):
+    def counted(self, args):
+        read.append(list(args.img))
+        return call(self, args)
+
+    return counted
+
+
+def test_the_squeeze_is_chosen_by_environment_within_bounds(monkeypatch, caplog):
+    monkeypatch.delenv("CSTATS_OCR_SQUEEZE", raising=False)
+    assert ocr.default_settings().rec_squeeze == ocr.REC_SQUEEZE
+    monkeypatch.setenv("CSTATS_OCR_SQUEEZE", "0.5")
+    assert ocr.default_settings().rec_squeeze == 0.5
+    monkeypatch.setenv("CSTATS_OCR_SQUEEZE", "3")
+    assert ocr.default_settings().rec_squeeze == 1.0
+    monkeypatch.setenv("CSTATS_OCR_SQUEEZE", "fast")
+    assert ocr.default_settings().rec_squeeze == ocr.REC_SQUEEZE
+    assert "is not a number" in caplog.text
+
+
+def test_an_image_region_of_a_text_page_is_read_as_before_the_squeeze(monkeypatch):
+    """The text-layer path (an image region OCR'd on a text page) reads with RapidOCR's own line
+    widths and a bicubic turn (``bench/bench_real_pages.py`` unchanged); a whole scanned page
+    with the defaults."""
+    used = []
+
+    def spy(image, scale, origin, settings):
+        used.append(settings)
+        return [], image
+
+    monkeypatch.setattr(ocr, "_read", spy)
+    ocr.read_page(str(SCAN), 0, crop=(50, 50, 300, 300))
+    ocr.read_page(str(SCAN), 0)
+    region, page = used
+    assert (region.rec_squeeze, region.rec_min_width, region.resample) == (1.0, 320, "bicubic")
+    assert (page.rec_squeeze, page.rec_min_width, page.resample) == (ocr.REC_SQUEEZE, 96, "bilinear")
+
+
+def test_a_squeezed_recogniser_reads_the_scan_as_the_plain_one_from_fewer_pixels(monkeypatch):
+    """The same scan read with the default squeeze and with RapidOCR's own line widths: the same
+    text, glyphs within a fraction of their size of each other, and the recogniser's inputs
+    (the pixels its cost follows) at most 90 % of the plain ones, rechecked lines included."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(SCAN))
+    try:
+        image = pdf[0].render(scale=150 / 72, grayscale=True).to_pil()
+    finally:
+        pdf.close()
+    session = type(ocr.engine(ocr.Settings()).text_rec.session)
+    fed: list = []
+    call = session.__call__
+
+    def counted(self, batch):
+        if batch.shape[2] == ocr.REC_HEIGHT:  # the recogniser's batches (not the classifier's)
+            fed.append(batch.shape[0] * batch.shape[3])
+        return call(self, batch)
+
+    monkeypatch.setattr(session, "__call__", counted)
+    read, pixels = {}, {}
+    for squeeze, floor in ((1.0, 320), (ocr.REC_SQUEEZE, ocr.REC_MIN_WIDTH)):
+        fed.clear()
+        read[squeeze] = ocr.read_image(
+            image, 150 / 72, settings=ocr.Settings(rec_squeeze=squeeze, rec_min_width=floor)
+        )
+        pixels[squeeze] = sum(fed)
+    plain, squeezed = read[1.0], read[ocr.REC_SQUEEZE]
+    assert "".join(c["text"] for c in squeezed) == "".join(c["text"] for c in plain)
+    assert all(abs(a["x0"] - b["x0"]) <= 0.6 * a["size"] for a, b in zip(plain, squeezed, strict=True))
+    assert pixels[ocr.REC_SQUEEZE] <= 0.9 * pixels[1.0], pixels  # 0.84 measured
+
+
 def test_a_scan_is_rendered_at_its_own_dpi_within_bounds():
     import pypdfium2 as pdfium
 
@@ -333,3 +460,29 @@ def test_a_line_the_classifier_turns_by_mistake_is_read_as_it_stands():
     assert "三十余件" in read and "20余件" in read
     row = [c for c in chars if abs(c["top"] - (30 + 46 * MISTURNED)) < 12]
     assert [c["x0"] for c in row] == sorted(c["x0"] for c in row)  # glyphs placed left to right
+
+
+def test_dark_runs_found_through_sampled_columns_are_every_run_at_least_that_long():
+    """``_runs`` looks closely only at rows whose sampled columns could hold a long run: it finds
+    exactly the runs a row-by-row scan finds, on random masks of every density."""
+    import numpy as np
+
+    def every_run(mask, min_len):
+        out = []
+        for r, row in enumerate(mask.tolist()):
+            start = None
+            for c, v in enumerate(row + [False]):
+                if v and start is None:
+                    start = c
+                elif not v and start is not None:
+                    if c - start >= min_len:
+                        out.append((r, start, c))
+                    start = None
+        return out
+
+    rng = np.random.default_rng(22)
+    for _ in range(200):
+        mask = rng.random((int(rng.integers(1, 40)), int(rng.integers(1, 300)))) < rng.random()
+        min_len = int(rng.integers(1, 100))
+        assert ocr._runs(mask, min_len) == every_run(mask, min_len)
+        assert ocr._runs(mask.T, min_len) == every_run(mask.T, min_len)
