@@ -73,7 +73,8 @@ def outlines(name: str, pdf: Path, facts: dict) -> None:
 
 
 def _ocr_lines(pdf: Path, n_pages: int) -> list[str]:
-    """The lines OCR reads on each page (what the reader's characters come from)."""
+    """The lines OCR reads on each page (what the reader's characters come from), with the
+    settings the reader uses for text drawn as outlines."""
     import pypdfium2 as pdfium
 
     out = []
@@ -84,7 +85,8 @@ def _ocr_lines(pdf: Path, n_pages: int) -> list[str]:
             scale = ocr.OCR_DPI / 72
             image = page.render(scale=scale, grayscale=True).to_pil()
             w, h = page.get_size()
-            out += list(ocr.recognise(image.convert("L"), ocr.det_side(w, h)).txts)
+            plain = ocr.default_settings().as_before()  # as the reader reads an outline page
+            out += list(ocr.recognise(image.convert("L"), ocr.det_side(w, h), plain).txts)
     finally:
         doc.close()
     return out

@@ -44,7 +44,7 @@ SCAN_DPI = (150.0, 300.0)  # a scan is rendered at its own dpi, kept within thes
 DET_DPI = 100.0  # detection works on the page at this resolution (bench/bench_ocr.py's table)
 OCR_FONT = "OCR"  # the fontname OCR characters carry (never bold: roles rest on size)
 MIN_SCORE = 0.5  # lines recognised with a lower confidence are dropped (RapidOCR's default)
-RECHECK_SCORE = 0.8  # a line read with less is read again as it stands (see _recheck_turned)
+TURN_RECHECK = 0.8  # a line the classifier turned, read with less, is read again unturned (_turned_back)
 REC_BATCH = 6  # text lines per recognition batch (RapidOCR's default: bench/bench_ocr.py)
 NO_DOWNSCALE = 100_000  # RapidOCR's max_side_len: never shrink the page before cropping lines
 REC_HEIGHT = 48  # the recogniser's input height (PP-OCR: every line is resized to it)
@@ -185,7 +185,7 @@ def engine_params(settings: Settings, det_side: int = 2048) -> dict:
         "Global.log_level": "error",
         "Global.return_word_box": True,
         "Global.return_single_char_box": True,
-        "Global.text_score": 0.0,  # recognise() drops lines under MIN_SCORE after _recheck_turned
+        "Global.text_score": MIN_SCORE,
         "Global.max_side_len": NO_DOWNSCALE,
         "Global.use_cls": settings.use_cls,
         "Det.limit_type": "max",
@@ -208,8 +208,23 @@ def build_engine(settings: Settings, det_side: int = 2048):
 
     eng = RapidOCR(params=engine_params(settings, det_side))
     squeeze_recogniser(eng._load_rec_model(), settings.rec_squeeze, settings.rec_min_width)
+    eng.cls_and_rotate = _recording_turns(eng)
     eng.recognize_txt = _rechecked(eng)
     return eng
+
+
+def _recording_turns(eng):
+    """RapidOCR's ``cls_and_rotate`` for ``eng``, keeping the lines as they stood before the
+    orientation classifier turned some of them over (``eng.turned``: index -> the unturned
+    line), for :func:`_turned_back`."""
+    plain = type(eng).cls_and_rotate.__get__(eng)
+
+    def cls_and_rotate(images):
+        turned, out = plain(images)
+        eng.turned = {i: a for i, (a, b) in enumerate(zip(images, turned, strict=True)) if a is not b}
+        return turned, out
+
+    return cls_and_rotate
 
 
 def _rechecked(eng):
@@ -220,6 +235,10 @@ def _rechecked(eng):
     plain = type(eng).recognize_txt.__get__(eng)
 
     def recognize_txt(images):
+        turned, eng.turned = getattr(eng, "turned", {}), {}  # set by this read's classifier only
+        return _turned_back(squeezed, turned, squeezed(images))
+
+    def squeezed(images):
         out = plain(images)
         rec = eng._load_rec_model()
         factor, min_width = getattr(rec, "squeeze", (1.0, 320))
@@ -315,84 +334,37 @@ def recognise(image, det_px: int, settings: Settings | None = None):
     squeeze_recogniser(eng._load_rec_model(), settings.rec_squeeze, settings.rec_min_width)
     pixels = image if isinstance(image, np.ndarray) else np.asarray(image.convert("RGB"))
     # the call's switches stay set on the engine, so each call says all three
-    return _recheck_turned(eng, pixels, eng(pixels, use_det=True, use_cls=settings.use_cls, use_rec=True))
+    return eng(pixels, use_det=True, use_cls=settings.use_cls, use_rec=True)
 
 
-def _recheck_turned(eng, pixels, result) -> Lines:
-    """The engine's lines, where the orientation classifier turned an upright line over by
-    mistake read again as the line stands, then those under :data:`MIN_SCORE` dropped.
+def _turned_back(read, turned: dict, out):
+    """Lines the orientation classifier turned over by mistake, read again as they stood.
 
     The classifier turns a line it finds upside down before recognition (for a clipping pasted
     in upside down). On real pages it also turns upright lines, and the turned line then reads
-    as nonsense with a low score: a government PDF's line ending in a bracket, ``…的通知》（粤府``,
-    came out as ``《`` (0.54); the same line read as it stands scores 0.996. So a horizontal line
-    read under :data:`RECHECK_SCORE` is recognised once more without the classifier, and the
-    better-scoring reading is kept (a line really upside down reads worse as it stands). The
-    new reading's glyph boxes are placed along the line's box by the recogniser's columns."""
-    import numpy as np
-    from rapidocr.utils.process_img import get_rotate_crop_image
-
-    if not result.txts:
-        return Lines((), (), (), ())
-
-    boxes, txts, scores, words = (
-        list(result.boxes),
-        list(result.txts),
-        list(result.scores),
-        list(result.word_results),
-    )
-    for i, (box, score) in enumerate(zip(boxes, scores, strict=True)):
-        if len(words) != len(txts):  # a line without glyph boxes: the lines are left as they are
-            break
-        xs, ys = [float(p[0]) for p in box], [float(p[1]) for p in box]
-        if score >= RECHECK_SCORE or max(ys) - min(ys) > max(xs) - min(xs):
-            continue
-        crop = get_rotate_crop_image(pixels, np.array(box, dtype=np.float32))
-        again = eng(crop, use_det=False, use_cls=False, use_rec=True)
-        if not again.txts or not again.txts[0].strip() or again.scores[0] <= score:
-            continue
-        txts[i], scores[i] = again.txts[0], float(again.scores[0])
-        words[i] = _glyphs_along(box, again.word_results[0], again.txts[0])
-    keep = [i for i, score in enumerate(scores) if score >= MIN_SCORE and txts[i].strip()]
-    return Lines(
-        tuple(boxes[i] for i in keep),
-        tuple(txts[i] for i in keep),
-        tuple(scores[i] for i in keep),
-        tuple(words[i] for i in keep),
-    )
-
-
-def _glyphs_along(box, info, text: str) -> tuple:
-    """``(glyph, score, glyph box)`` per glyph of a line read alone, placed along the line's box
-    (top-left, top-right, bottom-right, bottom-left) at the recogniser's columns."""
-    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = ((float(p[0]), float(p[1])) for p in box)
-    glyphs = [g for w in info.words for g in w]
-    cols = [c for w in info.word_cols for c in w]
-    confs = list(info.confs) if info.confs else [1.0] * len(glyphs)
-    if len(glyphs) != len(cols) or not glyphs:
-        glyphs, cols, confs = list(text), [i + 0.5 for i in range(len(text))], [1.0] * len(text)
-    span = float(info.line_txt_len or max(cols) + 1)
-    half = 0.5 / max(len(glyphs), 1)
-
-    def at(f: float) -> list[list[float]]:
-        return [x0 + (x1 - x0) * f, y0 + (y1 - y0) * f], [x3 + (x2 - x3) * f, y3 + (y2 - y3) * f]
-
-    out = []
-    for g, c, conf in zip(glyphs, cols, confs, strict=False):
-        f = min(max(c / span, 0.0), 1.0)
-        (ta, ba), (tb, bb) = at(max(f - half, 0.0)), at(min(f + half, 1.0))
-        out.append((g, float(conf), [ta, tb, bb, ba]))
-    return tuple(out)
-
-
-@dataclass(frozen=True)
-class Lines:
-    """What :func:`recognise` returns: RapidOCR's lines (boxes, texts, scores, glyphs)."""
-
-    boxes: tuple
-    txts: tuple
-    scores: tuple
-    word_results: tuple
+    as nonsense or as nothing: a government PDF's line ending in a bracket, ``…的通知》（粤府``,
+    came out as ``《`` (0.54); the same line read as it stands scores 0.996. Its scores do not
+    tell the two apart (0.95 on upright lines it turned, down to 0.81 on lines really upside
+    down), so a turned line read under :data:`TURN_RECHECK` (or as nothing) is read once more
+    as it stood, and the better reading is kept: a line really upside down reads worse unturned.
+    ``read`` is the engine's recognition; RapidOCR places every line's glyphs on the line as it
+    stood before the classifier, which is the line the second reading read."""
+    if not turned or out.txts is None:
+        return out
+    again = [i for i in sorted(turned) if not out.txts[i].strip() or out.scores[i] < TURN_RECHECK]
+    if not again:
+        return out
+    second = read([turned[i] for i in again])
+    txts, scores = list(out.txts), list(out.scores)
+    words = list(out.word_results) if out.word_results else None
+    for k, i in enumerate(again):
+        if second.txts[k].strip() and second.scores[k] > scores[i]:
+            txts[i], scores[i] = second.txts[k], second.scores[k]
+            if words is not None and second.word_results:
+                words[i] = second.word_results[k]
+    out.txts, out.scores = tuple(txts), tuple(scores)
+    out.word_results = tuple(words) if words is not None else out.word_results
+    return out
 
 
 def _ink_height(grey, x0: int, top: int, x1: int, bottom: int, level: float) -> int:

@@ -308,7 +308,11 @@ def read_pdf(path: Path) -> Document:
                 if outline:
                     outlined.append(number)
                 if (images or outline) and not chars and use_ocr:  # a scan: OCR it (never a text page)
-                    ocr_chars, rules, frames = ocr.read_page(data, number - 1)
+                    # text drawn as outlines renders like a text layer, not like a scan: read it as
+                    # the text-layer path reads (RapidOCR's own line widths; the squeeze for scans
+                    # moved a 10 pt page's glyphs across its gutter)
+                    settings = ocr.default_settings().as_before() if outline else None
+                    ocr_chars, rules, frames = ocr.read_page(data, number - 1, settings=settings)
                     if outline:  # the vector rules and boxes are glyph strokes: only the image's count
                         geometry = (rules, [], frames)
                     else:
