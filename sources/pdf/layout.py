@@ -355,15 +355,6 @@ def _body_size(runs: list[Run]) -> float:
     return count.most_common(1)[0][0]
 
 
-def _inside(r: Run, box: Box, slack: float = 2.0) -> bool:
-    return (
-        r.x0 >= box[0] - slack
-        and r.x1 <= box[2] + slack
-        and r.top >= box[1] - slack
-        and r.bottom <= box[3] + slack
-    )
-
-
 def _inside_box(b: Box, box: Box, slack: float = 2.0) -> bool:
     return (
         b[0] >= box[0] - slack
@@ -371,6 +362,10 @@ def _inside_box(b: Box, box: Box, slack: float = 2.0) -> bool:
         and b[1] >= box[1] - slack
         and b[3] <= box[3] + slack
     )
+
+
+def _inside(r: Run, box: Box, slack: float = 2.0) -> bool:
+    return _inside_box((r.x0, r.top, r.x1, r.bottom), box, slack)
 
 
 def _background(fig: Box, runs: list[Run], body: float) -> bool:
