@@ -87,6 +87,8 @@ class Lexicon:
     this_year_words: tuple[str, ...]
     part_year_words: tuple[str, ...]
     year_review_cues: tuple[str, ...]
+    year_review_not: tuple[str, ...]
+    yearbook_words: tuple[str, ...]
     attendance_cues: tuple[str, ...]
     other_body_objects: tuple[str, ...]
     handler_clauses: tuple[str, ...]

@@ -177,6 +177,23 @@ def _catalogue_title(idx: list[int], simple: dict[int, str], content: list[int])
     return None
 
 
+def _title_above_meta(content: list[int], meta: list[int], texts: dict[int, str]) -> int | None:
+    """The title: the title-like block right above the article's own date line. A site's date or
+    header line at the top of the page (2022-08-20 above the paper's name) comes first, so the
+    article's line is the last meta line before the first paragraph that has a title above it."""
+    first_paragraph = next((i for i in content if not _title_like(texts[i]) and len(texts[i]) > TITLE_MAX // 2), None)
+    title = None
+    for m in meta:
+        if first_paragraph is not None and m > first_paragraph:
+            break
+        above = [i for i in content if i < m]
+        if above and _title_like(texts[above[-1]]):
+            title = above[-1]
+        elif title is None:
+            title = next((i for i in reversed(above) if _title_like(texts[i])), None)
+    return title
+
+
 _LOCATION_WORDS = ("当前位置", "您的位置", "您现在的位置", "当前的位置", "本页位置")
 _CRUMB_SEARCH_BLOCKS = 40
 
@@ -247,16 +264,17 @@ def _page_frame(doc: Document, article: int | None, lex: Lexicon) -> PageFrame:
         date = date or find_date(simple[i])
         source = source or source_of(simple[i], lex)
     content = [i for i in idx if i not in furniture and i not in bylines]
-    before_meta = [i for i in content if meta and i < meta[0] and _title_like(texts[i])]
+    before_meta = _title_above_meta(content, meta, texts)
     if (named := _catalogue_title(idx, simple, content)) is not None:
         title = named  # a disclosure catalogue's 标题 field names the title block below it
         content = [i for i in content if i > title]
         furniture.update(i for i in idx if i < title)
-    elif before_meta:
-        title = before_meta[-1]  # the title stands right above the date line
+    elif before_meta is not None:
+        title = before_meta  # the title stands right above the date line
     else:  # else the first text block, when it is short and comes before any paragraph
         title = content[0] if content and _title_like(texts[content[0]]) else None
-    lead = tuple(i for i in content if i != title and len(_CJK.findall(texts[i])) >= 10)[:2]
+    after = title if title is not None else -1  # the site's header lines above the title lead nothing
+    lead = tuple(i for i in content if i > after and len(_CJK.findall(texts[i])) >= 10)[:2]
     return PageFrame(
         furniture=frozenset(furniture),
         title=title,

@@ -372,14 +372,23 @@ def plan_year(blocks: list[str]) -> int | None:
     """The year the text plans for (2024年区政协将…, 2026年是…之年，…将…, 2011年的工作任务): the
     year of the session or meeting that sets the plan, when the text names no date of its own."""
     text = "\n".join(blocks)[:3000]
+    review_cues = tuple(load_lexicon().review_cues)
     for m in _YEAR.finditer(text):
         if (
             not _SINCE.match(text, m.start())
             and not _DATE.match(text, m.start())
             and _is_plan_year(text, m.end())
+            and not _reviewed_next(text, m.end(), review_cues)
         ):
             return int(m[1])
     return None
+
+
+def _reviewed_next(text: str, end: int, review_cues: tuple[str, ...]) -> bool:
+    """Whether the sentence after the one the year at ``end`` stands in opens with a review
+    (2014年是…的开局之年。一年来，…): the year a work report reviews, not one it plans."""
+    stop = text.find("。", end, end + 120)
+    return stop >= 0 and text[stop + 1 :].lstrip().startswith(review_cues)
 
 
 _INTAKE = re.compile(r"收到[^。；;，,]{0,14}提案|提案[^。；;]{0,6}收到")
@@ -394,7 +403,11 @@ def is_intake(text: str, lex: Lexicon, strict: bool = False) -> bool:
 
 def _january_review(head: str, published: tuple[int, int, int], lex: Lexicon) -> bool:
     """A page dated in January whose title or lead reviews a year (盘点, 年终, 回顾, 一年来 ...)."""
-    return published[1] == 1 and any(c in head for c in lex.year_review_cues)
+    if published[1] != 1:
+        return False
+    for word in lex.year_review_not:
+        head = head.replace(word, "")
+    return any(c in head for c in lex.year_review_cues)
 
 
 def report_period(
@@ -426,6 +439,8 @@ def report_period(
     if span:
         a, b = _span_years(span)
         return Period(a, b, True, published, source="text")  # (今年 still reads against the date)
+    if yearbook := _yearbook_year(head, lex):  # 江苏年鉴 2015: the yearbook of 2015 records 2014
+        return Period(yearbook - 1, yearbook - 1, False, source="text")
     found = None
     leads = (*blocks[:2],) if published else (*blocks[:3], text[:_LEAD_CHARS])
     if not published and (lasted := _since_lasted(text[:_LEAD_CHARS])):
@@ -478,6 +493,16 @@ def report_period(
         start = int(since[1]) if since and int(since[1]) < year else year - 4
         return Period(start, year, True, from_date, source=source, date_source=date_source)
     return Period(year, year, False, from_date, source=source, date_source=date_source)
+
+
+def _yearbook_year(head: str, lex: Lexicon) -> int | None:
+    """The year of a yearbook the head names as its source (江苏年鉴 2015年00期, 《中国政协年鉴2015》,
+    2015江苏年鉴): a yearbook records the year before its own."""
+    words = alternation(lex.yearbook_words)
+    if not words:
+        return None
+    m = re.search(rf"(?:{words})\s*[（(]?\s*((?:19|20)\d{{2}})(?!\d)|(?<!\d)((?:19|20)\d{{2}})\s*年?\s*[^\s\d，。；,;]{{0,8}}?(?:{words})", head)
+    return int(m[1] or m[2]) if m else None
 
 
 def _opens_last_year(lead: str, lex: Lexicon) -> bool:
@@ -599,7 +624,7 @@ def ordinal_facts(
     return out
 
 
-_OF_SESSION = re.compile(r"(?:期间|上)?(?:的|收到的|提出的)?(?:政协|委员)?提案(?!工作)")
+_OF_SESSION = re.compile(r"(?:期间|上)?(?:共)?(?:的|收到的|提出的|提交的|提交了?)?(?:政协|委员)?提案(?!工作)")
 
 
 def session_years(

@@ -275,15 +275,17 @@ def _metadata_context(doc: Document, register: Register, year: int | None) -> st
 
 
 # Who publishes the page, in its own furniture: 版权所有：天门日报社, 本报地址：天门市…, 主办单位：…;
-# the root of its breadcrumb (您现在的位置: 靖江政协->工作动态): the site's name.
+# the root of its breadcrumb (您现在的位置: 靖江政协->工作动态): the site's name; and where, by the
+# page's own tag line (标签：福建、政协、委员): a place tagged stands for the page's 省政协.
 _PUBLISHER_LINE = re.compile(
     r"(?:版权所有|主办单位|主办|本报地址|本站地址)\s*[:：]?\s*([\u4e00-\u9fff]{2,24})"
     r"|(?:当前位置|现在的位置|您的位置|当前的位置)\s*[:：]?\s*([\u4e00-\u9fff]{2,12})\s*(?:->|>|»|＞)"
+    r"|(?:标签|关键词|关键字)\s*[:：]\s*([\u4e00-\u9fff、，, ]{2,30})"
 )
 
 
 def _publisher_lines(text: str) -> list[str]:
-    return [m[1] or m[2] for m in _PUBLISHER_LINE.finditer(text)]
+    return [m[1] or m[2] or m[3] for m in _PUBLISHER_LINE.finditer(PINYIN_NOTE.sub("", text))]
 
 
 def _from_metadata(doc: Document, register: Register, year: int | None, context: str) -> SubjectResult | None:
