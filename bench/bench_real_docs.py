@@ -20,6 +20,9 @@ Suites:
   v4  bench/real_docs_v4  a third fresh set (issue 24), none of its pages in v1, v2 or v3, labelled the
                           same way by two labellers (q001-q040, q101-q140) before the extractor saw it;
                           same halves and the same held-back rule as v2.
+  v5  bench/real_docs_v5  a fourth fresh set (issue 24), none of its pages in v1-v4, labelled the same
+                          way by two labellers (p001-p040, p101-p140) before the extractor saw it;
+                          same halves and the same held-back rule as v2.
 
     python bench/bench_real_docs.py                         # v1, both conventions, both sets
     python bench/bench_real_docs.py --suite v2 --set dev    # develop on the fresh set
@@ -125,6 +128,14 @@ SUITES = {
         "CSTATS_REAL_DOCS_V4",
         {"calendar": "gold_spec.txt"},
         {"heldout": "held back (v4, scored once at the end)", "dev": "development (v4)"},
+        True,
+    ),
+    "v5": Suite(
+        "v5",
+        ROOT / "bench" / "real_docs_v5",
+        "CSTATS_REAL_DOCS_V5",
+        {"calendar": "gold_spec.txt"},
+        {"heldout": "held back (v5, scored once at the end)", "dev": "development (v5)"},
         True,
     ),
 }
@@ -578,7 +589,8 @@ def main(argv: list[str] | None = None) -> int:
         "--suite",
         choices=sorted(SUITES),
         default="v1",
-        help="v1: the 80 pages; v2: the fresh set; v3: the second fresh set; v4: the third fresh set",
+        help="v1: the 80 pages; v2: the fresh set; v3: the second fresh set; v4: the third fresh set;"
+        " v5: the fourth fresh set",
     )
     ap.add_argument(
         "--cache", help="folder of cached page texts (default: the suite's env variable or .cache/<folder>)"
