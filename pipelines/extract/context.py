@@ -125,6 +125,8 @@ class ContextModel:
         self.economy_re = re.compile(alternation(self.lex.economy_terms))
         self.not_count_re = re.compile(alternation(self.lex.not_count_cues))
         self.not_count_after_re = re.compile("|".join(f"(?:{p})" for p in self.lex.not_count_after) or "(?!)")
+        self.not_count_before_re = re.compile("|".join(f"(?:{p})" for p in self.lex.not_count_before) or "(?!)")
+        self.other_body_work_re = re.compile(alternation(self.lex.other_body_work) or "(?!)")
         self.numeral_words_re = re.compile(alternation(self.lex.numeral_words))
         self._numeral_word_chars = frozenset("".join(self.lex.numeral_words))
         self.rate_re = re.compile(alternation(self.lex.rate_words))
@@ -312,6 +314,10 @@ class ContextModel:
             clause0 = self._segment_start(text, s0, clause0 - 1)
         if self.not_count_re.search(text, clause0, q.start):
             return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
+        if self.not_count_before_re.search(text, clause0, q.start):
+            return None  # 议程共有八项, 比十一届四次会议增13件
+        if self.other_body_work_re.search(text, clause0, self._segment_end(text, q.end, s1)):
+            return None  # 审议法规案24件: the people's congress's work
         if text.startswith(lex.other_actors, clause0, q.start):
             own_clause = text[clause0 : self._segment_end(text, q.end, s1)]
             if not any(w in own_clause for w in _PRODUCTS):

@@ -892,6 +892,32 @@ _OVER_YEARS = re.compile("历次|历届|[五5]年")
 _SO_FAR = re.compile(r"截[至止](?:目前|今|\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月)")
 
 
+_RUNNING_YEAR = re.compile(rf"连续第\s*(\d{{1,2}}|[{_CN_COUNT}]{{1,3}})\s*个?年")
+_FOUNDED = re.compile(r"((?:19|20)\d{2})\s*年[^。！？\n]{0,40}?(?:成立|组建|创办|创立|设立|启动)")
+
+
+def _cumulative_since(
+    text: str, para_start: int, s_start: int, pos: int, end: int, lex: Lexicon
+) -> tuple[int, str | None] | None:
+    """The first year of a running total (累计, 截至目前…共) that ends in ``end``, and its source: the
+    year the paragraph says the thing counted was founded (2015年…成立了助学联盟。截至目前，联盟共筹集…:
+    "text"), or the years the sentence says it has run (连续第4年…，累计惠及75名: None, the report's
+    own source). None when the sentence names a year of its own, or the start is not before ``end``."""
+    before = text[s_start:pos]
+    if not _cue_re(lex.cumulative_words).search(before) or _named_year(text, s_start, pos, lex):
+        return None
+    running = None
+    for m in _RUNNING_YEAR.finditer(before):
+        running = m
+    if running is not None and _cue_re(lex.cumulative_words).search(before, running.end()):
+        n = int(running[1]) if running[1].isdigit() else chinese_numeral(running[1])
+        return (end - n + 1, None) if n and 2 <= n <= 30 else None
+    founded = None
+    for m in _FOUNDED.finditer(text, min(para_start, s_start), s_start):
+        founded = int(m[1])
+    return (founded, "text") if founded is not None and founded < end else None
+
+
 def _relative_year(before: str, lex: Lexicon) -> int | None:
     """Years back a relative word before the quantity names (今年 0, 去年 1, 前年 2, 截至6月 0), not a
     comparison (比去年, 较去年同期)."""
@@ -1060,6 +1086,12 @@ def mention_period(
             None, None, None, "history: a sentence of history (早在, 还曾, 多年来 ...) gives no period"
         )
     dated_by = report.date_source or report.source
+    if report.published and _cue_re(lex.new_term_words).search(before):
+        y = report.published[0]  # 新一届政协委员…共521名: the new term, opened at this date's session
+        return MentionPeriod(y, y, dated_by)
+    if (cumulative := _cumulative_since(text, para_start, s_start, pos, report.end, lex)) is not None:
+        a, how = cumulative  # 2015年…成立了助学联盟。截至目前，联盟共筹集善款340余万元: 2015 on
+        return MentionPeriod(a, report.end, how or report.source)
     back = _relative_year(before, lex) if report.published else None
     if back is not None:  # 去年，县政协… on a page dated 2023: 2022; 今年以来: 2023
         y = report.published[0] - back
