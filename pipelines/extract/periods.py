@@ -439,6 +439,8 @@ def report_period(
     if span:
         a, b = _span_years(span)
         return Period(a, b, True, published, source="text")  # (今年 still reads against the date)
+    if wide := _FROM_TO.search(head):  # 从1949年…会议到2024年…的3.2万余件提案中: the whole history
+        return Period(int(wide[1]), int(wide[2]), True, published, source="text")
     if yearbook := _yearbook_year(head, lex):  # 江苏年鉴 2015: the yearbook of 2015 records 2014
         return Period(yearbook - 1, yearbook - 1, False, source="text")
     found = None
@@ -892,6 +894,17 @@ _OVER_YEARS = re.compile("历次|历届|[五5]年")
 _SO_FAR = re.compile(r"截[至止](?:目前|今|\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月)")
 
 
+# 从1949年皖北区…会议到2024年省政协十三届二次会议: a span whose ends are events named by their years
+_FROM_TO = re.compile(r"从\s*((?:19|20)\d{2})\s*年[^。；;]{0,40}?(?:到|至)\s*((?:19|20)\d{2})\s*年")
+# 参加了政协石家庄市第十二届委员会第一次会议, 出席大会: who attends a plenary session
+_ATTENDED = re.compile(r"(?:参加|出席|列席)了?[^，。；;]{0,30}?(?:次(?:全体)?会议|大会)(?!精神)")
+
+
+def _since_last_year(before: str, lex: Lexicon) -> bool:
+    """Whether the clause counts since last year (去年以来): a span of two years, not last year's."""
+    return any(w + "以来" in before for w in lex.last_year_words)
+
+
 _RUNNING_YEAR = re.compile(rf"连续第\s*(\d{{1,2}}|[{_CN_COUNT}]{{1,3}})\s*个?年")
 _FOUNDED = re.compile(r"((?:19|20)\d{2})\s*年[^。！？\n]{0,40}?(?:成立|组建|创办|创立|设立|启动)")
 
@@ -923,12 +936,13 @@ def _relative_year(before: str, lex: Lexicon) -> int | None:
     comparison (比去年, 较去年同期)."""
     if "截" in before and _SO_FAR.search(before):
         return 0
+    found, at = None, -1  # the word nearest the quantity (去年以来…，其中今年…5场: this year)
     for words, back in ((lex.year_before_last_words, 2), (lex.last_year_words, 1), (lex.this_year_words, 0)):
         for w in words:
             i = before.rfind(w)
-            if i >= 0 and before[i - 1 : i] not in ("比", "较") and not before.startswith("同期", i + len(w)):
-                return back
-    return None
+            if i > at and before[i - 1 : i] not in ("比", "较") and not before.startswith("同期", i + len(w)):
+                found, at = back, i
+    return found
 
 
 def _years_span(text: str, s_start: int, pos: int, lex: Lexicon) -> int | None:
@@ -937,7 +951,19 @@ def _years_span(text: str, s_start: int, pos: int, lex: Lexicon) -> int | None:
     for m in _years_span_pattern(lex).finditer(text, s_start, pos):
         n = m[1]
         found = int(n) if n.isdigit() else chinese_numeral(n)
+    found = _running_years(text, s_start, pos) or found
     return found if found and 2 <= found <= 10 else None
+
+
+def _running_years(text: str, s_start: int, pos: int) -> int | None:
+    """The years a sentence says its work has run before the quantity (连续两年围绕…提交近200件提案)."""
+    found = None
+    for m in _RUNNING_YEARS.finditer(text, s_start, pos):
+        found = int(m[1]) if m[1].isdigit() else chinese_numeral(m[1])
+    return found if found and 2 <= found <= 10 else None
+
+
+_RUNNING_YEARS = re.compile(rf"连续\s*(\d{{1,2}}|[{_CN_COUNT}]{{1,2}})\s*年")
 
 
 _SPAN_PATTERNS: dict[int, re.Pattern] = {}
@@ -1093,9 +1119,17 @@ def mention_period(
         a, how = cumulative  # 2015年…成立了助学联盟。截至目前，联盟共筹集善款340余万元: 2015 on
         return MentionPeriod(a, report.end, how or report.source)
     back = _relative_year(before, lex) if report.published else None
+    if back == 1 and _since_last_year(before, lex):  # 去年以来共开展主题活动16场: last year and this
+        y = report.published[0]
+        return MentionPeriod(y - 1, y, dated_by)
     if back is not None:  # 去年，县政协… on a page dated 2023: 2022; 今年以来: 2023
         y = report.published[0] - back
         return MentionPeriod(y, y, dated_by)
+    if report.published and terms_dated and "届" in before:
+        for m in TERM.finditer(before):  # 十三届省政协共设立30个界别 on the eve of its first session
+            got = terms_dated.get(_ordinal(m[1]))
+            if got is not None and got[0] == report.published[0] and not report.term:
+                return MentionPeriod(got[0], got[0], got[2])
     sentence = text[s_start : pos + 8]
     if (
         report.published
@@ -1108,7 +1142,10 @@ def mention_period(
         return MentionPeriod(y, y, dated_by)
     if (
         report.published
-        and _cue_re(lex.attendance_cues).search(text, s_start, _sentence_end(text, pos))
+        and (
+            _cue_re(lex.attendance_cues).search(text, s_start, _sentence_end(text, pos))
+            or _ATTENDED.search(text, s_start, _sentence_end(text, pos))
+        )
         and not _named_year(text, s_start, pos, lex)
         and not _OVER_YEARS.search(text, s_start, _sentence_end(text, pos))  # (五年来历次会议期间)
     ):
@@ -1118,6 +1155,8 @@ def mention_period(
     if spans:
         a, b = _span_years(spans[-1])
         return MentionPeriod(a, b, "text")
+    if has_year and "从" in before and (wide := _FROM_TO.search(text, s_start, pos)):
+        return MentionPeriod(int(wide[1]), int(wide[2]), "text")  # 从1949年…会议到2024年…3.2万余件提案
     if "五" in before and (plan := _plan_re().search(before)):  # “十三五”期间，累计…
         a, b = plan_years(plan[1])
         return MentionPeriod(a, b, "plan")
@@ -1126,19 +1165,24 @@ def mention_period(
         since = int(m[1])
     if since is not None and since < report.end:
         return MentionPeriod(since, report.end, "text")
-    years = _years_span(text, s_start, pos, lex) if has_year and not report.term else None
+    years = None
+    if has_year:  # (in a term summary 五年来 is the term itself; 连续两年 still counts back)
+        years = _running_years(text, s_start, pos) if report.term else _years_span(text, s_start, pos, lex)
     if years is not None:
         return MentionPeriod(report.end - years + 1, report.end, report.source)
     year = None
+    cutoff = False
     for m in _YEAR.finditer(text, s_start, pos) if has_year else ():  # (a year holds 年)
         if not _SINCE.match(text, m.start(), pos) and (
-            not _cutoff_before(text, m.start(), lex) or _year_end(text, m)  # 截至2007年底: 2007
+            not (cut := _cutoff_before(text, m.start(), lex)) or _year_end(text, m)  # 截至2007年底: 2007
         ):
-            year = int(m[1])
+            year, cutoff = int(m[1]), cut
     if year is None:  # a paragraph opened by a year: "2023年，…"
         m = _YEAR.match(text, para_start)
         if m and not _SINCE.match(text, para_start):
             year = int(m[1])
+    if year is not None and report.term and year == report.end and cutoff:
+        return MentionPeriod(report.start, report.end, report.source)  # 截止到2022年底 in a term summary
     if year is not None and (year != report.end or report.term) and year >= report.start - 1:
         return MentionPeriod(year, year, "text")
     return MentionPeriod(report.start, report.end, report.source)
