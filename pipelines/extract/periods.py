@@ -1125,11 +1125,12 @@ def mention_period(
     if back is not None:  # 去年，县政协… on a page dated 2023: 2022; 今年以来: 2023
         y = report.published[0] - back
         return MentionPeriod(y, y, dated_by)
-    if report.published and terms_dated and "届" in before:
+    if report.published and (terms_dated or sessions_dated) and "届" in before:
         for m in TERM.finditer(before):  # 十三届省政协共设立30个界别 on the eve of its first session
-            got = terms_dated.get(_ordinal(m[1]))
+            n = _ordinal(m[1])
+            got = terms_dated.get(n) or (sessions_dated or {}).get((n, 1))
             if got is not None and got[0] == report.published[0] and not report.term:
-                return MentionPeriod(got[0], got[0], got[2])
+                return MentionPeriod(got[0], got[0], got[-1])
     sentence = text[s_start : pos + 8]
     if (
         report.published

@@ -131,8 +131,9 @@ def test_the_people_congress_functions_agenda_items_and_changes_are_no_committee
         "县政协十届三次会议建议议程共有六项。\n"
         "县政协共收到提案156件，比十届二次会议增13件。\n"
         "县政协向22个部门征集协商议题40条。\n"
+        "全市11个县级政协开通委员履职平台账号，县政协开通账号后组织网络议政3次。\n"
     )
-    assert {m["surface"] for m in extract(text)} == {"156件", "40条"}
+    assert {m["surface"] for m in extract(text)} == {"156件", "40条", "3次"}
 
 
 def test_since_last_year_is_a_span_of_two_years(extract):
@@ -168,3 +169,13 @@ def test_members_attending_a_new_terms_first_session_are_its_year(extract):
         "报告指出，过去五年，十届县政协共提交提案812件。\n"
     )
     assert periods(extract(text)) == {"190余名": (2021, 2021), "812件": (2017, 2021)}
+
+
+def test_a_term_named_on_the_eve_of_its_first_session_is_its_first_year(extract):
+    # a press briefing in January before the new provincial term's first session: the structure of
+    # the term it names is that term's, in the year the term opens
+    text = (
+        "甘肃省政协十三届一次会议新闻发布会举行\n发布时间：2023-01-12　来源：甘肃日报\n"
+        "政协甘肃省第十三届委员会第一次会议将于1月14日开幕。省政协秘书长介绍，十三届省政协共设立34个界别。\n"
+    )
+    assert periods(extract(text)) == {"34个": (2023, 2023)}
