@@ -33,6 +33,8 @@ from warehouse.catalog import Catalog, Metric, load_catalog
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _SEGMENT_END = "，,、；;：:"
+_CN_DIGITS = frozenset("零〇一二两三四五六七八九十")
+_THRESHOLDS = ("以上", "以下")
 _SPACES = " \t\u3000"
 _SEGMENT_RE = re.compile("[" + _SEGMENT_END + "]")
 _DELIMITER = re.compile(r"[，,、；;：:。！？!?\n]")
@@ -219,6 +221,8 @@ class ContextModel:
             return True  # 数十, 几十, 第三 (but 委员总数643名, 参加人数120人: a count, in digits)
         if q.chinese and q.value < 10 and before.endswith(("是", "为", "的")):
             return True  # 提案办理不单单是一项工作任务: a description, no count
+        if q.chinese and before.endswith("点") and before[-2:-1] in _CN_DIGITS:
+            return True  # 五点七亿多元: the fraction of a decimal the parser does not read as one number
         if before[-1:].isdigit() or before[-1:].isascii() and before[-1:].isalpha():
             return True  # part of a code or a larger token
         if slogans and any(
@@ -226,6 +230,8 @@ class ContextModel:
         ):  # the number opens a slogan (六个一, not 十一批次)
             return True
         after = text[q.end : q.end + 16]
+        if after.startswith("的") and text.endswith(_THRESHOLDS, q.start, q.end):
+            return True  # 个人捐款一百万元以上的就有三十一位: a threshold that picks out whom a count counts
         if self.not_count_after_re.match(after):
             return True  # 交由91家单位办理, 3人以上联名, 五次全会
         if text[q.num_start] in self._numeral_word_chars:  # (a word holding the numeral holds its character)
@@ -238,9 +244,10 @@ class ContextModel:
             return True
         if unit and after_unit.startswith(unit) and len(unit) == 1 and unit != "%":
             return True  # 一件件, 一次次 (a doubled 98%% is a typo, still a rate)
-        if unit in lex.structure_units and text.startswith(lex.structure_after, q.end):
-            word = next(w for w in lex.structure_after if text.startswith(w, q.end))
-            at = q.end + len(word)
+        modifier = next((w for w in lex.structure_modifiers if text.startswith(w, q.end)), "")
+        if unit in lex.structure_units and text.startswith(lex.structure_after, q.end + len(modifier)):
+            word = next(w for w in lex.structure_after if text.startswith(w, q.end + len(modifier)))
+            at = q.end + len(modifier) + len(word)  # (四个关键环节: the modifier is part of the frame)
             at += 2 if text.startswith("重点", at) else 0  # 9个方面重点协商议题
             if not self.objects_re.match(text, at):
                 return True  # 从四个方面 (but 10项重点调研, 9个方面重点协商议题 count)

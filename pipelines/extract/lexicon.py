@@ -54,6 +54,7 @@ class Lexicon:
     slogans: tuple[str, ...]
     structure_after: tuple[str, ...]
     structure_units: tuple[str, ...]
+    structure_modifiers: tuple[str, ...]
     not_count_cues: tuple[str, ...]
     other_actors: tuple[str, ...]
     object_masks: tuple[str, ...]

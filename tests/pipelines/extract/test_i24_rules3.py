@@ -179,3 +179,13 @@ def test_a_term_named_on_the_eve_of_its_first_session_is_its_first_year(extract)
         "政协甘肃省第十三届委员会第一次会议将于1月14日开幕。省政协秘书长介绍，十三届省政协共设立34个界别。\n"
     )
     assert periods(extract(text)) == {"34个": (2023, 2023)}
+
+
+def test_decimals_in_words_thresholds_the_whole_place_and_structure_count_nothing(extract):
+    text = (
+        "平罗县政协常委会工作报告\n"
+        "一年来，委员向灾区捐款折合人民币一点五亿多元，其中个人捐款十万元以上的有二十一位。\n"
+        "目前，该县建成日间照料中心35个。\n"
+        "县政协紧扣选题、调研、协商、督办四个关键环节，全年组织专题协商6次。\n"
+    )
+    assert {m["surface"] for m in extract(text)} == {"二十一位", "6次"}  # the members are counted
