@@ -1005,6 +1005,33 @@ def _of_session(text, s_start, pos, dated, lex) -> MentionPeriod | None:
     return MentionPeriod(year, year, source)
 
 
+def _since_session(text, s_start, pos, dated, published_year, lex) -> MentionPeriod | None:
+    """Work since a named session (省政协十二届二次会议以来，立案提案1280件) on a page dated the year
+    after it: the session's year, as a report since the last session covers the year before."""
+    found = None
+    for m in SESSION.finditer(text, s_start, pos):
+        found = m
+    if found is None or not text.startswith("以来", found.end()) or _named_year(text, s_start, pos, lex):
+        return None
+    got = dated.get((_ordinal(found[1]), _ordinal(found[2])))
+    if got is None or got[0] != published_year - 1:
+        return None
+    return MentionPeriod(got[0], got[0], got[1])
+
+
+def _that_year(text: str, para_start: int, s_start: int, pos: int, lex: Lexicon) -> int | None:
+    """The year 当年 (同年) refers back to: the last year the paragraph names before it, when the
+    sentence names none of its own."""
+    before = text[s_start:pos]
+    at = max((before.rfind(w) for w in lex.that_year_words), default=-1)
+    if at < 0 or _named_year(text, s_start, pos, lex):
+        return None
+    year = None
+    for m in _YEAR.finditer(text, min(para_start, s_start), s_start + at):
+        year = int(m[1])
+    return year
+
+
 def _of_term(before: str, dated: dict[int, tuple[int, int, str]], lex) -> MentionPeriod | None:
     """A paragraph about a closed term of the committee (十二届安徽省政协期间，…共提交提案4531件): the
     term's years, from the term the paragraph names last before the figure."""
@@ -1095,6 +1122,12 @@ def mention_period(
     has_year = "年" in before
     if sessions_dated and "次" in before and (got := _of_session(text, s_start, pos, sessions_dated, lex)):
         return got
+    if sessions_dated and report.published and "以来" in before:
+        if got := _since_session(text, s_start, pos, sessions_dated, report.published[0], lex):
+            # (the report's own source where the report already has that year)
+            return got._replace(source=report.source) if report.start == report.end == got.end else got
+    if (that := _that_year(text, para_start, s_start, pos, lex)) is not None:
+        return MentionPeriod(that, that, "text")  # 从2013年起…开展了…。当年共募集资金98万元
     para = text[min(para_start, s_start) : pos]  # (据悉，十二届安徽省政协期间，…。共提交提案4531件)
     if terms_dated and not report.term and "届" in para and (got := _of_term(para, terms_dated, lex)):
         return got

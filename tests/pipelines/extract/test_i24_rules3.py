@@ -189,3 +189,25 @@ def test_decimals_in_words_thresholds_the_whole_place_and_structure_count_nothin
         "县政协紧扣选题、调研、协商、督办四个关键环节，全年组织专题协商6次。\n"
     )
     assert {m["surface"] for m in extract(text)} == {"二十一位", "6次"}  # the members are counted
+
+
+def test_work_since_a_named_session_on_a_page_of_the_next_year_is_that_sessions_year(extract):
+    text = (
+        "提案工作这一年\n发布时间：2020-05-09　来源：甘肃日报\n"
+        "省政协十二届二次会议以来，甘肃省政协共收到提案812件，立案755件。今年，省政协将加强提案办理协商。\n"
+    )
+    assert periods(extract(text)) == {"812件": (2019, 2019), "755件": (2019, 2019)}
+
+
+def test_that_year_is_the_year_the_paragraph_named_last(extract):
+    text = (
+        "县政协擦亮助学品牌\n发布时间：2016-09-01　来源：平罗县政协\n"
+        "从2015年起，由县政协牵头开展爱心助学活动。当年共募集资金86万元，120名学生得到资助。"
+        "今年，共募集资金95万元，132名学生得到资助。\n"
+    )
+    assert periods(extract(text)) == {
+        "86万元": (2015, 2015),
+        "120名": (2015, 2015),
+        "95万元": (2016, 2016),
+        "132名": (2016, 2016),
+    }
