@@ -211,3 +211,8 @@ def test_that_year_is_the_year_the_paragraph_named_last(extract):
         "95万元": (2016, 2016),
         "132名": (2016, 2016),
     }
+
+
+def test_a_share_right_before_the_answer_it_got_is_the_reply_rate(extract):
+    text = "平罗县政协提案工作情况的报告\n2024年，县政协立案提案156件，提案100%得到办理答复，其中62%已经解决。\n"
+    assert {m["surface"] for m in extract(text)} == {"156件", "100%"}
