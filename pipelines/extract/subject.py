@@ -47,7 +47,7 @@ METADATA_CONTEXT_KEYS = ("publisher", "newspaper", "source", "region", "title")
 
 # Words after which a committee is an object (a destination, an organiser one attends), not the actor.
 _OBJECT_BEFORE = re.compile(
-    r"(?:参加|参与|出席|上报|报送|报|向|赴|受|配合|陪同|邀请|协助|承办|对接|迎接|接待|学习|被|获)"
+    r"(?:参加|参与|出席|上报|报送|报|向|赴|受|配合|陪同|邀请|协助|承办|对接|迎接|接待|学习|被|获|按照|根据)"
     r"(?:[^，。；：！？,;]{0,8}[、及和与])?$"
 )
 _ENUM_SEPARATORS = "、及和与"
@@ -58,7 +58,16 @@ _TOWNSHIP_SUFFIXES = ("镇", "乡", "街道")
 # characters that open a two-character county name (和县) as often as they join words (和, 与 ...):
 # inside a sentence, X县政协 after them is the relative form
 _FUNCTION_CHARS = frozenset("和与及同跟在对向从为是的等各本该其")
-_TOWNSHIP_GROUPS = ("工作联络组", "联络组", "联络处", "委员工作室", "委员联络室", "工作室")
+_TOWNSHIP_GROUPS = (
+    "工作联络组", "活动联络组", "联络组", "联络处", "联络站", "委员工作室", "委员工作站", "委员联络室", "工作室",
+)  # fmt: skip
+# A committee that comes to the writer's place (省政协办公厅来瑞调研, 市政协副主席一行来我县视察): the
+# page is the host's, the visitor is merely named. Only 来 (towards the writer), not 到/赴: a
+# committee's own site reports where it goes (市政协到平罗县调研) as its own work.
+_VISIT_AFTER = re.compile(
+    r"[^，。；：！？,;、]{0,14}?(?<![以将近未从后本原])来(?:我|本)?[\u4e00-\u9fff]{1,6}?"
+    r"(?:调研|视察|考察|检查|督导|走访|指导|慰问|督查)"
+)
 # Where a block's related-article links begin (上一篇：…, 下一篇：…): what follows names other pages'
 # committees, never the subject.
 _NAVIGATION = ("上一篇", "下一篇", "相关文章")
@@ -87,7 +96,7 @@ class NamedCommittee:
 
 
 # Inline pinyin notes some pages put after characters: 政協(xié), 會(huì)議, 当(dāng).
-PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}[)）]")
+PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（] ?[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7} ?[)）]")
 
 
 def compact(text: str) -> str:
@@ -183,7 +192,12 @@ def _mark_objects(s: str, found: list[NamedCommittee]) -> list[NamedCommittee]:
     out: list[NamedCommittee] = []
     for n in found:
         before = s[max(0, n.start - 14) : n.start]
-        is_object = bool(_OBJECT_BEFORE.search(before)) or _in_book_title(s, n.start) or _collective(s, n)
+        is_object = (
+            bool(_OBJECT_BEFORE.search(before))
+            or _in_book_title(s, n.start)
+            or _collective(s, n)
+            or bool(_VISIT_AFTER.match(s, n.end))
+        )
         if not is_object and out and out[-1].is_object:  # 参加全国政协及自治区政协、市政协
             gap = s[out[-1].end : n.start]
             is_object = len(gap) <= 1 and all(ch in _ENUM_SEPARATORS for ch in gap)
@@ -213,6 +227,14 @@ def _page_zones(doc: Document, article: int | None) -> list[tuple[str, str]] | N
         else:
             out.append(("body", text))
     return out
+
+
+def _page_sources(doc: Document, article: int | None) -> list[str]:
+    """The sources a saved page's meta lines name (来源：瑞安日报): who published the article."""
+    frame = page_frame(doc, article)
+    if not frame.is_page:
+        return []
+    return [source_of(doc.text[doc.blocks[i].start : doc.blocks[i].end]) for i in sorted(frame.meta)]
 
 
 def _before_navigation(text: str) -> str:
@@ -530,6 +552,18 @@ def _division_names(register: Register) -> NameIndex:
     return names
 
 
+def _resolve_named(register: Register, form: str, year: int | None, context: str) -> Resolution:
+    """A committee name as of ``year``; a name the register lists until the year before (郧县政协 on
+    a page of 2014, the year 郧县 became 郧阳区) is that division: a page of the year a division was
+    renamed or merged often still uses its old name."""
+    res = register.resolve(form, year, context=context)
+    if res.committee is None and not res.candidates and year is not None:
+        before = register.resolve(form, year - 1, context=context)
+        if before.committee is not None:
+            return before
+    return res
+
+
 def find_subject(doc: Document, article: int | None = None, year: int | None = None) -> SubjectResult:
     """The committee a document (or one of its articles) reports on, as of ``year``."""
     register = load_register()
@@ -540,6 +574,8 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
 
     zones = _zones(doc, article)
     context = meta_context + " " + " ".join(t for _, t in zones)
+    # the publisher: the metadata's and the page's own lines, and its source line (来源：瑞安日报)
+    own_context = " ".join([meta_context, *_page_sources(doc, article)]).strip()
     scores: dict[str, int] = {}
     prominent: dict[str, str] = {}  # code -> best zone it was named in
     committees: dict[str, Committee] = {}
@@ -559,7 +595,7 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
                 continue
             res = resolved.get(named.form)
             if res is None:
-                res = resolved[named.form] = register.resolve(named.form, year, context=context)
+                res = resolved[named.form] = _resolve_named(register, named.form, year, context)
             if res.committee is None:
                 unresolved.append((zone, res.reason or "", res.candidates, named.form))
                 continue
@@ -577,17 +613,18 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
         if prominent_unresolved:
             zone, reason, candidates, _ = prominent_unresolved[0]
             return SubjectResult(None, f"{zone}: {reason}", candidates)
-        own = _publisher_committee(register, meta_context, year) if meta_context else None
-        for zone, named in relatives:
-            if zone in PROMINENT and own is not None:
-                res = register.relative(named.form, own, year)
-                if res is not None and res.committee is not None:
-                    return SubjectResult(res.committee, evidence=f"{zone} ({named.form}, publisher)")
+        own = _publisher_committee(register, own_context, year) if own_context else None
         prominent_relatives = [(z, n) for z, n in relatives if z in PROMINENT]
         if not prominent_relatives and not scores and not unresolved:
             # the page names no committee but as the object of its lead (出席县政协第十一届委员会
-            # 第二次会议的207名委员): that committee's session is what it reports
+            # 第二次会议的207名委员) or as a visitor (自治区政协调研组来我县调研): that committee's
+            # session or visit is what it reports
             prominent_relatives = [(z, n) for z, n in objects if z in PROMINENT][:1]
+        for zone, named in prominent_relatives:
+            if own is not None:
+                res = register.relative(named.form, own, year)
+                if res is not None and res.committee is not None:
+                    return SubjectResult(res.committee, evidence=f"{zone} ({named.form}, publisher)")
         if prominent_relatives:
             by_place = _relative_by_place(register, zones, prominent_relatives[0][1], year)
             if by_place.committee is not None:
@@ -616,11 +653,11 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             return SubjectResult(None, f"committees named only in the body: {names}", body_named)
         return SubjectResult(None, "no committee named in the headline, byline or lead")
 
-    if "head" not in prominent.values() and meta_context:
+    if "head" not in prominent.values() and own_context:
         # the headline names its committee by a relative form only (市政协召开…) and the page's
         # publisher (its site, its paper) resolves it: that outweighs committees named in the lead
         # (guests, other bodies' members)
-        own = _publisher_committee(register, meta_context, year)
+        own = _publisher_committee(register, own_context, year)
         for zone, named in relatives:
             if zone == "head" and own is not None:
                 res = register.relative(named.form, own, year)
