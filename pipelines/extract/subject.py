@@ -564,6 +564,20 @@ def _resolve_named(register: Register, form: str, year: int | None, context: str
     return res
 
 
+def _lower_referred(
+    register: Register, zones: list[tuple[str, str]], a: Committee, b: Committee, year: int | None
+) -> Committee | None:
+    """Of two committees equally prominent, one inside the other (政协重庆市…会议 and 彭水县政协主席 at
+    its press conference), the lower one when the text refers back to its division (该县, 该区): the
+    page reports on it, the higher one is the venue."""
+    for low, high in ((a, b), (b, a)):
+        if high.code in {p.code for p in register.chain(low.code, year)[1:]}:
+            word = "该" + low.name[-1]
+            if low.name[-1] in "县区市旗" and any(word in compact(t) for _, t in zones):
+                return low
+    return None
+
+
 def find_subject(doc: Document, article: int | None = None, year: int | None = None) -> SubjectResult:
     """The committee a document (or one of its articles) reports on, as of ``year``."""
     register = load_register()
@@ -672,6 +686,11 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     if stronger_unresolved:
         zone, reason, candidates, _ = stronger_unresolved[0]
         return SubjectResult(None, f"{zone}: {reason}", candidates)
+    if len(rivals) == 1:
+        lower = _lower_referred(register, zones, committees[top], committees[rivals[0]], year)
+        if lower is not None:
+            others = tuple(committees[c] for c in ranked if c != lower.code)
+            return SubjectResult(lower, candidates=others, evidence=f"{prominent[lower.code]} (该{lower.name[-1]})")
     if rivals:
         tied = (committees[top], *(committees[c] for c in rivals))
         names = "、".join(c.committee_name for c in tied)

@@ -43,3 +43,14 @@ def test_a_prefectures_common_short_form_against_a_district_of_that_name(extract
     # 巴州 is 巴中's 巴州区 and the short form of 巴音郭楞蒙古自治州: the counties named decide
     text = "巴州政协开展结对认亲活动\n\n巴州政协机关干部来到尉犁县、且末县，走访结对户36户。\n"
     assert committees(extract(text)) == {"36户": "652800"}
+
+
+def test_a_county_chairman_at_a_higher_sessions_press_conference_reports_his_county(extract):
+    # the city's session is the venue; the county committee's chairman speaks of 该县's work
+    text = (
+        "两会记者会｜讲好基层协商故事\n\n"
+        "1月10日，政协重庆市第六届委员会第二次会议专题记者会举行。会上，市政协委员、武隆区政协主席"
+        "王某介绍了该区的做法。\n\n"
+        "王某表示，该区建成协商议事室45个。\n"
+    )
+    assert committees(extract(text)) == {"45个": "500156"}
