@@ -349,7 +349,11 @@ def _fits_relative(c: Committee, stem: str) -> bool:
 
 
 def _relative_by_place(
-    register: Register, zones: list[tuple[str, str]], named: NamedCommittee, year: int | None
+    register: Register,
+    zones: list[tuple[str, str]],
+    named: NamedCommittee,
+    year: int | None,
+    address: str = "",
 ) -> SubjectResult:
     """A relative form (区政协, 市政协, 省政协) resolved from the place the page names: in its title,
     source line, lead or body (中共上海市委, 泽州县融媒体中心, 和谐河北). Full names count anywhere;
@@ -387,6 +391,9 @@ def _relative_by_place(
     if not scores and stem in _PROVINCE_FORMS:  # 自治区政协 on a page naming 银川市: 宁夏
         scores, places = _province_of_places(register, texts, stem, year)
         how = "province of the places named on the page"
+    if not scores and address:  # 县政协 on weiningrm.org.cn: 威宁
+        scores, places = _address_places(register, address, stem, year)
+        how = "county in the page's address"
     if not scores:
         return SubjectResult(None, f"relative form {named.form}: the page names no place it may stand for")
     ranked = sorted(scores, key=scores.get, reverse=True)
@@ -394,6 +401,50 @@ def _relative_by_place(
         tied = tuple(places[c] for c in ranked if scores[c] == scores[ranked[0]])
         return SubjectResult(None, f"relative form {named.form}: several places fit", tied)
     return SubjectResult(places[ranked[0]], evidence=f"{how} ({named.form})")
+
+
+_HOST = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)")
+_MIN_PINYIN = 6  # letters: shorter names (he, lx, th) are initials or shared by too many places
+
+
+def _address_places(
+    register: Register, address: str, stem: str, year: int | None
+) -> tuple[dict[str, int], dict[str, Committee]]:
+    """The one county-level division (of ``stem``'s kind) whose name in pinyin opens a label of the
+    page's host: a county's own site or news site (xiangyin.gov.cn, weiningrm.org.cn,
+    hengshannews.com). Only full pinyin of six letters or more, and only when no other division of
+    that kind, in any province, has the same pinyin: the address is the last evidence, after the text."""
+    m = _HOST.match(address.strip())
+    if m is None:
+        return {}, {}
+    index = _pinyin_index(register)
+    hits: dict[str, Committee] = {}
+    for label in m[1].lower().split("."):
+        for n in range(len(label), _MIN_PINYIN - 1, -1):
+            found = [c for c in index.get(label[:n], ()) if c.valid_in(year) and _fits_relative(c, stem)]
+            if found:
+                hits.update((c.code, c) for c in found)
+                break
+    if len(hits) != 1:
+        return {}, {}
+    (code, c), = hits.items()
+    return {code: 1}, {code: c}
+
+
+_PINYIN: dict[int, dict[str, list[Committee]]] = {}
+
+
+def _pinyin_index(register: Register) -> dict[str, list[Committee]]:
+    """County-level divisions by the pinyin of their short name (Weining Yizu … Zizhixian: weining)."""
+    got = _PINYIN.get(id(register))
+    if got is None:
+        got = _PINYIN[id(register)] = {}
+        for c in register.committees:
+            if c.level == "county" and c.name_pinyin:
+                key = re.sub(r"[^a-z]", "", c.name_pinyin.split()[0].lower())
+                if len(key) >= _MIN_PINYIN:
+                    got.setdefault(key, []).append(c)
+    return got
 
 
 def _qualified_by_parent(
@@ -640,7 +691,8 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
                 if res is not None and res.committee is not None:
                     return SubjectResult(res.committee, evidence=f"{zone} ({named.form}, publisher)")
         if prominent_relatives:
-            by_place = _relative_by_place(register, zones, prominent_relatives[0][1], year)
+            address = str((doc.metadata or {}).get("address") or "")
+            by_place = _relative_by_place(register, zones, prominent_relatives[0][1], year, address)
             if by_place.committee is not None:
                 return by_place
         body_named = tuple(committees[c] for c in sorted(scores, key=scores.get, reverse=True))
