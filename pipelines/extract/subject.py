@@ -47,7 +47,7 @@ METADATA_CONTEXT_KEYS = ("publisher", "newspaper", "source", "region", "title")
 
 # Words after which a committee is an object (a destination, an organiser one attends), not the actor.
 _OBJECT_BEFORE = re.compile(
-    r"(?:参加|参与|出席|上报|报送|报|向|赴|受|配合|陪同|邀请|协助|承办|对接|迎接|接待|学习|被|获)"
+    r"(?:参加|参与|出席|上报|报送|报|向|赴|受|配合|陪同|邀请|协助|承办|对接|迎接|接待|学习|被|获|按照|根据)"
     r"(?:[^，。；：！？,;]{0,8}[、及和与])?$"
 )
 _ENUM_SEPARATORS = "、及和与"
@@ -58,7 +58,16 @@ _TOWNSHIP_SUFFIXES = ("镇", "乡", "街道")
 # characters that open a two-character county name (和县) as often as they join words (和, 与 ...):
 # inside a sentence, X县政协 after them is the relative form
 _FUNCTION_CHARS = frozenset("和与及同跟在对向从为是的等各本该其")
-_TOWNSHIP_GROUPS = ("工作联络组", "联络组", "联络处", "委员工作室", "委员联络室", "工作室")
+_TOWNSHIP_GROUPS = (
+    "工作联络组", "活动联络组", "联络组", "联络处", "联络站", "委员工作室", "委员工作站", "委员联络室", "工作室",
+)  # fmt: skip
+# A committee that comes to the writer's place (省政协办公厅来瑞调研, 市政协副主席一行来我县视察): the
+# page is the host's, the visitor is merely named. Only 来 (towards the writer), not 到/赴: a
+# committee's own site reports where it goes (市政协到平罗县调研) as its own work.
+_VISIT_AFTER = re.compile(
+    r"[^，。；：！？,;、]{0,14}?(?<![以将近未从后本原])来(?:我|本)?[\u4e00-\u9fff]{1,6}?"
+    r"(?:调研|视察|考察|检查|督导|走访|指导|慰问|督查)"
+)
 # Where a block's related-article links begin (上一篇：…, 下一篇：…): what follows names other pages'
 # committees, never the subject.
 _NAVIGATION = ("上一篇", "下一篇", "相关文章")
@@ -87,7 +96,7 @@ class NamedCommittee:
 
 
 # Inline pinyin notes some pages put after characters: 政協(xié), 會(huì)議, 当(dāng).
-PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}[)）]")
+PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（] ?[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7} ?[)）]")
 
 
 def compact(text: str) -> str:
@@ -183,7 +192,12 @@ def _mark_objects(s: str, found: list[NamedCommittee]) -> list[NamedCommittee]:
     out: list[NamedCommittee] = []
     for n in found:
         before = s[max(0, n.start - 14) : n.start]
-        is_object = bool(_OBJECT_BEFORE.search(before)) or _in_book_title(s, n.start) or _collective(s, n)
+        is_object = (
+            bool(_OBJECT_BEFORE.search(before))
+            or _in_book_title(s, n.start)
+            or _collective(s, n)
+            or bool(_VISIT_AFTER.match(s, n.end))
+        )
         if not is_object and out and out[-1].is_object:  # 参加全国政协及自治区政协、市政协
             gap = s[out[-1].end : n.start]
             is_object = len(gap) <= 1 and all(ch in _ENUM_SEPARATORS for ch in gap)
@@ -213,6 +227,14 @@ def _page_zones(doc: Document, article: int | None) -> list[tuple[str, str]] | N
         else:
             out.append(("body", text))
     return out
+
+
+def _page_sources(doc: Document, article: int | None) -> list[str]:
+    """The sources a saved page's meta lines name (来源：瑞安日报): who published the article."""
+    frame = page_frame(doc, article)
+    if not frame.is_page:
+        return []
+    return [source_of(doc.text[doc.blocks[i].start : doc.blocks[i].end]) for i in sorted(frame.meta)]
 
 
 def _before_navigation(text: str) -> str:
@@ -327,7 +349,11 @@ def _fits_relative(c: Committee, stem: str) -> bool:
 
 
 def _relative_by_place(
-    register: Register, zones: list[tuple[str, str]], named: NamedCommittee, year: int | None
+    register: Register,
+    zones: list[tuple[str, str]],
+    named: NamedCommittee,
+    year: int | None,
+    address: str = "",
 ) -> SubjectResult:
     """A relative form (区政协, 市政协, 省政协) resolved from the place the page names: in its title,
     source line, lead or body (中共上海市委, 泽州县融媒体中心, 和谐河北). Full names count anywhere;
@@ -365,6 +391,9 @@ def _relative_by_place(
     if not scores and stem in _PROVINCE_FORMS:  # 自治区政协 on a page naming 银川市: 宁夏
         scores, places = _province_of_places(register, texts, stem, year)
         how = "province of the places named on the page"
+    if not scores and address:  # 县政协 on weiningrm.org.cn: 威宁
+        scores, places = _address_places(register, address, stem, year)
+        how = "county in the page's address"
     if not scores:
         return SubjectResult(None, f"relative form {named.form}: the page names no place it may stand for")
     ranked = sorted(scores, key=scores.get, reverse=True)
@@ -372,6 +401,50 @@ def _relative_by_place(
         tied = tuple(places[c] for c in ranked if scores[c] == scores[ranked[0]])
         return SubjectResult(None, f"relative form {named.form}: several places fit", tied)
     return SubjectResult(places[ranked[0]], evidence=f"{how} ({named.form})")
+
+
+_HOST = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)")
+_MIN_PINYIN = 6  # letters: shorter names (he, lx, th) are initials or shared by too many places
+
+
+def _address_places(
+    register: Register, address: str, stem: str, year: int | None
+) -> tuple[dict[str, int], dict[str, Committee]]:
+    """The one county-level division (of ``stem``'s kind) whose name in pinyin opens a label of the
+    page's host: a county's own site or news site (xiangyin.gov.cn, weiningrm.org.cn,
+    hengshannews.com). Only full pinyin of six letters or more, and only when no other division of
+    that kind, in any province, has the same pinyin: the address is the last evidence, after the text."""
+    m = _HOST.match(address.strip())
+    if m is None:
+        return {}, {}
+    index = _pinyin_index(register)
+    hits: dict[str, Committee] = {}
+    for label in m[1].lower().split("."):
+        for n in range(len(label), _MIN_PINYIN - 1, -1):
+            found = [c for c in index.get(label[:n], ()) if c.valid_in(year) and _fits_relative(c, stem)]
+            if found:
+                hits.update((c.code, c) for c in found)
+                break
+    if len(hits) != 1:
+        return {}, {}
+    (code, c), = hits.items()
+    return {code: 1}, {code: c}
+
+
+_PINYIN: dict[int, dict[str, list[Committee]]] = {}
+
+
+def _pinyin_index(register: Register) -> dict[str, list[Committee]]:
+    """County-level divisions by the pinyin of their short name (Weining Yizu … Zizhixian: weining)."""
+    got = _PINYIN.get(id(register))
+    if got is None:
+        got = _PINYIN[id(register)] = {}
+        for c in register.committees:
+            if c.level == "county" and c.name_pinyin:
+                key = re.sub(r"[^a-z]", "", c.name_pinyin.split()[0].lower())
+                if len(key) >= _MIN_PINYIN:
+                    got.setdefault(key, []).append(c)
+    return got
 
 
 def _qualified_by_parent(
@@ -530,6 +603,32 @@ def _division_names(register: Register) -> NameIndex:
     return names
 
 
+def _resolve_named(register: Register, form: str, year: int | None, context: str) -> Resolution:
+    """A committee name as of ``year``; a name the register lists until the year before (郧县政协 on
+    a page of 2014, the year 郧县 became 郧阳区) is that division: a page of the year a division was
+    renamed or merged often still uses its old name."""
+    res = register.resolve(form, year, context=context)
+    if res.committee is None and not res.candidates and year is not None:
+        before = register.resolve(form, year - 1, context=context)
+        if before.committee is not None:
+            return before
+    return res
+
+
+def _lower_referred(
+    register: Register, zones: list[tuple[str, str]], a: Committee, b: Committee, year: int | None
+) -> Committee | None:
+    """Of two committees equally prominent, one inside the other (政协重庆市…会议 and 彭水县政协主席 at
+    its press conference), the lower one when the text refers back to its division (该县, 该区): the
+    page reports on it, the higher one is the venue."""
+    for low, high in ((a, b), (b, a)):
+        if high.code in {p.code for p in register.chain(low.code, year)[1:]}:
+            word = "该" + low.name[-1]
+            if low.name[-1] in "县区市旗" and any(word in compact(t) for _, t in zones):
+                return low
+    return None
+
+
 def find_subject(doc: Document, article: int | None = None, year: int | None = None) -> SubjectResult:
     """The committee a document (or one of its articles) reports on, as of ``year``."""
     register = load_register()
@@ -540,6 +639,8 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
 
     zones = _zones(doc, article)
     context = meta_context + " " + " ".join(t for _, t in zones)
+    # the publisher: the metadata's and the page's own lines, and its source line (来源：瑞安日报)
+    own_context = " ".join([meta_context, *_page_sources(doc, article)]).strip()
     scores: dict[str, int] = {}
     prominent: dict[str, str] = {}  # code -> best zone it was named in
     committees: dict[str, Committee] = {}
@@ -559,7 +660,7 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
                 continue
             res = resolved.get(named.form)
             if res is None:
-                res = resolved[named.form] = register.resolve(named.form, year, context=context)
+                res = resolved[named.form] = _resolve_named(register, named.form, year, context)
             if res.committee is None:
                 unresolved.append((zone, res.reason or "", res.candidates, named.form))
                 continue
@@ -577,19 +678,21 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
         if prominent_unresolved:
             zone, reason, candidates, _ = prominent_unresolved[0]
             return SubjectResult(None, f"{zone}: {reason}", candidates)
-        own = _publisher_committee(register, meta_context, year) if meta_context else None
-        for zone, named in relatives:
-            if zone in PROMINENT and own is not None:
-                res = register.relative(named.form, own, year)
-                if res is not None and res.committee is not None:
-                    return SubjectResult(res.committee, evidence=f"{zone} ({named.form}, publisher)")
+        own = _publisher_committee(register, own_context, year) if own_context else None
         prominent_relatives = [(z, n) for z, n in relatives if z in PROMINENT]
         if not prominent_relatives and not scores and not unresolved:
             # the page names no committee but as the object of its lead (出席县政协第十一届委员会
-            # 第二次会议的207名委员): that committee's session is what it reports
+            # 第二次会议的207名委员) or as a visitor (自治区政协调研组来我县调研): that committee's
+            # session or visit is what it reports
             prominent_relatives = [(z, n) for z, n in objects if z in PROMINENT][:1]
+        for zone, named in prominent_relatives:
+            if own is not None:
+                res = register.relative(named.form, own, year)
+                if res is not None and res.committee is not None:
+                    return SubjectResult(res.committee, evidence=f"{zone} ({named.form}, publisher)")
         if prominent_relatives:
-            by_place = _relative_by_place(register, zones, prominent_relatives[0][1], year)
+            address = str((doc.metadata or {}).get("address") or "")
+            by_place = _relative_by_place(register, zones, prominent_relatives[0][1], year, address)
             if by_place.committee is not None:
                 return by_place
         body_named = tuple(committees[c] for c in sorted(scores, key=scores.get, reverse=True))
@@ -616,11 +719,11 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             return SubjectResult(None, f"committees named only in the body: {names}", body_named)
         return SubjectResult(None, "no committee named in the headline, byline or lead")
 
-    if "head" not in prominent.values() and meta_context:
+    if "head" not in prominent.values() and own_context:
         # the headline names its committee by a relative form only (市政协召开…) and the page's
         # publisher (its site, its paper) resolves it: that outweighs committees named in the lead
         # (guests, other bodies' members)
-        own = _publisher_committee(register, meta_context, year)
+        own = _publisher_committee(register, own_context, year)
         for zone, named in relatives:
             if zone == "head" and own is not None:
                 res = register.relative(named.form, own, year)
@@ -635,6 +738,11 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     if stronger_unresolved:
         zone, reason, candidates, _ = stronger_unresolved[0]
         return SubjectResult(None, f"{zone}: {reason}", candidates)
+    if len(rivals) == 1:
+        lower = _lower_referred(register, zones, committees[top], committees[rivals[0]], year)
+        if lower is not None:
+            others = tuple(committees[c] for c in ranked if c != lower.code)
+            return SubjectResult(lower, candidates=others, evidence=f"{prominent[lower.code]} (该{lower.name[-1]})")
     if rivals:
         tied = (committees[top], *(committees[c] for c in rivals))
         names = "、".join(c.committee_name for c in tied)
