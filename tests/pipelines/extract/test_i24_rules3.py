@@ -185,7 +185,7 @@ def test_decimals_in_words_thresholds_the_whole_place_and_structure_count_nothin
     text = (
         "平罗县政协常委会工作报告\n"
         "一年来，委员向灾区捐款折合人民币一点五亿多元，其中个人捐款十万元以上的有二十一位。\n"
-        "目前，该县建成日间照料中心35个。\n"
+        "目前，该省建成日间照料中心350个。\n"
         "县政协紧扣选题、调研、协商、督办四个关键环节，全年组织专题协商6次。\n"
     )
     assert {m["surface"] for m in extract(text)} == {"二十一位", "6次"}  # the members are counted
