@@ -28,7 +28,7 @@ from warehouse.catalog import Catalog
 # term calendar (provinces, reviewed and learned ordinals), plans, relative years, publication dates;
 # 1.9: plan years date their sessions, sessions of named proposals, spans since a year, relative forms
 # from the page's places, sector lists and attendance, other bodies' counts (issue 24)
-EXTRACTOR_VERSION = "1.11.0"
+EXTRACTOR_VERSION = "1.12.0"
 
 
 _local = threading.local()
