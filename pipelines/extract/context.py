@@ -48,6 +48,10 @@ _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 # 作出批示) still counts them
 _PRODUCTS = ("提案", "社情民意", "批示")  # (区委区政府领导作出批示14次: instructions on its reports)
 _OF_MEMBERS = ("的委员", "的政协委员", "以上的委员", "以上的政协委员")
+_PEOPLE_UNITS = ("名", "位", "人")
+_LINE_OPENING = re.compile(
+    r"[ \t\u3000]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?[ \t\u3000]*"
+)
 
 
 # Inline pinyin notes some pages put after characters: 提(ti)案, 会议(huì yì): read through, like spaces.
@@ -127,8 +131,11 @@ class ContextModel:
         self.economy_re = re.compile(alternation(self.lex.economy_terms))
         self.not_count_re = re.compile(alternation(self.lex.not_count_cues))
         self.not_count_after_re = re.compile("|".join(f"(?:{p})" for p in self.lex.not_count_after) or "(?!)")
-        self.not_count_before_re = re.compile("|".join(f"(?:{p})" for p in self.lex.not_count_before) or "(?!)")
+        self.not_count_before_re = re.compile(
+            "|".join(f"(?:{p})" for p in self.lex.not_count_before) or "(?!)"
+        )
         self.other_body_work_re = re.compile(alternation(self.lex.other_body_work) or "(?!)")
+        self.member_after_re = re.compile("|".join(f"(?:{p})" for p in self.lex.member_after) or "(?!)")
         self.numeral_words_re = re.compile(alternation(self.lex.numeral_words))
         self._numeral_word_chars = frozenset("".join(self.lex.numeral_words))
         self.rate_re = re.compile(alternation(self.lex.rate_words))
@@ -190,7 +197,8 @@ class ContextModel:
         if not any(counted):
             return []
         self._delims = [m.start() for m in _SEGMENT_RE.finditer(text, s0, s1)]
-        self._other_body_sentence = any(w in text[s0:s1] for w in self.lex.other_body_objects)
+        self._other_body_sentence = any(w in self._unmasked(text[s0:s1]) for w in self.lex.other_body_objects)
+        self._other_actor_seen = False  # an earlier clause of the sentence was another body's (该省建成…)
         self._quoted = _OPEN_QUOTE_RE.search(text, s0, s1) is not None
         objects = [_Hit(m.start(), m.end(), m[0]) for m in self.objects_re.finditer(text, s0, s1)]
         verbs = [_Hit(m.start(), m.end(), m[0]) for m in self.verbs_re.finditer(text, s0, s1)]
@@ -217,7 +225,11 @@ class ContextModel:
         lex = self.lex
         before = text[max(s0, q.num_start - 12) : q.num_start].rstrip(_SPACES)
         after_unit = text[q.end : q.end + 4]
-        if before.endswith(lex.number_blockers_before) and (q.chinese or not before.endswith("数")):
+        if (
+            before.endswith(lex.number_blockers_before)
+            and (q.chinese or not before.endswith("数"))
+            and not before.endswith(lex.blocker_exceptions)  # 截至目前96件
+        ):
             return True  # 数十, 几十, 第三 (but 委员总数643名, 参加人数120人: a count, in digits)
         if q.chinese and q.value < 10 and before.endswith(("是", "为", "的")):
             return True  # 提案办理不单单是一项工作任务: a description, no count
@@ -225,6 +237,8 @@ class ContextModel:
             return True  # 五点七亿多元: the fraction of a decimal the parser does not read as one number
         if before[-1:].isdigit() or before[-1:].isascii() and before[-1:].isalpha():
             return True  # part of a code or a larger token
+        if not q.chinese and text[q.num_start] == "0" and text[q.num_start + 1 : q.num_start + 2].isdigit():
+            return True  # ?00多位: a garbled number (a count never opens with a zero)
         if slogans and any(
             a <= q.num_start < b for a, b in slogans
         ):  # the number opens a slogan (六个一, not 十一批次)
@@ -244,15 +258,20 @@ class ContextModel:
             return True
         if unit and after_unit.startswith(unit) and len(unit) == 1 and unit != "%":
             return True  # 一件件, 一次次 (a doubled 98%% is a typo, still a rate)
+        if unit in lex.structure_units and (after_unit[:1].isdigit() or after_unit.startswith("百分之")):
+            return True  # 三个100%: a slogan of targets
         modifier = next((w for w in lex.structure_modifiers if text.startswith(w, q.end)), "")
         if unit in lex.structure_units and text.startswith(lex.structure_after, q.end + len(modifier)):
             word = next(w for w in lex.structure_after if text.startswith(w, q.end + len(modifier)))
             at = q.end + len(modifier) + len(word)  # (四个关键环节: the modifier is part of the frame)
             at += 2 if text.startswith("重点", at) else 0  # 9个方面重点协商议题
-            if not self.objects_re.match(text, at):
-                return True  # 从四个方面 (but 10项重点调研, 9个方面重点协商议题 count)
-        if unit == "次" and before.endswith(lex.session_before):
-            return True  # 十二届五次会议
+            counted = word == "重点" and text.startswith(lex.structure_counted, at)
+            if not self.objects_re.match(text, at) and not counted:
+                return True  # 从四个方面 (but 10项重点调研, 9个方面重点协商议题, 10个重点课题 count)
+        if unit == "次" and (
+            before.endswith(lex.session_before) or text.startswith(lex.session_after, q.end)
+        ):
+            return True  # 十二届五次会议, (三次会议提案92件), 市十一次党代会
         if self._quoted and self._inside_short_quote(text, s0, q):
             return True  # “三项计划”
         if unit == "%":
@@ -267,9 +286,24 @@ class ContextModel:
     def _other_bodys_items(self, text: str, s0: int, q: Quantity) -> bool:
         """Whether the sentence counts another body's items up to the quantity: the last such word
         before it (代表建议) is not followed by the committee's own (提案, 政协)."""
-        before = text[s0 : q.start]
+        before = self._unmasked(text[s0 : q.start])
         last = max((before.rfind(w) for w in self.lex.other_body_objects), default=-1)
         return last >= 0 and not any(w in before[last:] for w in ("提案", "政协", "政協"))
+
+    def _unmasked(self, span: str) -> str:
+        """``span`` with the committee's own products that hold another body's word blanked (建议案)."""
+        for w in self.lex.own_object_masks:
+            span = span.replace(w, "\u3000" * len(w))
+        return span
+
+    @staticmethod
+    def _opens_line(text: str, q: Quantity) -> bool:
+        """Whether the quantity opens its line, after a list number at most (1、, （二）, 三、)."""
+        return _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, q.start) + 1, q.start) is not None
+
+    def _members_after(self, text: str, q: Quantity) -> bool:
+        """3位政协委员, 11位委员, 3名自治区政协委员: a count of members."""
+        return q.unit in _PEOPLE_UNITS and self.member_after_re.match(text, q.end) is not None
 
     def _in_numeral_word(self, text: str, q: Quantity) -> bool:
         return any(
@@ -325,10 +359,15 @@ class ContextModel:
             return None  # 议程共有八项, 比十一届四次会议增13件
         if self.other_body_work_re.search(text, clause0, self._segment_end(text, q.end, s1)):
             return None  # 审议法规案24件: the people's congress's work
-        if text.startswith(lex.other_actors, clause0, q.start):
+        if text.startswith(lex.other_actors, clause0, q.start) and not text.startswith(
+            lex.not_other_actors, clause0, q.start
+        ):  # (民盟市委会 is a party's committee, no 市委)
             own_clause = text[clause0 : self._segment_end(text, q.end, s1)]
             if not any(w in own_clause for w in _PRODUCTS):
+                self._other_actor_seen = True
                 return None  # another body's work: 县委常委会专题研究政协工作2次 (not 区政府共收到…提案115件)
+        elif self._other_actor_seen and not self._own_subject(text, seg0, q.start, verbs):
+            return None  # 该省建成…近5000个，社区日间照料中心2107个: the enumeration goes on with its actor
         if self.handler_re.match(text, clause0, q.start):
             return None  # 内蒙古自治区教育厅承办113件次: one department's load
         if self._other_body_sentence and self._other_bodys_items(text, s0, q):
@@ -385,8 +424,15 @@ class ContextModel:
 
         small_chinese = q.chinese and q.value < 10 and q.qualifier == "exact"
         follows_count = self._sentence_counts > 0
-        if small_chinese and not self._anchored(text, own_lo, q, objects, verbs, follows_count, seg_end):
-            return None
+        if (
+            small_chinese
+            and not self._anchored(text, own_lo, q, objects, verbs, follows_count, seg_end)
+            and not (
+                q.value >= 2
+                and (tier == "right" and self._opens_line(text, q) or self._members_after(text, q))
+            )
+        ):
+            return None  # (a heading "1、三次议政性常委会"; 两位政协委员: members)
         if tier is None:
             return self._unmatched(text, s0, s1, q, seg0, seg_end, last_category, small_chinese)
 
@@ -426,6 +472,12 @@ class ContextModel:
             metric = max(found, key=lambda mh: (mh[1].end, -candidates.index(mh[0])))[0]
         return Reading(q, metric, metric.category, s0, s1)
 
+    def _own_subject(self, text: str, seg0: int, pos: int, verbs) -> bool:
+        """Whether a clause names its own actor or verb (政协, 委员, a work verb) before ``pos``."""
+        if any(w in text[seg0:pos] for w in ("政协", "委员")):
+            return True
+        return any(seg0 <= v.start and v.end <= pos for v in verbs)
+
     def _from_paragraph(self, text, s0, q, own_lo, clause, verbs):
         p0 = text.rfind("\n", 0, s0) + 1
         own_verbs = [
@@ -446,6 +498,8 @@ class ContextModel:
     def _bare_ok(self, text: str, q: Quantity) -> bool:
         if q.chinese or not self.bare_objects:
             return False
+        if not text[q.end :].strip():
+            return False  # 专委会提案13 at the end of a stored text cut short: the unit is lost
         after = text[q.end : q.end + 1]
         if after and ("\u4e00" <= after <= "\u9fff" or after.isalnum()):
             return False  # 2024年, 12345热线
@@ -466,9 +520,10 @@ class ContextModel:
 
     def _unmatched(self, text, s0, s1, q, seg0, seg_end, last_category, small_chinese) -> Reading | None:
         """A quantity no metric fits: keep it for review when the sentence is about committee work."""
-        if small_chinese or not q.unit or q.chinese and q.value < 10:
+        members = self._members_after(text, q)  # members who acted (3位政协委员认真聆听) need no work verb
+        if not q.unit or (small_chinese or q.chinese and q.value < 10) and not (members and q.value >= 2):
             return None
-        if not self.verbs_re.search(text, s0, s1):  # no work verb or catalog verb in the sentence
+        if not members and not self.verbs_re.search(text, s0, s1):  # no work verb or catalog verb
             return None
         if self.economy_re.search(text, s0, q.start):
             return None
