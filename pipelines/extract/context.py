@@ -49,6 +49,7 @@ _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 _PRODUCTS = ("提案", "社情民意", "批示")  # (区委区政府领导作出批示14次: instructions on its reports)
 _OF_MEMBERS = ("的委员", "的政协委员", "以上的委员", "以上的政协委员")
 _PEOPLE_UNITS = ("名", "位", "人")
+_BLANK_TO_END = re.compile(r"\s*")
 _LINE_OPENING = re.compile(
     r"[ \t\u3000]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?[ \t\u3000]*"
 )
@@ -498,7 +499,7 @@ class ContextModel:
     def _bare_ok(self, text: str, q: Quantity) -> bool:
         if q.chinese or not self.bare_objects:
             return False
-        if not text[q.end :].strip():
+        if _BLANK_TO_END.fullmatch(text, q.end):
             return False  # 专委会提案13 at the end of a stored text cut short: the unit is lost
         after = text[q.end : q.end + 1]
         if after and ("\u4e00" <= after <= "\u9fff" or after.isalnum()):
