@@ -39,7 +39,7 @@ def test_empty_cache_says_so(tmp_path, capsys):
     assert bench.main(["--cache", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "holds none of the 80 manifest documents" in out
-    for suite in ("v2", "v3", "v4", "v5"):
+    for suite in ("v2", "v3", "v4", "v5", "v6"):
         assert bench.main(["--suite", suite, "--cache", str(tmp_path)]) == 0
         assert "holds none of the" in capsys.readouterr().out
 
@@ -72,7 +72,13 @@ def test_calendar_convention_keeps_the_mentions_and_only_fills_periods():
 
 @pytest.mark.parametrize(
     "key, earlier",
-    [("v2", ("v1",)), ("v3", ("v1", "v2")), ("v4", ("v1", "v2", "v3")), ("v5", ("v1", "v2", "v3", "v4"))],
+    [
+        ("v2", ("v1",)),
+        ("v3", ("v1", "v2")),
+        ("v4", ("v1", "v2", "v3")),
+        ("v5", ("v1", "v2", "v3", "v4")),
+        ("v6", ("v1", "v2", "v3", "v4", "v5")),
+    ],
 )
 def test_fresh_sets_are_new_and_split_in_halves(key, earlier):
     seen = {r["url"] for e in earlier for r in bench.load_manifest(bench.SUITES[e])}
