@@ -23,6 +23,9 @@ Suites:
   v5  bench/real_docs_v5  a fourth fresh set (issue 24), none of its pages in v1-v4, labelled the same
                           way by two labellers (p001-p040, p101-p140) before the extractor saw it;
                           same halves and the same held-back rule as v2.
+  v6  bench/real_docs_v6  a fifth fresh set (issue 24), none of its pages in v1-v5, labelled the same
+                          way by two labellers (t001-t040, t101-t140) before the extractor saw it;
+                          same halves and the same held-back rule as v2.
 
     python bench/bench_real_docs.py                         # v1, both conventions, both sets
     python bench/bench_real_docs.py --suite v2 --set dev    # develop on the fresh set
@@ -136,6 +139,14 @@ SUITES = {
         "CSTATS_REAL_DOCS_V5",
         {"calendar": "gold_spec.txt"},
         {"heldout": "held back (v5, scored once at the end)", "dev": "development (v5)"},
+        True,
+    ),
+    "v6": Suite(
+        "v6",
+        ROOT / "bench" / "real_docs_v6",
+        "CSTATS_REAL_DOCS_V6",
+        {"calendar": "gold_spec.txt"},
+        {"heldout": "held back (v6, scored once at the end)", "dev": "development (v6)"},
         True,
     ),
 }
@@ -590,7 +601,7 @@ def main(argv: list[str] | None = None) -> int:
         choices=sorted(SUITES),
         default="v1",
         help="v1: the 80 pages; v2: the fresh set; v3: the second fresh set; v4: the third fresh set;"
-        " v5: the fourth fresh set",
+        " v5: the fourth fresh set; v6: the fifth fresh set",
     )
     ap.add_argument(
         "--cache", help="folder of cached page texts (default: the suite's env variable or .cache/<folder>)"
