@@ -50,6 +50,8 @@ _OBJECT_BEFORE = re.compile(
     r"(?:参加|参与|出席|上报|报送|报|向|赴|受|配合|陪同|邀请|协助|承办|对接|迎接|接待|学习|被|获|按照|根据)"
     r"(?:[^，。；：！？,;]{0,8}[、及和与])?$"
 )
+# 我受政协江苏省第十届委员会常务委员会委托，向大会报告…: the speaker reports for that committee
+_ON_BEHALF_AFTER = re.compile(r"(?:常务委员会|常委会|主席会议)?委托")
 _ENUM_SEPARATORS = "、及和与"
 _COMMITTEE_WORD = re.compile(f"政协|{FULL_PREFIX}")
 # a township (镇, 乡, 街道) right before 政协 whose liaison group or members' room follows: the
@@ -193,7 +195,7 @@ def _mark_objects(s: str, found: list[NamedCommittee]) -> list[NamedCommittee]:
     for n in found:
         before = s[max(0, n.start - 14) : n.start]
         is_object = (
-            bool(_OBJECT_BEFORE.search(before))
+            bool(_OBJECT_BEFORE.search(before)) and not _ON_BEHALF_AFTER.match(s, n.end)
             or _in_book_title(s, n.start)
             or _collective(s, n)
             or bool(_VISIT_AFTER.match(s, n.end))
@@ -246,8 +248,18 @@ def _before_navigation(text: str) -> str:
 
 def _zones(doc: Document, article: int | None) -> list[tuple[str, str]]:
     """(zone, text) for each block of the article: head, byline, lead, body; a block's
-    related-article links (上一篇：…) name no subject."""
-    return [(zone, _before_navigation(text)) for zone, text in _all_zones(doc, article)]
+    related-article links (上一篇：…) name no subject. A formal name broken over two title lines
+    (中国人民政治协商会议 / 武汉市第十四届委员会第一次会议) is read as one, in the first line's zone."""
+    out: list[tuple[str, str]] = []
+    for zone, text in _all_zones(doc, article):
+        if out and compact(out[-1][1]) in _PREFIX_LINES:
+            out[-1] = (out[-1][0], out[-1][1].strip() + text)
+            continue
+        out.append((zone, _before_navigation(text)))
+    return out
+
+
+_PREFIX_LINES = frozenset({FULL_PREFIX, "政协"})
 
 
 def _all_zones(doc: Document, article: int | None) -> list[tuple[str, str]]:
@@ -558,13 +570,14 @@ def _county_short_names(register: Register, stem: str, year: int | None) -> dict
 def _province_of_places(
     register: Register, texts: list[tuple[str, str]], stem: str, year: int | None
 ) -> tuple[dict[str, int], dict[str, Committee]]:
-    """The one province (of ``stem``'s kind) whose cities and counties the page names in full."""
+    """The one province (of ``stem``'s kind) whose cities and counties the page names in full, or
+    whose cities it names by their short names (在哈尔滨…召开)."""
     provinces: dict[str, Committee] = {}
     scores: dict[str, int] = {}
     for zone, s in texts:
-        for name in dict.fromkeys(m[0] for m in _full_names_re(register).finditer(s)):
-            if not name.endswith(_ANY_DIVISION):
-                continue
+        names = [m[0] for m in _full_names_re(register).finditer(s) if m[0].endswith(_ANY_DIVISION)]
+        names += [n for n in _city_short_names(register).present(s) if _city_named(s, n)]
+        for name in dict.fromkeys(names):
             for c in register.find(name, year):
                 top = [p for p in register.chain(c.code, year) if p.level == "region"]
                 if top and _fits_relative(top[0], stem):
@@ -573,6 +586,27 @@ def _province_of_places(
     if len(provinces) != 1:
         return {}, {}
     return scores, provinces
+
+
+def _city_named(s: str, name: str) -> bool:
+    """Whether a city's short name stands for the city: three characters or more (哈尔滨), or two after
+    a word of place (在武汉召开, 赴长沙): two-character short names are often words too (大同)."""
+    if len(name) >= 3:
+        return True
+    return any(s[max(0, i - 1) : i] in _AT_PLACE for i in _occurrences(s, name))
+
+
+_AT_PLACE = frozenset("在赴于到抵")
+_CITY_SHORT: dict[int, NameIndex] = {}
+
+
+def _city_short_names(register: Register) -> NameIndex:
+    """The short names of prefecture-level cities (哈尔滨 for 哈尔滨市), longest first."""
+    names = _CITY_SHORT.get(id(register))
+    if names is None:
+        out = {c.short_name for c in register.committees if c.level == "city" and len(c.short_name) >= 2}
+        names = _CITY_SHORT[id(register)] = NameIndex(sorted(out, key=len, reverse=True))
+    return names
 
 
 _PLACE_NAMES: dict[tuple[int, str], NameIndex] = {}
