@@ -20,9 +20,12 @@ def test_a_report_made_on_behalf_of_a_committee_is_that_committees(extract):
 
 def test_a_formal_name_broken_over_two_title_lines_is_one_name(extract):
     text = (
+        "十五届一次会议提案审查情况报告\n\n"
         "中国人民政治协商会议\n\n"
         "兰州市第十五届委员会第一次会议\n\n"
-        "提案审查委员会关于市政协十五届一次会议提案审查情况的报告\n\n"
+        "提案审查委员会关于市政协十五届一次会议\n\n"
+        "提案审查情况的报告\n\n"
+        "（2022年1月12日提案审查委员会全体会议通过）\n\n"
         "截至1月12日，市政协十五届一次会议大会秘书处共收到提案402件，经审查立案386件。\n"
     )
     assert set(committees(extract(text)).values()) == {"620100"}
