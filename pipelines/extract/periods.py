@@ -905,6 +905,7 @@ def _since_last_year(before: str, lex: Lexicon) -> bool:
     return any(w + "以来" in before for w in lex.last_year_words)
 
 
+_YEARS_SO_FAR = re.compile(rf"(?<![\d{_CN_COUNT}第])(\d{{1,2}}|[{_CN_COUNT}]{{1,3}})\s*年多?(?:来|以来)")
 _RUNNING_YEAR = re.compile(rf"连续第\s*(\d{{1,2}}|[{_CN_COUNT}]{{1,3}})\s*个?年")
 _FOUNDED = re.compile(r"((?:19|20)\d{2})\s*年[^。！？\n]{0,40}?(?:成立|组建|创办|创立|设立|启动)")
 
@@ -917,7 +918,8 @@ def _cumulative_since(
     "text"), or the years the sentence says it has run (连续第4年…，累计惠及75名: None, the report's
     own source). None when the sentence names a year of its own, or the start is not before ``end``."""
     before = text[s_start:pos]
-    if not _cue_re(lex.cumulative_words).search(before) or _named_year(text, s_start, pos, lex):
+    lasted = _YEARS_SO_FAR.search(before)  # 5年多来，全省4万多名委员…: since a year the paragraph names
+    if not (lasted or _cue_re(lex.cumulative_words).search(before)) or _named_year(text, s_start, pos, lex):
         return None
     running = None
     for m in _RUNNING_YEAR.finditer(before):
@@ -928,7 +930,13 @@ def _cumulative_since(
     founded = None
     for m in _FOUNDED.finditer(text, min(para_start, s_start), s_start):
         founded = int(m[1])
-    return (founded, "text") if founded is not None and founded < end else None
+    if founded is None or founded >= end:
+        return None
+    if lasted is not None:  # (the years said to have passed must fit the year named)
+        n = int(lasted[1]) if lasted[1].isdigit() else chinese_numeral(lasted[1])
+        if not n or not n - 1 <= end - founded <= n + 1:
+            return None
+    return founded, "text"
 
 
 def _relative_year(before: str, lex: Lexicon) -> int | None:

@@ -216,3 +216,17 @@ def test_that_year_is_the_year_the_paragraph_named_last(extract):
 def test_a_share_right_before_the_answer_it_got_is_the_reply_rate(extract):
     text = "平罗县政协提案工作情况的报告\n2024年，县政协立案提案156件，提案100%得到办理答复，其中62%已经解决。\n"
     assert {m["surface"] for m in extract(text)} == {"156件", "100%"}
+
+
+def test_years_so_far_run_from_the_year_the_paragraph_says_the_work_began(extract):
+    # a term summary: 5年多来 after the year the programme began is that programme's span, not the term's
+    text = (
+        "十二届甘肃省政协履职五年回眸\n发布时间：2022-06-29　来源：甘肃日报\n"
+        "五年来，十二届省政协共提交提案3010件。\n"
+        "2016年，省政协系统启动了结对帮扶行动。5年多来，全省3万多名政协委员参与，结对帮扶困难家庭5万多户。\n"
+    )
+    assert periods(extract(text)) == {
+        "3010件": (2018, 2022),
+        "3万多名": (2016, 2022),
+        "5万多户": (2016, 2022),
+    }
