@@ -136,6 +136,7 @@ class ContextModel:
             "|".join(f"(?:{p})" for p in self.lex.not_count_before) or "(?!)"
         )
         self.other_body_work_re = re.compile(alternation(self.lex.other_body_work) or "(?!)")
+        self.award_re = re.compile(alternation(self.lex.award_cues) or "(?!)")
         self.member_after_re = re.compile("|".join(f"(?:{p})" for p in self.lex.member_after) or "(?!)")
         self.numeral_words_re = re.compile(alternation(self.lex.numeral_words))
         self._numeral_word_chars = frozenset("".join(self.lex.numeral_words))
@@ -360,6 +361,8 @@ class ContextModel:
             return None  # 议程共有八项, 比十一届四次会议增13件
         if self.other_body_work_re.search(text, clause0, self._segment_end(text, q.end, s1)):
             return None  # 审议法规案24件: the people's congress's work
+        if self.award_re.search(text, s0, s1):
+            return None  # 对…10件优秀提案，…8家先进单位…予以表彰: awards, not work
         if text.startswith(lex.other_actors, clause0, q.start) and not text.startswith(
             lex.not_other_actors, clause0, q.start
         ):  # (民盟市委会 is a party's committee, no 市委)

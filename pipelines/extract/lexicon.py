@@ -70,6 +70,7 @@ class Lexicon:
     not_count_after: tuple[str, ...]
     not_count_before: tuple[str, ...]
     other_body_work: tuple[str, ...]
+    award_cues: tuple[str, ...]
     session_after: tuple[str, ...]
     blocker_exceptions: tuple[str, ...]
     structure_counted: tuple[str, ...]

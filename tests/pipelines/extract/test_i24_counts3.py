@@ -114,3 +114,12 @@ def test_members_who_acted_count(extract):
 def test_members_who_spoke_are_left_as_before(extract):
     # v1 leaves speakers out and v5 labels them: the rule for members does not reach them
     assert surfaces(extract("县政协开幕会上，5位委员分别作大会发言。")) == []
+
+
+def test_awards_count_the_awarded_but_selecting_the_best_proposals_is_work(extract):
+    text = (
+        "平罗县政协常委会议召开\n2024年，县政协组织委员开展视察12次。\n"
+        "会议决定，对《关于加强农村饮水安全的建议》等8件优秀提案、县水务局等5家提案承办先进单位予以表彰。\n"
+        "县政协评选出2024年度优秀提案10件。\n"
+    )
+    assert {m["surface"] for m in extract(text)} == {"12次", "10件"}
