@@ -20,6 +20,7 @@ How (docs/register.md has the full rules):
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from sources.document import Document
 from warehouse.register import (
     FULL_PREFIX,
     ORDINAL,
+    REFERENCE_DIR,
     RELATIVE_FORMS,
     Committee,
     Register,
@@ -350,6 +352,23 @@ def _publisher_committee(register: Register, context: str, year: int | None) -> 
     low = min(rank[c.level] for c in hits.values())
     lowest = [c for c in hits.values() if rank[c.level] == low]
     return lowest[0] if len(lowest) == 1 else None
+
+
+PRESS_PATH = REFERENCE_DIR / "committee_press.csv"
+
+
+@functools.cache
+def _press() -> dict[str, str]:
+    """Committees' own newspapers and news sites (各界导报 -> 610000): warehouse/reference data."""
+    with open(PRESS_PATH, encoding="utf-8") as fh:
+        return {r["name"]: r["code"] for r in csv.DictReader(fh)}
+
+
+def _press_committee(register: Register, context: str, year: int | None) -> Committee | None:
+    """The one committee whose own paper or site the publisher lines name."""
+    s = compact(context)
+    codes = {code for name, code in _press().items() if name in s}
+    return register.get(codes.pop(), year) if len(codes) == 1 else None
 
 
 # Which register names a relative form's suffix may stand for: 省政协 -> a province (河北省),
@@ -713,6 +732,8 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             zone, reason, candidates, _ = prominent_unresolved[0]
             return SubjectResult(None, f"{zone}: {reason}", candidates)
         own = _publisher_committee(register, own_context, year) if own_context else None
+        press = _press_committee(register, own_context, year) if own_context else None
+        own = own or press  # (a committee's own paper names no place: 来源：各界新闻网)
         prominent_relatives = [(z, n) for z, n in relatives if z in PROMINENT]
         if not prominent_relatives and not scores and not unresolved:
             # the page names no committee but as the object of its lead (出席县政协第十一届委员会
@@ -724,6 +745,12 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
                 res = register.relative(named.form, own, year)
                 if res is not None and res.committee is not None:
                     return SubjectResult(res.committee, evidence=f"{zone} ({named.form}, publisher)")
+        if press is not None and not prominent_relatives and not scores and relatives:
+            # a committee's own paper (来源：各界新闻网) whose page names it only by its relative form,
+            # and only in the body (省政协委员…): the paper's committee, when every such form fits it
+            fits = [register.relative(n.form, press, year) for _, n in relatives]
+            if all(r is not None and r.committee is not None and r.committee.code == press.code for r in fits):
+                return SubjectResult(press, evidence=f"body ({relatives[0][1].form}, the committee's own paper)")
         if prominent_relatives:
             address = str((doc.metadata or {}).get("address") or "")
             by_place = _relative_by_place(register, zones, prominent_relatives[0][1], year, address)

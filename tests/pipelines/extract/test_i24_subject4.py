@@ -40,3 +40,24 @@ def test_a_bare_provincial_committee_is_the_province_of_the_city_it_meets_in(ext
         "会议期间，大会提案组共收到提案552件。\n"
     )
     assert committees(extract(text)) == {"552件": "620000"}
+
+
+def test_a_committees_own_paper_names_the_committee_its_page_calls_only_by_a_relative_form(extract):
+    # the page names no place; its source line is the Shaanxi committee's paper (committee_press.csv)
+    text = (
+        "两会观察 | 提案质量稳步提升\n\n"
+        "2022-01-21 07:22:48  来源：各界新闻网\n\n"
+        "省两会期间，记者采访了多位委员。\n\n"
+        "1月19日下午，省政协委员来到分组讨论现场。据了解，本次会议期间，省政协共收到提案902件。\n"
+    )
+    assert committees(extract(text)) == {"902件": "610000"}
+
+
+def test_a_page_of_another_source_that_names_no_place_keeps_no_committee(extract):
+    text = (
+        "两会观察 | 提案质量稳步提升\n\n"
+        "2022-01-21 07:22:48  来源：新闻网\n\n"
+        "省两会期间，记者采访了多位委员。\n\n"
+        "1月19日下午，省政协委员来到分组讨论现场。据了解，本次会议期间，省政协共收到提案902件。\n"
+    )
+    assert committees(extract(text)) == {"902件": None}
