@@ -35,6 +35,7 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _SEGMENT_END = "，,、；;：:"
 _CN_DIGITS = frozenset("零〇一二两三四五六七八九十")
 _THRESHOLDS = ("以上", "以下")
+_CLAUSE_END = re.compile(r"\s*(?:[，,。；;、）)]|$)")
 _SPACES = " \t\u3000"
 _SEGMENT_RE = re.compile("[" + _SEGMENT_END + "]")
 _DELIMITER = re.compile(r"[，,、；;：:。！？!?\n]")
@@ -235,6 +236,8 @@ class ContextModel:
             return True  # 数十, 几十, 第三 (but 委员总数643名, 参加人数120人: a count, in digits)
         if q.chinese and q.value < 10 and before.endswith(("是", "为", "的")):
             return True  # 提案办理不单单是一项工作任务: a description, no count
+        if q.chinese and q.value == 1 and q.qualifier == "exact" and not _CLAUSE_END.match(text, q.end):
+            return True  # 帮助一名学生, 一份提案, 一起奋斗: an article (but 召开全体会议一次。 counts)
         if q.chinese and before.endswith("点") and before[-2:-1] in _CN_DIGITS:
             return True  # 五点七亿多元: the fraction of a decimal the parser does not read as one number
         if before[-1:].isdigit() or before[-1:].isascii() and before[-1:].isalpha():

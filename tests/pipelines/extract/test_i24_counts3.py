@@ -123,3 +123,12 @@ def test_awards_count_the_awarded_but_selecting_the_best_proposals_is_work(extra
         "县政协评选出2024年度优秀提案10件。\n"
     )
     assert {m["surface"] for m in extract(text)} == {"12次", "10件"}
+
+
+def test_one_as_an_article_is_no_count(extract):
+    text = (
+        "平罗县政协常委会工作报告\n"
+        "2024年，县政协启动帮助一名困难学生完成学业活动，一件社情民意信息牵引出一份提案的完善。"
+        "全年召开全体会议一次，组织视察8次。\n"
+    )
+    assert {m["surface"] for m in extract(text)} == {"一次", "8次"}
