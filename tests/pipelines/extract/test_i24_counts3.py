@@ -132,3 +132,8 @@ def test_one_as_an_article_is_no_count(extract):
         "全年召开全体会议一次，组织视察8次。\n"
     )
     assert {m["surface"] for m in extract(text)} == {"一次", "8次"}
+
+
+def test_what_a_session_will_hold_is_a_plan(extract):
+    text = "平罗县政协十届四次会议新闻发布会\n2024年，县政协组织视察8次。本次全会将安排3次大会，共收到大会发言稿52篇。\n"
+    assert {m["surface"] for m in extract(text)} == {"8次", "52篇"}
