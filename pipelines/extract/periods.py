@@ -98,6 +98,12 @@ def _plan_re() -> re.Pattern:
 
 
 @functools.cache
+def _congress_re() -> re.Pattern:
+    # 党的十八大以来, 十九大以来: a national party congress as the start of a span
+    return re.compile(rf"({alternation(calendars()['party_congresses'])})以来")
+
+
+@functools.cache
 def _drafting_re() -> re.Pattern:
     plans = calendars()["five_year_plans"]
     # “十三五”规划编制, 编制“十四五”规划: a plan is drafted in the year before it starts
@@ -1205,6 +1211,9 @@ def mention_period(
     since = None
     for m in _SINCE.finditer(text, s_start, pos) if has_year else ():  # the sentence up to the quantity
         since = int(m[1])
+    if since is None and "大以来" in text[para_start:pos] and not _named_year(text, s_start, pos, lex):
+        for m in _congress_re().finditer(text, min(para_start, s_start), pos):  # 党的十八大以来，…28次
+            since = int(calendars()["party_congresses"][m[1]])
     if since is not None and since < report.end:
         return MentionPeriod(since, report.end, "text")
     years = None
