@@ -235,7 +235,8 @@ def test_years_so_far_run_from_the_year_the_paragraph_says_the_work_began(extrac
 def test_work_since_a_party_congress_starts_in_its_year(extract):
     text = (
         "省政协专场新闻发布会举行\n发布时间：2022-06-29　来源：甘肃日报\n"
-        "党的十八大以来，省政协围绕重大问题持续履职。近年来，省政协就黄河保护召开协商会21次。"
+        "6月29日，省政协专场新闻发布会在兰州举行。\n"
+        "党的十八大以来，省政协围绕重大问题持续履职。近年来，省政协就黄河保护召开协商会21次。\n"
         "2021年，省政协组织视察9次。\n"
     )
     assert periods(extract(text)) == {"21次": (2012, 2022), "9次": (2021, 2021)}
