@@ -76,6 +76,7 @@ _VISIT_AFTER = re.compile(
 # committees, never the subject.
 _NAVIGATION = ("上一篇", "下一篇", "相关文章")
 _RELATIVE_PREFIXES = ("我", "本")
+_SAR_PREFIXES = ("港", "澳")
 _WHOLE_PREFIXES = ("我", "本", "全")  # 全州, 本市, 我县 before 政协: the whole (own) division, no name
 
 
@@ -168,6 +169,8 @@ def _backward(s: str, i: int, register: Register, longest: int) -> NamedCommitte
     for rel in RELATIVE_FORMS:
         if s.endswith(rel, 0, i):
             start = i - len(rel)
+            if rel == "区" and s[start - 1 : start] in _SAR_PREFIXES:
+                return None  # 港区政协委员: members from Hong Kong (澳区: Macao), no district's committee
             if start > 0 and s[start - 1] in _RELATIVE_PREFIXES:
                 start -= 1
             return NamedCommittee(s[start : i + 2], rel, start, i + 2, True)

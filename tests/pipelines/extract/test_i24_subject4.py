@@ -61,3 +61,10 @@ def test_a_page_of_another_source_that_names_no_place_keeps_no_committee(extract
         "1月19日下午，省政协委员来到分组讨论现场。据了解，本次会议期间，省政协共收到提案902件。\n"
     )
     assert committees(extract(text)) == {"902件": None}
+
+
+def test_members_from_hong_kong_name_no_district_committee(extract):
+    from pipelines.extract.subject import committee_names
+
+    assert [n.form for n in committee_names("港区政协委员捐款支持困难群众，澳区政协委员积极响应")] == []
+    assert [n.form for n in committee_names("区政协委员捐款支持困难群众")] == ["区政协"]
