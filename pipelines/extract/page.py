@@ -181,7 +181,9 @@ def _title_above_meta(content: list[int], meta: list[int], texts: dict[int, str]
     """The title: the title-like block right above the article's own date line. A site's date or
     header line at the top of the page (2022-08-20 above the paper's name) comes first, so the
     article's line is the last meta line before the first paragraph that has a title above it."""
-    first_paragraph = next((i for i in content if not _title_like(texts[i]) and len(texts[i]) > TITLE_MAX // 2), None)
+    first_paragraph = next(
+        (i for i in content if not _title_like(texts[i]) and len(texts[i]) > TITLE_MAX // 2), None
+    )
     title = None
     for m in meta:
         if first_paragraph is not None and m > first_paragraph:

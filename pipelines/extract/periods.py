@@ -509,7 +509,10 @@ def _yearbook_year(head: str, lex: Lexicon) -> int | None:
     words = alternation(lex.yearbook_words)
     if not words:
         return None
-    m = re.search(rf"(?:{words})\s*[（(]?\s*((?:19|20)\d{{2}})(?!\d)|(?<!\d)((?:19|20)\d{{2}})\s*年?\s*[^\s\d，。；,;]{{0,8}}?(?:{words})", head)
+    m = re.search(
+        rf"(?:{words})\s*[（(]?\s*((?:19|20)\d{{2}})(?!\d)|(?<!\d)((?:19|20)\d{{2}})\s*年?\s*[^\s\d，。；,;]{{0,8}}?(?:{words})",
+        head,
+    )
     return int(m[1] or m[2]) if m else None
 
 

@@ -200,7 +200,8 @@ def _mark_objects(s: str, found: list[NamedCommittee]) -> list[NamedCommittee]:
     for n in found:
         before = s[max(0, n.start - 14) : n.start]
         is_object = (
-            bool(_OBJECT_BEFORE.search(before)) and not _ON_BEHALF_AFTER.match(s, n.end)
+            bool(_OBJECT_BEFORE.search(before))
+            and not _ON_BEHALF_AFTER.match(s, n.end)
             or _in_book_title(s, n.start)
             or _collective(s, n)
             or bool(_VISIT_AFTER.match(s, n.end))
@@ -461,7 +462,7 @@ def _address_places(
                 break
     if len(hits) != 1:
         return {}, {}
-    (code, c), = hits.items()
+    ((code, c),) = hits.items()
     return {code: 1}, {code: c}
 
 
@@ -752,8 +753,12 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             # a committee's own paper (来源：各界新闻网) whose page names it only by its relative form,
             # and only in the body (省政协委员…): the paper's committee, when every such form fits it
             fits = [register.relative(n.form, press, year) for _, n in relatives]
-            if all(r is not None and r.committee is not None and r.committee.code == press.code for r in fits):
-                return SubjectResult(press, evidence=f"body ({relatives[0][1].form}, the committee's own paper)")
+            if all(
+                r is not None and r.committee is not None and r.committee.code == press.code for r in fits
+            ):
+                return SubjectResult(
+                    press, evidence=f"body ({relatives[0][1].form}, the committee's own paper)"
+                )
         if prominent_relatives:
             address = str((doc.metadata or {}).get("address") or "")
             by_place = _relative_by_place(register, zones, prominent_relatives[0][1], year, address)
@@ -806,7 +811,9 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
         lower = _lower_referred(register, zones, committees[top], committees[rivals[0]], year)
         if lower is not None:
             others = tuple(committees[c] for c in ranked if c != lower.code)
-            return SubjectResult(lower, candidates=others, evidence=f"{prominent[lower.code]} (该{lower.name[-1]})")
+            return SubjectResult(
+                lower, candidates=others, evidence=f"{prominent[lower.code]} (该{lower.name[-1]})"
+            )
     if rivals:
         tied = (committees[top], *(committees[c] for c in rivals))
         names = "、".join(c.committee_name for c in tied)

@@ -214,7 +214,9 @@ def test_that_year_is_the_year_the_paragraph_named_last(extract):
 
 
 def test_a_share_right_before_the_answer_it_got_is_the_reply_rate(extract):
-    text = "平罗县政协提案工作情况的报告\n2024年，县政协立案提案156件，提案100%得到办理答复，其中62%已经解决。\n"
+    text = (
+        "平罗县政协提案工作情况的报告\n2024年，县政协立案提案156件，提案100%得到办理答复，其中62%已经解决。\n"
+    )
     assert {m["surface"] for m in extract(text)} == {"156件", "100%"}
 
 
