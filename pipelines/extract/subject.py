@@ -139,14 +139,14 @@ def _forward(s: str, m: re.Match, register: Register, longest: int) -> NamedComm
         stem = ORDINAL.sub("", s[body:end])
         if stem and (register.is_name(stem) or stem in RELATIVE_FORMS):
             return NamedCommittee(s[m.start() : end + 3], stem, m.start(), end + 3, stem in RELATIVE_FORMS)
-    # 政协沁县第十四届五次会议: the place and the term with no 委员会 between them
+    # 政协沁县第十四届五次会议, 政协中卫市四届五次会议: the place and the term with no 委员会 between them
     term = _TERM_AFTER_PLACE.match(s, body, body + longest + 12)
     if term and register.is_name(term[1]) and term[1] not in RELATIVE_FORMS:
         return NamedCommittee(term[1] + "政协", term[1], m.start(), term.end(1), False)
     return None
 
 
-_TERM_AFTER_PLACE = re.compile(r"([^第\s，。；,;、]{2,12}?)第[一二三四五六七八九十百零\d]+届")
+_TERM_AFTER_PLACE = re.compile(r"([^第\s，。；,;、]{2,12}?)第?[一二三四五六七八九十百零\d]+届")
 
 
 def _backward(s: str, i: int, register: Register, longest: int) -> NamedCommittee | None:

@@ -64,3 +64,13 @@ def test_members_from_hong_kong_name_no_district_committee(extract):
 
     assert [n.form for n in committee_names("港区政协委员捐款支持困难群众，澳区政协委员积极响应")] == []
     assert [n.form for n in committee_names("区政协委员捐款支持困难群众")] == ["区政协"]
+
+
+def test_a_formal_name_with_the_term_and_no_di_names_the_committee():
+    from pipelines.extract.subject import committee_names
+
+    forms = [
+        n.form
+        for n in committee_names("1月17日至20日，政协中卫市四届五次会议和中卫市人大四届五次会议相继召开。")
+    ]
+    assert forms == ["中卫市政协"]
