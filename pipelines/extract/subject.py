@@ -258,7 +258,7 @@ def _zones(doc: Document, article: int | None) -> list[tuple[str, str]]:
     (中国人民政治协商会议 / 武汉市第十四届委员会第一次会议) is read as one, in the first line's zone."""
     out: list[tuple[str, str]] = []
     for zone, text in _all_zones(doc, article):
-        if out and compact(out[-1][1]) in _PREFIX_LINES:
+        if out and len(out[-1][1]) <= _PREFIX_LINE_MAX and compact(out[-1][1]) in _PREFIX_LINES:
             out[-1] = (out[-1][0], out[-1][1].strip() + text)
             continue
         out.append((zone, _before_navigation(text)))
@@ -266,6 +266,7 @@ def _zones(doc: Document, article: int | None) -> list[tuple[str, str]]:
 
 
 _PREFIX_LINES = frozenset({FULL_PREFIX, "政协"})
+_PREFIX_LINE_MAX = 3 * len(FULL_PREFIX)  # (letter-spaced, with pinyin notes: still a short line)
 
 
 def _all_zones(doc: Document, article: int | None) -> list[tuple[str, str]]:
