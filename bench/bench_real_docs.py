@@ -26,6 +26,9 @@ Suites:
   v6  bench/real_docs_v6  a fifth fresh set (issue 24), none of its pages in v1-v5, labelled the same
                           way by two labellers (t001-t040, t101-t140) before the extractor saw it;
                           same halves and the same held-back rule as v2.
+  v7  bench/real_docs_v7  a sixth fresh set (issue 24), none of its pages in v1-v6, labelled the same
+                          way by two labellers (u001-u040, u101-u140) before the extractor saw it;
+                          same halves and the same held-back rule as v2.
 
     python bench/bench_real_docs.py                         # v1, both conventions, both sets
     python bench/bench_real_docs.py --suite v2 --set dev    # develop on the fresh set
@@ -147,6 +150,14 @@ SUITES = {
         "CSTATS_REAL_DOCS_V6",
         {"calendar": "gold_spec.txt"},
         {"heldout": "held back (v6, scored once at the end)", "dev": "development (v6)"},
+        True,
+    ),
+    "v7": Suite(
+        "v7",
+        ROOT / "bench" / "real_docs_v7",
+        "CSTATS_REAL_DOCS_V7",
+        {"calendar": "gold_spec.txt"},
+        {"heldout": "held back (v7, scored once at the end)", "dev": "development (v7)"},
         True,
     ),
 }
@@ -601,7 +612,7 @@ def main(argv: list[str] | None = None) -> int:
         choices=sorted(SUITES),
         default="v1",
         help="v1: the 80 pages; v2: the fresh set; v3: the second fresh set; v4: the third fresh set;"
-        " v5: the fourth fresh set; v6: the fifth fresh set",
+        " v5: the fourth fresh set; v6: the fifth fresh set; v7: the sixth fresh set",
     )
     ap.add_argument(
         "--cache", help="folder of cached page texts (default: the suite's env variable or .cache/<folder>)"
