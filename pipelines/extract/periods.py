@@ -1214,7 +1214,11 @@ def mention_period(
     since = None
     for m in _SINCE.finditer(text, s_start, pos) if has_year else ():  # the sentence up to the quantity
         since = int(m[1])
-    if since is None and text.find("大以来", para_start, pos) >= 0 and not _named_year(text, s_start, pos, lex):
+    if (
+        since is None
+        and text.find("大以来", para_start, pos) >= 0
+        and not _named_year(text, s_start, pos, lex)
+    ):
         for m in _congress_re().finditer(text, min(para_start, s_start), pos):  # 党的十八大以来，…28次
             since = int(calendars()["party_congresses"][m[1]])
     if since is not None and since < report.end:
