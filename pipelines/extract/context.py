@@ -56,6 +56,11 @@ _LINE_OPENING = re.compile(
 )
 
 
+def _any_of(patterns) -> re.Pattern:
+    """One regex matching any of the lexicon's regular expressions (none: a regex that never matches)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+
+
 # Inline pinyin notes some pages put after characters: 提(ti)案, 会议(huì yì): read through, like spaces.
 _PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}[)）]")
 
@@ -132,13 +137,11 @@ class ContextModel:
         self.slogans_re = re.compile(alternation(self.lex.slogans))
         self.economy_re = re.compile(alternation(self.lex.economy_terms))
         self.not_count_re = re.compile(alternation(self.lex.not_count_cues))
-        self.not_count_after_re = re.compile("|".join(f"(?:{p})" for p in self.lex.not_count_after) or "(?!)")
-        self.not_count_before_re = re.compile(
-            "|".join(f"(?:{p})" for p in self.lex.not_count_before) or "(?!)"
-        )
-        self.other_body_work_re = re.compile(alternation(self.lex.other_body_work) or "(?!)")
-        self.award_re = re.compile(alternation(self.lex.award_cues) or "(?!)")
-        self.member_after_re = re.compile("|".join(f"(?:{p})" for p in self.lex.member_after) or "(?!)")
+        self.not_count_after_re = _any_of(self.lex.not_count_after)
+        self.not_count_before_re = _any_of(self.lex.not_count_before)
+        self.other_body_work_re = re.compile(alternation(self.lex.other_body_work))
+        self.award_re = re.compile(alternation(self.lex.award_cues))
+        self.member_after_re = _any_of(self.lex.member_after)
         self.numeral_words_re = re.compile(alternation(self.lex.numeral_words))
         self._numeral_word_chars = frozenset("".join(self.lex.numeral_words))
         self.rate_re = re.compile(alternation(self.lex.rate_words))
@@ -202,6 +205,7 @@ class ContextModel:
         self._delims = [m.start() for m in _SEGMENT_RE.finditer(text, s0, s1)]
         self._other_body_sentence = any(w in self._unmasked(text[s0:s1]) for w in self.lex.other_body_objects)
         self._other_actor_seen = False  # an earlier clause of the sentence was another body's (该省建成…)
+        self._award_sentence = self.award_re.search(text, s0, s1) is not None
         self._quoted = _OPEN_QUOTE_RE.search(text, s0, s1) is not None
         objects = [_Hit(m.start(), m.end(), m[0]) for m in self.objects_re.finditer(text, s0, s1)]
         verbs = [_Hit(m.start(), m.end(), m[0]) for m in self.verbs_re.finditer(text, s0, s1)]
@@ -364,7 +368,7 @@ class ContextModel:
             return None  # 议程共有八项, 比十一届四次会议增13件
         if self.other_body_work_re.search(text, clause0, self._segment_end(text, q.end, s1)):
             return None  # 审议法规案24件: the people's congress's work
-        if self.award_re.search(text, s0, s1):
+        if self._award_sentence:
             return None  # 对…10件优秀提案，…8家先进单位…予以表彰: awards, not work
         if text.startswith(lex.other_actors, clause0, q.start) and not text.startswith(
             lex.not_other_actors, clause0, q.start

@@ -354,7 +354,7 @@ def _lasted(text: str) -> int | None:
     if m is None:
         return None
     n = m[1] or m[2]
-    years = int(n) if n.isdigit() else chinese_numeral(n)
+    years = _ordinal(n)
     return years if years and 2 <= years <= 30 else None
 
 
@@ -584,6 +584,7 @@ _FORTHCOMING = ("即将", "将于", "筹备", "准备", "预备")
 
 
 def _ordinal(text: str) -> int | None:
+    """An ordinal or a count written in digits or in Chinese numerals (12, 十二, 两)."""
     return int(text) if text.isdigit() else chinese_numeral(text)
 
 
@@ -934,7 +935,7 @@ def _cumulative_since(
     for m in _RUNNING_YEAR.finditer(before):
         running = m
     if running is not None and _cue_re(lex.cumulative_words).search(before, running.end()):
-        n = int(running[1]) if running[1].isdigit() else chinese_numeral(running[1])
+        n = _ordinal(running[1])
         return (end - n + 1, None) if n and 2 <= n <= 30 else None
     founded = None
     for m in _FOUNDED.finditer(text, min(para_start, s_start), s_start):
@@ -942,7 +943,7 @@ def _cumulative_since(
     if founded is None or founded >= end:
         return None
     if lasted is not None:  # (the years said to have passed must fit the year named)
-        n = int(lasted[1]) if lasted[1].isdigit() else chinese_numeral(lasted[1])
+        n = _ordinal(lasted[1])
         if not n or not n - 1 <= end - founded <= n + 1:
             return None
     return founded, "text"
@@ -966,8 +967,7 @@ def _years_span(text: str, s_start: int, pos: int, lex: Lexicon) -> int | None:
     """A count of years before the quantity in its sentence: 四年形成, 5年间, 近三年来 -> 4, 5, 3."""
     found = None
     for m in _years_span_pattern(lex).finditer(text, s_start, pos):
-        n = m[1]
-        found = int(n) if n.isdigit() else chinese_numeral(n)
+        found = _ordinal(m[1])
     found = _running_years(text, s_start, pos) or found
     return found if found and 2 <= found <= 10 else None
 
@@ -976,7 +976,7 @@ def _running_years(text: str, s_start: int, pos: int) -> int | None:
     """The years a sentence says its work has run before the quantity (连续两年围绕…提交近200件提案)."""
     found = None
     for m in _RUNNING_YEARS.finditer(text, s_start, pos):
-        found = int(m[1]) if m[1].isdigit() else chinese_numeral(m[1])
+        found = _ordinal(m[1])
     return found if found and 2 <= found <= 10 else None
 
 
