@@ -53,7 +53,7 @@ class Owner:
     committee: Committee | None
     period: Period
     subject: SubjectResult | None = None  # the evidence (title, byline, lead, place, most named) or reason
-    sessions: dict | None = None  # (term, session) -> (year, source) of the sessions the article names
+    sessions: dict | None = None  # (term, session) -> SessionYear of the sessions the article names
     terms: dict | None = None  # term -> (first year, last year, source) of the closed terms it names
 
 
@@ -199,7 +199,7 @@ class Attributor:
                 elif period.reason is None or period.reason.startswith("no dated context"):
                     period = replace(period, reason=meta.reason)
             c = subject.committee
-            dated = session_years(blocks, c, self.calendar) if c else None
+            dated = session_years(blocks, c, self.calendar, period.published) if c else None
             terms = term_years(blocks, c, self.calendar) if c else None
             self._cache[article] = Owner(c, period, subject, dated, terms)
         return self._cache[article]

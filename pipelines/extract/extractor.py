@@ -220,7 +220,7 @@ def _mention(
         period_start=period.start,
         period_end=period.end,
         period_source=period.source,
-        period_inferred=bool(same and owner.period.inferred),
+        period_inferred=period.inferred or bool(same and owner.period.inferred),
         period_reason=period.reason if period.source is None else None,
         period_evidence=owner.period.evidence if same else None,
         page=block.page if block else None,

@@ -407,6 +407,15 @@ def is_intake(text: str, lex: Lexicon, strict: bool = False) -> bool:
     return any(c in text for c in lex.intake_cues) or (not strict and bool(_INTAKE.search(text)))
 
 
+def _intake(scope: str, report: Period, lex: Lexicon) -> bool:
+    """Whether ``scope`` (a sentence, or its paragraph up to the figure) is about what a session
+    received and reviews no past year: 大会共收到委员提案89件。经提案审查委员会认真审查，予以立案39件
+    counts the session's own proposals in both sentences."""
+    return is_intake(scope, lex, strict=report.end < report.published[0]) and not any(
+        c in scope for c in lex.review_cues
+    )
+
+
 def _january_review(head: str, published: tuple[int, int, int], lex: Lexicon) -> bool:
     """A page dated in January whose title or lead reviews a year (盘点, 年终, 回顾, 一年来 ...)."""
     if published[1] != 1:
@@ -639,12 +648,42 @@ def ordinal_facts(
 _OF_SESSION = re.compile(r"(?:期间|上)?(?:共)?(?:的|收到的|提出的|提交的|提交了?)?(?:政协|委员)?提案(?!工作)")
 
 
+class SessionYear(NamedTuple):
+    year: int
+    source: str
+    inferred: bool = False
+
+
+def cycle_session_year(level: str, session: int, published: tuple[int, int, int] | None) -> int | None:
+    """The year of a committee's ``session``-th plenary session by its level's term cycle alone
+    (periods.yaml ``term_cycles``), on a page published in ``published``: the one candidate year
+    that is the page's year or the year before (a page reports the session it was written for, or
+    the last one). None when the cycle allows both (city and county terms open in two years), or
+    neither."""
+    cycles = calendars().get("term_cycles", {}).get(level)
+    if not cycles or published is None or not 1 <= session <= 5:
+        return None
+    length = int(calendars().get("term_years", 5))
+    p = published[0]
+    near = {
+        first + length * shift + session - 1
+        for first in cycles
+        for shift in range((p - first) // length - 1, (p - first) // length + 2)
+    } & {p - 1, p}
+    return near.pop() if len(near) == 1 else None
+
+
 def session_years(
-    blocks: list[str], committee: Committee, calendar: TermCalendar | None = None
-) -> dict[tuple[int, int], tuple[int, str]]:
+    blocks: list[str],
+    committee: Committee,
+    calendar: TermCalendar | None = None,
+    published: tuple[int, int, int] | None = None,
+) -> dict[tuple[int, int], SessionYear]:
     """The year of every plenary session of ``committee`` the article names, by the committee's
     calendar and by what the article itself dates (2020年，区政府共收到区政协三届四次会议提案115件:
-    the 4th session in 2020, so the 3rd in 2019): (term, session) -> (year, source)."""
+    the 4th session in 2020, so the 3rd in 2019): (term, session) -> (year, source, inferred). A
+    session of a term with no dated evidence is dated by the level's cycle and the page's
+    ``published`` date when only one year fits (:func:`cycle_session_year`; inferred)."""
     calendar = calendar or default_calendar()
     text = "\n".join(blocks)[:3000]
     named = list(sessions(text, committee, calendar.register))
@@ -664,7 +703,10 @@ def session_years(
         term = own.term(committee.code, n)
         if term is not None and not term.inferred:
             source = "session" if term.basis in ("public", "reviewed") else "text"
-            out[(n, k)] = (term.session_year(k), source)
+            out[(n, k)] = SessionYear(term.session_year(k), source)
+        elif term is None and (committee.code, n) not in own.conflicts:
+            if (year := cycle_session_year(committee.level, k, published)) is not None:
+                out[(n, k)] = SessionYear(year, "session", True)
     return out
 
 
@@ -949,11 +991,13 @@ def _cumulative_since(
     return founded, "text"
 
 
-def _relative_year(before: str, lex: Lexicon) -> int | None:
+def _relative_year(before: str, lex: Lexicon, review: bool = False) -> int | None:
     """Years back a relative word before the quantity names (今年 0, 去年 1, 前年 2, 截至6月 0), not a
-    comparison (比去年, 较去年同期)."""
+    comparison (比去年, 较去年同期). In a ``review`` of a past year or term a cut-off "as of now"
+    names no year: 一年来，共提出提案426件…，截至目前，立案的420件提案全部办复 counts the year's
+    proposals."""
     if "截" in before and _SO_FAR.search(before):
-        return 0
+        return None if review else 0
     found, at = None, -1  # the word nearest the quantity (去年以来…，其中今年…5场: this year)
     for words, back in ((lex.year_before_last_words, 2), (lex.last_year_words, 1), (lex.this_year_words, 0)):
         for w in words:
@@ -1018,8 +1062,18 @@ def _of_session(text, s_start, pos, dated, lex) -> MentionPeriod | None:
         return None
     if any(c in text[s_start : _sentence_end(text, pos)] for c in lex.review_cues):
         return None
-    year, source = dated[(n, k)]
-    return MentionPeriod(year, year, source)
+    got = dated[(n, k)]
+    return MentionPeriod(got.year, got.year, got.source, inferred=got.inferred)
+
+
+def _named_session(text, start, pos, dated) -> SessionYear | None:
+    """The year of the last dated plenary session named between ``start`` and ``pos`` (not the time
+    since it: 十二届二次会议以来)."""
+    got = None
+    for m in SESSION.finditer(text, start, pos) if dated else ():
+        if not text.startswith("以来", m.end()):
+            got = dated.get((_ordinal(m[1]), _ordinal(m[2]))) or got
+    return got
 
 
 def _since_session(text, s_start, pos, dated, published_year, lex) -> MentionPeriod | None:
@@ -1031,9 +1085,9 @@ def _since_session(text, s_start, pos, dated, published_year, lex) -> MentionPer
     if found is None or not text.startswith("以来", found.end()) or _named_year(text, s_start, pos, lex):
         return None
     got = dated.get((_ordinal(found[1]), _ordinal(found[2])))
-    if got is None or got[0] != published_year - 1:
+    if got is None or got.year != published_year - 1:
         return None
-    return MentionPeriod(got[0], got[0], got[1])
+    return MentionPeriod(got.year, got.year, got.source, inferred=got.inferred)
 
 
 def _that_year(text: str, para_start: int, s_start: int, pos: int, lex: Lexicon) -> int | None:
@@ -1120,6 +1174,7 @@ class MentionPeriod(NamedTuple):
     end: int | None
     source: str | None
     reason: str | None = None
+    inferred: bool = False  # from a level's term cycle (a session of a committee with no dated term)
 
 
 def mention_period(
@@ -1129,7 +1184,7 @@ def mention_period(
     pos: int,
     para_start: int,
     lex: Lexicon | None = None,
-    sessions_dated: dict[tuple[int, int], tuple[int, str]] | None = None,
+    sessions_dated: dict[tuple[int, int], SessionYear] | None = None,
     terms_dated: dict[int, tuple[int, int, str]] | None = None,
 ) -> MentionPeriod:
     """The period of a quantity at ``pos`` in the sentence starting at ``s_start``; ``sessions_dated``
@@ -1168,7 +1223,12 @@ def mention_period(
     if (cumulative := _cumulative_since(text, para_start, s_start, pos, report.end, lex)) is not None:
         a, how = cumulative  # 2015年…成立了助学联盟。截至目前，联盟共筹集善款340余万元: 2015 on
         return MentionPeriod(a, report.end, how or report.source)
-    back = _relative_year(before, lex) if report.published else None
+    back = None
+    if report.published:  # (a review: the page's or, on a page of the year before, the paragraph's)
+        review = report.end < report.published[0] and (
+            report.term or any(c in text[min(para_start, s_start) : pos] for c in lex.review_cues)
+        )
+        back = _relative_year(before, lex, review)
     if back == 1 and _since_last_year(before, lex):  # 去年以来共开展主题活动16场: last year and this
         y = report.published[0]
         return MentionPeriod(y - 1, y, dated_by)
@@ -1178,18 +1238,22 @@ def mention_period(
     if report.published and (terms_dated or sessions_dated) and "届" in before:
         for m in TERM.finditer(before):  # 十三届省政协共设立30个界别 on the eve of its first session
             n = _ordinal(m[1])
-            got = terms_dated.get(n) or (sessions_dated or {}).get((n, 1))
-            if got is not None and got[0] == report.published[0] and not report.term:
-                return MentionPeriod(got[0], got[0], got[-1])
+            got = terms_dated.get(n)
+            first = (got[0], got[-1], False) if got else (sessions_dated or {}).get((n, 1))
+            if first is not None and first[0] == report.published[0] and not report.term:
+                return MentionPeriod(first[0], first[0], first[1], inferred=first[2])
     sentence = text[s_start : pos + 8]
     if (
         report.published
         and not report.term
-        and is_intake(sentence, lex, strict=report.end < report.published[0])
-        and not any(c in sentence for c in lex.review_cues)
+        and (_intake(sentence, report, lex) or _intake(text[min(para_start, s_start) : pos + 8], report, lex))
         and not _named_year(text, s_start, pos, lex)  # 2025年内蒙古政协收到提案1190件: that year
     ):
-        y = report.published[0]  # what this session received (截至…已收到)
+        # what the session received counts for its year: the session the paragraph names, else the
+        # one the page was dated for (截至…已收到)
+        if (got := _named_session(text, min(para_start, s_start), pos, sessions_dated)) is not None:
+            return MentionPeriod(got.year, got.year, got.source, inferred=got.inferred)
+        y = report.published[0]
         return MentionPeriod(y, y, dated_by)
     if (
         report.published
