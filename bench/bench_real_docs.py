@@ -29,6 +29,9 @@ Suites:
   v7  bench/real_docs_v7  a sixth fresh set (issue 24), none of its pages in v1-v6, labelled the same
                           way by two labellers (u001-u040, u101-u140) before the extractor saw it;
                           same halves and the same held-back rule as v2.
+  v8  bench/real_docs_v8  a seventh fresh set (issue 24), none of its pages in v1-v7, labelled the same
+                          way by two labellers (w001-w040, w101-w140) before the extractor saw it;
+                          same halves and the same held-back rule as v2.
 
     python bench/bench_real_docs.py                         # v1, both conventions, both sets
     python bench/bench_real_docs.py --suite v2 --set dev    # develop on the fresh set
@@ -158,6 +161,14 @@ SUITES = {
         "CSTATS_REAL_DOCS_V7",
         {"calendar": "gold_spec.txt"},
         {"heldout": "held back (v7, scored once at the end)", "dev": "development (v7)"},
+        True,
+    ),
+    "v8": Suite(
+        "v8",
+        ROOT / "bench" / "real_docs_v8",
+        "CSTATS_REAL_DOCS_V8",
+        {"calendar": "gold_spec.txt"},
+        {"heldout": "held back (v8, scored once at the end)", "dev": "development (v8)"},
         True,
     ),
 }
@@ -612,7 +623,8 @@ def main(argv: list[str] | None = None) -> int:
         choices=sorted(SUITES),
         default="v1",
         help="v1: the 80 pages; v2: the fresh set; v3: the second fresh set; v4: the third fresh set;"
-        " v5: the fourth fresh set; v6: the fifth fresh set; v7: the sixth fresh set",
+        " v5: the fourth fresh set; v6: the fifth fresh set; v7: the sixth fresh set;"
+        " v8: the seventh fresh set",
     )
     ap.add_argument(
         "--cache", help="folder of cached page texts (default: the suite's env variable or .cache/<folder>)"
