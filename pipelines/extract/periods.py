@@ -487,6 +487,8 @@ def report_period(
         from_date, date_source = (year + 1, 1, 1), "text"  # 总结2017年…工作 … 今年: 2018
     elif year is not None and published is None and source == "text" and _called_current(text, year + 1):
         from_date, date_source = (year + 1, 1, 1), "text"  # 2017年…一年来 … 2018年是…的开局之年
+    elif year is not None and published is None and source == "text" and _current_after_review(text, year, lex):
+        year, from_date, date_source = year - 1, (year, 1, 1), "text"  # 一年来，… 2016年是…的开局之年
     if year is None and published:
         year, source = published[0], published_source
         this_year = any(w in head for w in lex.this_year_words + lex.part_year_words)
@@ -543,6 +545,18 @@ def _reviewed_as_past(text: str, year: int) -> bool:
 
 # a year the text calls the one it stands in (2018年是全面贯彻…的开局之年, 2019年是…关键一年)
 _CURRENT_YEAR = r"\s*年(?:是|为)[^。；;！？\n]{0,40}?(?:之年|一年)"
+
+
+def _current_after_review(text: str, year: int, lex: Lexicon) -> bool:
+    """Whether the only year a text names is one it calls the year it stands in after it has
+    reviewed (一年来，…。2016年是“十三五”的开局之年): the review is of the year before. (Called so
+    before the review, 2014年是…之年。一年来，…, the year is the one reviewed.)"""
+    head = text[:3000]
+    current = re.search(rf"(?<!\d){year}{_CURRENT_YEAR}", head)
+    if current is None or any(int(m[1]) != year for m in _YEAR.finditer(head)):
+        return False
+    reviewed = [i for i in (head.find(c) for c in lex.review_cues) if i >= 0]
+    return bool(reviewed) and min(reviewed) < current.start()
 
 
 def _called_current(text: str, year: int) -> bool:
@@ -1263,6 +1277,7 @@ def mention_period(
         )
         and not _named_year(text, s_start, pos, lex)
         and not _OVER_YEARS.search(text, s_start, _sentence_end(text, pos))  # (五年来历次会议期间)
+        and not any(c in before for c in lex.review_cues)  # (从…开幕的…会议上获悉，一年来，…)
     ):
         y = report.published[0]  # who attends the session and how it is arranged: the session's year
         return MentionPeriod(y, y, dated_by)
