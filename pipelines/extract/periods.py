@@ -696,8 +696,9 @@ def session_years(
     """The year of every plenary session of ``committee`` the article names, by the committee's
     calendar and by what the article itself dates (2020年，区政府共收到区政协三届四次会议提案115件:
     the 4th session in 2020, so the 3rd in 2019): (term, session) -> (year, source, inferred). A
-    session of a term with no dated evidence is dated by the level's cycle and the page's
-    ``published`` date when only one year fits (:func:`cycle_session_year`; inferred)."""
+    term extended from the committee's nearest dated term is inferred; a session of a committee
+    with no dated term at all is dated by the level's cycle and the page's ``published`` date
+    when only one year fits (:func:`cycle_session_year`; inferred)."""
     calendar = calendar or default_calendar()
     text = "\n".join(blocks)[:3000]
     named = list(sessions(text, committee, calendar.register))
@@ -715,10 +716,10 @@ def session_years(
     out = {}
     for n, k, _ in named:
         term = own.term(committee.code, n)
-        if term is not None and not term.inferred:
-            source = "session" if term.basis in ("public", "reviewed") else "text"
-            out[(n, k)] = SessionYear(term.session_year(k), source)
-        elif term is None and (committee.code, n) not in own.conflicts:
+        if term is not None:  # (a term extended from the committee's nearest dated one: inferred)
+            source = "session" if term.basis in ("public", "reviewed", "cycle") else "text"
+            out[(n, k)] = SessionYear(term.session_year(k), source, term.inferred)
+        elif (committee.code, n) not in own.conflicts:
             if (year := cycle_session_year(committee.level, k, published)) is not None:
                 out[(n, k)] = SessionYear(year, "session", True)
     return out

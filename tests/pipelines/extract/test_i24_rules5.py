@@ -87,3 +87,36 @@ def test_as_of_now_in_a_review_names_no_year_of_its_own(extract, sentence, year)
         "过去一年，县政协组织委员开展调研视察11次。\n"
     )
     assert periods(extract(text))["150件"] == (year, year)
+
+
+def test_naming_the_term_is_no_term_summary(extract):
+    # 本届政协 names the term (its members, its last year), not a summary of it: the review is of
+    # one year, the year before the one the text calls current
+    text = (
+        "区政协提案办复率达98%\n\n"
+        "记者从3日开幕的区政协九届五次会议上获悉，一年来，区政协委员共提交提案212件，立案198件。\n\n"
+        "区政协副主席说，2021年是“十四五”的开局之年，也是本届政协的收官之年。\n"
+    )
+    assert periods(extract(text)) == {"98%": (2020, 2020), "212件": (2020, 2020), "198件": (2020, 2020)}
+
+
+def test_a_year_called_current_before_the_review_is_the_year_reviewed(extract):
+    # (the rule above does not turn a year-end report: the year is called so, then reviewed)
+    text = (
+        "县政协常委会工作报告\n\n"
+        "2021年是“十四五”的开局之年。一年来，县政协组织委员视察调研18次，提出建议56条。\n"
+    )
+    assert periods(extract(text)) == {"18次": (2021, 2021), "56条": (2021, 2021)}
+
+
+def test_a_session_of_a_term_next_to_a_dated_one_is_inferred_from_it(extract):
+    # term_ordinals.csv dates Ningbo's 15th committee from 2017; its 16th then opens in 2022, so
+    # the 16th's second session was held in 2023 (inferred: extended from the committee's own
+    # evidence by the term length)
+    text = (
+        "宁波市政协提案办理情况通报\n\n"
+        "2024-01-05 来源：宁波日报\n\n"
+        "宁波市政协十六届二次会议共收到提案702件，立案655件。\n"
+    )
+    got = {(m["surface"], m["period_start"], m["period_inferred"]) for m in extract(text)}
+    assert got == {("702件", 2023, True), ("655件", 2023, True)}
