@@ -223,7 +223,7 @@ def _mention(
         period_source=period.source,
         period_inferred=period.inferred or bool(same and owner.period.inferred),
         period_reason=period.reason if period.source is None else None,
-        period_evidence=owner.period.evidence if same else None,
+        period_evidence=period.evidence or (owner.period.evidence if same else None),
         page=block.page if block else None,
         bbox=[round(v, 2) for v in block.bbox] if block and block.bbox else None,
         char_start=q.start,

@@ -487,7 +487,9 @@ def report_period(
         from_date, date_source = (year + 1, 1, 1), "text"  # 总结2017年…工作 … 今年: 2018
     elif year is not None and published is None and source == "text" and _called_current(text, year + 1):
         from_date, date_source = (year + 1, 1, 1), "text"  # 2017年…一年来 … 2018年是…的开局之年
-    elif year is not None and published is None and source == "text" and _current_after_review(text, year, lex):
+    elif (
+        year is not None and published is None and source == "text" and _current_after_review(text, year, lex)
+    ):
         year, from_date, date_source = year - 1, (year, 1, 1), "text"  # 一年来，… 2016年是…的开局之年
     if year is None and published:
         year, source = published[0], published_source
@@ -662,10 +664,14 @@ def ordinal_facts(
 _OF_SESSION = re.compile(r"(?:期间|上)?(?:共)?(?:的|收到的|提出的|提交的|提交了?)?(?:政协|委员)?提案(?!工作)")
 
 
+_ITSELF = "the article itself"  # the evidence of an ordinal the article dates in its own words
+
+
 class SessionYear(NamedTuple):
     year: int
     source: str
     inferred: bool = False
+    evidence: str | None = None  # the document or address that dated the term (cross-document, inferred)
 
 
 def cycle_session_year(level: str, session: int, published: tuple[int, int, int] | None) -> int | None:
@@ -711,14 +717,18 @@ def session_years(
         s0 = max(text.rfind(c, 0, m.start()) for c in "。\n！？") + 1
         years = [y for y in _YEAR.finditer(text, s0, m.start()) if not _DATE.match(text, y.start())]
         if len(years) == 1 and years[0].start() == s0 and not _SINCE.match(text, s0):  # 2020年，…
-            facts.append(OrdinalFact(committee.code, n, k, int(years[0][1]), "the article itself"))
+            facts.append(OrdinalFact(committee.code, n, k, int(years[0][1]), _ITSELF))
     own = calendar.learned(facts) if facts else calendar
     out = {}
     for n, k, _ in named:
         term = own.term(committee.code, n)
         if term is not None:  # (a term extended from the committee's nearest dated one: inferred)
-            source = "session" if term.basis in ("public", "reviewed", "cycle") else "text"
-            out[(n, k)] = SessionYear(term.session_year(k), source, term.inferred)
+            if term.basis != "document":
+                source = "session"
+            else:  # dated by this article's own words, or by another document of the corpus
+                source = "text" if term.evidence == _ITSELF else "cross_document"
+            evidence = term.evidence if source == "cross_document" or term.inferred else None
+            out[(n, k)] = SessionYear(term.session_year(k), source, term.inferred, evidence)
         elif (committee.code, n) not in own.conflicts:
             if (year := cycle_session_year(committee.level, k, published)) is not None:
                 out[(n, k)] = SessionYear(year, "session", True)
@@ -1078,7 +1088,7 @@ def _of_session(text, s_start, pos, dated, lex) -> MentionPeriod | None:
     if any(c in text[s_start : _sentence_end(text, pos)] for c in lex.review_cues):
         return None
     got = dated[(n, k)]
-    return MentionPeriod(got.year, got.year, got.source, inferred=got.inferred)
+    return MentionPeriod(got.year, got.year, got.source, inferred=got.inferred, evidence=got.evidence)
 
 
 def _named_session(text, start, pos, dated) -> SessionYear | None:
@@ -1102,7 +1112,7 @@ def _since_session(text, s_start, pos, dated, published_year, lex) -> MentionPer
     got = dated.get((_ordinal(found[1]), _ordinal(found[2])))
     if got is None or got.year != published_year - 1:
         return None
-    return MentionPeriod(got.year, got.year, got.source, inferred=got.inferred)
+    return MentionPeriod(got.year, got.year, got.source, inferred=got.inferred, evidence=got.evidence)
 
 
 def _that_year(text: str, para_start: int, s_start: int, pos: int, lex: Lexicon) -> int | None:
@@ -1190,6 +1200,7 @@ class MentionPeriod(NamedTuple):
     source: str | None
     reason: str | None = None
     inferred: bool = False  # from a level's term cycle (a session of a committee with no dated term)
+    evidence: str | None = None  # the document or address that dated the session's term
 
 
 def mention_period(
@@ -1254,9 +1265,10 @@ def mention_period(
         for m in TERM.finditer(before):  # 十三届省政协共设立30个界别 on the eve of its first session
             n = _ordinal(m[1])
             got = terms_dated.get(n)
-            first = (got[0], got[-1], False) if got else (sessions_dated or {}).get((n, 1))
-            if first is not None and first[0] == report.published[0] and not report.term:
-                return MentionPeriod(first[0], first[0], first[1], inferred=first[2])
+            first = SessionYear(got[0], got[-1]) if got else (sessions_dated or {}).get((n, 1))
+            if first is not None and first.year == report.published[0] and not report.term:
+                y = first.year
+                return MentionPeriod(y, y, first.source, inferred=first.inferred, evidence=first.evidence)
     sentence = text[s_start : pos + 8]
     if (
         report.published
@@ -1267,7 +1279,7 @@ def mention_period(
         # what the session received counts for its year: the session the paragraph names, else the
         # one the page was dated for (截至…已收到)
         if (got := _named_session(text, min(para_start, s_start), pos, sessions_dated)) is not None:
-            return MentionPeriod(got.year, got.year, got.source, inferred=got.inferred)
+            return MentionPeriod(got.year, got.year, got.source, inferred=got.inferred, evidence=got.evidence)
         y = report.published[0]
         return MentionPeriod(y, y, dated_by)
     if (

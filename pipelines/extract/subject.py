@@ -439,6 +439,20 @@ def _relative_by_place(
     return SubjectResult(places[ranked[0]], evidence=f"{how} ({named.form})")
 
 
+# Indexes built from a register (names, short names, pinyin), once per register and arguments. A
+# register is not changed once loaded; it is not hashable, so it is keyed by its identity.
+_PER_REGISTER: dict[tuple, object] = {}
+
+
+def per_register(build, register: Register, *args):
+    """``build(register, *args)``, computed once per register and ``args``."""
+    key = (build, id(register), *args)
+    got = _PER_REGISTER.get(key)
+    if got is None:
+        got = _PER_REGISTER[key] = build(register, *args)
+    return got
+
+
 _HOST = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)")
 _MIN_PINYIN = 6  # letters: shorter names (he, lx, th) are initials or shared by too many places
 
@@ -467,19 +481,18 @@ def _address_places(
     return {code: 1}, {code: c}
 
 
-_PINYIN: dict[int, dict[str, list[Committee]]] = {}
-
-
 def _pinyin_index(register: Register) -> dict[str, list[Committee]]:
     """County-level divisions by the pinyin of their short name (Weining Yizu … Zizhixian: weining)."""
-    got = _PINYIN.get(id(register))
-    if got is None:
-        got = _PINYIN[id(register)] = {}
-        for c in register.committees:
-            if c.level == "county" and c.name_pinyin:
-                key = re.sub(r"[^a-z]", "", c.name_pinyin.split()[0].lower())
-                if len(key) >= _MIN_PINYIN:
-                    got.setdefault(key, []).append(c)
+    return per_register(_build_pinyin_index, register)
+
+
+def _build_pinyin_index(register: Register) -> dict[str, list[Committee]]:
+    got: dict[str, list[Committee]] = {}
+    for c in register.committees:
+        if c.level == "county" and c.name_pinyin:
+            key = re.sub(r"[^a-z]", "", c.name_pinyin.split()[0].lower())
+            if len(key) >= _MIN_PINYIN:
+                got.setdefault(key, []).append(c)
     return got
 
 
@@ -537,15 +550,12 @@ def _short_places(
     return scores, places
 
 
-_SHORT_RE: dict[tuple[int, str, int | None], re.Pattern] = {}
-
-
 def _short_names_re(register: Register, stem: str, year: int | None) -> re.Pattern:
-    key = (id(register), stem, year)
-    got = _SHORT_RE.get(key)
-    if got is None:
-        got = _SHORT_RE[key] = re.compile(alternation(_county_short_names(register, stem, year)))
-    return got
+    return per_register(_build_short_names_re, register, stem, year)
+
+
+def _build_short_names_re(register: Register, stem: str, year: int | None) -> re.Pattern:
+    return re.compile(alternation(_county_short_names(register, stem, year)))
 
 
 def _occurrences(s: str, name: str):
@@ -571,24 +581,16 @@ def _stands_for_place(s: str, i: int, j: int, lex) -> bool:
     return before and after
 
 
-_SHORT: dict[tuple[int, str, int | None], dict[str, Committee]] = {}
-
-
 def _county_short_names(register: Register, stem: str, year: int | None) -> dict[str, Committee]:
-    key = (id(register), stem, year)
-    got = _SHORT.get(key)
-    if got is None:
-        by_name: dict[str, list[Committee]] = {}
-        for c in register.committees:
-            if (
-                c.level == "county"
-                and len(c.short_name) >= 2
-                and c.valid_in(year)
-                and _fits_relative(c, stem)
-            ):
-                by_name.setdefault(c.short_name, []).append(c)
-        got = _SHORT[key] = {n: cs[0] for n, cs in by_name.items() if len({c.code for c in cs}) == 1}
-    return got
+    return per_register(_build_county_short_names, register, stem, year)
+
+
+def _build_county_short_names(register: Register, stem: str, year: int | None) -> dict[str, Committee]:
+    by_name: dict[str, list[Committee]] = {}
+    for c in register.committees:
+        if c.level == "county" and len(c.short_name) >= 2 and c.valid_in(year) and _fits_relative(c, stem):
+            by_name.setdefault(c.short_name, []).append(c)
+    return {n: cs[0] for n, cs in by_name.items() if len({c.code for c in cs}) == 1}
 
 
 def _province_of_places(
@@ -621,44 +623,41 @@ def _city_named(s: str, name: str) -> bool:
 
 
 _AT_PLACE = frozenset("在赴于到抵")
-_CITY_SHORT: dict[int, NameIndex] = {}
 
 
 def _city_short_names(register: Register) -> NameIndex:
     """The short names of prefecture-level cities (哈尔滨 for 哈尔滨市), longest first."""
-    names = _CITY_SHORT.get(id(register))
-    if names is None:
-        out = {c.short_name for c in register.committees if c.level == "city" and len(c.short_name) >= 2}
-        names = _CITY_SHORT[id(register)] = NameIndex(sorted(out, key=len, reverse=True))
-    return names
+    return per_register(_build_city_short_names, register)
 
 
-_PLACE_NAMES: dict[tuple[int, str], NameIndex] = {}
-_DIVISION_NAMES: dict[int, NameIndex] = {}
+def _build_city_short_names(register: Register) -> NameIndex:
+    out = {c.short_name for c in register.committees if c.level == "city" and len(c.short_name) >= 2}
+    return NameIndex(sorted(out, key=len, reverse=True))
 
 
 def _place_names(register: Register, stem: str) -> NameIndex:
     """Names (full; short for provinces and cities) of the divisions a relative suffix may stand
     for, longest first; built once per register and suffix."""
-    key = (id(register), stem)
-    names = _PLACE_NAMES.get(key)
-    if names is None:
-        out = set()
-        for c in register.committees:
-            if _fits_relative(c, stem):
-                out.add(c.name)
-                if c.level in ("region", "city") and len(c.short_name) >= 2:
-                    out.add(c.short_name)
-        names = _PLACE_NAMES[key] = NameIndex(sorted(out, key=len, reverse=True))
-    return names
+    return per_register(_build_place_names, register, stem)
+
+
+def _build_place_names(register: Register, stem: str) -> NameIndex:
+    out = set()
+    for c in register.committees:
+        if _fits_relative(c, stem):
+            out.add(c.name)
+            if c.level in ("region", "city") and len(c.short_name) >= 2:
+                out.add(c.short_name)
+    return NameIndex(sorted(out, key=len, reverse=True))
 
 
 def _division_names(register: Register) -> NameIndex:
     """Every division name and alias of the register of two or more characters, longest first."""
-    names = _DIVISION_NAMES.get(id(register))
-    if names is None:
-        names = _DIVISION_NAMES[id(register)] = NameIndex([n for n in register.names() if len(n) >= 2])
-    return names
+    return per_register(_build_division_names, register)
+
+
+def _build_division_names(register: Register) -> NameIndex:
+    return NameIndex([n for n in register.names() if len(n) >= 2])
 
 
 def _resolve_named(register: Register, form: str, year: int | None, context: str) -> Resolution:
