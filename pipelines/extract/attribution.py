@@ -199,7 +199,8 @@ class Attributor:
                 elif period.reason is None or period.reason.startswith("no dated context"):
                     period = replace(period, reason=meta.reason)
             c = subject.committee
-            dated = session_years(blocks, c, self.calendar, period.published) if c else None
+            own_date = period.published if period.source not in ("session", "cross_document") else None
+            dated = session_years(blocks, c, self.calendar, own_date) if c else None
             terms = term_years(blocks, c, self.calendar) if c else None
             self._cache[article] = Owner(c, period, subject, dated, terms)
         return self._cache[article]

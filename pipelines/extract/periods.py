@@ -43,7 +43,9 @@ from warehouse.register import REFERENCE_DIR, Committee, Register, Term, load_re
 SOURCES = ("text", "date_line", "session", "term", "plan", "publication_date", "cross_document")
 PERIODS_PATH = REFERENCE_DIR / "periods.yaml"
 ORDINALS_PATH = REFERENCE_DIR / "term_ordinals.csv"
-INFER_TERMS = 3  # a term is inferred from a dated term at most this many terms away
+INFER_TERMS = (
+    3  # a term is inferred from a dated term at most this many terms away (periods.yaml infer_terms)
+)
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")
 # a year a span starts from: 2019年以来, 2019年至今, 2006年起, 从2014年开始, 自2012年活动开展以来
@@ -257,10 +259,10 @@ class TermCalendar:
                 last = nxt.first_year - 1 if nxt else None
                 return replace(own, last_year=last)
             return own
-        anchors = [m for m in self._anchors.get(code, ()) if abs(m - n) <= INFER_TERMS]
-        anchors += [
-            t for t in range(n - INFER_TERMS, n + INFER_TERMS + 1) if t != n and self.register.term(code, t)
-        ]
+        c = self.register.get(code)
+        reach = int(calendars().get("infer_terms", {}).get(c.level if c else "", INFER_TERMS))
+        anchors = [m for m in self._anchors.get(code, ()) if abs(m - n) <= reach]
+        anchors += [t for t in range(n - reach, n + reach + 1) if t != n and self.register.term(code, t)]
         anchors = [m for m in anchors if (code, m) not in self.conflicts]
         if not anchors:
             return None
@@ -701,10 +703,11 @@ def session_years(
 ) -> dict[tuple[int, int], SessionYear]:
     """The year of every plenary session of ``committee`` the article names, by the committee's
     calendar and by what the article itself dates (2020年，区政府共收到区政协三届四次会议提案115件:
-    the 4th session in 2020, so the 3rd in 2019): (term, session) -> (year, source, inferred). A
-    term extended from the committee's nearest dated term is inferred; a session of a committee
-    with no dated term at all is dated by the level's cycle and the page's ``published`` date
-    when only one year fits (:func:`cycle_session_year`; inferred)."""
+    the 4th session in 2020, so the 3rd in 2019): (term, session) -> (year, source, inferred,
+    evidence). A term extended from the committee's nearest dated term is inferred. On a page with
+    a date of its own (``published``, not one the calendar gave), a session of a term with no
+    dated evidence of its own is dated by the level's cycle and that date when only one year fits
+    (:func:`cycle_session_year`; inferred)."""
     calendar = calendar or default_calendar()
     text = "\n".join(blocks)[:3000]
     named = list(sessions(text, committee, calendar.register))
@@ -722,14 +725,16 @@ def session_years(
     out = {}
     for n, k, _ in named:
         term = own.term(committee.code, n)
-        if term is not None:  # (a term extended from the committee's nearest dated one: inferred)
+        if term is not None and not (term.inferred and published):  # (a term extended from the
+            # committee's nearest dated one is inferred, and yields to a date of the page's own:
+            # terms out of step were shortened or lengthened to come into step)
             if term.basis != "document":
                 source = "session"
             else:  # dated by this article's own words, or by another document of the corpus
                 source = "text" if term.evidence == _ITSELF else "cross_document"
             evidence = term.evidence if source == "cross_document" or term.inferred else None
             out[(n, k)] = SessionYear(term.session_year(k), source, term.inferred, evidence)
-        elif (committee.code, n) not in own.conflicts:
+        elif (committee.code, n) not in own.conflicts:  # (no term near, or the page is dated)
             if (year := cycle_session_year(committee.level, k, published)) is not None:
                 out[(n, k)] = SessionYear(year, "session", True)
     return out
@@ -1103,14 +1108,15 @@ def _named_session(text, start, pos, dated) -> SessionYear | None:
 
 def _since_session(text, s_start, pos, dated, published_year, lex) -> MentionPeriod | None:
     """Work since a named session (省政协十二届二次会议以来，立案提案1280件) on a page dated the year
-    after it: the session's year, as a report since the last session covers the year before."""
+    after it, or in the session's own year (the proposals handed in since this spring's session):
+    the session's year, as a report since the last session covers the year before."""
     found = None
     for m in SESSION.finditer(text, s_start, pos):
         found = m
     if found is None or not text.startswith("以来", found.end()) or _named_year(text, s_start, pos, lex):
         return None
     got = dated.get((_ordinal(found[1]), _ordinal(found[2])))
-    if got is None or got.year != published_year - 1:
+    if got is None or got.year not in (published_year - 1, published_year):
         return None
     return MentionPeriod(got.year, got.year, got.source, inferred=got.inferred, evidence=got.evidence)
 
