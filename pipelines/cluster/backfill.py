@@ -31,6 +31,7 @@ harmless. Settings (environment, the same for the coordinator and every worker):
 | CSTATS_RESULT_BACKEND | the broker URL when it is Redis, else ``rpc://`` |
 | CSTATS_VISIBILITY_TIMEOUT | 3600 s (Redis: must exceed the longest step) |
 | CSTATS_DOCUMENTS_PER_STEP | 16 |
+| CSTATS_SCANS_PER_STEP | 1 (documents with scanned pages: seconds of OCR each) |
 """
 
 import os
@@ -71,6 +72,11 @@ OCR_TAGS = {
 }
 DEFAULT_BROKER = "redis://127.0.0.1:6379/0"
 DEFAULT_DOCUMENTS_PER_STEP = 16
+# A scan costs seconds of OCR (a text document tens of milliseconds), so its steps hold fewer
+# documents: with 16 to a step, 20 scans made a 16-scan step and a 4-scan one, and one of two OCR
+# workers waited. One scan a step keeps every OCR worker busy; a task's overhead (~0.1 s) is a few
+# percent of one page.
+DEFAULT_SCANS_PER_STEP = 1
 
 
 def broker_url() -> str:
@@ -109,6 +115,10 @@ def documents_per_step() -> int:
     return max(1, int(os.environ.get("CSTATS_DOCUMENTS_PER_STEP", DEFAULT_DOCUMENTS_PER_STEP)))
 
 
+def scans_per_step() -> int:
+    return max(1, int(os.environ.get("CSTATS_SCANS_PER_STEP", DEFAULT_SCANS_PER_STEP)))
+
+
 def needs_ocr(folder: Path, rel: str, kind: Sniffed | None) -> bool:
     """Whether the document ``rel`` goes to an OCR step: a PDF (by content) with scanned pages.
     Archive members go to text steps (their bytes are inside the archive; any worker reads them)."""
@@ -127,7 +137,10 @@ def split_by_step(folder: Path, todo: list[list[str]], kinds: dict[str, Sniffed]
 
 @dg.op(
     out={"text": dg.DynamicOut(list), "scans": dg.DynamicOut(list)},
-    config_schema={"documents_per_step": dg.Field(int, default_value=DEFAULT_DOCUMENTS_PER_STEP)},
+    config_schema={
+        "documents_per_step": dg.Field(int, default_value=DEFAULT_DOCUMENTS_PER_STEP),
+        "scans_per_step": dg.Field(int, default_value=DEFAULT_SCANS_PER_STEP),
+    },
     description="Scan the sources folder; batch the documents without a stored output for the "
     "current extraction key (quarantined ones are tried again): documents with scanned pages "
     "in OCR steps, the rest in text steps.",
@@ -143,9 +156,9 @@ def plan_batches(context: dg.OpExecutionContext, stats_paths: StatsPaths):
         if stored is None or not stored.loaded:
             todo.append([sha, rels[0]])
     text, scans = split_by_step(stats_paths.sources, todo, found.kinds)
-    size = context.op_config["documents_per_step"]
+    size, ocr_size = context.op_config["documents_per_step"], context.op_config["scans_per_step"]
     text_batches = [text[i : i + size] for i in range(0, len(text), size)] or [[]]  # the publish runs
-    scan_batches = [scans[i : i + size] for i in range(0, len(scans), size)]
+    scan_batches = [scans[i : i + ocr_size] for i in range(0, len(scans), ocr_size)]
     context.log.warning(
         f"plan: {len(by_sha)} documents, {len(by_sha) - len(todo)} stored, "
         f"{len(text_batches)} text steps, {len(scan_batches)} OCR steps ({len(scans)} documents with scans)"
@@ -223,7 +236,13 @@ def cluster_backfill():
 
 
 def run_config(
-    sources: Path, warehouse: Path, store: str | Path, *, per_step: int | None = None, document_seconds=None
+    sources: Path,
+    warehouse: Path,
+    store: str | Path,
+    *,
+    per_step: int | None = None,
+    ocr_per_step: int | None = None,
+    document_seconds=None,
 ) -> dict:
     return {
         "execution": {"config": celery_config()},
@@ -237,7 +256,14 @@ def run_config(
                 }
             }
         },
-        "ops": {"plan_batches": {"config": {"documents_per_step": per_step or documents_per_step()}}},
+        "ops": {
+            "plan_batches": {
+                "config": {
+                    "documents_per_step": per_step or documents_per_step(),
+                    "scans_per_step": ocr_per_step or scans_per_step(),
+                }
+            }
+        },
         "loggers": {"console": {"config": {"log_level": "WARNING"}}},
     }
 

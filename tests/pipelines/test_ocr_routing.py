@@ -96,3 +96,29 @@ def test_a_dagster_run_reads_the_scan_in_an_ocr_step_and_the_rest_in_text_steps(
         summary = result.output_for_node("publish_from_store")
         assert summary["documents"] == 4 and summary["extracted"] == 4 and summary["ocr_steps"] == 1
         assert summary["quarantined"] == 0
+
+
+def _plan(src: Path, tmp_path: Path, **kw) -> dict[str, list[str]]:
+    """The steps plan_batches maps: output name -> mapping keys (no step is run)."""
+    config = run_config(src, tmp_path / "wh.duckdb", tmp_path / "store", **kw)
+    del config["execution"]
+    with dg.instance_for_test() as instance:
+        result = cluster_backfill.execute_in_process(
+            run_config=config,
+            instance=instance,
+            op_selection=["plan_batches"],
+        )
+        assert result.success
+        outs = result.output_for_node("plan_batches", "text"), result.output_for_node("plan_batches", "scans")
+    return {"text": sorted(outs[0]), "scans": sorted(outs[1])}
+
+
+def test_scans_go_one_to_a_step_so_every_ocr_worker_gets_work(tmp_path):
+    # three scans (distinct files of one page) and two reports: one text step of 16 holds the
+    # reports; the scans get a step each (a scan is seconds of OCR: a step of 16 would leave the
+    # other OCR workers idle), unless the deployment asks for more to a step
+    src = write_reports(tmp_path / "src", ["helan_2024.txt", "huinong_2023.txt"])
+    for i in range(3):
+        (src / f"scan{i}.pdf").write_bytes(SCAN.read_bytes() + f"\n% copy {i}\n".encode())
+    assert _plan(src, tmp_path) == {"text": ["b000000"], "scans": ["s000000", "s000001", "s000002"]}
+    assert _plan(src, tmp_path, ocr_per_step=2)["scans"] == ["s000000", "s000001"]
