@@ -43,9 +43,8 @@ from warehouse.register import REFERENCE_DIR, Committee, Register, Term, load_re
 SOURCES = ("text", "date_line", "session", "term", "plan", "publication_date", "cross_document")
 PERIODS_PATH = REFERENCE_DIR / "periods.yaml"
 ORDINALS_PATH = REFERENCE_DIR / "term_ordinals.csv"
-INFER_TERMS = (
-    3  # a term is inferred from a dated term at most this many terms away (periods.yaml infer_terms)
-)
+# a term is inferred from a dated term at most this many terms away (periods.yaml infer_terms per level)
+INFER_TERMS = 3
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")
 # a year a span starts from: 2019年以来, 2019年至今, 2006年起, 从2014年开始, 自2012年活动开展以来
@@ -675,6 +674,11 @@ class SessionYear(NamedTuple):
     inferred: bool = False
     evidence: str | None = None  # the document or address that dated the term (cross-document, inferred)
 
+    def as_period(self) -> MentionPeriod:
+        return MentionPeriod(
+            self.year, self.year, self.source, inferred=self.inferred, evidence=self.evidence
+        )
+
 
 def cycle_session_year(level: str, session: int, published: tuple[int, int, int] | None) -> int | None:
     """The year of a committee's ``session``-th plenary session by its level's term cycle alone
@@ -1093,7 +1097,7 @@ def _of_session(text, s_start, pos, dated, lex) -> MentionPeriod | None:
     if any(c in text[s_start : _sentence_end(text, pos)] for c in lex.review_cues):
         return None
     got = dated[(n, k)]
-    return MentionPeriod(got.year, got.year, got.source, inferred=got.inferred, evidence=got.evidence)
+    return got.as_period()
 
 
 def _named_session(text, start, pos, dated) -> SessionYear | None:
@@ -1118,7 +1122,7 @@ def _since_session(text, s_start, pos, dated, published_year, lex) -> MentionPer
     got = dated.get((_ordinal(found[1]), _ordinal(found[2])))
     if got is None or got.year not in (published_year - 1, published_year):
         return None
-    return MentionPeriod(got.year, got.year, got.source, inferred=got.inferred, evidence=got.evidence)
+    return got.as_period()
 
 
 def _that_year(text: str, para_start: int, s_start: int, pos: int, lex: Lexicon) -> int | None:
@@ -1205,7 +1209,7 @@ class MentionPeriod(NamedTuple):
     end: int | None
     source: str | None
     reason: str | None = None
-    inferred: bool = False  # from a level's term cycle (a session of a committee with no dated term)
+    inferred: bool = False  # from a level's cycle or a neighbouring term, not the committee's own evidence
     evidence: str | None = None  # the document or address that dated the session's term
 
 
@@ -1273,8 +1277,7 @@ def mention_period(
             got = terms_dated.get(n)
             first = SessionYear(got[0], got[-1]) if got else (sessions_dated or {}).get((n, 1))
             if first is not None and first.year == report.published[0] and not report.term:
-                y = first.year
-                return MentionPeriod(y, y, first.source, inferred=first.inferred, evidence=first.evidence)
+                return first.as_period()
     sentence = text[s_start : pos + 8]
     if (
         report.published
@@ -1285,7 +1288,7 @@ def mention_period(
         # what the session received counts for its year: the session the paragraph names, else the
         # one the page was dated for (截至…已收到)
         if (got := _named_session(text, min(para_start, s_start), pos, sessions_dated)) is not None:
-            return MentionPeriod(got.year, got.year, got.source, inferred=got.inferred, evidence=got.evidence)
+            return got.as_period()
         y = report.published[0]
         return MentionPeriod(y, y, dated_by)
     if (
