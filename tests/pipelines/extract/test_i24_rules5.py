@@ -121,11 +121,10 @@ def test_a_year_called_current_before_the_review_is_the_year_reviewed(extract):
 def test_a_session_of_a_term_next_to_a_dated_one_is_inferred_from_it(extract):
     # term_ordinals.csv dates Ningbo's 15th committee from 2017; its 16th then opens in 2022, so
     # the 16th's second session was held in 2023 (inferred: extended from the committee's own
-    # evidence by the term length)
-    text = (
-        "宁波市政协提案办理情况通报\n\n"
-        "2024-01-05 来源：宁波日报\n\n"
-        "宁波市政协十六届二次会议共收到提案702件，立案655件。\n"
-    )
+    # evidence by the term length, which is recorded on the mention); the page has no date of its own
+    text = "宁波市政协十六届二次会议提案审查情况\n\n宁波市政协十六届二次会议共收到提案702件，立案655件。\n"
     got = {(m["surface"], m["period_start"], m["period_inferred"]) for m in extract(text)}
     assert got == {("702件", 2023, True), ("655件", 2023, True)}
+    assert {m["period_evidence"] for m in extract(text)} == {
+        "http://daily.cnnb.com.cn/nbrb/html/2017-04/08/content_1043206.htm"
+    }
