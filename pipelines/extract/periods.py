@@ -732,12 +732,11 @@ def session_years(
         if term is not None and not (term.inferred and published):  # (a term extended from the
             # committee's nearest dated one is inferred, and yields to a date of the page's own:
             # terms out of step were shortened or lengthened to come into step)
-            if term.basis != "document":
-                source = "session"
-            else:  # dated by this article's own words, or by another document of the corpus
-                source = "text" if term.evidence == _ITSELF else "cross_document"
-            evidence = term.evidence if source == "cross_document" or term.inferred else None
-            out[(n, k)] = SessionYear(term.session_year(k), source, term.inferred, evidence)
+            # (dated by this article's own words: text)
+            source = "text" if term.evidence == _ITSELF else _calendar_source(term, "session")
+            out[(n, k)] = SessionYear(
+                term.session_year(k), source, term.inferred, _calendar_evidence(term, source)
+            )
         elif (committee.code, n) not in own.conflicts:  # (no term near, or the page is dated)
             if (year := cycle_session_year(committee.level, k, published)) is not None:
                 out[(n, k)] = SessionYear(year, "session", True)
@@ -797,7 +796,7 @@ def term_period(
         how = {
             "source": source,
             "inferred": term.inferred,
-            "evidence": term.evidence if source == "cross_document" or term.inferred else None,
+            "evidence": _calendar_evidence(term, source),
         }
         year = term.session_year(k)
         if text.startswith("以来", m.end()):  # 十二届二次会议以来: the time since that session
@@ -850,7 +849,7 @@ def term_period(
             )
         source = _calendar_source(term, "term")
         return Period(term.first_year, term.last_year, True, source=source, inferred=term.inferred,
-                      evidence=term.evidence if source == "cross_document" or term.inferred else None)  # fmt: skip
+                      evidence=_calendar_evidence(term, source))  # fmt: skip
     return period
 
 
@@ -870,6 +869,12 @@ def _calendar_source(term: Term, own: str) -> str:
     """The ``period_source`` a calendar entry gives: ``own`` (session, term), or cross_document when
     the entry was learned from another document."""
     return "cross_document" if term.basis == "document" else own
+
+
+def _calendar_evidence(term: Term, source: str) -> str | None:
+    """The evidence a calendar entry records on its periods: the document or address that dated a
+    term learned from another document (``source`` cross_document) or extended from a neighbour."""
+    return term.evidence if source == "cross_document" or term.inferred else None
 
 
 def _head_session(head: str, committee: Committee, calendar: TermCalendar) -> tuple[Term, int] | None:
