@@ -39,7 +39,7 @@ def test_empty_cache_says_so(tmp_path, capsys):
     assert bench.main(["--cache", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "holds none of the 80 manifest documents" in out
-    for suite in ("v2", "v3", "v4", "v5", "v6", "v7", "v8"):
+    for suite in ("v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"):
         assert bench.main(["--suite", suite, "--cache", str(tmp_path)]) == 0
         assert "holds none of the" in capsys.readouterr().out
 
@@ -80,6 +80,7 @@ def test_calendar_convention_keeps_the_mentions_and_only_fills_periods():
         ("v6", ("v1", "v2", "v3", "v4", "v5")),
         ("v7", ("v1", "v2", "v3", "v4", "v5", "v6")),
         ("v8", ("v1", "v2", "v3", "v4", "v5", "v6", "v7")),
+        ("v9", ("v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8")),
     ],
 )
 def test_fresh_sets_are_new_and_split_in_halves(key, earlier):
@@ -111,6 +112,8 @@ def test_fresh_sets_are_new_and_split_in_halves(key, earlier):
 # v7 is labelled after v6 the same way and is supplementary too.
 # v8 is the fresh held-back set again (not supplementary): the full minimum counts are asked of it,
 # so its case holds only once part b's pages are appended to part a's files, as v4's and v5's did.
+# v9 is labelled after v8 as the fresh held-back set too (not supplementary), and its case likewise
+# holds only once part b is appended.
 SUPPLEMENTARY = ("v6", "v7")
 
 
