@@ -25,15 +25,16 @@ onnxruntime has no CUDA provider).
    dpi), and its figures (value, unit, qualifier) found exactly (target >= 0.99). Time per page
    beside bare RapidOCR's on the same image, and CPU seconds per A4 page (the page's CPU time
    scaled by A4's area over the page's; target <= 5 s). Says so when the cache holds nothing.
-3. ``--table``: scan dpi × detection dpi × recognition squeeze × time × accuracy on the real
-   pages named (``--only``, ``--pages``), the table that chose ``sources.ocr.DET_DPI`` and
-   ``REC_SQUEEZE``.
+3. ``--table``: scan dpi × detection dpi × recognition squeeze × recognition batch × time ×
+   accuracy on the real pages named (``--only``, ``--pages``), the table that chose
+   ``sources.ocr.DET_DPI``, ``REC_SQUEEZE`` and ``REC_BATCH``.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import os
 import re
 import sys
@@ -278,16 +279,20 @@ def table(args, settings: ocr.Settings) -> None:
         f"\n3. scan dpi x detection dpi x recognition squeeze on {', '.join(p.stem for p in pdfs)} "
         f"(each scan read at its own dpi; squeeze 1 = RapidOCR's own line width, min width 320):"
     )
-    print("   scan det squeeze | sentences verbatim | figures exact | CPU s/page  CPU/A4 | wall")
+    print("   scan det squeeze batch | sentences verbatim | figures exact | CPU s/page  CPU/A4 | wall")
     layers = {pdf: (read_pdf(pdf), layer_size(pdf)) for pdf in pdfs}
     for dpi in [int(d) for d in args.table_dpi.split(",")]:
         for det in [float(d) for d in args.table_det.split(",")]:
-            for squeeze in [float(q) for q in args.table_squeeze.split(",")]:
+            for squeeze, batch in itertools.product(
+                [float(q) for q in args.table_squeeze.split(",")],
+                [int(b) for b in args.table_batch.split(",")],
+            ):
                 tried = dataclasses.replace(
                     settings,
                     det_dpi=det,
                     rec_squeeze=squeeze,
                     rec_min_width=320 if squeeze == 1 else settings.rec_min_width,
+                    rec_batch=batch,
                 )
                 hit = n = fhit = fn = 0
                 cpu = wall = a4 = 0.0
@@ -303,7 +308,7 @@ def table(args, settings: ocr.Settings) -> None:
                     cpu, wall, a4 = cpu + c.cpu, wall + c.wall, a4 + c.cpu * A4 / (w * h)
                 k = len(pdfs)
                 print(
-                    f"   {dpi:4} {det:3.0f} {squeeze:7.2f} | {hit:4}/{n:<4} = {hit / max(n, 1):.3f} | "
+                    f"   {dpi:4} {det:3.0f} {squeeze:7.2f} {batch:5} | {hit:4}/{n:<4} = {hit / max(n, 1):.3f} | "
                     f"{fhit:3}/{fn:<3} = {fhit / max(fn, 1):.3f} | {cpu / k:10.1f} {a4 / k:7.2f} | "
                     f"{wall / k:.1f}",
                     flush=True,
@@ -337,6 +342,7 @@ def main() -> None:
     ap.add_argument("--table-dpi", default="200,300", help="the table's scans (read at their own dpi)")
     ap.add_argument("--table-det", default="100", help="the table's detection dpi")
     ap.add_argument("--table-squeeze", default="1,0.6,0.5,0.4", help="the table's recognition squeezes")
+    ap.add_argument("--table-batch", default=str(ocr.REC_BATCH), help="the table's recognition batch sizes")
     args = ap.parse_args()
     settings = ocr.default_settings(args.device)
     settings = ocr.Settings(
