@@ -28,7 +28,7 @@ import threading
 import time
 from pathlib import Path
 
-from pipelines.cluster.steps import busy_workers, redelivered_steps, step_workers
+from pipelines.cluster.steps import busy_workers, redelivered_steps, step_seconds, step_workers
 from pipelines.run import paths
 from sources.lifeline import own_session_dying_with_parent
 
@@ -265,7 +265,8 @@ def main(argv: list[str] | None = None) -> int:
             f"quarantined={summary['quarantined']}\n"
             f"extracted={summary['extracted']} redelivered_steps={redelivered_steps(instance, summary['run_id'])} "
             f"ocr_steps={summary['ocr_steps']} warehouse={summary['path']}\n"
-            f"routing: {routing}\nwall={wall:.1f}s",
+            f"routing: {routing}\nwall={wall:.1f}s "
+            f"publish={step_seconds(instance, summary['run_id'], 'publish_from_store'):.1f}s",
             flush=True,
         )
         return 0

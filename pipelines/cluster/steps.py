@@ -34,6 +34,15 @@ def step_workers(instance, run_id: str) -> dict[str, set[str]]:
     return out
 
 
+def step_seconds(instance, run_id: str, op: str) -> float:
+    """Wall seconds of the run's steps of ``op``, each from its start to its end, summed."""
+    return sum(
+        stats.end_time - stats.start_time
+        for stats in instance.get_run_step_stats(run_id)
+        if stats.step_key.split("[")[0] == op and stats.start_time and stats.end_time
+    )
+
+
 def redelivered_steps(instance, run_id: str) -> int:
     """Steps that a Celery worker started more than once in the run (a redelivered task)."""
     starts: dict[str, int] = {}

@@ -154,4 +154,6 @@ def test_scans_go_to_the_ocr_queue_worker_and_the_rest_to_the_others(tmp_path):
     assert routing["ocr_batch"] == "o1", out
     assert "o1" not in routing["extract_batch"] and "o1" not in routing["publish_from_store"], out
     assert re.search(r"ocr_steps=1\b", out), out
+    wall, publish = (float(re.search(rf"\b{k}=([\d.]+)s", out)[1]) for k in ("wall", "publish"))
+    assert 0 < publish < wall, out  # the publish step's own time, which bench_national_run takes out
     assert_nothing_left(pids)
