@@ -792,6 +792,16 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             by_place = _relative_by_place(register, zones, relatives[0][1], year)
             if by_place.committee is not None and by_place.committee.code == body_named[0].code:
                 return SubjectResult(body_named[0], evidence="body (named, and its relative forms by place)")
+        if not body_named and not prominent_relatives and relatives and not unresolved:
+            # a chronicle's or a report's section that names its committee only by one relative form
+            # (市政协, throughout the body) and no committee by name: the place the page names
+            # twice or more (《九江市志》 and 九江's places) resolves it, as it would the form in a headline
+            if len({n.stem for _, n in relatives}) == 1:
+                by_place = _relative_by_place(register, zones, relatives[0][1], year)
+                c = by_place.committee
+                # named twice at least (a place named once may be a word: 将会同县委办公室…)
+                if c is not None and compact(context).count(c.short_name or c.name) >= 2:
+                    return SubjectResult(c, evidence=f"body ({relatives[0][1].form} only, {by_place.evidence})")
         if prominent_relatives:
             return SubjectResult(
                 None, "only a relative form (县政协, 市政协 ...) names the committee", body_named

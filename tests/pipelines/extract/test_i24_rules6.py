@@ -103,3 +103,29 @@ def test_attending_a_session_stops_at_an_ascii_comma(extract):
         "“这两年,我参加区政协各类活动54次,有8件提案被立案,其中2件被选为大会书面发言。”\n"
     )
     assert periods(extract(text)) == {"54次": (2019, 2020), "8件": (2019, 2020), "2件": (2019, 2020)}
+
+
+def test_a_chronicle_section_naming_its_committee_only_by_a_relative_form(extract):
+    # a city chronicle's section: no committee by name, 市政协 throughout the body, and the city
+    # named in the book's title
+    text = (
+        "第四节 提案工作\n\n"
+        "内容出处: 《安庆市志(1991-2010)》 图书\n\n"
+        "摘要: 本节记述安庆市1991-2010年的提案工作。\n\n"
+        "页数: 8\n\n"
+        "1994年至1998年，第十届市政协委员共提出提案1240件，立案1105件。\n\n"
+        "市政协每年召开提案办理协商会，督办重点提案。\n"
+    )
+    assert set(committees(extract(text)).values()) == {"340800"}
+
+
+def test_a_place_named_once_inside_a_phrase_does_not_resolve_a_body_relative_form(extract):
+    # 将会同县委办公室…: 会同 is "together with" here, not 会同县; named once, it settles nothing
+    text = (
+        "大会闭幕\n\n"
+        "2018-01-20 来源：新闻中心\n\n"
+        "会议期间共收到提案152件。\n\n"
+        "提案内容涉及经济发展、社会事业等方面。\n\n"
+        "据悉，审查立案的提案，县政协提案委员会将会同县委办公室及时转交有关部门办理。\n"
+    )
+    assert set(committees(extract(text)).values()) == {None}
