@@ -129,3 +129,17 @@ def test_a_place_named_once_inside_a_phrase_does_not_resolve_a_body_relative_for
         "据悉，审查立案的提案，县政协提案委员会将会同县委办公室及时转交有关部门办理。\n"
     )
     assert set(committees(extract(text)).values()) == {None}
+
+
+def test_a_quorum_line_without_the_word_members_is_attendance(extract):
+    text = (
+        "省政协常委会第十次会议开幕\n\n2024-06-12 来源：省政协\n\n"
+        "会议应出席161人，实际出席139人，符合规定人数。会议应到67人，实到65人。\n"
+    )
+    ms = extract(text)
+    assert {m["surface"]: m["metric"] for m in ms} == {
+        "161人": "meetings.attendance",
+        "139人": "meetings.attendance",
+        "67人": "meetings.attendance",
+        "65人": "meetings.attendance",
+    }
