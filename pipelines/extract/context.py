@@ -294,9 +294,13 @@ class ContextModel:
                 # the share of the members who did something (100%的委员提出提案) is a participation rate;
                 # a share right before the act (99.2%已经办复) is that act's rate
                 at = q.end + next((len(w) for w in self.lex.rate_objects if text.startswith(w, q.end)), 0)
+                lead = text[max(s0, q.start - 8) : q.start].rstrip(_SPACES).rstrip("了到达为已")
                 return not (
-                    text.startswith(_OF_MEMBERS, q.end) or text.startswith(self.lex.rate_after, at)
-                )  # (98%以上的提案已经办复: the share of the proposals, then the act)
+                    text.startswith(_OF_MEMBERS, q.end)
+                    or text.startswith(self.lex.rate_after, at)  # (98%以上的提案已经办复)
+                    or lead.endswith(self.lex.rate_acts)  # 来信回复100%, 已落实95%以上
+                    or (lead.endswith("已经") or lead.endswith("已")) and text.startswith(self.lex.rate_acts, q.end)
+                )  # (已经100%办结)
         return False
 
     def _other_bodys_items(self, text: str, s0: int, q: Quantity) -> bool:

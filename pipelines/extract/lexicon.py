@@ -51,6 +51,7 @@ class Lexicon:
     rate_words: tuple[str, ...]
     rate_after: tuple[str, ...]
     rate_objects: tuple[str, ...]
+    rate_acts: tuple[str, ...]
     share_words: tuple[str, ...]
     slogans: tuple[str, ...]
     structure_after: tuple[str, ...]

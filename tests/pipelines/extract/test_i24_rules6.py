@@ -143,3 +143,13 @@ def test_a_quorum_line_without_the_word_members_is_attendance(extract):
         "67人": "meetings.attendance",
         "65人": "meetings.attendance",
     }
+
+
+def test_a_share_right_after_or_around_its_act_is_that_acts_rate(extract):
+    text = (
+        "2021-01-08 来源：市政协\n\n"
+        "一年来，提案线上办理答复100%。对52件重点提案落实情况进行督办，截至目前已落实90%以上。\n\n"
+        "截至2020年底，提案已经100%办结。全市GDP增长6%。\n"
+    )
+    assert {m["surface"] for m in extract(text) if m["unit"] == "%"} == {"100%", "90%以上"}
+    assert [m["surface"] for m in extract(text) if m["unit"] == "%"].count("100%") == 2
