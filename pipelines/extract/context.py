@@ -253,7 +253,11 @@ class ContextModel:
         ):  # the number opens a slogan (六个一, not 十一批次)
             return True
         after = text[q.end : q.end + 16]
-        if after.startswith("的") and text.endswith(_THRESHOLDS, q.start, q.end):
+        if (
+            after.startswith("的")
+            and text.endswith(_THRESHOLDS, q.start, q.end)
+            and not (q.unit == "%" and after.startswith(_OF_MEMBERS + self.lex.rate_objects))
+        ):  # (but 98%以上的提案已经办复 is a rate, 90%以上的委员 a share of members)
             return True  # 个人捐款一百万元以上的就有三十一位: a threshold that picks out whom a count counts
         if self.not_count_after_re.match(after):
             return True  # 交由91家单位办理, 3人以上联名, 五次全会
@@ -289,7 +293,14 @@ class ContextModel:
             if not self.rate_re.search(text, self._segment_start(text, s0, q.start), q.start):
                 # the share of the members who did something (100%的委员提出提案) is a participation rate;
                 # a share right before the act (99.2%已经办复) is that act's rate
-                return not text.startswith(_OF_MEMBERS + self.lex.rate_after, q.end)
+                at = q.end + next((len(w) for w in self.lex.rate_objects if text.startswith(w, q.end)), 0)
+                lead = text[max(s0, q.start - 8) : q.start].rstrip(_SPACES).rstrip("了到达为已")
+                return not (
+                    text.startswith(_OF_MEMBERS, q.end)
+                    or text.startswith(self.lex.rate_after, at)  # (98%以上的提案已经办复)
+                    or lead.endswith(self.lex.rate_acts)  # 来信回复100%, 已落实95%以上
+                    or (lead.endswith("已经") or lead.endswith("已")) and text.startswith(self.lex.rate_acts, q.end)
+                )  # (已经100%办结)
         return False
 
     def _other_bodys_items(self, text: str, s0: int, q: Quantity) -> bool:

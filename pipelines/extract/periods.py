@@ -988,7 +988,7 @@ _SO_FAR = re.compile(r"截[至止](?:目前|今|\s*\d{1,2}\s*月|[一二三四�
 # 从1949年皖北区…会议到2024年省政协十三届二次会议: a span whose ends are events named by their years
 _FROM_TO = re.compile(r"从\s*((?:19|20)\d{2})\s*年[^。；;]{0,40}?(?:到|至)\s*((?:19|20)\d{2})\s*年")
 # 参加了政协石家庄市第十二届委员会第一次会议, 出席大会: who attends a plenary session
-_ATTENDED = re.compile(r"(?:参加|出席|列席)了?[^，。；;]{0,30}?(?:次(?:全体)?会议|大会)(?!精神)")
+_ATTENDED = re.compile(r"(?:参加|出席|列席)了?[^，,。；;]{0,30}?(?:次(?:全体)?会议|大会)(?!精神)")
 
 
 def _since_last_year(before: str, lex: Lexicon) -> bool:
@@ -1050,7 +1050,7 @@ def _years_span(text: str, s_start: int, pos: int, lex: Lexicon) -> int | None:
     """A count of years before the quantity in its sentence: 四年形成, 5年间, 近三年来 -> 4, 5, 3."""
     found = None
     for m in _years_span_pattern(lex).finditer(text, s_start, pos):
-        found = _ordinal(m[1])
+        found = _ordinal(m[1] or m[2])
     found = _running_years(text, s_start, pos) or found
     return found if found and 2 <= found <= 10 else None
 
@@ -1073,8 +1073,10 @@ def _years_span_pattern(lex: Lexicon) -> re.Pattern:
     p = _SPAN_PATTERNS.get(id(lex))
     if p is None:
         after = "|".join(map(re.escape, lex.years_span_after))
+        before = "|".join(map(re.escape, lex.years_span_before)) or "(?!)"
         p = _SPAN_PATTERNS[id(lex)] = re.compile(
             rf"(?<![\d第{_CN_COUNT}])(\d{{1,2}}|[{_CN_COUNT}])年(?=(?:{after}))"
+            rf"|(?:{before})(\d{{1,2}}|[{_CN_COUNT}])年(?![\d{_CN_COUNT}])"  # 这两年，…; 过去三年，…
         )
     return p
 

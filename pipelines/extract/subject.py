@@ -195,6 +195,11 @@ def _collective(s: str, n: NamedCommittee) -> bool:
     )
 
 
+# a committee name followed by 系统 (全市政协系统, 福州市政协系统信息工作会议) names every committee of that
+# division, the lower ones with it: no one committee (the page is usually a lower one's award)
+_SYSTEM_AFTER = ("系统",)
+
+
 def _mark_objects(s: str, found: list[NamedCommittee]) -> list[NamedCommittee]:
     out: list[NamedCommittee] = []
     for n in found:
@@ -205,6 +210,7 @@ def _mark_objects(s: str, found: list[NamedCommittee]) -> list[NamedCommittee]:
             or _in_book_title(s, n.start)
             or _collective(s, n)
             or bool(_VISIT_AFTER.match(s, n.end))
+            or s.startswith(_SYSTEM_AFTER, n.end)  # 福州市政协系统: all the committees of the city
         )
         if not is_object and out and out[-1].is_object:  # 参加全国政协及自治区政协、市政协
             gap = s[out[-1].end : n.start]
@@ -665,6 +671,13 @@ def _resolve_named(register: Register, form: str, year: int | None, context: str
     a page of 2014, the year 郧县 became 郧阳区) is that division: a page of the year a division was
     renamed or merged often still uses its old name."""
     res = register.resolve(form, year, context=context)
+    if res.committee is None and len(res.candidates) > 1:
+        # namesakes (中山: 中山市 and 大连's 中山区): the one the page names by its full name
+        # (中国人民政治协商会议第十三届中山市委员会), when it names only one of them so
+        s = compact(context)
+        full = [c for c in res.candidates if c.name != form and c.name in s]
+        if len(full) == 1:
+            return Resolution(full[0], candidates=res.candidates)
     if res.committee is None and not res.candidates and year is not None:
         before = register.resolve(form, year - 1, context=context)
         if before.committee is not None:
@@ -779,6 +792,16 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             by_place = _relative_by_place(register, zones, relatives[0][1], year)
             if by_place.committee is not None and by_place.committee.code == body_named[0].code:
                 return SubjectResult(body_named[0], evidence="body (named, and its relative forms by place)")
+        if not body_named and not prominent_relatives and relatives and not unresolved:
+            # a chronicle's or a report's section that names its committee only by one relative form
+            # (市政协, throughout the body) and no committee by name: the place the page names
+            # twice or more (《九江市志》 and 九江's places) resolves it, as it would the form in a headline
+            if len({n.stem for _, n in relatives}) == 1:
+                by_place = _relative_by_place(register, zones, relatives[0][1], year)
+                c = by_place.committee
+                # named twice at least (a place named once may be a word: 将会同县委办公室…)
+                if c is not None and compact(context).count(c.short_name or c.name) >= 2:
+                    return SubjectResult(c, evidence=f"body ({relatives[0][1].form} only, {by_place.evidence})")
         if prominent_relatives:
             return SubjectResult(
                 None, "only a relative form (县政协, 市政协 ...) names the committee", body_named
