@@ -1,0 +1,56 @@
+"""Issue 24 rules, round 7: periods (a spring session's own year, running totals up to a dated
+cut-off, dates ahead of the page), developed on v5-v8 and the v9 development half. Sentences are
+our own."""
+
+from __future__ import annotations
+
+
+def periods(ms):
+    return {m["surface"]: (m["period_start"], m["period_end"]) for m in ms}
+
+
+def test_a_spring_session_page_is_held_the_year_after_its_reports_year(extract):
+    # a month-day date line in March, no year but the one the work report reviews: the session is
+    # held in the year after it, so who attends it counts in that year; the report's figures keep theirs
+    text = (
+        "平罗县政协十二届三次会议开幕\n\n"
+        "3月2日，政协第十二届平罗县委员会第三次会议开幕。\n\n"
+        "本次会议应到委员215人，实到203人，符合规定人数。\n\n"
+        "县政协主席代表政协第十二届平罗县委员会常务委员会作工作报告。报告指出，2023年，县政协共组织视察调研17次。\n"
+    )
+    got = periods(extract(text))
+    assert got["215人"] == (2024, 2024) and got["203人"] == (2024, 2024)
+    assert got["17次"] == (2023, 2023)
+
+
+def test_a_running_total_up_to_a_dated_cutoff_starts_when_the_scheme_began(extract):
+    # 截至2025年8月，累计…: from the year the lead says the platform began to the cut-off's year
+    text = (
+        "某某区打造基层协商平台\n\n"
+        "9月12日电 记者了解到，某某区政协自2021年以来积极打造“有事好商量”基层协商平台。\n\n"
+        "截至2025年8月，区政协累计开展协商议事活动46场，形成协商意见183条。\n"
+    )
+    got = periods(extract(text))
+    assert got["46场"] == (2021, 2025) and got["183条"] == (2021, 2025)
+
+
+def test_a_studio_total_up_to_a_cutoff_starts_in_the_year_it_opened(extract):
+    # the founding stated two paragraphs before the total (于2022年5月…揭牌成立)
+    text = (
+        "区政协委员工作室服务群众\n\n"
+        "2023-10-08 来源：市政协\n\n"
+        "某某镇政协委员工作室于2022年5月10日揭牌成立，共有9名区政协委员进驻。\n\n"
+        "工作室定期开展接待群众、调研视察等活动。\n\n"
+        "截至2023年9月，该工作室共收集社情民意38件。\n"
+    )
+    assert periods(extract(text))["38件"] == (2022, 2023)
+
+
+def test_a_scheduled_date_is_no_date_line(extract):
+    # 定于11月9日至10日召开 on a page of 8 November is ahead of the page, not last year's November
+    text = (
+        "省政协将召开常委会会议\n\n"
+        "2023-11-08 20:56 来源：省政协\n\n"
+        "定于11月9日至10日召开的省政协常务委员会会议将聚焦产业发展协商议政。会议筹备期间，省政协先后组织开展专题调研5次。\n"
+    )
+    assert periods(extract(text))["5次"] == (2023, 2023)
