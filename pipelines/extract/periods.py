@@ -154,8 +154,13 @@ class TermYears:
     basis: str  # public, document, reviewed, cycle
     evidence: str | None = None
     inferred: bool = False
+    december_opening: bool = False  # its first session was held in the December before first_year
 
     def session_year(self, session: int) -> int:
+        """The year ``session`` is held in; a first session held in December is that December's (its
+        own figures, what it received, count in that year), the term's reports from the next."""
+        if session == 1 and self.december_opening:
+            return self.first_year - 1
         return self.first_year + session - 1
 
 
@@ -244,7 +249,8 @@ class TermCalendar:
             return TermYears(code, n, cited.first_year, cited.last_year, "public", cited.source)
         fact = self.dated.get((code, n))
         if fact is not None:
-            return TermYears(code, n, fact.first_year, None, fact.basis, fact.evidence)
+            december = (fact.session or 1) == 1 and fact.month == 12
+            return TermYears(code, n, fact.first_year, None, fact.basis, fact.evidence, december_opening=december)
         return None
 
     def term(self, code: str, n: int) -> TermYears | None:

@@ -54,3 +54,12 @@ def test_a_scheduled_date_is_no_date_line(extract):
         "定于11月9日至10日召开的省政协常务委员会会议将聚焦产业发展协商议政。会议筹备期间，省政协先后组织开展专题调研5次。\n"
     )
     assert periods(extract(text))["5次"] == (2023, 2023)
+
+
+def test_a_first_session_held_in_december_is_that_decembers(extract):
+    # term_ordinals.csv: 凤台县's 11th committee opened its 1st session on 27 Dec 2021; what that
+    # session received counts in 2021 (its second session, January 2023, is 2023)
+    text = "凤台县政协十一届一次会议闭幕\n\n本次会议共收到委员提案168件。\n"
+    assert periods(extract(text))["168件"] == (2021, 2021)
+    text = "凤台县政协十一届二次会议闭幕\n\n本次会议共收到委员提案173件。\n"
+    assert periods(extract(text))["173件"] == (2023, 2023)
