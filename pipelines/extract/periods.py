@@ -1339,8 +1339,9 @@ def mention_period(
         return MentionPeriod(a, b, how or report.source)
     back = None
     if report.published:  # (a review: the page's or, on a page of the year before, the paragraph's)
-        review = report.end < report.published[0] and (
-            report.term or any(c in text[min(para_start, s_start) : pos] for c in lex.review_cues)
+        review = report.term or (  # (a term summary reviews its term, even in the term's last year)
+            report.end < report.published[0]
+            and any(c in text[min(para_start, s_start) : pos] for c in lex.review_cues)
         )
         back = _relative_year(before, lex, review)
     if back == 1 and _since_last_year(before, lex):  # 去年以来共开展主题活动16场: last year and this

@@ -63,3 +63,15 @@ def test_a_first_session_held_in_december_is_that_decembers(extract):
     assert periods(extract(text))["168件"] == (2021, 2021)
     text = "凤台县政协十一届二次会议闭幕\n\n本次会议共收到委员提案173件。\n"
     assert periods(extract(text))["173件"] == (2023, 2023)
+
+
+def test_so_far_in_a_term_summary_dated_in_the_terms_last_year_is_the_terms(extract):
+    # 五年来 at a county's new-term session in October of the closing term's last year: the
+    # proposals handled 截至目前 are the term's, as the ones submitted are
+    text = (
+        "县政协十一届一次会议闭幕\n\n"
+        "2021-10-30 来源：县融媒体中心\n\n"
+        "5年来，县政协委员共提交提案386件，经审查立案312件。截至目前，312件提案已全部办结，委员满意度为98%。\n"
+    )
+    got = periods(extract(text))
+    assert got["386件"] == (2017, 2021) and got["98%"] == (2017, 2021)
