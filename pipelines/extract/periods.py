@@ -612,7 +612,29 @@ def month_day_year(blocks: list[str], dated: tuple[int, int, int]) -> int | None
 
 _NUM = r"[一二三四五六七八九十]{1,3}|\d{1,2}"
 # 十二届一次会议, 政协第十三届安徽省委员会第一次会议 (a plenary session; 常委会议 are not)
-SESSION = re.compile(rf"第?({_NUM})\s*届(?:[^\s，。；,;、]{{0,14}}?委员会)?\s*第?({_NUM})\s*次(?:全体)?会议")
+_SESSION = re.compile(rf"第?({_NUM})\s*届(?:[^\s，。；,;、]{{0,14}}?委员会)?\s*第?({_NUM})\s*次(?:全体)?会议")
+# 十届政协二次全会, 十五届政协一次会议: the term, the word 政协, the session (全会 only so: a party
+# committee's plenum is 县委十四届二次全会)
+_SESSION_ZX = re.compile(rf"第?({_NUM})\s*届政协\s*第?({_NUM})\s*次(?:全体会议|会议|全会)")
+
+
+class _SessionPatterns:
+    """Both ways of writing a plenary session, matched as one pattern (``finditer`` in text order)."""
+
+    def __init__(self, *patterns: re.Pattern):
+        self.patterns = patterns
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        found = sorted((m for p in self.patterns for m in p.finditer(text, pos, end)), key=lambda m: m.start())
+        last = -1
+        for m in found:
+            if m.start() >= last:
+                last = m.end()
+                yield m
+
+
+SESSION = _SessionPatterns(_SESSION, _SESSION_ZX)
 TERM = re.compile(rf"第?({_NUM})\s*届(?:全国|[^\s，。；,;、]{{0,8}}?)?(?:政协|委员会)")
 _NOT_PLENARY = re.compile("人民代表大会|人大|常务|常委|党代会|代表大会")
 _FORTHCOMING = ("即将", "将于", "筹备", "准备", "预备")

@@ -75,3 +75,22 @@ def test_so_far_in_a_term_summary_dated_in_the_terms_last_year_is_the_terms(extr
     )
     got = periods(extract(text))
     assert got["386件"] == (2017, 2021) and got["98%"] == (2017, 2021)
+
+
+def test_a_session_written_with_zhengxie_after_the_term_is_a_session(extract):
+    # 十一届政协二次全会以来 (the term, 政协, the session as 全会) on a January page: since that
+    # session, its year (宁夏's 11th committee opened in 2018, so its 2nd session is 2019)
+    text = (
+        "宁夏十一届政协二次全会以来提案办复率达99.5%\n\n"
+        "2020-01-18 来源：宁夏日报\n\n"
+        "记者从宁夏回族自治区政协了解到，自治区十一届政协二次全会以来共提交提案702件，审查立案611件。\n"
+    )
+    got = periods(extract(text))
+    assert got["702件"] == (2019, 2019) and got["611件"] == (2019, 2019)
+
+
+def test_a_party_committees_plenum_is_no_session(extract):
+    # 县委十四届二次全会 is the party committee's plenum, not the county CPPCC's second session
+    from pipelines.extract.periods import SESSION
+
+    assert [m[0] for m in SESSION.finditer("贯彻县委十四届二次全会精神，筹备县政协十届二次会议")] == ["十届二次会议"]
