@@ -104,14 +104,18 @@ def _congress_re() -> re.Pattern:
     return re.compile(rf"({alternation(calendars()['party_congresses'])})以来")
 
 
+# whose plan is drafted (编制湖南省“十五五”规划, 谋划全区“十五五”): a division's name or a relative one
+_PLACE_WORD = r"全[省市区县州盟旗]|本[省市区县]|[^\s“”\"'，。,；;、：:]{1,4}?[省市区县州盟旗]"
+
+
 @functools.cache
 def _drafting_re() -> re.Pattern:
     plans = calendars()["five_year_plans"]
     # “十三五”规划编制, 编制“十四五”规划: a plan is drafted in the year before it starts
     return re.compile(
         rf"[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)(?:纲要)?(?:的)?(?:编制|起草)(?!和|与|及)"
-        rf"|(?:编制|起草)[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)"
-        rf"|谋划[“\"']?({alternation(plans)})[”\"']?(?!时期|期间|以来|开局|收官)"
+        rf"|(?:编制|起草)(?:{_PLACE_WORD})?[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)"
+        rf"|谋划(?:{_PLACE_WORD})?[“\"']?({alternation(plans)})[”\"']?(?!时期|期间|以来|开局|收官)"
     )
 
 
@@ -1036,10 +1040,11 @@ def plan_period(blocks: list[str], period: Period) -> Period:
     head = "\n".join(blocks[:3])[:_LEAD_CHARS]
     m = _plan_re().search(head)
     if not m:
-        # a review (一年来) whose head drafts the next plan (谋划“十四五”, “十四五”规划编制) is of the
+        # a review (一年来) or a year so far (今年以来) whose head drafts the next plan (谋划“十四五”, “十四五”规划编制) is of the
         # year before that plan starts
         drafting = _drafting_re().search(head)
-        if drafting and any(w in head for w in load_lexicon().review_cues):
+        lex = load_lexicon()
+        if drafting and any(w in head for w in lex.review_cues + lex.this_year_words):
             y = plan_years(next(g for g in drafting.groups() if g))[0] - 1
             return Period(y, y, False, source="plan")
         return period

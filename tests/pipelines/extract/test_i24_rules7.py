@@ -94,3 +94,13 @@ def test_a_party_committees_plenum_is_no_session(extract):
     from pipelines.extract.periods import SESSION
 
     assert [m[0] for m in SESSION.finditer("贯彻县委十四届二次全会精神，筹备县政协十届二次会议")] == ["十届二次会议"]
+
+
+def test_drafting_a_divisions_next_plan_dates_a_year_so_far(extract):
+    # 今年以来 on an undated page whose head has the district consult on drafting its “十五五”
+    # plan (谋划全区“十五五”): the plan is drafted in the year before it starts, 2025
+    text = (
+        "今年以来，某区政协积极拓展协商渠道。截至12月10日，共收集建议60余条。\n\n"
+        "区政协围绕谋划全区“十五五”规划开展专题协商，提升建言针对性。\n"
+    )
+    assert periods(extract(text))["60余条"] == (2025, 2025)
