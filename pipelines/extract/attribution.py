@@ -30,6 +30,7 @@ from pipelines.extract.periods import (
     session_date,
     session_over_history,
     session_since,
+    spring_session_date,
     session_years,
     term_period,
     term_years,
@@ -187,6 +188,7 @@ class Attributor:
             elif subject.committee is not None:
                 period = session_over_history(blocks, subject.committee, period, self.lex, self.calendar)
                 period = session_date(blocks, subject.committee, period, self.calendar)
+                period = spring_session_date(blocks, subject.committee, period, self.lex, self.calendar)
                 period = session_since(blocks, subject.committee, period, self.calendar)
             if period.end is None:
                 period = plan_period(blocks, period)

@@ -104,14 +104,18 @@ def _congress_re() -> re.Pattern:
     return re.compile(rf"({alternation(calendars()['party_congresses'])})以来")
 
 
+# whose plan is drafted (编制湖南省“十五五”规划, 谋划全区“十五五”): a division's name or a relative one
+_PLACE_WORD = r"全[省市区县州盟旗]|本[省市区县]|[^\s“”\"'，。,；;、：:]{1,4}?[省市区县州盟旗]"
+
+
 @functools.cache
 def _drafting_re() -> re.Pattern:
     plans = calendars()["five_year_plans"]
     # “十三五”规划编制, 编制“十四五”规划: a plan is drafted in the year before it starts
     return re.compile(
         rf"[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)(?:纲要)?(?:的)?(?:编制|起草)(?!和|与|及)"
-        rf"|(?:编制|起草)[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)"
-        rf"|谋划[“\"']?({alternation(plans)})[”\"']?(?!时期|期间|以来|开局|收官)"
+        rf"|(?:编制|起草)(?:{_PLACE_WORD})?[“\"']?({alternation(plans)})[”\"']?(?:规划|计划)"
+        rf"|谋划(?:{_PLACE_WORD})?[“\"']?({alternation(plans)})[”\"']?(?!时期|期间|以来|开局|收官)"
     )
 
 
@@ -154,8 +158,13 @@ class TermYears:
     basis: str  # public, document, reviewed, cycle
     evidence: str | None = None
     inferred: bool = False
+    december_opening: bool = False  # its first session was held in the December before first_year
 
     def session_year(self, session: int) -> int:
+        """The year ``session`` is held in; a first session held in December is that December's (its
+        own figures, what it received, count in that year), the term's reports from the next."""
+        if session == 1 and self.december_opening:
+            return self.first_year - 1
         return self.first_year + session - 1
 
 
@@ -244,7 +253,8 @@ class TermCalendar:
             return TermYears(code, n, cited.first_year, cited.last_year, "public", cited.source)
         fact = self.dated.get((code, n))
         if fact is not None:
-            return TermYears(code, n, fact.first_year, None, fact.basis, fact.evidence)
+            december = (fact.session or 1) == 1 and fact.month == 12
+            return TermYears(code, n, fact.first_year, None, fact.basis, fact.evidence, december_opening=december)
         return None
 
     def term(self, code: str, n: int) -> TermYears | None:
@@ -574,12 +584,15 @@ def any_year(blocks: list[str]) -> int | None:
     return max(years) if years else None
 
 
+_AHEAD = ("将", "定于", "拟于")  # words before a date ahead of the page
+
+
 def month_day(blocks: list[str]) -> tuple[int, int] | None:
     """A month-day date line with no year (12月28日，…) opening the lead: (month, day)."""
     for lead in blocks[:3]:
         m = _MONTH_DAY.search(lead[:60])
-        if m and "将" in lead[max(0, m.start() - 8) : m.start()]:
-            continue  # a date ahead (将分别于3月5日开幕) is no date line
+        if m and any(w in lead[max(0, m.start() - 8) : m.start()] for w in _AHEAD):
+            continue  # a date ahead (将分别于3月5日开幕, 定于11月9日至10日召开) is no date line
         if m and not _YEAR.search(lead[: m.end() + 2]):
             month, day = int(m[1]), int(m[2])
             return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
@@ -603,7 +616,29 @@ def month_day_year(blocks: list[str], dated: tuple[int, int, int]) -> int | None
 
 _NUM = r"[一二三四五六七八九十]{1,3}|\d{1,2}"
 # 十二届一次会议, 政协第十三届安徽省委员会第一次会议 (a plenary session; 常委会议 are not)
-SESSION = re.compile(rf"第?({_NUM})\s*届(?:[^\s，。；,;、]{{0,14}}?委员会)?\s*第?({_NUM})\s*次(?:全体)?会议")
+_SESSION = re.compile(rf"第?({_NUM})\s*届(?:[^\s，。；,;、]{{0,14}}?委员会)?\s*第?({_NUM})\s*次(?:全体)?会议")
+# 十届政协二次全会, 十五届政协一次会议: the term, the word 政协, the session (全会 only so: a party
+# committee's plenum is 县委十四届二次全会)
+_SESSION_ZX = re.compile(rf"第?({_NUM})\s*届政协\s*第?({_NUM})\s*次(?:全体会议|会议|全会)")
+
+
+class _SessionPatterns:
+    """Both ways of writing a plenary session, matched as one pattern (``finditer`` in text order)."""
+
+    def __init__(self, *patterns: re.Pattern):
+        self.patterns = patterns
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        found = sorted((m for p in self.patterns for m in p.finditer(text, pos, end)), key=lambda m: m.start())
+        last = -1
+        for m in found:
+            if m.start() >= last:
+                last = m.end()
+                yield m
+
+
+SESSION = _SessionPatterns(_SESSION, _SESSION_ZX)
 TERM = re.compile(rf"第?({_NUM})\s*届(?:全国|[^\s，。；,;、]{{0,8}}?)?(?:政协|委员会)")
 _NOT_PLENARY = re.compile("人民代表大会|人大|常务|常委|党代会|代表大会")
 _FORTHCOMING = ("即将", "将于", "筹备", "准备", "预备")
@@ -907,6 +942,50 @@ def session_date(
     )
 
 
+def _cycle_allows(level: str, session: int, year: int) -> bool:
+    """Whether a ``session``-th plenary session may fall in ``year`` by its level's term cycle
+    (periods.yaml ``term_cycles``); True where the level has no cycle."""
+    cycles = calendars().get("term_cycles", {}).get(level)
+    if not cycles:
+        return True
+    length = int(calendars().get("term_years", 5))
+    return any((year - session + 1 - first) % length == 0 for first in cycles)
+
+
+def spring_session_date(
+    blocks: list[str],
+    committee: Committee,
+    period: Period,
+    lex: Lexicon | None = None,
+    calendar: TermCalendar | None = None,
+) -> Period:
+    """A plenary session's page with a month-day date line in January-March and no year of its own
+    (3月5日，政协…第四次会议开幕), whose text names the year its work report reviews (报告指出，2023年，…;
+    总结了过去一年…): an annual session reports the year before its own, so the session is held in the
+    year after the report's. Its figures of the session itself (attendance) take that year, the
+    report's figures keep theirs. Where the committee's calendar dates the session,
+    :func:`session_date` decides; the level's cycle must allow the session in that year."""
+    if period.published or period.term or period.end is None or period.source != "text":
+        return period
+    lex = lex or load_lexicon()
+    calendar = calendar or default_calendar()
+    md = month_day(blocks)
+    if md is None or not 1 <= md[0] <= 3:
+        return period
+    head = "\n".join(blocks[:3])
+    found = next(sessions(head, committee, calendar.register), None)
+    if found is None or head.startswith("以来", found[2].end()):
+        return period
+    n, k, _ = found
+    year = period.end + 1
+    if calendar.term(committee.code, n) is not None or not _cycle_allows(committee.level, k, year):
+        return period
+    text = "\n".join(blocks)[:3000]
+    if not (any(c in text for c in lex.review_cues) or any(w in text for w in lex.session_report_words)):
+        return period
+    return replace(period, published=(year, *md), date_source="text")
+
+
 def session_since(
     blocks: list[str], committee: Committee, period: Period, calendar: TermCalendar | None = None
 ) -> Period:
@@ -961,10 +1040,11 @@ def plan_period(blocks: list[str], period: Period) -> Period:
     head = "\n".join(blocks[:3])[:_LEAD_CHARS]
     m = _plan_re().search(head)
     if not m:
-        # a review (一年来) whose head drafts the next plan (谋划“十四五”, “十四五”规划编制) is of the
+        # a review (一年来) or a year so far (今年以来) whose head drafts the next plan (谋划“十四五”, “十四五”规划编制) is of the
         # year before that plan starts
         drafting = _drafting_re().search(head)
-        if drafting and any(w in head for w in load_lexicon().review_cues):
+        lex = load_lexicon()
+        if drafting and any(w in head for w in lex.review_cues + lex.this_year_words):
             y = plan_years(next(g for g in drafting.groups() if g))[0] - 1
             return Period(y, y, False, source="plan")
         return period
@@ -1001,33 +1081,51 @@ _RUNNING_YEAR = re.compile(rf"连续第\s*(\d{{1,2}}|[{_CN_COUNT}]{{1,3}})\s*个
 _FOUNDED = re.compile(r"((?:19|20)\d{2})\s*年[^。！？\n]{0,40}?(?:成立|组建|创办|创立|设立|启动)")
 
 
+# a running total up to a dated cut-off (截至2025年8月，累计开展…; 截至2023年9月，该工作室共收集…)
+_CUT_TOTAL = re.compile(r"截[至止]到?\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:底|末)?[^。；;！？]*?(?:累计|累积|共)")
+
+
 def _cumulative_since(
     text: str, para_start: int, s_start: int, pos: int, end: int, lex: Lexicon
-) -> tuple[int, str | None] | None:
-    """The first year of a running total (累计, 截至目前…共) that ends in ``end``, and its source: the
-    year the paragraph says the thing counted was founded (2015年…成立了助学联盟。截至目前，联盟共筹集…:
+) -> tuple[int, int, str | None] | None:
+    """The first and last year of a running total (累计, 截至目前…共), and its source: the year the
+    paragraph says the thing counted was founded (2015年…成立了助学联盟。截至目前，联盟共筹集…:
     "text"), or the years the sentence says it has run (连续第4年…，累计惠及75名: None, the report's
-    own source). None when the sentence names a year of its own, or the start is not before ``end``."""
+    own source). A total up to a dated cut-off (截至2025年8月，累计…) ends in the cut-off's year and
+    starts in the year the text says the thing counted was founded or began (自2021年以来…打造…平台;
+    工作室于2022年9月…成立), which may be stated in an earlier paragraph. None when the sentence names
+    a year of its own, or the start is not before the end (``end``: the report's last year)."""
     before = text[s_start:pos]
     lasted = _YEARS_SO_FAR.search(before)  # 5年多来，全省4万多名委员…: since a year the paragraph names
-    if not (lasted or _cue_re(lex.cumulative_words).search(before)) or _named_year(text, s_start, pos, lex):
+    cut = None
+    for m in _CUT_TOTAL.finditer(before):
+        cut = m
+    if not (lasted or cut or _cue_re(lex.cumulative_words).search(before)) or _named_year(text, s_start, pos, lex):
         return None
     running = None
     for m in _RUNNING_YEAR.finditer(before):
         running = m
     if running is not None and _cue_re(lex.cumulative_words).search(before, running.end()):
         n = _ordinal(running[1])
-        return (end - n + 1, None) if n and 2 <= n <= 30 else None
+        return (end - n + 1, end, None) if n and 2 <= n <= 30 else None
+    if cut is not None:
+        end = int(cut[1])
     founded = None
     for m in _FOUNDED.finditer(text, min(para_start, s_start), s_start):
         founded = int(m[1])
+    if founded is None and cut is not None:  # (the start stated earlier: what was founded or began)
+        at = -1
+        for pattern in (_FOUNDED, _SINCE):
+            for m in pattern.finditer(text, 0, min(para_start, s_start)):
+                if m.start() > at and int(m[1]) < end:
+                    founded, at = int(m[1]), m.start()
     if founded is None or founded >= end:
         return None
     if lasted is not None:  # (the years said to have passed must fit the year named)
         n = _ordinal(lasted[1])
         if not n or not n - 1 <= end - founded <= n + 1:
             return None
-    return founded, "text"
+    return founded, end, "text"
 
 
 def _relative_year(before: str, lex: Lexicon, review: bool = False) -> int | None:
@@ -1264,12 +1362,13 @@ def mention_period(
         y = report.published[0]  # 新一届政协委员…共521名: the new term, opened at this date's session
         return MentionPeriod(y, y, dated_by)
     if (cumulative := _cumulative_since(text, para_start, s_start, pos, report.end, lex)) is not None:
-        a, how = cumulative  # 2015年…成立了助学联盟。截至目前，联盟共筹集善款340余万元: 2015 on
-        return MentionPeriod(a, report.end, how or report.source)
+        a, b, how = cumulative  # 2015年…成立了助学联盟。截至目前，联盟共筹集善款340余万元: 2015 on
+        return MentionPeriod(a, b, how or report.source)
     back = None
     if report.published:  # (a review: the page's or, on a page of the year before, the paragraph's)
-        review = report.end < report.published[0] and (
-            report.term or any(c in text[min(para_start, s_start) : pos] for c in lex.review_cues)
+        review = report.term or (  # (a term summary reviews its term, even in the term's last year)
+            report.end < report.published[0]
+            and any(c in text[min(para_start, s_start) : pos] for c in lex.review_cues)
         )
         back = _relative_year(before, lex, review)
     if back == 1 and _since_last_year(before, lex):  # 去年以来共开展主题活动16场: last year and this
