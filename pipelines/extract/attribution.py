@@ -30,8 +30,8 @@ from pipelines.extract.periods import (
     session_date,
     session_over_history,
     session_since,
-    spring_session_date,
     session_years,
+    spring_session_date,
     term_period,
     term_years,
 )
