@@ -254,7 +254,9 @@ class TermCalendar:
         fact = self.dated.get((code, n))
         if fact is not None:
             december = (fact.session or 1) == 1 and fact.month == 12
-            return TermYears(code, n, fact.first_year, None, fact.basis, fact.evidence, december_opening=december)
+            return TermYears(
+                code, n, fact.first_year, None, fact.basis, fact.evidence, december_opening=december
+            )
         return None
 
     def term(self, code: str, n: int) -> TermYears | None:
@@ -630,7 +632,9 @@ class _SessionPatterns:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
-        found = sorted((m for p in self.patterns for m in p.finditer(text, pos, end)), key=lambda m: m.start())
+        found = sorted(
+            (m for p in self.patterns for m in p.finditer(text, pos, end)), key=lambda m: m.start()
+        )
         last = -1
         for m in found:
             if m.start() >= last:
@@ -715,22 +719,25 @@ class SessionYear(NamedTuple):
         )
 
 
+def _cycle_allows(level: str, session: int, year: int) -> bool:
+    """Whether a ``session``-th plenary session may fall in ``year`` by its level's term cycle
+    (periods.yaml ``term_cycles``); True where the level has no cycle."""
+    cycles = calendars().get("term_cycles", {}).get(level)
+    if not cycles:
+        return True
+    length = int(calendars().get("term_years", 5))
+    return any((year - session + 1 - first) % length == 0 for first in cycles)
+
+
 def cycle_session_year(level: str, session: int, published: tuple[int, int, int] | None) -> int | None:
     """The year of a committee's ``session``-th plenary session by its level's term cycle alone
     (periods.yaml ``term_cycles``), on a page published in ``published``: the one candidate year
     that is the page's year or the year before (a page reports the session it was written for, or
     the last one). None when the cycle allows both (city and county terms open in two years), or
     neither."""
-    cycles = calendars().get("term_cycles", {}).get(level)
-    if not cycles or published is None or not 1 <= session <= 5:
+    if not calendars().get("term_cycles", {}).get(level) or published is None or not 1 <= session <= 5:
         return None
-    length = int(calendars().get("term_years", 5))
-    p = published[0]
-    near = {
-        first + length * shift + session - 1
-        for first in cycles
-        for shift in range((p - first) // length - 1, (p - first) // length + 2)
-    } & {p - 1, p}
+    near = {y for y in (published[0] - 1, published[0]) if _cycle_allows(level, session, y)}
     return near.pop() if len(near) == 1 else None
 
 
@@ -942,16 +949,6 @@ def session_date(
     )
 
 
-def _cycle_allows(level: str, session: int, year: int) -> bool:
-    """Whether a ``session``-th plenary session may fall in ``year`` by its level's term cycle
-    (periods.yaml ``term_cycles``); True where the level has no cycle."""
-    cycles = calendars().get("term_cycles", {}).get(level)
-    if not cycles:
-        return True
-    length = int(calendars().get("term_years", 5))
-    return any((year - session + 1 - first) % length == 0 for first in cycles)
-
-
 def spring_session_date(
     blocks: list[str],
     committee: Committee,
@@ -1082,7 +1079,9 @@ _FOUNDED = re.compile(r"((?:19|20)\d{2})\s*年[^。！？\n]{0,40}?(?:成立|组
 
 
 # a running total up to a dated cut-off (截至2025年8月，累计开展…; 截至2023年9月，该工作室共收集…)
-_CUT_TOTAL = re.compile(r"截[至止]到?\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:底|末)?[^。；;！？]*?(?:累计|累积|共)")
+_CUT_TOTAL = re.compile(
+    r"截[至止]到?\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:底|末)?[^。；;！？]*?(?:累计|累积|共)"
+)
 
 
 def _cumulative_since(
@@ -1100,7 +1099,9 @@ def _cumulative_since(
     cut = None
     for m in _CUT_TOTAL.finditer(before):
         cut = m
-    if not (lasted or cut or _cue_re(lex.cumulative_words).search(before)) or _named_year(text, s_start, pos, lex):
+    if not (lasted or cut or _cue_re(lex.cumulative_words).search(before)) or _named_year(
+        text, s_start, pos, lex
+    ):
         return None
     running = None
     for m in _RUNNING_YEAR.finditer(before):
@@ -1366,9 +1367,12 @@ def mention_period(
         return MentionPeriod(a, b, how or report.source)
     back = None
     if report.published:  # (a review: the page's or, on a page of the year before, the paragraph's)
-        review = report.term or (  # (a term summary reviews its term, even in the term's last year)
-            report.end < report.published[0]
-            and any(c in text[min(para_start, s_start) : pos] for c in lex.review_cues)
+        review = (
+            report.term
+            or (  # (a term summary reviews its term, even in the term's last year)
+                report.end < report.published[0]
+                and any(c in text[min(para_start, s_start) : pos] for c in lex.review_cues)
+            )
         )
         back = _relative_year(before, lex, review)
     if back == 1 and _since_last_year(before, lex):  # 去年以来共开展主题活动16场: last year and this

@@ -801,7 +801,9 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
                 c = by_place.committee
                 # named twice at least (a place named once may be a word: 将会同县委办公室…)
                 if c is not None and compact(context).count(c.short_name or c.name) >= 2:
-                    return SubjectResult(c, evidence=f"body ({relatives[0][1].form} only, {by_place.evidence})")
+                    return SubjectResult(
+                        c, evidence=f"body ({relatives[0][1].form} only, {by_place.evidence})"
+                    )
         if prominent_relatives:
             return SubjectResult(
                 None, "only a relative form (县政协, 市政协 ...) names the committee", body_named

@@ -93,7 +93,9 @@ def test_a_party_committees_plenum_is_no_session(extract):
     # 县委十四届二次全会 is the party committee's plenum, not the county CPPCC's second session
     from pipelines.extract.periods import SESSION
 
-    assert [m[0] for m in SESSION.finditer("贯彻县委十四届二次全会精神，筹备县政协十届二次会议")] == ["十届二次会议"]
+    assert [m[0] for m in SESSION.finditer("贯彻县委十四届二次全会精神，筹备县政协十届二次会议")] == [
+        "十届二次会议"
+    ]
 
 
 def test_drafting_a_divisions_next_plan_dates_a_year_so_far(extract):
