@@ -299,7 +299,7 @@ class ContextModel:
                     text.startswith(_OF_MEMBERS, q.end)
                     or text.startswith(self.lex.rate_after, at)  # (98%以上的提案已经办复)
                     or lead.endswith(self.lex.rate_acts)  # 来信回复100%, 已落实95%以上
-                    or (lead.endswith("已经") or lead.endswith("已"))
+                    or lead.endswith("已经")  # (已 alone is stripped above)
                     and text.startswith(self.lex.rate_acts, q.end)
                 )  # (已经100%办结)
         return False
