@@ -140,9 +140,13 @@ def chars_to_lines(chars: list[dict], vrules: list[tuple[float, float, float]] =
                 # one after the other, a wide gap is a gutter only as the rows around show it (a
                 # channel); else it is a glyph the recogniser dropped (a rare one) or a space
                 # inside the line (a title's full-width space: 《共担…责任　共促…》)
+                # The channel is looked for about the gap's middle: an OCR'd glyph box is placed
+                # within about a quarter em (its recognition column), so the gap's edges in two
+                # rows of one column pair differ by up to that much each.
                 if wide and gap <= 2.5 * size and _one_line(group[i - 1], group[i]):
-                    g0, g1 = group[i - 1]["x1"] + 0.25 * size, group[i]["x0"] - 0.25 * size
-                    wide = not any(sp.covers(g0, g1) for sp in any_size_rows(k, size))
+                    mid = (group[i - 1]["x1"] + group[i]["x0"]) / 2
+                    half = min(0.2 * size, gap / 2 - 0.25 * size)
+                    wide = not any(sp.covers(mid - half, mid + half) for sp in any_size_rows(k, size))
                 if not wide and vrules and gap > 0.2 * size:
                     g0, g1, y = group[i - 1]["x1"] - 1, group[i]["x0"] + 1, group[i]["bottom"]
                     wide = any(g0 <= x <= g1 and t <= y and y - size <= b for x, t, b in vrules)

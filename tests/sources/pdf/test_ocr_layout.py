@@ -62,6 +62,25 @@ def test_a_line_the_detector_ran_across_a_gutter_is_split_at_the_gutter():
     assert "改革开放以来我们党坚" in texts and "持不懈地推进各项工作" in texts
 
 
+def test_a_gutter_is_found_where_ocr_placed_the_gaps_edges_a_quarter_em_apart():
+    """Recognition places a glyph's box within about a quarter em (one recognition column), so
+    the gutter's edges in the detected line and in the rows around differ by that much: the
+    channel is looked for about the gap's middle, and the line is still split there."""
+    text = "改革开放以来我们党坚持不懈地推进各项工作"
+    chars = []
+    for k, top in enumerate((100, 114, 128)):
+        if k == 1:
+            row = glyphs(text, 0, top)
+            for i, c in enumerate(row):  # first column 0.05 em right, second 0.28 em right of the rows around
+                shift = 0.5 if i < 10 else 12 + 2.8
+                c["x0"], c["x1"], c["ocr_line"] = c["x0"] + shift, c["x1"] + shift, row[0]["ocr_line"]
+            chars += row
+        else:
+            chars += glyphs("一二三四五六七八九十", 0, top) + glyphs("甲乙丙丁戊己庚辛壬癸", 112, top)
+    texts = [ln.text for ln in chars_to_lines(chars)]
+    assert "改革开放以来我们党坚" in texts and "持不懈地推进各项工作" in texts
+
+
 def _two_article_page(ocr: bool) -> list[dict]:
     """Headline A over column 1, whose paragraph stops mid-sentence at its foot; headline B over
     column 2, whose first line ends that sentence."""
