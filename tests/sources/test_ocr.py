@@ -485,3 +485,25 @@ def test_dark_runs_found_through_sampled_columns_are_every_run_at_least_that_lon
         min_len = int(rng.integers(1, 100))
         assert ocr._runs(mask, min_len) == every_run(mask, min_len)
         assert ocr._runs(mask.T, min_len) == every_run(mask.T, min_len)
+
+
+def test_percentiles_from_the_histogram_are_numpys_bit_for_bit():
+    """The ink and paper levels come from a histogram, not numpy's partition: the same floats on
+    pages of paper white with a little ink, on noise and on grey scans, and at one pixel."""
+    import numpy as np
+
+    from sources.ocr import percentiles
+
+    rng = np.random.default_rng(7)
+    qs = (0.5, 1, 50, 60, 90)
+    for k in range(600):
+        shape = (int(rng.integers(1, 300)), int(rng.integers(1, 50)))
+        if k % 3 == 0:
+            grey = rng.integers(0, 256, shape, dtype=np.uint8)
+        elif k % 3 == 1:
+            grey = np.full(shape, 255, np.uint8)
+            grey[rng.random(shape) < 0.1] = int(rng.integers(0, 120))
+        else:
+            grey = np.clip(rng.normal(200, 40, shape), 0, 255).astype(np.uint8)
+        assert percentiles(grey, qs) == tuple(float(v) for v in np.percentile(grey, qs))
+    assert percentiles(np.array([[7]], np.uint8), (1, 90)) == (7.0, 7.0)
