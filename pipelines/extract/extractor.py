@@ -29,7 +29,7 @@ from warehouse.catalog import Catalog
 # 1.9: plan years date their sessions, sessions of named proposals, spans since a year, relative forms
 # from the page's places, sector lists and attendance, other bodies' counts (issue 24); 1.13: sessions
 # dated by a level's cycle and the page's date, a session's intake over its paragraph (issue 24, round 5)
-EXTRACTOR_VERSION = "1.15.0"
+EXTRACTOR_VERSION = "1.16.0"
 
 
 _local = threading.local()
@@ -136,6 +136,7 @@ def extract_mentions(
     out: list[Mention] = []
     sentences: dict[int, str] = {}
     paragraph: dict[int, object] = {}  # block start -> the committee a dated paragraph opens with
+    opening: dict[int, object] = {}  # sentence start -> the lower committee the sentence opens with
     plans = plan_blocks(doc, model.lex)
     furniture = Ranges(furniture_ranges(doc, model.lex))  # navigation, meta lines, counters: no mentions
     for r in model.read(text):
@@ -166,6 +167,13 @@ def extract_mentions(
                 paragraph[block.start] = attributor.paragraph_committee(text[block.start : block.end], owner)
             if paragraph[block.start] is not None:
                 owner = replace(owner, committee=paragraph[block.start])
+        if "政" in text[r.sentence_start : q.start]:
+            if r.sentence_start not in opening:  # the committee the sentence opens with (a round-up's county)
+                opening[r.sentence_start] = attributor.sentence_committee(
+                    text[r.sentence_start : min(r.sentence_end, r.sentence_start + 60)].lstrip(), owner
+                )
+            if opening[r.sentence_start] is not None:
+                owner = replace(owner, committee=opening[r.sentence_start])
         clause0 = max(text.rfind(c, r.sentence_start, q.start) for c in "，,；;") + 1 or r.sentence_start
         if "政" in text[clause0 : q.start] and (
             giver := attributor.clause_committee(text[clause0 : q.start], owner)

@@ -72,6 +72,13 @@ _VISIT_AFTER = re.compile(
     r"[^，。；：！？,;、]{0,14}?(?<![以将近未从后本原])来(?:我|本)?[\u4e00-\u9fff]{1,6}?"
     r"(?:调研|视察|考察|检查|督导|走访|指导|慰问|督查)"
 )
+# A committee named as the one that adopts or acts on the subject's products (其中全国政协采用42篇、省政协
+# 采用137篇: the county's information taken up higher): merely named, as 上报全国政协 is.
+_ADOPTED_AFTER = re.compile(r"(?:采用|采纳|录用|刊用|选用|批示|转办)")
+# A committee's newspaper or its site (重庆政协报, 广西政协报数字报, 四川政协报社): the publisher's name,
+# not the committee the page reports on (a county's story in the provincial committee's paper). Not 政协报告,
+# 政协报送 (the committee reports, sends).
+_PAPER_AFTER = re.compile(r"报(?![告送请批道到名备表经给审销账考效答])")
 # Where a block's related-article links begin (上一篇：…, 下一篇：…): what follows names other pages'
 # committees, never the subject.
 _NAVIGATION = ("上一篇", "下一篇", "相关文章")
@@ -211,6 +218,9 @@ def _mark_objects(s: str, found: list[NamedCommittee]) -> list[NamedCommittee]:
             or _collective(s, n)
             or bool(_VISIT_AFTER.match(s, n.end))
             or s.startswith(_SYSTEM_AFTER, n.end)  # 福州市政协系统: all the committees of the city
+            or bool(_ADOPTED_AFTER.match(s, n.end))  # 全国政协采用42篇: takes up the subject's products
+            or not n.relative
+            and bool(_PAPER_AFTER.match(s, n.end))  # 重庆政协报: a newspaper's name
         )
         if not is_object and out and out[-1].is_object:  # 参加全国政协及自治区政协、市政协
             gap = s[out[-1].end : n.start]
