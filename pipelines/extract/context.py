@@ -143,6 +143,7 @@ class ContextModel:
         self.not_count_re = re.compile(alternation(self.lex.not_count_cues))
         self.not_count_after_re = _any_of(self.lex.not_count_after)
         self.not_count_before_re = _any_of(self.lex.not_count_before)
+        self.plan_sentence_re = re.compile(alternation(self.lex.plan_sentence_cues))
         self.handling_after_re = _any_of(self.lex.handling_bodies_after)
         self.handling_before_re = _any_of(self.lex.handling_bodies_before)
         self.officials_after_re = _any_of(self.lex.officials_after)
@@ -387,6 +388,8 @@ class ContextModel:
             clause0 = self._segment_start(text, s0, clause0 - 1)
         if self.not_count_re.search(text, clause0, q.start):
             return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
+        if self.plan_sentence_re.search(text, s0, q.start):
+            return None  # 此次捐款将用于…，同时对…10名孤儿开展资助: the plan holds over the sentence
         if self.not_count_before_re.search(text, clause0, q.start):
             return None  # 议程共有八项, 比十一届四次会议增13件
         if (

@@ -115,6 +115,7 @@ class Lexicon:
     handling_bodies_after: tuple[str, ...]
     handling_bodies_before: tuple[str, ...]
     officials_after: tuple[str, ...]
+    plan_sentence_cues: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:

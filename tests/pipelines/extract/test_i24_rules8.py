@@ -69,10 +69,20 @@ def test_a_sentence_opening_with_each_month_gives_a_rate(extract):
 def test_what_a_donation_will_be_used_for_is_a_plan(extract):
     text = (
         "2022-09-20 来源：县政协\n\n"
-        "县政协委员共捐款3.2万元。根据倡议书，此次捐款将用于6所山区学校建设多媒体教室。\n"
+        "县政协委员共捐款3.2万元。根据倡议书，此次捐款将用于6所山区学校建设多媒体教室，同时对15名困境儿童开展资助。\n"
     )
     got = surfaces(extract(text))
-    assert "3.2万元" in got and "6所" not in got
+    assert "3.2万元" in got and not got & {"6所", "15名"}
+
+
+def test_an_award_given_in_the_past_tense_counts_the_awarded(extract):
+    # 对…先进个人进行了表彰 (with 了) is an award sentence as 进行表彰 is
+    text = (
+        "2010-01-20 来源：市政协\n\n"
+        "全年共编报社情民意信息86期。同时，还对积极反映社情民意的12位先进个人进行了表彰。\n"
+    )
+    got = surfaces(extract(text))
+    assert "86期" in got and "12位" not in got
 
 
 def test_a_committees_newspaper_is_no_subject(extract):
