@@ -688,6 +688,11 @@ def _resolve_named(register: Register, form: str, year: int | None, context: str
         full = [c for c in res.candidates if c.name != form and c.name in s]
         if len(full) == 1:
             return Resolution(full[0], candidates=res.candidates)
+        # a province's short name that lower divisions share (海南: 海南省, 乌海's 海南区, 青海's 海南州) on a
+        # page that speaks of its committee as 省政协 / 自治区政协: the province
+        regions = [c for c in res.candidates if c.level == "region"]
+        if len(regions) == 1 and any(w + "政协" in s for w in ("省", "自治区")):
+            return Resolution(regions[0], candidates=res.candidates)
     if res.committee is None and not res.candidates and year is not None:
         before = register.resolve(form, year - 1, context=context)
         if before.committee is not None:
@@ -706,6 +711,18 @@ def _lower_referred(
             word = "该" + low.name[-1]
             if low.name[-1] in "县区市旗" and any(word in compact(t) for _, t in zones):
                 return low
+    return None
+
+
+def _nested_tie(register: Register, a: Committee, b: Committee, year: int | None) -> Committee | None:
+    """Of two committees equally prominent, one inside the other and no back-reference to the lower
+    (see _lower_referred): the higher one, whose page names a lower committee of its division as where
+    its work went (通辽市政协 on the region's information page; 会泽县政协 beside 曲靖市政协 giving to 会泽);
+    but the national committee beside a local one is named in its members' titles (全国政协委员): the
+    local one."""
+    for low, high in ((a, b), (b, a)):
+        if high.code in {p.code for p in register.chain(low.code, year)[1:]}:
+            return low if high.level == "national" else high
     return None
 
 
@@ -849,6 +866,11 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             return SubjectResult(
                 lower, candidates=others, evidence=f"{prominent[lower.code]} (该{lower.name[-1]})"
             )
+    if len(rivals) == 1:
+        nested = _nested_tie(register, committees[top], committees[rivals[0]], year)
+        if nested is not None:
+            others = tuple(committees[c] for c in ranked if c != nested.code)
+            return SubjectResult(nested, candidates=others, evidence=f"{prominent[nested.code]} (nested tie)")
     if rivals:
         tied = (committees[top], *(committees[c] for c in rivals))
         names = "、".join(c.committee_name for c in tied)

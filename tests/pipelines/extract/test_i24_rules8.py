@@ -133,3 +133,33 @@ def test_a_round_ups_sentence_opened_by_a_lower_committee_is_that_committees(ext
     got = committees(extract(text))
     assert got["3.5万余元"] == "640121"
     assert got["15万余元"] == "640122" and got["80余名"] == "640122"
+
+
+def test_a_provinces_short_name_shared_by_lower_divisions_is_the_province_beside_sheng_zhengxie(extract):
+    # 海南: 海南省, 乌海's 海南区 and 青海's 海南州; the page speaks of 省政协
+    text = (
+        "海南政协：履职尽责促发展\n\n"
+        "2021-01-20 来源：海南日报\n\n"
+        "海南政协一年来扎实履职。省政协七届四次会议以来，审查立案提案512件。\n"
+    )
+    assert committees(extract(text))["512件"] == "460000"
+
+
+def test_a_committee_and_a_lower_one_of_its_division_equally_prominent_is_the_higher(extract):
+    # the regional committee's page names one of its cities' committees as prominently as itself
+    text = (
+        "内蒙古自治区政协 通辽市政协联合召开信息工作会议\n\n"
+        "2023-05-10\n\n"
+        "会议通报，两年来共编报社情民意信息1250篇，策划重点课题303个。\n"
+    )
+    assert committees(extract(text))["1250篇"] == "150000"
+
+
+def test_the_national_committee_tied_with_a_local_one_yields_to_it(extract):
+    # 全国政协委员 in a member's title names the national committee merely
+    text = (
+        "全国政协委员走进盐池县政协委员之家\n\n"
+        "2023-06-12\n\n"
+        "全国政协委员张某某来到盐池县政协委员之家。今年以来，委员之家共开展活动26次。\n"
+    )
+    assert committees(extract(text))["26次"] == "640323"
