@@ -116,6 +116,7 @@ class Lexicon:
     handling_bodies_before: tuple[str, ...]
     officials_after: tuple[str, ...]
     plan_sentence_cues: tuple[str, ...]
+    media_after: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:

@@ -635,10 +635,13 @@ def _city_named(s: str, name: str) -> bool:
     a word of place (在武汉召开, 赴长沙): two-character short names are often words too (大同)."""
     if len(name) >= 3:
         return True
-    return any(s[max(0, i - 1) : i] in _AT_PLACE for i in _occurrences(s, name))
+    media = load_lexicon().media_after
+    return any(
+        s[max(0, i - 1) : i] in _AT_PLACE or s.startswith(media, i + len(name)) for i in _occurrences(s, name)
+    )  # (or before a news outlet's word: 宁波网讯, 大同日报)
 
 
-_AT_PLACE = frozenset("在赴于到抵")
+_AT_PLACE = frozenset("在赴于到抵回")
 
 
 def _city_short_names(register: Register) -> NameIndex:

@@ -163,3 +163,13 @@ def test_the_national_committee_tied_with_a_local_one_yields_to_it(extract):
         "全国政协委员张某某来到盐池县政协委员之家。今年以来，委员之家共开展活动26次。\n"
     )
     assert committees(extract(text))["26次"] == "640323"
+
+
+def test_a_city_named_by_its_news_outlet_places_the_provinces_committee(extract):
+    # 宁波网讯 (a two-character short name before a news outlet's word) and 返回宁波: the 省政协 the page
+    # speaks of is that city's province's
+    text = (
+        "中国宁波网讯（记者某某）昨天，省政协十届一次会议闭幕。出席会议的在甬省政协委员返回宁波。\n\n"
+        "会议期间，在甬省政协委员积极建言献策，共向大会提交提案48件。\n"
+    )
+    assert committees(extract(text))["48件"] == "330000"
