@@ -147,6 +147,8 @@ class ContextModel:
         self.handling_after_re = _any_of(self.lex.handling_bodies_after)
         self.handling_before_re = _any_of(self.lex.handling_bodies_before)
         self.officials_after_re = _any_of(self.lex.officials_after)
+        self.public_after_re = _any_of(self.lex.public_after)
+        self.sit_in_re = re.compile(alternation(self.lex.sit_in_words))
         self.other_body_work_re = re.compile(alternation(self.lex.other_body_work))
         self.award_re = re.compile(alternation(self.lex.award_cues))
         self.member_after_re = _any_of(self.lex.member_after)
@@ -388,6 +390,12 @@ class ContextModel:
             clause0 = self._segment_start(text, s0, clause0 - 1)
         if self.not_count_re.search(text, clause0, q.start):
             return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
+        if (
+            q.unit in _PEOPLE_UNITS
+            and self.public_after_re.match(text, q.end)
+            and self.sit_in_re.search(text, s0, s1)
+        ):
+            return None  # 推荐产生1015名群众代表，旁听…: the public sitting in, no members
         if self.plan_sentence_re.search(text, s0, q.start):
             return None  # 此次捐款将用于…，同时对…10名孤儿开展资助: the plan holds over the sentence
         if self.not_count_before_re.search(text, clause0, q.start):

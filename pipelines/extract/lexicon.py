@@ -117,6 +117,8 @@ class Lexicon:
     officials_after: tuple[str, ...]
     plan_sentence_cues: tuple[str, ...]
     media_after: tuple[str, ...]
+    public_after: tuple[str, ...]
+    sit_in_words: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:

@@ -173,3 +173,20 @@ def test_a_city_named_by_its_news_outlet_places_the_provinces_committee(extract)
         "会议期间，在甬省政协委员积极建言献策，共向大会提交提案48件。\n"
     )
     assert committees(extract(text))["48件"] == "330000"
+
+
+def test_citizens_and_others_who_sit_in_are_no_members(extract):
+    text = (
+        "2024-01-20 来源：自治区政协\n\n"
+        "本次会议应到会委员520人，列席人员96人。"
+        "大会继续邀请公民代表旁听，共有12名普通公民走进了政协会堂。\n"
+    )
+    got = surfaces(extract(text))
+    assert "520人" in got
+    assert not got & {"96人", "12名"}
+
+
+def test_a_gift_per_school_term_is_no_total(extract):
+    text = "2023-03-01 来源：市政协\n\n市政协委员扶贫救助会决定每学期捐助她1500元助学款。全年共救助困难学生36名。\n"
+    got = surfaces(extract(text))
+    assert "1500元" not in got
