@@ -22,6 +22,7 @@ from pipelines.extract.periods import (
 from pipelines.extract.tables import table_readings
 from sources.document import Block, Document
 from warehouse.catalog import Catalog
+from warehouse.register import load_register
 
 # 1.6: exact Decimal values, table cells read with their headers; 1.7: saved web pages (furniture,
 # date lines, place-resolved relative forms, date-line periods); 1.8: period_source on every mention,
@@ -209,11 +210,21 @@ def _table_mentions(
     return out
 
 
+def _as_of(c, year: int | None):
+    """The committee as the register lists it in the figure's own year: a chronicle's county whose
+    prefecture changed (旌德县: 342722 until 1986, 342530 until 1999, 341825 since) is, for a figure of
+    1987, the division of that name valid in 1987, when the register has exactly one such."""
+    if c is None or year is None or (c.valid_from <= year and (c.valid_to is None or year <= c.valid_to)):
+        return c
+    same = [k for k in load_register().find(c.name, year) if k.name == c.name and k.level == c.level]
+    return same[0] if len(same) == 1 else c
+
+
 def _mention(
     doc: Document, q, metric, category, owner, period, block: Block | None, sentence: str
 ) -> Mention:
     """A Mention of the quantity ``q`` (anything with start, end, value, unit, qualifier)."""
-    c = owner.committee
+    c = _as_of(owner.committee, period.end)
     same = period.source == owner.period.source and period.start == owner.period.start  # the report's own
     return new_mention(
         doc=doc.doc_id,

@@ -190,3 +190,14 @@ def test_a_gift_per_school_term_is_no_total(extract):
     text = "2023-03-01 来源：市政协\n\n市政协委员扶贫救助会决定每学期捐助她1500元助学款。全年共救助困难学生36名。\n"
     got = surfaces(extract(text))
     assert "1500元" not in got
+
+
+def test_a_figure_takes_the_code_its_committee_had_in_the_figures_year(extract):
+    # 旌德县 belonged to 徽州 (342722) until 1986, to 宣城地区 (342530) until 1999, to 宣城市 (341825) since
+    text = (
+        "旌德县政协简介\n\n"
+        "1980年11月，组建旌德县政协筹备委员会。\n\n"
+        "政协旌德县第三届委员会第一次会议于1987年4月16日召开，会议选举产生常委28人。\n\n"
+        "七届一次会议于2003年1月10日召开，会议选举产生常委30人。\n"
+    )
+    assert committees(extract(text)) == {"28人": "342530", "30人": "341825"}
