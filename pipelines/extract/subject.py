@@ -684,13 +684,17 @@ def _resolve_named(register: Register, form: str, year: int | None, context: str
     a page of 2014, the year 郧县 became 郧阳区) is that division: a page of the year a division was
     renamed or merged often still uses its old name."""
     res = register.resolve(form, year, context=context)
-    if res.committee is None and len(res.candidates) > 1:
+    if len(res.candidates) > 1:
         # namesakes (中山: 中山市 and 大连's 中山区): the one the page names by its full name
-        # (中国人民政治协商会议第十三届中山市委员会), when it names only one of them so
+        # (中国人民政治协商会议第十三届中山市委员会), when it names only one of them so; also over the
+        # register's neighbours evidence (张家口政协 on a page of 张家口市政协 and 我市: the city of 1983, not
+        # the prefecture 张家口地区 of the same years, whose counties the page names)
         s = compact(context)
         full = [c for c in res.candidates if c.name != form and c.name in s]
         if len(full) == 1:
             return Resolution(full[0], candidates=res.candidates)
+    if res.committee is None and len(res.candidates) > 1:
+        s = compact(context)
         # a province's short name that lower divisions share (海南: 海南省, 乌海's 海南区, 青海's 海南州) on a
         # page that speaks of its committee as 省政协 / 自治区政协: the province
         regions = [c for c in res.candidates if c.level == "region"]

@@ -201,3 +201,17 @@ def test_a_figure_takes_the_code_its_committee_had_in_the_figures_year(extract):
         "七届一次会议于2003年1月10日召开，会议选举产生常委30人。\n"
     )
     assert committees(extract(text)) == {"28人": "342530", "30人": "341825"}
+
+
+def test_a_namesake_named_in_full_outweighs_the_registers_neighbours(extract):
+    # 张家口: the city (130700, since 1983) and the prefecture (132500, until 1992) in the same years; the
+    # page names 张家口市政协 and 我市, and also counties of the prefecture
+    text = (
+        "Page 332 - 张家口政协\n\n"
+        "P. 332\n\n"
+        "文史工作三年回顾\n\n"
+        "张家口市政协\n\n"
+        "自1983年8月建立文史处以来，已经走过了三年的历程。三年多来，我市的文史工作在中共张家口市委的领导下稳步推进，"
+        "共征集文史稿件420篇，其中宣化县、张北县、蔚县的老同志撰稿60余篇。\n"
+    )
+    assert committees(extract(text))["420篇"] == "130700"
