@@ -239,6 +239,29 @@ class Attributor:
             return None  # 全国政协采用30余条: a higher committee acts on the article's committee's products
         return found
 
+    def sentence_committee(self, text: str, owner: Owner) -> Committee | None:
+        """The lower committee a sentence opens with, inside the article's committee's division: a
+        round-up of its counties' work (醴陵市政协28个委员工作室的170余名委员…捐资捐物15万余元。芦淞区政协发动…共
+        6万余元) gives each sentence's figures to the committee that is its subject. Not a relative form,
+        an object, a higher or a peer committee (全国政协采用30余条), or one outside the division."""
+        if owner.committee is None:
+            return None
+        named = committee_names(text[:40])
+        if not named or named[0].start > 0 or named[0].relative or named[0].is_object:
+            return None
+        found = load_register().resolve(named[0].form, owner.period.end).committee
+        if found is None or found.code == owner.committee.code:
+            return None
+        if _RANK[found.level] >= _RANK[owner.committee.level]:
+            return None
+        own = owner.committee.code
+        if (
+            own not in (found.parent_code, found.city_code, found.region_code)
+            and owner.committee.level != "national"
+        ):
+            return None
+        return found
+
     def named_terms(self) -> dict[str, set[int]]:
         """Committee code -> the term ordinals this document names for it."""
         out: dict[str, set[int]] = {}

@@ -50,6 +50,10 @@ _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 _PRODUCTS = ("提案", "社情民意", "批示")  # (区委区政府领导作出批示14次: instructions on its reports)
 _OF_MEMBERS = ("的委员", "的政协委员", "以上的委员", "以上的政协委员")
 _PEOPLE_UNITS = ("名", "位", "人")
+# the bodies a handling clause counts (办理这些提案的…有84个单位)
+_BODY_WORDS = ("部门", "单位", "承办单位", "承办部门")
+# a sentence that opens with a period word (每月…, 每周…) gives a rate per period in all its clauses
+_PER_PERIOD = ("每月", "每周", "每季度", "每个月", "每星期")
 _BLANK_TO_END = re.compile(r"\s*")
 _LINE_OPENING = re.compile(
     r"[ \t\u3000]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?[ \t\u3000]*"
@@ -139,6 +143,12 @@ class ContextModel:
         self.not_count_re = re.compile(alternation(self.lex.not_count_cues))
         self.not_count_after_re = _any_of(self.lex.not_count_after)
         self.not_count_before_re = _any_of(self.lex.not_count_before)
+        self.plan_sentence_re = re.compile(alternation(self.lex.plan_sentence_cues))
+        self.handling_after_re = _any_of(self.lex.handling_bodies_after)
+        self.handling_before_re = _any_of(self.lex.handling_bodies_before)
+        self.officials_after_re = _any_of(self.lex.officials_after)
+        self.public_after_re = _any_of(self.lex.public_after)
+        self.sit_in_re = re.compile(alternation(self.lex.sit_in_words))
         self.other_body_work_re = re.compile(alternation(self.lex.other_body_work))
         self.award_re = re.compile(alternation(self.lex.award_cues))
         self.member_after_re = _any_of(self.lex.member_after)
@@ -261,6 +271,10 @@ class ContextModel:
             return True  # 个人捐款一百万元以上的就有三十一位: a threshold that picks out whom a count counts
         if self.not_count_after_re.match(after):
             return True  # 交由91家单位办理, 3人以上联名, 五次全会
+        if q.unit in lex.body_units and self.handling_after_re.match(after):
+            return True  # 分别由40个部门、10个乡镇管委会办理完毕: the bodies that handle the proposals
+        if q.unit in _PEOPLE_UNITS and self.officials_after_re.match(after):
+            return True  # 率16位厅局负责人与委员一道: another body's officials
         if text[q.num_start] in self._numeral_word_chars:  # (a word holding the numeral holds its character)
             for m in self.numeral_words_re.finditer(text, max(s0, q.start - 3), q.end + 3):
                 if m.start() <= q.num_start < m.end():
@@ -376,8 +390,24 @@ class ContextModel:
             clause0 = self._segment_start(text, s0, clause0 - 1)
         if self.not_count_re.search(text, clause0, q.start):
             return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
+        if (
+            q.unit in _PEOPLE_UNITS
+            and self.public_after_re.match(text, q.end)
+            and self.sit_in_re.search(text, s0, s1)
+        ):
+            return None  # 推荐产生1015名群众代表，旁听…: the public sitting in, no members
+        if self.plan_sentence_re.search(text, s0, q.start):
+            return None  # 此次捐款将用于…，同时对…10名孤儿开展资助: the plan holds over the sentence
         if self.not_count_before_re.search(text, clause0, q.start):
             return None  # 议程共有八项, 比十一届四次会议增13件
+        if (
+            q.unit in lex.body_units
+            and self.handling_before_re.search(text, clause0, q.start)
+            and text.startswith(_BODY_WORDS, q.end)
+        ):
+            return None  # 办理这些提案的市政府系统有84个单位, 提案办理共涉及90家单位
+        if text[s0 : q.start].lstrip(_SPACES).startswith(_PER_PERIOD):
+            return None  # 每月…向委员推送党政工作要情3—4篇: a rate per month over the sentence, no count
         if self.other_body_work_re.search(text, clause0, self._segment_end(text, q.end, s1)):
             return None  # 审议法规案24件: the people's congress's work
         if self._award_sentence:

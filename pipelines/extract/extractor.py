@@ -22,6 +22,7 @@ from pipelines.extract.periods import (
 from pipelines.extract.tables import table_readings
 from sources.document import Block, Document
 from warehouse.catalog import Catalog
+from warehouse.register import load_register
 
 # 1.6: exact Decimal values, table cells read with their headers; 1.7: saved web pages (furniture,
 # date lines, place-resolved relative forms, date-line periods); 1.8: period_source on every mention,
@@ -29,7 +30,7 @@ from warehouse.catalog import Catalog
 # 1.9: plan years date their sessions, sessions of named proposals, spans since a year, relative forms
 # from the page's places, sector lists and attendance, other bodies' counts (issue 24); 1.13: sessions
 # dated by a level's cycle and the page's date, a session's intake over its paragraph (issue 24, round 5)
-EXTRACTOR_VERSION = "1.15.0"
+EXTRACTOR_VERSION = "1.16.0"
 
 
 _local = threading.local()
@@ -136,6 +137,7 @@ def extract_mentions(
     out: list[Mention] = []
     sentences: dict[int, str] = {}
     paragraph: dict[int, object] = {}  # block start -> the committee a dated paragraph opens with
+    opening: dict[int, object] = {}  # sentence start -> the lower committee the sentence opens with
     plans = plan_blocks(doc, model.lex)
     furniture = Ranges(furniture_ranges(doc, model.lex))  # navigation, meta lines, counters: no mentions
     for r in model.read(text):
@@ -166,6 +168,13 @@ def extract_mentions(
                 paragraph[block.start] = attributor.paragraph_committee(text[block.start : block.end], owner)
             if paragraph[block.start] is not None:
                 owner = replace(owner, committee=paragraph[block.start])
+        if "政" in text[r.sentence_start : q.start]:
+            if r.sentence_start not in opening:  # the committee the sentence opens with (a round-up's county)
+                opening[r.sentence_start] = attributor.sentence_committee(
+                    text[r.sentence_start : min(r.sentence_end, r.sentence_start + 60)].lstrip(), owner
+                )
+            if opening[r.sentence_start] is not None:
+                owner = replace(owner, committee=opening[r.sentence_start])
         clause0 = max(text.rfind(c, r.sentence_start, q.start) for c in "，,；;") + 1 or r.sentence_start
         if "政" in text[clause0 : q.start] and (
             giver := attributor.clause_committee(text[clause0 : q.start], owner)
@@ -201,11 +210,21 @@ def _table_mentions(
     return out
 
 
+def _as_of(c, year: int | None):
+    """The committee as the register lists it in the figure's own year: a chronicle's county whose
+    prefecture changed (旌德县: 342722 until 1986, 342530 until 1999, 341825 since) is, for a figure of
+    1987, the division of that name valid in 1987, when the register has exactly one such."""
+    if c is None or year is None or (c.valid_from <= year and (c.valid_to is None or year <= c.valid_to)):
+        return c
+    same = [k for k in load_register().find(c.name, year) if k.name == c.name and k.level == c.level]
+    return same[0] if len(same) == 1 else c
+
+
 def _mention(
     doc: Document, q, metric, category, owner, period, block: Block | None, sentence: str
 ) -> Mention:
     """A Mention of the quantity ``q`` (anything with start, end, value, unit, qualifier)."""
-    c = owner.committee
+    c = _as_of(owner.committee, period.end)
     same = period.source == owner.period.source and period.start == owner.period.start  # the report's own
     return new_mention(
         doc=doc.doc_id,

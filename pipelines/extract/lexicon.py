@@ -111,6 +111,14 @@ class Lexicon:
     handler_clauses: tuple[str, ...]
     place_before: tuple[str, ...]
     place_after: tuple[str, ...]
+    body_units: tuple[str, ...]
+    handling_bodies_after: tuple[str, ...]
+    handling_bodies_before: tuple[str, ...]
+    officials_after: tuple[str, ...]
+    plan_sentence_cues: tuple[str, ...]
+    media_after: tuple[str, ...]
+    public_after: tuple[str, ...]
+    sit_in_words: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:

@@ -36,6 +36,7 @@ _DATE = re.compile(
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_LIST_ITEM = re.compile(r"\s*[-•·]\s+")
 _SENTENCE_END = "。！？!?"
 _CAPTION = re.compile(r"(?:摄|供图|图片来源\S*)\s*$|\.(?:jpg|jpeg|png|gif)\s*$", re.IGNORECASE)
 
@@ -50,10 +51,11 @@ class PageFrame:
     lead: tuple[int, ...] = ()  # the first two text blocks (not title, not byline)
     bylines: tuple[int, ...] = ()  # short reporter / agency lines (新华社北京3月11日电)
     spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)  # furniture spans inside text
+    links: frozenset[int] = frozenset()  # lists of other articles' headlines (neither title nor lead)
 
     @property
     def is_page(self) -> bool:
-        return bool(self.furniture or self.meta)
+        return bool(self.furniture or self.meta or self.links)
 
 
 class _Cues:
@@ -258,14 +260,15 @@ def _page_frame(doc: Document, article: int | None, lex: Lexicon) -> PageFrame:
         for p in cues.patterns
         for m in p.finditer(simple[i])
     )
-    if not furniture and not spans:
+    links = _link_lists(idx, texts, furniture)
+    if not furniture and not spans and not links:
         return PageFrame(bylines=tuple(bylines))
     date = None
     source = ""
     for i in meta:
         date = date or find_date(simple[i])
         source = source or source_of(simple[i], lex)
-    content = [i for i in idx if i not in furniture and i not in bylines]
+    content = [i for i in idx if i not in furniture and i not in bylines and i not in links]
     before_meta = _title_above_meta(content, meta, texts)
     if (named := _catalogue_title(idx, simple, content)) is not None:
         title = named  # a disclosure catalogue's 标题 field names the title block below it
@@ -286,7 +289,29 @@ def _page_frame(doc: Document, article: int | None, lex: Lexicon) -> PageFrame:
         lead=lead,
         spans=spans,
         bylines=tuple(bylines),
+        links=frozenset(links),
     )
+
+
+def _link_lists(idx: list[int], texts: dict[int, str], furniture: set[int]) -> set[int]:
+    """Runs of list items that are headlines (- 自治区政协召开…座谈会, - 全区政协…在桂林召开): a list of other
+    articles' links above or beside the article. They neither title nor lead it; their figures stay (a
+    headline's count may be labelled), and a fact box's items (- 中文名：…) are no headlines."""
+    links: set[int] = set()
+    run: list[int] = []
+    for i in [*idx, None]:
+        if i is not None and i not in furniture and _is_link_item(texts[i]):
+            run.append(i)
+            continue
+        if len(run) >= NAV_RUN:
+            links.update(run)
+        run = []
+    return links
+
+
+def _is_link_item(block: str) -> bool:
+    m = _LIST_ITEM.match(block)
+    return m is not None and _title_like(block[m.end() :]) and ":" not in block and "：" not in block
 
 
 def furniture_ranges(doc: Document, lex: Lexicon | None = None) -> list[tuple[int, int]]:

@@ -72,6 +72,13 @@ _VISIT_AFTER = re.compile(
     r"[^，。；：！？,;、]{0,14}?(?<![以将近未从后本原])来(?:我|本)?[\u4e00-\u9fff]{1,6}?"
     r"(?:调研|视察|考察|检查|督导|走访|指导|慰问|督查)"
 )
+# A committee named as the one that adopts or acts on the subject's products (其中全国政协采用42篇、省政协
+# 采用137篇: the county's information taken up higher): merely named, as 上报全国政协 is.
+_ADOPTED_AFTER = re.compile(r"(?:采用|采纳|录用|刊用|选用|批示|转办)")
+# A committee's newspaper or its site (重庆政协报, 广西政协报数字报, 四川政协报社): the publisher's name,
+# not the committee the page reports on (a county's story in the provincial committee's paper). Not 政协报告,
+# 政协报送 (the committee reports, sends).
+_PAPER_AFTER = re.compile(r"报(?![告送请批道到名备表经给审销账考效答])")
 # Where a block's related-article links begin (上一篇：…, 下一篇：…): what follows names other pages'
 # committees, never the subject.
 _NAVIGATION = ("上一篇", "下一篇", "相关文章")
@@ -211,6 +218,9 @@ def _mark_objects(s: str, found: list[NamedCommittee]) -> list[NamedCommittee]:
             or _collective(s, n)
             or bool(_VISIT_AFTER.match(s, n.end))
             or s.startswith(_SYSTEM_AFTER, n.end)  # 福州市政协系统: all the committees of the city
+            or bool(_ADOPTED_AFTER.match(s, n.end))  # 全国政协采用42篇: takes up the subject's products
+            or not n.relative
+            and bool(_PAPER_AFTER.match(s, n.end))  # 重庆政协报: a newspaper's name
         )
         if not is_object and out and out[-1].is_object:  # 参加全国政协及自治区政协、市政协
             gap = s[out[-1].end : n.start]
@@ -625,10 +635,13 @@ def _city_named(s: str, name: str) -> bool:
     a word of place (在武汉召开, 赴长沙): two-character short names are often words too (大同)."""
     if len(name) >= 3:
         return True
-    return any(s[max(0, i - 1) : i] in _AT_PLACE for i in _occurrences(s, name))
+    media = load_lexicon().media_after
+    return any(
+        s[max(0, i - 1) : i] in _AT_PLACE or s.startswith(media, i + len(name)) for i in _occurrences(s, name)
+    )  # (or before a news outlet's word: 宁波网讯, 大同日报)
 
 
-_AT_PLACE = frozenset("在赴于到抵")
+_AT_PLACE = frozenset("在赴于到抵回")
 
 
 def _city_short_names(register: Register) -> NameIndex:
@@ -671,13 +684,22 @@ def _resolve_named(register: Register, form: str, year: int | None, context: str
     a page of 2014, the year 郧县 became 郧阳区) is that division: a page of the year a division was
     renamed or merged often still uses its old name."""
     res = register.resolve(form, year, context=context)
-    if res.committee is None and len(res.candidates) > 1:
+    if len(res.candidates) > 1:
         # namesakes (中山: 中山市 and 大连's 中山区): the one the page names by its full name
-        # (中国人民政治协商会议第十三届中山市委员会), when it names only one of them so
+        # (中国人民政治协商会议第十三届中山市委员会), when it names only one of them so; also over the
+        # register's neighbours evidence (张家口政协 on a page of 张家口市政协 and 我市: the city of 1983, not
+        # the prefecture 张家口地区 of the same years, whose counties the page names)
         s = compact(context)
         full = [c for c in res.candidates if c.name != form and c.name in s]
         if len(full) == 1:
             return Resolution(full[0], candidates=res.candidates)
+    if res.committee is None and len(res.candidates) > 1:
+        s = compact(context)
+        # a province's short name that lower divisions share (海南: 海南省, 乌海's 海南区, 青海's 海南州) on a
+        # page that speaks of its committee as 省政协 / 自治区政协: the province
+        regions = [c for c in res.candidates if c.level == "region"]
+        if len(regions) == 1 and any(w + "政协" in s for w in ("省", "自治区")):
+            return Resolution(regions[0], candidates=res.candidates)
     if res.committee is None and not res.candidates and year is not None:
         before = register.resolve(form, year - 1, context=context)
         if before.committee is not None:
@@ -696,6 +718,18 @@ def _lower_referred(
             word = "该" + low.name[-1]
             if low.name[-1] in "县区市旗" and any(word in compact(t) for _, t in zones):
                 return low
+    return None
+
+
+def _nested_tie(register: Register, a: Committee, b: Committee, year: int | None) -> Committee | None:
+    """Of two committees equally prominent, one inside the other and no back-reference to the lower
+    (see _lower_referred): the higher one, whose page names a lower committee of its division as where
+    its work went (通辽市政协 on the region's information page; 会泽县政协 beside 曲靖市政协 giving to 会泽);
+    but the national committee beside a local one is named in its members' titles (全国政协委员): the
+    local one."""
+    for low, high in ((a, b), (b, a)):
+        if high.code in {p.code for p in register.chain(low.code, year)[1:]}:
+            return low if high.level == "national" else high
     return None
 
 
@@ -839,6 +873,11 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             return SubjectResult(
                 lower, candidates=others, evidence=f"{prominent[lower.code]} (该{lower.name[-1]})"
             )
+    if len(rivals) == 1:
+        nested = _nested_tie(register, committees[top], committees[rivals[0]], year)
+        if nested is not None:
+            others = tuple(committees[c] for c in ranked if c != nested.code)
+            return SubjectResult(nested, candidates=others, evidence=f"{prominent[nested.code]} (nested tie)")
     if rivals:
         tied = (committees[top], *(committees[c] for c in rivals))
         names = "、".join(c.committee_name for c in tied)
