@@ -19,6 +19,7 @@ from pipelines.extract.periods import (
     Period,
     TermCalendar,
     any_year,
+    event_date,
     is_intake,
     mention_period,
     metadata_date,
@@ -198,6 +199,8 @@ class Attributor:
                     period = report_period(blocks, self.lex, late, "publication_date", lead=lead)
                 elif (meta := self._metadata_period(period.term)).end is not None:
                     period = meta
+                elif (event := event_date(blocks)) is not None:  # 开展“两学一做”学习教育: 2016
+                    period = report_period(blocks, self.lex, event, "event", lead=lead)
                 elif period.reason is None or period.reason.startswith("no dated context"):
                     period = replace(period, reason=meta.reason)
             c = subject.committee

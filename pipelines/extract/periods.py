@@ -38,9 +38,9 @@ import yaml
 
 from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
 from pipelines.extract.numbers import chinese_numeral
-from warehouse.register import REFERENCE_DIR, Committee, Register, Term, load_register
+from warehouse.register import REFERENCE_DIR, Committee, Register, Term, load_register, normalise
 
-SOURCES = ("text", "date_line", "session", "term", "plan", "publication_date", "cross_document")
+SOURCES = ("text", "date_line", "session", "term", "plan", "publication_date", "cross_document", "event")
 PERIODS_PATH = REFERENCE_DIR / "periods.yaml"
 ORDINALS_PATH = REFERENCE_DIR / "term_ordinals.csv"
 # a term is inferred from a dated term at most this many terms away (periods.yaml infer_terms per level)
@@ -1047,6 +1047,46 @@ def plan_period(blocks: list[str], period: Period) -> Period:
         return period
     a, b = plan_years(m[1])
     return Period(a, b, True, source="plan")
+
+
+@functools.cache
+def _events() -> tuple[re.Pattern, dict[str, tuple[int, int, int, int]], tuple[str, ...]]:
+    data = calendars().get("dated_events") or {}
+    spans = {name: tuple(int(x) for x in span) for name, span in data.items()}
+    return re.compile(alternation(spans)), spans, tuple(calendars().get("dated_events_not") or ())
+
+
+_EVENT_DROP = re.compile(r"[“”\"'‘’「」『』、·\s]")
+
+
+def event_date(blocks: list[str]) -> tuple[int, int, int] | None:
+    """The date a nationwide campaign or event the text names gives a page with no year and no date
+    of its own (periods.yaml ``dated_events``: 开展“两学一做”学习教育 is 2016's; 新型冠状病毒感染的肺炎疫情
+    防控阻击战 the spring of 2020): its year, with the page's month-day date line where it has one,
+    else the middle of the year. A month-day line must fall in the event's span, and a span over two
+    years dates only with one; names of different years date nothing (conflicting evidence)."""
+    pattern, spans, after_not = _events()
+    if not spans:
+        return None
+    text = _EVENT_DROP.sub("", normalise("\n".join(blocks)[:6000]))
+    md = month_day(blocks)
+    years: set[int] = set()
+    for m in pattern.finditer(text):
+        near = text[max(0, m.start() - 4) : m.end() + 6]
+        if any(w in near for w in after_not):
+            continue  # 两学一做学习教育常态化制度化, 巩固拓展主题教育成果: later years
+        y1, m1, y2, m2 = spans[m[0]]
+        if md is not None:
+            fit = {y for y in range(y1, y2 + 1) if (y1, m1) <= (y, md[0]) <= (y2, m2)}
+        else:
+            fit = {y1} if y1 == y2 else set()
+        if not fit:
+            return None  # (a date line outside the span: a later page)
+        years |= fit
+    if len(years) != 1:
+        return None
+    (year,) = years
+    return (year, *md) if md is not None else (year, 6, 30)
 
 
 # ----------------------------------------------------------------------------- per mention

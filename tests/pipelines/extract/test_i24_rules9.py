@@ -1,0 +1,51 @@
+"""Issue 24, round 9: periods from public calendars of nationwide campaigns and events
+(warehouse/reference/periods.yaml ``dated_events``), for pages that name no year and have no date of
+their own. Developed on v7-v9 and the v10 development half. Sentences are our own."""
+
+from __future__ import annotations
+
+from pipelines.extract.periods import event_date
+
+
+def periods(ms):
+    return {m["surface"]: (m["period_start"], m["period_end"], m["period_source"]) for m in ms}
+
+
+def test_a_campaign_dates_a_page_with_no_year(extract):
+    # no year, no dated date line: the 2016 campaign the page's work belongs to dates it
+    text = (
+        "市政协组织委员送医下乡\n\n"
+        "5月18日，平罗县政协组织医卫界委员到乡村开展义诊，这是县政协开展“两学一做”学习教育的一项内容。\n\n"
+        "活动中，委员们为群众义诊260余人次。\n"
+    )
+    assert periods(extract(text))["260余人次"] == (2016, 2016, "event")
+
+
+def test_the_outbreak_spring_dates_a_donation_page(extract):
+    # a month-day line in February and the outbreak's first names: 2020, also in traditional script
+    text = (
+        "平羅縣政協委員捐款抗疫\n\n"
+        "2月9日，平羅縣政協委員向縣紅十字會捐款8萬元，用於新型冠狀病毒感染的肺炎疫情防控，助力打贏疫情防控阻擊戰。\n"
+    )
+    assert periods(extract(text))["8萬元"] == (2020, 2020, "event")
+
+
+def test_a_campaign_kept_up_later_dates_nothing():
+    # 常态化制度化: the campaign kept up in later years; 成果 consolidated after it
+    assert event_date(["县政协推进“两学一做”学习教育常态化制度化，委员们走访群众120户。"]) is None
+    assert event_date(["县政协巩固拓展主题教育成果，委员们走访群众120户。"]) is None
+    assert event_date(["县政协开展“两学一做”学习教育，委员们走访群众120户。"]) == (2016, 6, 30)
+
+
+def test_a_date_line_outside_the_span_or_two_years_date_nothing():
+    # the outbreak's names on a page of September: a later page; two campaigns of different years
+    assert event_date(["9月3日，县政协回顾阻击疫情中委员捐款捐物情况。"]) is None
+    assert event_date(["县政协开展党史学习教育和“两学一做”学习教育，委员们走访群众。"]) is None
+    # a span over two years dates only with a month-day line inside it
+    assert event_date(["县政协深入开展党的群众路线教育实践活动。"]) is None
+    assert event_date(["3月5日，县政协深入开展党的群众路线教育实践活动。"]) == (2014, 3, 5)
+
+
+def test_a_year_in_the_text_comes_before_the_campaign(extract):
+    text = "县政协开展“两学一做”学习教育\n\n2017年，县政协委员走访群众120户。\n"
+    assert periods(extract(text))["120户"][:2] == (2017, 2017)
