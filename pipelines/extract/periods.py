@@ -12,6 +12,8 @@ Every period carries its ``source`` (``period_source`` on the mention, one of :d
 * ``plan``: a five-year plan (“十二五”时期 = 2011-2015, warehouse/reference/periods.yaml);
 * ``publication_date``: the publication date from the document's metadata (HTML meta, the canonical
   address, PDF metadata, the e-paper page header, the file name).
+* ``event``: a nationwide campaign or event the text names (开展“两学一做”学习教育: 2016; the 2020
+  outbreak's 疫情防控阻击战), on a page with no year and no date of its own (periods.yaml ``dated_events``).
 
 A null period has a ``reason``. ``inferred`` marks a period that comes from a level's term cycle
 rather than the committee's own evidence (a term extrapolated five years from a dated one).
