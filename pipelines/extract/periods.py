@@ -474,7 +474,7 @@ def report_period(
     if yearbook := _yearbook_year(head, lex):  # 江苏年鉴 2015: the yearbook of 2015 records 2014
         return Period(yearbook - 1, yearbook - 1, False, source="text")
     found = None
-    leads = (*blocks[:2],) if published else (*blocks[:3], text[:_LEAD_CHARS])
+    leads = (*blocks[:2], *_first_paragraph(blocks)) if published else (*blocks[:3], text[:_LEAD_CHARS])
     if not published and (lasted := _since_lasted(text[:_LEAD_CHARS])):
         return Period(*lasted, True, source="text")  # 从2014年开始…三年来: 2014-2016
     for opening in leads:  # headline, subtitle, first paragraph, opening
@@ -529,6 +529,21 @@ def report_period(
         start = int(since[1]) if since and int(since[1]) < year else year - 4
         return Period(start, year, True, from_date, source=source, date_source=date_source)
     return Period(year, year, False, from_date, source=source, date_source=date_source)
+
+
+# a repost's line naming the original title (原标题：…, 原题为《…》), a photo's caption (…。张三 摄, …开幕。李四 图)
+_NOT_PARAGRAPH = re.compile(r"^\s*[(（]?原(?:标|標)?(?:题|題)|(?:摄|攝|图|圖)\s*[)）]?\s*$")
+
+
+def _first_paragraph(blocks: list[str]) -> tuple[str, ...]:
+    """The page's first paragraph when lines of furniture stand between it and the headline (原标题：…,
+    a photo's caption): a repost's lead is the paragraph under them, and it frames the story as the
+    second block of a plain page does. Empty when the second block is the first paragraph."""
+    for i, b in enumerate(blocks[1:6], start=1):
+        if _NOT_PARAGRAPH.search(b):
+            continue
+        return (b,) if i >= 2 else ()
+    return ()
 
 
 def _yearbook_year(head: str, lex: Lexicon) -> int | None:

@@ -49,3 +49,17 @@ def test_a_date_line_outside_the_span_or_two_years_date_nothing():
 def test_a_year_in_the_text_comes_before_the_campaign(extract):
     text = "县政协开展“两学一做”学习教育\n\n2017年，县政协委员走访群众120户。\n"
     assert periods(extract(text))["120户"][:2] == (2017, 2017)
+
+
+def test_the_lead_under_a_reposts_title_line_and_a_caption_frames_the_page(extract):
+    # a January repost: the headline, the original title, a photo caption, then the lead naming the year
+    # its figures belong to (the session reviews 2020); the headline's figures are of that year too
+    text = (
+        "平罗县政协委员捐款逾300万元\n\n"
+        "时间:2021-01-20 09:30:00 | 来源:某某新闻\n\n"
+        "原标题:平罗县政协委员捐款逾300万元\n\n"
+        "平罗县政协十届五次会议开幕。李四 图\n\n"
+        "平罗县政协十届五次会议今天开幕，会议透露：2020年，县政协组织委员投身抗疫，全县政协委员捐款逾300万元。\n"
+    )
+    got = periods(extract(text))
+    assert got["逾300万元"][:2] == (2020, 2020)
