@@ -63,3 +63,23 @@ def test_the_lead_under_a_reposts_title_line_and_a_caption_frames_the_page(extra
     )
     got = periods(extract(text))
     assert got["逾300万元"][:2] == (2020, 2020)
+
+
+def test_a_list_of_other_articles_dates_is_no_date_line(extract):
+    # three bare date lines in a row under the text: a related-articles list, not the page's date
+    text = (
+        "平罗县政协提案全部办结\n\n"
+        "2月22日，记者从政协第十二届平罗县委员会第一次会议秘书处了解到，县政协共立案120件提案，已全部办结。\n\n"
+        "2024-04-26 10:16:13\n\n2024-01-26 09:11:53\n\n2023-12-17 10:07:34\n"
+    )
+    assert periods(extract(text))["120件"][0] != 2024
+
+
+def test_the_pages_own_header_lines_still_date_it(extract):
+    # a date, a source and an author line in a row are the page's own header (cue words), not a list
+    text = (
+        "平罗县政协开展委员活动日\n\n"
+        "发布时间：2024-05-06 10:00:00\n\n来源：平罗县融媒体中心\n\n作者：张三\n\n"
+        "5月5日，平罗县政协组织委员开展活动日，走访群众86户。\n"
+    )
+    assert periods(extract(text))["86户"][:2] == (2024, 2024)
