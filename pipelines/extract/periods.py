@@ -40,7 +40,7 @@ import yaml
 
 from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
 from pipelines.extract.numbers import chinese_numeral
-from warehouse.register import REFERENCE_DIR, Committee, Register, Term, load_register, normalise
+from warehouse.register import REFERENCE_DIR, Committee, Register, Term, load_register
 
 SOURCES = ("text", "date_line", "session", "term", "plan", "publication_date", "cross_document", "event")
 PERIODS_PATH = REFERENCE_DIR / "periods.yaml"
@@ -1085,7 +1085,7 @@ def event_date(blocks: list[str]) -> tuple[int, int, int] | None:
     pattern, spans, after_not = _events()
     if not spans:
         return None
-    text = _EVENT_DROP.sub("", normalise("\n".join(blocks)[:6000]))
+    text = _EVENT_DROP.sub("", "\n".join(blocks)[:6000])  # (the document text is simplified already)
     md = month_day(blocks)
     years: set[int] = set()
     for m in pattern.finditer(text):
