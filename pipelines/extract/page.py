@@ -198,6 +198,25 @@ def _title_above_meta(content: list[int], meta: list[int], texts: dict[int, str]
     return title
 
 
+DATE_LIST_RUN = 3  # consecutive date lines: the dates of a list of other articles
+
+
+def _date_list(meta: list[int]) -> set[int]:
+    """Bare date lines (no cue word) that stand in a run of three or more consecutive ones
+    (2024-04-26 10:16:13 / 2024-01-26 09:11:53 / 2023-12-17 …): the dates of a related-articles
+    list, none the page's own."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in [*meta, None]:
+        if i is not None and run and i == run[-1] + 1:
+            run.append(i)
+            continue
+        if len(run) >= DATE_LIST_RUN:
+            out.update(run)
+        run = [i] if i is not None else []
+    return out
+
+
 _LOCATION_WORDS = ("当前位置", "您的位置", "您现在的位置", "当前的位置", "本页位置")
 _CRUMB_SEARCH_BLOCKS = 40
 
@@ -265,8 +284,12 @@ def _page_frame(doc: Document, article: int | None, lex: Lexicon) -> PageFrame:
         return PageFrame(bylines=tuple(bylines))
     date = None
     source = ""
+    listed = _date_list(
+        [i for i in meta if not cues.source.search(simple[i]) and not cues.meta.search(simple[i])]
+    )
     for i in meta:
-        date = date or find_date(simple[i])
+        if i not in listed:
+            date = date or find_date(simple[i])
         source = source or source_of(simple[i], lex)
     content = [i for i in idx if i not in furniture and i not in bylines and i not in links]
     before_meta = _title_above_meta(content, meta, texts)

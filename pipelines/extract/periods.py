@@ -12,6 +12,8 @@ Every period carries its ``source`` (``period_source`` on the mention, one of :d
 * ``plan``: a five-year plan (“十二五”时期 = 2011-2015, warehouse/reference/periods.yaml);
 * ``publication_date``: the publication date from the document's metadata (HTML meta, the canonical
   address, PDF metadata, the e-paper page header, the file name).
+* ``event``: a nationwide campaign or event the text names (开展“两学一做”学习教育: 2016; the 2020
+  outbreak's 疫情防控阻击战), on a page with no year and no date of its own (periods.yaml ``dated_events``).
 
 A null period has a ``reason``. ``inferred`` marks a period that comes from a level's term cycle
 rather than the committee's own evidence (a term extrapolated five years from a dated one).
@@ -40,7 +42,7 @@ from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
 from pipelines.extract.numbers import chinese_numeral
 from warehouse.register import REFERENCE_DIR, Committee, Register, Term, load_register
 
-SOURCES = ("text", "date_line", "session", "term", "plan", "publication_date", "cross_document")
+SOURCES = ("text", "date_line", "session", "term", "plan", "publication_date", "cross_document", "event")
 PERIODS_PATH = REFERENCE_DIR / "periods.yaml"
 ORDINALS_PATH = REFERENCE_DIR / "term_ordinals.csv"
 # a term is inferred from a dated term at most this many terms away (periods.yaml infer_terms per level)
@@ -472,7 +474,7 @@ def report_period(
     if yearbook := _yearbook_year(head, lex):  # 江苏年鉴 2015: the yearbook of 2015 records 2014
         return Period(yearbook - 1, yearbook - 1, False, source="text")
     found = None
-    leads = (*blocks[:2],) if published else (*blocks[:3], text[:_LEAD_CHARS])
+    leads = (*blocks[:2], *_first_paragraph(blocks)) if published else (*blocks[:3], text[:_LEAD_CHARS])
     if not published and (lasted := _since_lasted(text[:_LEAD_CHARS])):
         return Period(*lasted, True, source="text")  # 从2014年开始…三年来: 2014-2016
     for opening in leads:  # headline, subtitle, first paragraph, opening
@@ -527,6 +529,21 @@ def report_period(
         start = int(since[1]) if since and int(since[1]) < year else year - 4
         return Period(start, year, True, from_date, source=source, date_source=date_source)
     return Period(year, year, False, from_date, source=source, date_source=date_source)
+
+
+# a repost's line naming the original title (原标题：…, 原题为《…》), a photo's caption (…。张三 摄, …开幕。李四 图)
+_NOT_PARAGRAPH = re.compile(r"^\s*[(（]?原(?:标|標)?(?:题|題)|(?:摄|攝|图|圖)\s*[)）]?\s*$")
+
+
+def _first_paragraph(blocks: list[str]) -> tuple[str, ...]:
+    """The page's first paragraph when lines of furniture stand between it and the headline (原标题：…,
+    a photo's caption): a repost's lead is the paragraph under them, and it frames the story as the
+    second block of a plain page does. Empty when the second block is the first paragraph."""
+    for i, b in enumerate(blocks[1:6], start=1):
+        if _NOT_PARAGRAPH.search(b):
+            continue
+        return (b,) if i >= 2 else ()
+    return ()
 
 
 def _yearbook_year(head: str, lex: Lexicon) -> int | None:
@@ -1047,6 +1064,58 @@ def plan_period(blocks: list[str], period: Period) -> Period:
         return period
     a, b = plan_years(m[1])
     return Period(a, b, True, source="plan")
+
+
+@functools.cache
+def _events() -> tuple[re.Pattern, dict[str, tuple[int, int, int, int]], tuple[str, ...]]:
+    data = calendars().get("dated_events") or {}
+    spans = {name: tuple(int(x) for x in span) for name, span in data.items()}
+    return re.compile(alternation(spans)), spans, tuple(calendars().get("dated_events_not") or ())
+
+
+_EVENT_DROP = re.compile(r"[“”\"'‘’「」『』、·\s]")
+
+
+def event_date(blocks: list[str]) -> tuple[int, int, int] | None:
+    """The date a nationwide campaign or event the text names gives a page with no year and no date
+    of its own (periods.yaml ``dated_events``: 开展“两学一做”学习教育 is 2016's; 新型冠状病毒感染的肺炎疫情
+    防控阻击战 the spring of 2020): its year, with the page's month-day date line where it has one,
+    else the middle of the year. A month-day line must fall in the event's span, and a span over two
+    years dates only with one; names of different years date nothing (conflicting evidence)."""
+    pattern, spans, after_not = _events()
+    if not spans:
+        return None
+    text = _EVENT_DROP.sub("", "\n".join(blocks)[:6000])  # (the document text is simplified already)
+    md = month_day(blocks)
+    years: set[int] = set()
+    for m in pattern.finditer(text):
+        near = text[max(0, m.start() - 4) : m.end() + 6]
+        if any(w in near for w in after_not):
+            continue  # 两学一做学习教育常态化制度化, 巩固拓展主题教育成果: later years
+        y1, m1, y2, m2 = spans[m[0]]
+        if md is not None:
+            fit = {y for y in range(y1, y2 + 1) if (y1, m1) <= (y, md[0]) <= (y2, m2)}
+        else:
+            fit = {y1} if y1 == y2 else set()
+        if not fit:
+            return None  # (a date line outside the span: a later page)
+        years |= fit
+    if len(years) != 1:
+        return None
+    (year,) = years
+    return (year, *md) if md is not None else (year, 6, 30)
+
+
+def drafting_date(blocks: list[str]) -> tuple[int, int, int] | None:
+    """The year a page with no year and no date of its own drafts the next five-year plan in
+    (围绕“十三五”规划编制开展调研, anywhere in its opening, not only its head): the year before the plan
+    starts. Pages that draft different plans date nothing."""
+    plans = {next(g for g in m.groups() if g) for m in _drafting_re().finditer("\n".join(blocks)[:3000])}
+    if len(plans) != 1:
+        return None
+    year = plan_years(plans.pop())[0] - 1
+    md = month_day(blocks)
+    return (year, *md) if md is not None else (year, 6, 30)
 
 
 # ----------------------------------------------------------------------------- per mention
