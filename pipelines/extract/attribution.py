@@ -19,7 +19,6 @@ from pipelines.extract.periods import (
     Period,
     TermCalendar,
     any_year,
-    drafting_date,
     event_date,
     is_intake,
     mention_period,
@@ -202,8 +201,6 @@ class Attributor:
                     period = meta
                 elif (event := event_date(blocks)) is not None:  # 开展“两学一做”学习教育: 2016
                     period = report_period(blocks, self.lex, event, "event", lead=lead)
-                elif (drafted := drafting_date(blocks)) is not None:  # 围绕“十三五”规划编制…: 2015
-                    period = report_period(blocks, self.lex, drafted, "plan", lead=lead)
                 elif period.reason is None or period.reason.startswith("no dated context"):
                     period = replace(period, reason=meta.reason)
             c = subject.committee

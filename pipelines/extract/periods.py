@@ -1106,18 +1106,6 @@ def event_date(blocks: list[str]) -> tuple[int, int, int] | None:
     return (year, *md) if md is not None else (year, 6, 30)
 
 
-def drafting_date(blocks: list[str]) -> tuple[int, int, int] | None:
-    """The year a page with no year and no date of its own drafts the next five-year plan in
-    (围绕“十三五”规划编制开展调研, anywhere in its opening, not only its head): the year before the plan
-    starts. Pages that draft different plans date nothing."""
-    plans = {next(g for g in m.groups() if g) for m in _drafting_re().finditer("\n".join(blocks)[:3000])}
-    if len(plans) != 1:
-        return None
-    year = plan_years(plans.pop())[0] - 1
-    md = month_day(blocks)
-    return (year, *md) if md is not None else (year, 6, 30)
-
-
 # ----------------------------------------------------------------------------- per mention
 
 

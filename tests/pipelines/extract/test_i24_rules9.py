@@ -83,16 +83,3 @@ def test_the_pages_own_header_lines_still_date_it(extract):
         "5月5日，平罗县政协组织委员开展活动日，走访群众86户。\n"
     )
     assert periods(extract(text))["86户"][:2] == (2024, 2024)
-
-
-def test_drafting_the_next_plan_in_the_body_dates_an_undated_page(extract):
-    # no year, no date: the body's work on drafting the 十四五 plan puts the page in 2020
-    text = (
-        "市政协年度协商工作一览\n\n"
-        "1、专题议政性常委会议\n\n"
-        "围绕全市“十四五”规划编制开展调研论证活动60余次，提出意见建议35条。\n\n"
-        "2、界别协商\n\n"
-        "召开界别协商会12次。\n"
-    )
-    got = periods(extract(text))
-    assert got["12次"] == (2020, 2020, "plan")
