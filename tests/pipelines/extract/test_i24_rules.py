@@ -3,9 +3,7 @@ whole-division words and counts that are no committee work. Sentences are our ow
 
 from __future__ import annotations
 
-
-def rows(ms):
-    return [(m["surface"], m["period_start"], m["period_end"], m["period_source"]) for m in ms]
+from tests.pipelines.extract.views import rows
 
 
 def test_attendance_at_a_session_counts_in_the_year_the_report_calls_current(extract):

@@ -3,9 +3,7 @@ generated masthead-dated newspaper pages. Sentences are our own."""
 
 from __future__ import annotations
 
-
-def periods(ms):
-    return {m["surface"]: (m["period_start"], m["period_end"]) for m in ms}
+from tests.pipelines.extract.views import periods
 
 
 def test_a_lead_opening_with_last_year_frames_the_story_on_a_dated_page(extract):

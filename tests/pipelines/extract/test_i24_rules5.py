@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def periods(ms):
-    return {m["surface"]: (m["period_start"], m["period_end"]) for m in ms}
+from tests.pipelines.extract.views import periods
 
 
 def test_a_quorum_line_with_ying_chuxi_is_the_sessions_year(extract):

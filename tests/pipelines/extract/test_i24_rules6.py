@@ -4,17 +4,11 @@ v9 development half and v1-v8. Sentences are our own."""
 
 from __future__ import annotations
 
-
-def periods(ms):
-    return {m["surface"]: (m["period_start"], m["period_end"]) for m in ms}
+from tests.pipelines.extract.views import committees, periods
 
 
 def quantities(ms):
     return {m["surface"]: (m["value"], m["unit"], m["qualifier"]) for m in ms}
-
-
-def committees(ms):
-    return {m["surface"]: m["committee_code"] for m in ms}
 
 
 def test_these_two_years_span_back_from_the_date_line(extract):

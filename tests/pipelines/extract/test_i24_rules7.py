@@ -4,9 +4,7 @@ our own."""
 
 from __future__ import annotations
 
-
-def periods(ms):
-    return {m["surface"]: (m["period_start"], m["period_end"]) for m in ms}
+from tests.pipelines.extract.views import periods
 
 
 def test_a_spring_session_page_is_held_the_year_after_its_reports_year(extract):

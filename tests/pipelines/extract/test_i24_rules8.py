@@ -6,13 +6,7 @@ our own."""
 
 from __future__ import annotations
 
-
-def surfaces(ms):
-    return {m["surface"] for m in ms}
-
-
-def committees(ms):
-    return {m["surface"]: m["committee_code"] for m in ms}
+from tests.pipelines.extract.views import committees, surfaces
 
 
 def test_the_bodies_that_handle_the_proposals_are_no_count(extract):

@@ -3,9 +3,7 @@ Developed on the v4 set (both halves, scored) and the v5 set's development half.
 
 from __future__ import annotations
 
-
-def committees(ms):
-    return {m["surface"]: m["committee_code"] for m in ms}
+from tests.pipelines.extract.views import committees
 
 
 def test_a_street_liaison_group_of_a_district_committee_is_the_districts(extract):

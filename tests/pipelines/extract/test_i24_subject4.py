@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def committees(ms):
-    return {m["surface"]: m["committee_code"] for m in ms}
+from tests.pipelines.extract.views import committees
 
 
 def test_a_report_made_on_behalf_of_a_committee_is_that_committees(extract):

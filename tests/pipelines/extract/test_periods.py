@@ -10,10 +10,7 @@ import pytest
 from pipelines.extract import extract_corpus, extract_mentions, learn_calendar
 from pipelines.extract.periods import SOURCES, OrdinalFact, TermCalendar, date_in_address
 from sources import read_document
-
-
-def rows(ms):
-    return [(m["surface"], m["period_start"], m["period_end"], m["period_source"]) for m in ms]
+from tests.pipelines.extract.views import rows
 
 
 def _docs(tmp_path, texts: dict[str, str], suffix: str = ".txt"):
