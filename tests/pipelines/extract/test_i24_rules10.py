@@ -47,3 +47,29 @@ def test_a_citys_new_jobs_are_an_economy_statistic(extract):
     text = "2026-01-20 来源：市政协\n\n五年来，全市新增城镇就业5.2万人。市政协共收到提案1210件。\n"
     got = surfaces(extract(text))
     assert "1210件" in got and "5.2万人" not in got
+
+
+def committees(ms):
+    return {m["surface"]: m["committee_code"] for m in ms}
+
+
+def test_a_round_ups_paragraph_opened_by_recently_and_a_committee_is_that_committees(extract):
+    # a provincial round-up of county news: each paragraph opens with 近日/日前 and its own committee
+    text = (
+        "张北县政协专题督办重点提案\n\n2021-02-28 来源：张北县政协\n\n"
+        "张北县政协十六届四次会议共收到委员提案92件。\n\n"
+        "近日，南宫市政协开展创城志愿服务。对凤岗联络组的8名政协委员进行服务培训。\n"
+    )
+    got = committees(extract(text))
+    assert got["92件"] == "130722" and got["8名"] == "130581"
+
+
+def test_an_undated_page_names_a_division_by_its_former_name(extract):
+    # 无为县 became 无为市 (a new code) in 2019; a page with no date that speaks of 无为县政协 means the county
+    text = (
+        "委员企业联系制度见实效\n\n"
+        "安徽省无为县政协主席在走访委员企业时说，要帮助委员企业解决困难。"
+        "该县政协建立主席会议成员联系委员企业制度，对县内52家委员企业实现联系全覆盖。\n"
+    )
+    got = committees(extract(text))
+    assert got["52家"] == "340225"
