@@ -73,3 +73,15 @@ def test_an_undated_page_names_a_division_by_its_former_name(extract):
     )
     got = committees(extract(text))
     assert got["52家"] == "340225"
+
+
+def test_a_terms_membership_and_a_sessions_attendance_count(extract):
+    # a chronicle's term composition (…届委员会设N个界别，委员N名), a new term's roll (委员共N人) and a
+    # session's attendance (出席会议的委员N人) count
+    text = (
+        "2024-01-20 来源：平罗县政协\n\n"
+        "政协平罗县第一届委员会设12个界别，委员85名；第二届设14个界别，委员97名。"
+        "新一届政协委员共212人，其中新任委员为106名。县政协十届三次会议召开，出席会议的委员196人。\n"
+    )
+    got = surfaces(extract(text))
+    assert {"85名", "97名", "212人", "106名", "196人"} <= got
