@@ -24,11 +24,11 @@ def test_the_places_a_research_party_went_to_are_no_count(extract):
 def test_outcomes_the_committee_pushed_are_no_count(extract):
     text = (
         "2024-12-20 来源：市政协\n\n"
-        "全年市政协推动解决群众急难愁盼问题46个，推动83件提案按时办复。"
+        "全年市政协推动解决群众急难愁盼问题46个，推动83件提案按时办复，带动委员企业捐款捐物300万元。"
         "委员们推动建设4个千亩育苗基地，促成物流园建设等9项措施落地，助力引进项目7个，带动就业600余人。\n"
     )
     got = surfaces(extract(text))
-    assert {"46个", "83件"} <= got
+    assert {"46个", "83件", "300万元"} <= got
     assert not got & {"4个", "9项", "7个", "600余人"}
 
 
