@@ -44,9 +44,9 @@ __all__ = ["Attributor", "Owner", "Period", "is_intake", "mention_period", "repo
 
 
 _RANK = {"county": 0, "city": 1, "region": 2, "national": 3}
-# a paragraph opening with its date: 6月29日，… / 6月29日下午，… / 3月5日至6日，…
+# a paragraph opening with its date: 6月29日，… / 6月29日下午，… / 3月5日至6日，… / 近日，… / 日前，…
 _DATED_OPENING = re.compile(
-    r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:至\d{1,2}日)?(?:上午|下午|晚上|晚)?\s*[，,]\s*"
+    r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日(?:至\d{1,2}日)?(?:上午|下午|晚上|晚)?|近日|日前)\s*[，,]\s*"
 )
 
 

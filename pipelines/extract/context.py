@@ -149,6 +149,12 @@ class ContextModel:
         self.officials_after_re = _any_of(self.lex.officials_after)
         self.public_after_re = _any_of(self.lex.public_after)
         self.sit_in_re = re.compile(alternation(self.lex.sit_in_words))
+        self.sites_after_re = _any_of(self.lex.sites_after)
+        self.visit_re = _any_of(self.lex.visit_verbs)
+        self.outcome_verbs_re = re.compile(alternation(self.lex.outcome_verbs))
+        self.outcome_objects_re = re.compile(alternation(self.lex.outcome_objects))
+        self.outcome_work_re = re.compile(alternation(self.lex.outcome_work_objects))
+        self.reaction_re = re.compile(alternation(self.lex.public_reaction_words))
         self.other_body_work_re = re.compile(alternation(self.lex.other_body_work))
         self.award_re = re.compile(alternation(self.lex.award_cues))
         self.member_after_re = _any_of(self.lex.member_after)
@@ -372,6 +378,18 @@ class ContextModel:
             return fit
         return [m for m in fit if not m.verb_required or any(v in clause for v in m.verbs)]
 
+    def _pushed_outcome(self, text: str, clause0: int, q) -> bool:
+        """An outcome of the economy the committee's work pushed (推动, 促成, 助力, 带动 before the quantity in its
+        clause, an economy object between the verb and a few characters after it), and no object of committee
+        work (推动解决问题98个, 推动101件提案按时办复 count)."""
+        verb = self.outcome_verbs_re.search(text, clause0, q.start)
+        if verb is None:
+            return False
+        between = text[verb.end() : q.start]
+        if not self.outcome_objects_re.search(between + text[q.end : q.end + 8]):
+            return False
+        return not self.outcome_work_re.search(between + text[q.end : q.end + 6])
+
     @staticmethod
     def _segment_end(text: str, pos: int, limit: int) -> int:
         m = _DELIMITER.search(text, pos, limit)
@@ -406,6 +424,18 @@ class ContextModel:
             and text.startswith(_BODY_WORDS, q.end)
         ):
             return None  # 办理这些提案的市政府系统有84个单位, 提案办理共涉及90家单位
+        if (
+            q.unit in lex.site_units
+            and self.sites_after_re.match(text, q.end)
+            and self.visit_re.search(text, clause0, q.start)
+        ):
+            return None  # 深入全县8个乡镇、46个村及23家重点企业: where a party went, not what it did
+        if self._pushed_outcome(text, clause0, q):
+            return None  # 推动建设3个万亩种植基地, 带动就业1000余人: outcomes in others' figures
+        if q.unit in ("人次", "人") and self.reaction_re.search(
+            text, clause0, self._segment_end(text, q.end, s1)
+        ):
+            return None  # 点赞逾58万人次, 共有17万人次对此事表示出关注: the public's reactions online
         if text[s0 : q.start].lstrip(_SPACES).startswith(_PER_PERIOD):
             return None  # 每月…向委员推送党政工作要情3—4篇: a rate per month over the sentence, no count
         if self.other_body_work_re.search(text, clause0, self._segment_end(text, q.end, s1)):

@@ -119,6 +119,13 @@ class Lexicon:
     media_after: tuple[str, ...]
     public_after: tuple[str, ...]
     sit_in_words: tuple[str, ...]
+    site_units: tuple[str, ...]
+    sites_after: tuple[str, ...]
+    visit_verbs: tuple[str, ...]
+    outcome_verbs: tuple[str, ...]
+    outcome_objects: tuple[str, ...]
+    outcome_work_objects: tuple[str, ...]
+    public_reaction_words: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:

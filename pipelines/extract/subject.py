@@ -24,6 +24,7 @@ import csv
 import functools
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from pipelines.extract.lexicon import alternation, load_lexicon
 from pipelines.extract.names_in_text import NameIndex
@@ -704,7 +705,31 @@ def _resolve_named(register: Register, form: str, year: int | None, context: str
         before = register.resolve(form, year - 1, context=context)
         if before.committee is not None:
             return before
+    if res.committee is None and not res.candidates and year is None:
+        # an undated page that names a division by a name it no longer bears (安徽省无为县政协 on a page of
+        # 2017; 无为县 is 无为市 since 2019): the division under that name in the last year it bore it
+        last = _last_year_named(register, form)
+        if last is not None:
+            then = register.resolve(form, last, context=context)
+            if then.committee is not None:
+                return then
     return res
+
+
+def _build_last_year_named(register: Register, form: str) -> int | None:
+    for y in range(_THIS_YEAR - 1, FIRST_NAMED_YEAR - 1, -1):
+        if register.find(form, y):
+            return y
+    return None
+
+
+def _last_year_named(register: Register, form: str) -> int | None:
+    """The last year before this one in which the register lists a division under ``form``."""
+    return per_register(_build_last_year_named, register, form)
+
+
+_THIS_YEAR = date.today().year
+FIRST_NAMED_YEAR = 1980  # the register's first year
 
 
 def _lower_referred(
