@@ -1125,6 +1125,36 @@ _FROM_TO = re.compile(r"从\s*((?:19|20)\d{2})\s*年[^。；;]{0,40}?(?:到|至)
 _ATTENDED = re.compile(r"(?:参加|出席|列席)了?[^，,。；;]{0,30}?(?:次(?:全体)?会议|大会)(?!精神)")
 
 
+@functools.cache
+def _session_own_re() -> re.Pattern:
+    cal = calendars()
+    return re.compile("|".join([alternation(cal["session_own_cues"]), *cal["session_own_patterns"]]))
+
+
+@functools.cache
+def _session_opened_re() -> re.Pattern:
+    return re.compile(alternation(calendars()["session_opened_cues"]))
+
+
+def _session_own(text: str, para_start: int, s_start: int, pos: int, lex: Lexicon) -> bool:
+    """Whether the figure at ``pos`` is the session's own on a session page whose report reviews the
+    year before: its sentence names the session's arrangements (委员通道, 大会口头发言, 会期内, 来自…界别
+    的…委员: ``session_own_cues``), or the paragraph's earlier sentence opened the session (3月5日，…会议
+    开幕。324名县政协委员…), and the sentence up to the figure names no year, no review and no time span."""
+    end = _sentence_end(text, pos)
+    para = text[min(para_start, s_start) : pos]
+    if (
+        _named_year(text, s_start, pos, lex)
+        or _OVER_YEARS.search(text, s_start, end)
+        or any(c in para for c in lex.review_cues)
+        or "年" in text[s_start:pos]
+    ):
+        return False
+    if _session_own_re().search(text, s_start, end):
+        return True
+    return para_start < s_start and bool(_session_opened_re().search(text, para_start, s_start))
+
+
 def _since_last_year(before: str, lex: Lexicon) -> bool:
     """Whether the clause counts since last year (去年以来): a span of two years, not last year's."""
     return any(w + "以来" in before for w in lex.last_year_words)
@@ -1467,6 +1497,11 @@ def mention_period(
         and not _named_year(text, s_start, pos, lex)
         and not _OVER_YEARS.search(text, s_start, _sentence_end(text, pos))  # (五年来历次会议期间)
         and not any(c in before for c in lex.review_cues)  # (从…开幕的…会议上获悉，一年来，…)
+    ) or (
+        report.published
+        and not report.term
+        and report.end < report.published[0]
+        and _session_own(text, para_start, s_start, pos, lex)
     ):
         y = report.published[0]  # who attends the session and how it is arranged: the session's year
         return MentionPeriod(y, y, dated_by)

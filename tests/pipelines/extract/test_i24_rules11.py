@@ -1,0 +1,60 @@
+"""Issue 24, round 11: periods of session pages. A session's own arrangements and make-up count for the
+session's year, also where the page's report reviews the year before (labelling.md). Developed on v2-v9
+and the v10 development half. Sentences are our own."""
+
+from __future__ import annotations
+
+
+def periods(ms):
+    return {m["surface"]: (m["period_start"], m["period_end"]) for m in ms}
+
+
+SESSION_PAGE = (
+    "政协平罗县第十届委员会第三次会议新闻发布会召开\n\n"
+    "2023-01-10 09:30\n\n"
+    "1月9日，政协平罗县第十届委员会第三次会议新闻发布会召开。会议将听取和审议县政协常务委员会工作报告，"
+    "总结过去一年的履职工作。\n\n"
+    "{body}\n"
+)
+
+
+def test_the_press_corridor_is_the_sessions(extract):
+    body = "过去一年，县政协共收到提案126件。\n\n县政协将继续开设委员通道，安排6名委员回答记者提问。"
+    got = periods(extract(SESSION_PAGE.format(body=body)))
+    assert got["126件"] == (2022, 2022)  # the reviewed year
+    assert got["6名"] == (2023, 2023)  # the session's own arrangement
+
+
+def test_members_from_the_sectors_and_speeches_are_the_sessions(extract):
+    body = (
+        "过去一年，县政协组织视察12次。\n\n"
+        "会议突出民主协商，让来自22个界别的180余名委员充分发表意见。"
+        "会议从收到的材料中选出9篇作为大会口头发言。"
+    )
+    got = periods(extract(SESSION_PAGE.format(body=body)))
+    assert got["12次"] == (2022, 2022)
+    assert got["180余名"] == (2023, 2023)
+    assert got["9篇"] == (2023, 2023)
+
+
+def test_the_paragraph_that_opens_the_session(extract):
+    # a spring session's page with a month-day line only, whose report names the year it reviews
+    text = (
+        "政协平罗县第十届委员会第四次会议开幕\n\n"
+        "3月4日，政协平罗县第十届委员会第四次会议开幕。160名县政协委员围绕全县中心工作建言献策。\n\n"
+        "常务委员会工作报告指出，2023年，县政协共组织协商活动15场。\n"
+    )
+    got = periods(extract(text))
+    assert got["15场"] == (2023, 2023)
+    assert got["160名"] == (2024, 2024)
+
+
+def test_a_review_in_the_sentence_keeps_the_reviewed_year(extract):
+    body = "过去一年，来自各界别的委员共提交提案98件。"
+    assert periods(extract(SESSION_PAGE.format(body=body)))["98件"] == (2022, 2022)
+
+
+def test_a_term_summary_keeps_its_term(extract):
+    text = "政协平罗县第九届委员会常务委员会工作报告\n\n五年来，来自20个界别的委员共提交提案612件。\n"
+    got = periods(extract(text))
+    assert got["612件"][0] != got["612件"][1] or got["612件"] == (None, None)
