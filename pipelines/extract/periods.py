@@ -1076,6 +1076,28 @@ def _events() -> tuple[re.Pattern, dict[str, tuple[int, int, int, int]], tuple[s
 _EVENT_DROP = re.compile(r"[“”\"'‘’「」『』、·\s]")
 
 
+# 党的十八届五中、六中全会 (、 dropped): a term of the Central Committee and its plenums; not a local party
+# committee's (县委十四届二次全会 has 次, 省委…届…中全会 is preceded by 委)
+_PLENUMS = re.compile(r"(?<!委)(十[六七八九]|二十)届((?:[二三四五六七]中)+)全会")
+_CUTOFF_MONTH_DAY = re.compile(r"截[至止](\d{1,2})月(\d{1,2})日")
+
+
+def _plenum_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """The span the latest Central Committee plenum ``text`` names is studied in (periods.yaml
+    ``party_plenums``): [first year, first month, last year, last month]; [] when none is named."""
+    dates = calendars().get("party_plenums") or {}
+    found = []
+    for m in _PLENUMS.finditer(text):
+        for k in re.findall("[二三四五六七]", m[2]):
+            if (d := dates.get(f"{m[1]}届{k}中")) is not None:
+                found.append((int(d[0]), int(d[1])))
+    if not found:
+        return []
+    y, mo = max(found)
+    end = mo + int(calendars().get("plenum_study_months", 8))
+    return [(y, mo, y + (end - 1) // 12, (end - 1) % 12 + 1)]
+
+
 def event_date(blocks: list[str]) -> tuple[int, int, int] | None:
     """The date a nationwide campaign or event the text names gives a page with no year and no date
     of its own (periods.yaml ``dated_events``: 开展“两学一做”学习教育 is 2016's; 新型冠状病毒感染的肺炎疫情
@@ -1083,18 +1105,26 @@ def event_date(blocks: list[str]) -> tuple[int, int, int] | None:
     else the middle of the year. A month-day line must fall in the event's span, and a span over two
     years dates only with one; names of different years date nothing (conflicting evidence)."""
     pattern, spans, after_not = _events()
-    if not spans:
-        return None
     text = _EVENT_DROP.sub("", "\n".join(blocks)[:6000])  # (the document text is simplified already)
     md = month_day(blocks)
+    named = [
+        spans[m[0]]
+        for m in (pattern.finditer(text) if spans else ())
+        if not any(w in text[max(0, m.start() - 4) : m.end() + 6] for w in after_not)
+    ]  # (两学一做学习教育常态化制度化, 巩固拓展主题教育成果: later years)
+    named += _plenum_spans(text)
     years: set[int] = set()
-    for m in pattern.finditer(text):
-        near = text[max(0, m.start() - 4) : m.end() + 6]
-        if any(w in near for w in after_not):
-            continue  # 两学一做学习教育常态化制度化, 巩固拓展主题教育成果: later years
-        y1, m1, y2, m2 = spans[m[0]]
-        if md is not None:
-            fit = {y for y in range(y1, y2 + 1) if (y1, m1) <= (y, md[0]) <= (y2, m2)}
+    used = md
+    for y1, m1, y2, m2 in named:
+        hint = md
+        if hint is None and y2 > y1:  # (a span over two years: a month in the text, or the year's end)
+            if cut := _CUTOFF_MONTH_DAY.search(text[:1500]):
+                hint = (int(cut[1]), int(cut[2]))
+            elif any(w in text for w in calendars().get("year_end_words") or ()):
+                hint = (12, 31)
+        if hint is not None:
+            used = hint
+            fit = {y for y in range(y1, y2 + 1) if (y1, m1) <= (y, hint[0]) <= (y2, m2)}
         else:
             fit = {y1} if y1 == y2 else set()
         if not fit:
@@ -1103,7 +1133,7 @@ def event_date(blocks: list[str]) -> tuple[int, int, int] | None:
     if len(years) != 1:
         return None
     (year,) = years
-    return (year, *md) if md is not None else (year, 6, 30)
+    return (year, *used) if used is not None else (year, 6, 30)
 
 
 # ----------------------------------------------------------------------------- per mention

@@ -58,3 +58,44 @@ def test_a_term_summary_keeps_its_term(extract):
     text = "政协平罗县第九届委员会常务委员会工作报告\n\n五年来，来自20个界别的委员共提交提案612件。\n"
     got = periods(extract(text))
     assert got["612件"][0] != got["612件"][1] or got["612件"] == (None, None)
+
+
+# ------------------------------------------------------------------ plenums of the Central Committee
+
+
+def test_a_plenum_and_a_cut_off_in_january_date_the_next_year(extract):
+    # 十八届六中全会 (October 2016) studied, a cut-off on 7 January: January 2017
+    text = (
+        "县政协十届一次会议提案审查工作完成\n\n"
+        "会议提案征集以来，委员们认真贯彻党的十八届五中、六中全会精神，积极建言。截至1月7日，"
+        "提案审查委员会共收到提案188件，确定立案160件。\n"
+    )
+    got = periods(extract(text))
+    assert got["188件"] == (2017, 2017)
+
+
+def test_a_plenum_and_the_year_end_date_the_plenums_year(extract):
+    text = (
+        "区政协开展界别活动月\n\n"
+        "近日，区政协组织委员学习贯彻党的二十届四中全会精神，并开展年末视察，服务群众600余人次。\n"
+    )
+    assert periods(extract(text))["600余人次"] == (2025, 2025)
+
+
+def test_a_plenum_with_a_december_date_line(extract):
+    text = (
+        "市政协召开主席会议\n\n"
+        "12月16日，市政协召开主席会议，学习贯彻党的十九届五中全会精神，审议通过专项监督报告4个。\n"
+    )
+    assert periods(extract(text))["4个"] == (2020, 2020)
+
+
+def test_a_plenum_alone_leaves_the_year_open(extract):
+    # an autumn plenum is studied into the next year: with no month the year stays open
+    text = "区政协组织委员学习\n\n区政协组织委员学习贯彻党的二十届四中全会精神，开展走访群众300余人次。\n"
+    assert periods(extract(text))["300余人次"] == (None, None)
+
+
+def test_a_local_party_plenum_dates_nothing(extract):
+    text = "县政协组织委员学习\n\n县政协组织委员学习县委十四届二次全会精神，截至1月7日共走访群众120户。\n"
+    assert periods(extract(text))["120户"] == (None, None)
