@@ -814,6 +814,71 @@ def term_years(
         if term is not None and term.last_year is not None and not term.inferred:
             source = _calendar_source(term, "term")
             out[n] = (term.first_year, term.last_year, source)
+    for n, years in chronicle_terms(blocks).items():
+        out.setdefault(n, years)
+    return out
+
+
+# a term in a chronicle's list (第九届市政协共征集提案, 第二届设18个界别): an ordinal and 届 that is no
+# session (二届一次会议), no party plenum (届三中全会) and no congress (第十届人大)
+_TERM_NAMED = re.compile(
+    rf"第?({_NUM})\s*届(?!\s*(?:{_NUM})\s*次|[一二三四五六七]中|[^，,。；;]{{0,6}}?(?:人大|人民代表|党代会|党委))"
+)
+# the first session of a term dated by the text (二届一次会议于1984年4月16日召开)
+_TERM_OPENED = re.compile(
+    rf"第?({_NUM})\s*届[^，,。；;\d]{{0,12}}?第?一次(?:全体)?会议[^，,。；;\d]{{0,4}}?((?:19|20)\d{{2}})\s*年(?:\s*(\d{{1,2}})\s*月)?"
+)
+# a term dated by a span: 1994-1998年，第十届市政协…; 第十届（1994-1998年）
+_TERM_SPANNED = re.compile(
+    rf"((?:19|20)\d{{2}})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{{2}})\s*年[，,\s]*第?({_NUM})\s*届"
+    rf"|第?({_NUM})\s*届[^，,。；;]{{0,10}}?[（(]((?:19|20)\d{{2}})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{{2}})\s*年?[)）]"
+)
+
+
+def chronicle_terms(blocks: list[str]) -> dict[int, tuple[int, int, str]]:
+    """The years of the terms a chronicle dates itself (a county's history of its committee, a city
+    annal's section by term): a term's first session (二届一次会议于1984年4月16日召开) or its span
+    (1994-1998年，第十届市政协…). A term runs to the year before the next term's first session (to that
+    year when the session was held from October: a December session opens the term at the year's end);
+    the last dated term runs five years (periods.yaml ``term_years``), and a term the page names just
+    before a dated one runs the five years before it. Only on a page that names two terms or more and
+    dates one: term -> (first year, last year, "text")."""
+    text = "\n".join(blocks)[:20000]
+    named = {n for m in _TERM_NAMED.finditer(text) if (n := _ordinal(m[1]))}
+    if len(named) < 2:
+        return {}
+    opened: dict[int, tuple[int, int]] = {}
+    spans: dict[int, tuple[int, int]] = {}
+    for m in _TERM_OPENED.finditer(text):
+        if (n := _ordinal(m[1])) and n not in opened:
+            opened[n] = (int(m[2]), int(m[3] or 1))
+    for m in _TERM_SPANNED.finditer(text):
+        n = _ordinal(m[3] or m[4])
+        a, b = (int(m[1]), int(m[2])) if m[3] else (int(m[5]), int(m[6]))
+        if n and a <= b and n not in spans:
+            spans[n] = (a, b)
+    if not opened and not spans:
+        return {}
+    length = int(calendars().get("term_years", 5))
+    out: dict[int, tuple[int, int, str]] = {}
+    for n in sorted(set(opened) | set(spans)):
+        if n in spans:
+            out[n] = (*spans[n], "text")
+            continue
+        first = opened[n][0]
+        if n + 1 in opened:
+            y, month = opened[n + 1]
+            last = y if month >= 10 else y - 1
+        elif n + 1 in spans:
+            last = spans[n + 1][0] - 1
+        else:
+            last = first + length - 1
+        if last >= first:
+            out[n] = (first, last, "text")
+    for n in named - set(out):  # the term just before a dated one: its five years
+        if n + 1 in out and n + 1 not in opened:
+            last = out[n + 1][0] - 1
+            out[n] = (last - length + 1, last, "text")
     return out
 
 
@@ -1374,6 +1439,29 @@ def _of_term(before: str, dated: dict[int, tuple[int, int, str]], lex) -> Mentio
     return MentionPeriod(*found) if found else None
 
 
+_CLOSED_ASIDE = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _of_chronicle_term(para: str, dated: dict[int, tuple[int, int, str]]) -> MentionPeriod | None:
+    """A figure of a term a chronicle dates itself (:func:`chronicle_terms`): the term its paragraph
+    names last before it (第九届市政协共征集提案1594件…，其中集体提案39件; 第二届设18个界别), unless a
+    year stands between the term and the figure outside a closed aside (…1594件(1991-1993年期间征集
+    提案699件): 699件 is of the years the aside names)."""
+    last = None
+    for m in _TERM_NAMED.finditer(para):
+        n = _ordinal(m[1])
+        if n in dated and dated[n][2] == "text":
+            last = (m, dated[n])
+        elif n:
+            last = None  # (another term, not dated by the page)
+    if last is None:
+        return None
+    m, (a, b, _) = last
+    if _YEAR.search(_CLOSED_ASIDE.sub("", para[m.end() :])):
+        return None
+    return MentionPeriod(a, b, "text")
+
+
 def _sentence_end(text: str, pos: int) -> int:
     m = _END.search(text, pos)
     return m.start() if m else len(text)
@@ -1460,6 +1548,8 @@ def mention_period(
     if (that := _that_year(text, para_start, s_start, pos, lex)) is not None:
         return MentionPeriod(that, that, "text")  # 从2013年起…开展了…。当年共募集资金98万元
     para = text[min(para_start, s_start) : pos]  # (据悉，十二届安徽省政协期间，…。共提交提案4531件)
+    if terms_dated and "届" in para and (got := _of_chronicle_term(para, terms_dated)):
+        return got
     if terms_dated and not report.term and "届" in para and (got := _of_term(para, terms_dated, lex)):
         return got
     if "五" in before and (drafting := _drafting_re().search(before)):  # 在“十三五”规划编制中…

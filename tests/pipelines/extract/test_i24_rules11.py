@@ -99,3 +99,39 @@ def test_a_plenum_alone_leaves_the_year_open(extract):
 def test_a_local_party_plenum_dates_nothing(extract):
     text = "县政协组织委员学习\n\n县政协组织委员学习县委十四届二次全会精神，截至1月7日共走访群众120户。\n"
     assert periods(extract(text))["120户"] == (None, None)
+
+
+# ------------------------------------------------------------------ chronicles that date their terms
+
+
+def test_a_chronicle_dates_its_terms_by_their_first_sessions(extract):
+    text = (
+        "政协平罗县委员会\n\n"
+        "政协平罗县第一届委员会第一次会议于1981年3月召开；二届一次会议于1984年4月召开；"
+        "三届一次会议于1987年12月召开。\n\n"
+        "政协平罗县第一届委员会设16个界别；第二届设18个界别；第三届设19个界别。\n"
+    )
+    got = periods(extract(text))
+    assert got["16个"] == (1981, 1983)
+    assert got["18个"] == (1984, 1987)  # (the third term opened in December 1987)
+    assert got["19个"] == (1987, 1991)  # (the last dated term: five years)
+
+
+def test_a_chronicle_dates_the_term_before_a_spanned_one(extract):
+    text = (
+        "政协平罗县委员会 第二节 提案工作\n\n"
+        "第九届市政协共征集提案1500件（1991-1993年期间征集提案600件），其中集体提案40件。"
+        "提案类别中，经济建设方面720件。\n\n"
+        "1994-1998年，第十届市政协共征集提案1200件。提案内容涉及经济建设方面350件。\n"
+    )
+    got = periods(extract(text))
+    assert got["1500件"] == (1989, 1993)
+    assert got["600件"] == (1991, 1993)  # (the aside's own years)
+    assert got["40件"] == (1989, 1993)
+    assert got["720件"] == (1989, 1993)
+    assert got["350件"] == (1994, 1998)
+
+
+def test_one_term_named_is_no_chronicle(extract):
+    text = "市政协召开会议\n\n2023年1月，市政协第十二届委员会第一次会议召开。第十二届市政协设34个界别。\n"
+    assert periods(extract(text))["34个"] == (2023, 2023)
