@@ -224,7 +224,7 @@ def _mention(
     doc: Document, q, metric, category, owner, period, block: Block | None, sentence: str
 ) -> Mention:
     """A Mention of the quantity ``q`` (anything with start, end, value, unit, qualifier)."""
-    c = _as_of(owner.committee, period.end)
+    c = _as_of(owner.committee, period.start)  # (a term crossing a code change keeps its first year's)
     same = period.source == owner.period.source and period.start == owner.period.start  # the report's own
     return new_mention(
         doc=doc.doc_id,

@@ -135,3 +135,16 @@ def test_a_chronicle_dates_the_term_before_a_spanned_one(extract):
 def test_one_term_named_is_no_chronicle(extract):
     text = "市政协召开会议\n\n2023年1月，市政协第十二届委员会第一次会议召开。第十二届市政协设34个界别。\n"
     assert periods(extract(text))["34个"] == (2023, 2023)
+
+
+def test_a_term_crossing_a_code_change_keeps_its_first_years_code(extract):
+    # 旌德县: 342530 until 1999, 341825 since; the sixth term (1997-2002) keeps its first session's code
+    text = (
+        "政协旌德县委员会\n\n"
+        "政协旌德县第五届委员会第一次会议于1993年1月召开；六届一次会议于1997年12月召开；"
+        "七届一次会议于2003年1月召开。\n\n"
+        "政协旌德县第五届委员会设22个界别；第六届设19个界别；第七届设17个界别。\n"
+    )
+    got = {m["surface"]: (m["period_start"], m["period_end"], m["committee_code"]) for m in extract(text)}
+    assert got["19个"] == (1997, 2002, "342530")
+    assert got["17个"] == (2003, 2007, "341825")
