@@ -841,8 +841,9 @@ def chronicle_terms(blocks: list[str]) -> dict[int, tuple[int, int, str]]:
     (1994-1998年，第十届市政协…). A term runs to the year before the next term's first session (to that
     year when the session was held from October: a December session opens the term at the year's end);
     the last dated term runs five years (periods.yaml ``term_years``), and a term the page names just
-    before a dated one runs the five years before it. Only on a page that names two terms or more and
-    dates one: term -> (first year, last year, "text")."""
+    before a dated one runs the five years before it. Only on a page that dates two terms or more, or
+    dates a term by its span and names the one before it (a session page that dates its own first
+    session is no chronicle): term -> (first year, last year, "text")."""
     text = "\n".join(blocks)[:20000]
     named = {n for m in _TERM_NAMED.finditer(text) if (n := _ordinal(m[1]))}
     if len(named) < 2:
@@ -857,8 +858,8 @@ def chronicle_terms(blocks: list[str]) -> dict[int, tuple[int, int, str]]:
         a, b = (int(m[1]), int(m[2])) if m[3] else (int(m[5]), int(m[6]))
         if n and a <= b and n not in spans:
             spans[n] = (a, b)
-    if not opened and not spans:
-        return {}
+    if len(set(opened) | set(spans)) < 2 and not any(n + 1 in spans for n in named):
+        return {}  # (one term dated, as a session page dates its own: no chronicle)
     length = int(calendars().get("term_years", 5))
     out: dict[int, tuple[int, int, str]] = {}
     for n in sorted(set(opened) | set(spans)):
@@ -1235,7 +1236,8 @@ def _session_own(text: str, para_start: int, s_start: int, pos: int, lex: Lexico
     """Whether the figure at ``pos`` is the session's own on a session page whose report reviews the
     year before: its sentence names the session's arrangements (委员通道, 大会口头发言, 会期内, 来自…界别
     的…委员: ``session_own_cues``), or the paragraph's earlier sentence opened the session (3月5日，…会议
-    开幕。324名县政协委员…), and the sentence up to the figure names no year, no review and no time span."""
+    开幕。324名县政协委员…), and the sentence up to the figure names no year, no review and no time span;
+    only on a page that names a plenary session (政协…第四次会议)."""
     end = _sentence_end(text, pos)
     para = text[min(para_start, s_start) : pos]
     if (
@@ -1246,8 +1248,11 @@ def _session_own(text: str, para_start: int, s_start: int, pos: int, lex: Lexico
     ):
         return False
     if _session_own_re().search(text, s_start, end):
-        return True
-    return para_start < s_start and bool(_session_opened_re().search(text, para_start, s_start))
+        own = True
+    else:
+        own = para_start < s_start and bool(_session_opened_re().search(text, para_start, s_start))
+    # (on a page that names a plenary session: a January review of a year is no session page)
+    return own and next(SESSION.finditer(text, 0, min(len(text), 4000)), None) is not None
 
 
 def _since_last_year(before: str, lex: Lexicon) -> bool:

@@ -148,3 +148,23 @@ def test_a_term_crossing_a_code_change_keeps_its_first_years_code(extract):
     got = {m["surface"]: (m["period_start"], m["period_end"], m["committee_code"]) for m in extract(text)}
     assert got["19个"] == (1997, 2002, "342530")
     assert got["17个"] == (2003, 2007, "341825")
+
+
+def test_a_january_review_is_no_session_page(extract):
+    # no plenary session named: members from the sectors in a year's review keep the reviewed year
+    text = (
+        "县政协工作回顾\n\n"
+        "2023-01-10 09:30\n\n"
+        "一年来，县政协围绕中心工作履职尽责。\n\n"
+        "来自各界别的委员深入基层，走访群众230户。\n"
+    )
+    assert periods(extract(text))["230户"] == (2022, 2022)
+
+
+def test_a_session_page_dating_its_own_first_session_is_no_chronicle(extract):
+    text = (
+        "政协平罗县第十届委员会第一次会议召开\n\n"
+        "政协平罗县第十届委员会第一次会议于2021年12月召开。会议回顾了第九届委员会的工作。\n\n"
+        "第十届县政协共有委员200名。\n"
+    )
+    assert periods(extract(text))["200名"] != (2021, 2025)
