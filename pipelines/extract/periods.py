@@ -1148,12 +1148,23 @@ _PLENUMS = re.compile(r"(?<!委)(十[六七八九]|二十)届((?:[二三四五�
 _CUTOFF_MONTH_DAY = re.compile(r"截[至止](\d{1,2})月(\d{1,2})日")
 
 
+@functools.cache
+def _year_end_re() -> re.Pattern:
+    # 年末视察, 年底走访; not a target (年底前完成, 到年底)
+    return re.compile(
+        rf"(?<![到至])(?:{alternation(calendars().get('year_end_words') or ('年末',))})(?![前将])"
+    )
+
+
 def _plenum_spans(text: str) -> list[tuple[int, int, int, int]]:
     """The span the latest Central Committee plenum ``text`` names is studied in (periods.yaml
     ``party_plenums``): [first year, first month, last year, last month]; [] when none is named."""
     dates = calendars().get("party_plenums") or {}
+    after_not = (*(calendars().get("dated_events_not") or ()), "以来")
     found = []
     for m in _PLENUMS.finditer(text):
+        if any(w in text[m.end() : m.end() + 8] for w in after_not):
+            continue  # 十八届三中全会以来: any later year
         for k in re.findall("[二三四五六七]", m[2]):
             if (d := dates.get(f"{m[1]}届{k}中")) is not None:
                 found.append((int(d[0]), int(d[1])))
@@ -1186,7 +1197,7 @@ def event_date(blocks: list[str]) -> tuple[int, int, int] | None:
         if hint is None and y2 > y1:  # (a span over two years: a month in the text, or the year's end)
             if cut := _CUTOFF_MONTH_DAY.search(text[:1500]):
                 hint = (int(cut[1]), int(cut[2]))
-            elif any(w in text for w in calendars().get("year_end_words") or ()):
+            elif _year_end_re().search(text):
                 hint = (12, 31)
         if hint is not None:
             used = hint

@@ -168,3 +168,15 @@ def test_a_session_page_dating_its_own_first_session_is_no_chronicle(extract):
         "第十届县政协共有委员200名。\n"
     )
     assert periods(extract(text))["200名"] != (2021, 2025)
+
+
+def test_since_a_plenum_dates_nothing(extract):
+    text = (
+        "县政协组织委员学习\n\n党的十八届三中全会以来，县政协组织委员开展调研，截至1月7日共走访群众150户。\n"
+    )
+    assert periods(extract(text))["150户"] == (None, None)
+
+
+def test_a_year_end_target_places_no_plenum(extract):
+    text = "区政协组织委员学习\n\n区政协组织委员学习贯彻党的二十届四中全会精神，要求各界别年底前完成调研。委员们已走访群众500户。\n"
+    assert periods(extract(text))["500户"] == (None, None)
