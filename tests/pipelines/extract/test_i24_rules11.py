@@ -180,3 +180,8 @@ def test_since_a_plenum_dates_nothing(extract):
 def test_a_year_end_target_places_no_plenum(extract):
     text = "区政协组织委员学习\n\n区政协组织委员学习贯彻党的二十届四中全会精神，要求各界别年底前完成调研。委员们已走访群众500户。\n"
     assert periods(extract(text))["500户"] == (None, None)
+
+
+def test_a_span_written_with_a_tilde(extract):
+    text = "政协平罗县委员会提案工作\n\n2004年~2010年，县政协委员共提出提案1386件。\n"
+    assert periods(extract(text))["1386件"] == (2004, 2010)
