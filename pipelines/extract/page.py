@@ -293,6 +293,10 @@ def _page_frame(doc: Document, article: int | None, lex: Lexicon) -> PageFrame:
         source = source or source_of(simple[i], lex)
     content = [i for i in idx if i not in furniture and i not in bylines and i not in links]
     before_meta = _title_above_meta(content, meta, texts)
+    if before_meta is not None:  # the article's own date line stands below its title; a date line
+        # above the title is the site's clock or a crawl line (2020-07-14 over a page of 2013)
+        below = [d for i in meta if i > before_meta and i not in listed and (d := find_date(simple[i]))]
+        date = below[0] if below else date
     if (named := _catalogue_title(idx, simple, content)) is not None:
         title = named  # a disclosure catalogue's 标题 field names the title block below it
         content = [i for i in content if i > title]
