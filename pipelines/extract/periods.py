@@ -785,15 +785,10 @@ def session_years(
         if len(years) == 1 and years[0].start() == s0 and not _SINCE.match(text, s0):  # 2020年，…
             facts.append(OrdinalFact(committee.code, n, k, int(years[0][1]), _ITSELF))
     own = calendar.learned(facts) if facts else calendar
-    # (national and provincial terms have opened in step for decades: a term extended from the
-    # committee's dated ones stands against a page's later date line, a repost's or an upload's)
-    in_step = committee.level in calendars().get("in_step_levels", ())
     out = {}
     for n, k, _ in named:
         term = own.term(committee.code, n)
-        if term is not None and not (
-            term.inferred and published and not in_step
-        ):  # (a term extended from the
+        if term is not None and not (term.inferred and published):  # (a term extended from the
             # committee's nearest dated one is inferred, and yields to a date of the page's own:
             # terms out of step were shortened or lengthened to come into step)
             # (dated by this article's own words: text)

@@ -28,14 +28,3 @@ def test_a_date_line_above_the_title_alone_still_dates_the_page(extract):
         "3月1日，县政协提案审查委员会召开会议，审查委员提交的提案，共立案86件。\n"
     )
     assert periods(extract(text))["86件"] == (2014, 2014)
-
-
-def test_a_provincial_session_of_an_earlier_term_against_a_later_upload_line(extract):
-    # provincial terms open in step (2023, 2018, 2013, 2008, 2003): the 9th term's 3rd session is
-    # 2005's, whatever year the page's upload line gives
-    text = (
-        "新疆维吾尔自治区政协九届三次会议筹备工作推进\n\n"
-        "时间:2021-06-30 08:00:00\n\n"
-        "1月12日，新疆维吾尔自治区政协九届三次会议开幕当天，提案委员会已收到委员提案160多件。\n"
-    )
-    assert periods(extract(text))["160多件"] == (2005, 2005)
