@@ -28,3 +28,22 @@ def test_a_date_line_above_the_title_alone_still_dates_the_page(extract):
         "3月1日，县政协提案审查委员会召开会议，审查委员提交的提案，共立案86件。\n"
     )
     assert periods(extract(text))["86件"] == (2014, 2014)
+
+
+UPLOADED = (
+    "政协提案工作情况\n\n"
+    "时间:2021-06-30 08:00:00\n\n"
+    "导语:政协提案工作情况一文来源于网友上传,不代表本站观点,若需要原创文章可咨询客服。\n\n"
+    "{body}\n"
+)
+
+
+def test_an_uploaded_texts_time_line_dates_nothing(extract):
+    body = "受县政府委托，我报告县政协提案的办理情况。县政府共承办委员提案88件，已全部办复。"
+    assert periods(extract(UPLOADED.format(body=body)))["88件"] == (None, None)
+
+
+def test_an_uploaded_text_is_dated_by_its_session(extract):
+    # provincial terms open in step: the 9th term's 3rd session is 2005's
+    body = "据悉，新疆维吾尔自治区政协九届三次会议开幕当天，提案委员会已收到委员提案160多件。"
+    assert periods(extract(UPLOADED.format(body=body)))["160多件"] == (2005, 2005)
