@@ -221,6 +221,18 @@ _LOCATION_WORDS = ("当前位置", "您的位置", "您现在的位置", "当前
 _CRUMB_SEARCH_BLOCKS = 40
 
 
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+
+
+def _uploaded(text: str) -> bool:
+    """Whether the page says its text was uploaded by the site's users (periods.yaml upload_cues),
+    pinyin notes dropped (網(wǎng)友上傳)."""
+    from pipelines.extract.periods import calendars
+
+    cues = calendars().get("upload_cues") or ()
+    return bool(cues) and any(c in _PINYIN.sub("", text) for c in cues)
+
+
 _recent = threading.local()  # the frames of the document read last in this thread
 
 
@@ -293,6 +305,12 @@ def _page_frame(doc: Document, article: int | None, lex: Lexicon) -> PageFrame:
         source = source or source_of(simple[i], lex)
     content = [i for i in idx if i not in furniture and i not in bylines and i not in links]
     before_meta = _title_above_meta(content, meta, texts)
+    if before_meta is not None:  # the article's own date line stands below its title; a date line
+        # above the title is the site's clock or a crawl line (2020-07-14 over a page of 2013)
+        below = [d for i in meta if i > before_meta and i not in listed and (d := find_date(simple[i]))]
+        date = below[0] if below else date
+    if date is not None and _uploaded(doc.text):
+        date = None  # a text a site's users uploaded (…一文来源于网友上传): its time line is the upload's
     if (named := _catalogue_title(idx, simple, content)) is not None:
         title = named  # a disclosure catalogue's 标题 field names the title block below it
         content = [i for i in content if i > title]
