@@ -151,6 +151,7 @@ class ContextModel:
         self.sit_in_re = re.compile(alternation(self.lex.sit_in_words))
         self.sites_after_re = _any_of(self.lex.sites_after)
         self.visit_re = _any_of(self.lex.visit_verbs)
+        self.session_list_re = _any_of(self.lex.session_list_before)
         self.outcome_verbs_re = re.compile(alternation(self.lex.outcome_verbs))
         self.outcome_objects_re = re.compile(alternation(self.lex.outcome_objects))
         self.outcome_work_re = re.compile(alternation(self.lex.outcome_work_objects))
@@ -277,8 +278,8 @@ class ContextModel:
             return True  # 个人捐款一百万元以上的就有三十一位: a threshold that picks out whom a count counts
         if self.not_count_after_re.match(after):
             return True  # 交由91家单位办理, 3人以上联名, 五次全会
-        if q.unit in lex.body_units and self.handling_after_re.match(after):
-            return True  # 分别由40个部门、10个乡镇管委会办理完毕: the bodies that handle the proposals
+        if q.unit in lex.body_units and self.handling_after_re.match(text, q.end, q.end + 32):
+            return True  # 分别由40个部门、10个乡镇管委会办理完毕, 16个州、市人民政府及…管委会认真承办: handling bodies
         if q.unit in _PEOPLE_UNITS and self.officials_after_re.match(after):
             return True  # 率16位厅局负责人与委员一道: another body's officials
         if text[q.num_start] in self._numeral_word_chars:  # (a word holding the numeral holds its character)
@@ -302,9 +303,12 @@ class ContextModel:
             if not self.objects_re.match(text, at) and not counted:
                 return True  # 从四个方面 (but 10项重点调研, 9个方面重点协商议题, 10个重点课题 count)
         if unit == "次" and (
-            before.endswith(lex.session_before) or text.startswith(lex.session_after, q.end)
+            before.endswith(lex.session_before)
+            or text.startswith(lex.session_after, q.end)
+            or self.session_list_re.search(before)
+            or (before.endswith(lex.organ_session_before) and text.startswith(lex.organ_session_after, q.end))
         ):
-            return True  # 十二届五次会议, (三次会议提案92件), 市十一次党代会
+            return True  # 十二届五次会议, (三次会议提案92件), 市十一次党代会, 九届十次、十一次全体会议
         if self._quoted and self._inside_short_quote(text, s0, q):
             return True  # “三项计划”
         if unit == "%":

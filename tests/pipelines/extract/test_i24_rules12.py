@@ -1,0 +1,51 @@
+"""Issue 24 rules, round 12: precision from constructions of Chinese (session ordinals written without 第,
+the places a committee's people help, the bodies that handle proposals named at length), developed on
+v6-v9 (both halves) and v10's development half. Sentences are our own."""
+
+from __future__ import annotations
+
+
+def surfaces(ms):
+    return {m["surface"] for m in ms}
+
+
+def test_a_second_ordinal_in_a_list_of_plenums_is_no_count(extract):
+    text = (
+        "2023-03-02 来源：区政协\n\n"
+        "区政协党组传达学习区党委八届十次、十一次全体会议精神。全年召开常委会议5次，主席会议12次。\n"
+    )
+    got = surfaces(extract(text))
+    assert {"5次", "12次"} <= got
+    assert "十一次" not in got
+
+
+def test_an_ordinal_of_the_committees_meeting_without_di_is_no_count(extract):
+    text = (
+        "2023-01-10 来源：省政协\n\n"
+        "省政协十二次常委会议就推进乡村振兴进行了专题协商，形成建议案2件。全年召开了六次常委会议。\n"
+    )
+    got = surfaces(extract(text))
+    assert {"2件", "六次"} <= got
+    assert "十二次" not in got
+
+
+def test_the_places_a_committees_people_help_are_no_count(extract):
+    text = (
+        "2021-01-20 来源：省政协\n\n"
+        "三年来，全省各级政协共有512名主席、副主席挂帮406个贫困乡镇，1830家委员企业帮扶1975个贫困村，"
+        "9120名政协委员结对帮扶60211户贫困户。省政协还帮助12个市县相继成立慈善协会。\n"
+    )
+    got = surfaces(extract(text))
+    assert {"512名", "1830家", "9120名", "60211户"} <= got
+    assert not got & {"406个", "1975个", "12个"}
+
+
+def test_bodies_that_handle_the_proposals_named_at_length_are_no_count(extract):
+    text = (
+        "2019-12-18 来源：省政协\n\n"
+        "省政协十二届二次会议共立案提案702件，省政府系统58个承办单位和14个州、市人民政府及高新区管委会"
+        "认真承办，已全部答复。\n"
+    )
+    got = surfaces(extract(text))
+    assert "702件" in got
+    assert not got & {"58个", "14个"}
