@@ -155,6 +155,8 @@ class ContextModel:
         self.outcome_verbs_re = re.compile(alternation(self.lex.outcome_verbs))
         self.outcome_objects_re = re.compile(alternation(self.lex.outcome_objects))
         self.outcome_work_re = re.compile(alternation(self.lex.outcome_work_objects))
+        self.proposal_subject_re = re.compile(alternation(self.lex.proposal_subjects))
+        self.proposal_outcome_re = re.compile(alternation(self.lex.proposal_outcome_verbs))
         self.reaction_re = re.compile(alternation(self.lex.public_reaction_words))
         self.other_body_work_re = re.compile(alternation(self.lex.other_body_work))
         self.award_re = re.compile(alternation(self.lex.award_cues))
@@ -394,6 +396,19 @@ class ContextModel:
             return False
         return not self.outcome_work_re.search(between + text[q.end : q.end + 6])
 
+    def _proposal_outcome(self, text: str, s0: int, clause0: int, q, s1: int) -> bool:
+        """A figure in a later clause of a sentence in which a proposal (提案, 建议) comes before an outcome
+        verb (推动, 带动, 被纳入 …): the government's results the proposal is credited with, unless the figure's
+        clause names committee work (推动…，办复提案56件, 报送协商建言报告275篇 count)."""
+        subject = self.proposal_subject_re.search(text, s0, clause0)
+        if subject is None:
+            return False
+        verb = self.proposal_outcome_re.search(text, subject.end(), clause0)
+        if verb is None:
+            return False
+        own = text[clause0 : self._segment_end(text, q.end, s1)]
+        return not (self.outcome_work_re.search(own) or self.objects_re.search(own))
+
     @staticmethod
     def _segment_end(text: str, pos: int, limit: int) -> int:
         m = _DELIMITER.search(text, pos, limit)
@@ -436,6 +451,8 @@ class ContextModel:
             return None  # 深入全县8个乡镇、46个村及23家重点企业: where a party went, not what it did
         if self._pushed_outcome(text, clause0, q):
             return None  # 推动建设3个万亩种植基地, 带动就业1000余人: outcomes in others' figures
+        if self._proposal_outcome(text, s0, clause0, q, s1):
+            return None  # 《…的提案》…推动…提速，…总产值180亿元: a proposal's results in the government's figures
         if q.unit in ("人次", "人") and self.reaction_re.search(
             text, clause0, self._segment_end(text, q.end, s1)
         ):

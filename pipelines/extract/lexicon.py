@@ -128,6 +128,8 @@ class Lexicon:
     outcome_verbs: tuple[str, ...]
     outcome_objects: tuple[str, ...]
     outcome_work_objects: tuple[str, ...]
+    proposal_subjects: tuple[str, ...]
+    proposal_outcome_verbs: tuple[str, ...]
     public_reaction_words: tuple[str, ...]
 
 

@@ -49,3 +49,14 @@ def test_bodies_that_handle_the_proposals_named_at_length_are_no_count(extract):
     got = surfaces(extract(text))
     assert "702件" in got
     assert not got & {"58个", "14个"}
+
+
+def test_a_proposals_results_in_the_governments_figures_are_no_count(extract):
+    text = (
+        "2024-01-15 来源：州政协\n\n"
+        "王五委员《关于发展特色种植的提案》由州农业局主办，推动种植业提质，全州特色种植总产值达到95亿元。"
+        "相关建议被纳入州政府实施意见，已有2600多位失地农民纳入养老保险。全年共立案提案318件，办复率100%。\n"
+    )
+    got = surfaces(extract(text))
+    assert {"318件", "100%"} <= got
+    assert not got & {"95亿元", "2600多位"}
