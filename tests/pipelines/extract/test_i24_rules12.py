@@ -60,3 +60,17 @@ def test_a_proposals_results_in_the_governments_figures_are_no_count(extract):
     got = surfaces(extract(text))
     assert {"318件", "100%"} <= got
     assert not got & {"95亿元", "2600多位"}
+
+
+def committees(ms):
+    return {m["surface"]: m["committee_code"] for m in ms}
+
+
+def test_a_round_up_of_a_prefectures_county_committees_is_the_prefectures(extract):
+    text = (
+        "各县市政协开展委员读书活动\n\n发布时间：2019-04-26\n\n"
+        "根据州政协《关于开展委员读书活动的通知》要求，4月以来，各县市政协组织委员开展读书活动，"
+        "共组织两级政协委员600余人参加。\n\n"
+        "利川市政协组织委员开展读书分享会\n\n建始县政协举办委员读书讲座\n\n巴东县政协开展读书月活动\n"
+    )
+    assert committees(extract(text))["600余人"] == "422800"
