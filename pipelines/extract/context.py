@@ -60,6 +60,11 @@ _LINE_OPENING = re.compile(
 )
 
 
+def _clause_start(text: str, pos: int) -> int:
+    """The start of the clause (with its 、 list) that ``pos`` is in."""
+    return max(text.rfind(c, 0, pos) for c in "，,；;。！？!?\n") + 1
+
+
 def _any_of(patterns) -> re.Pattern:
     """One regex matching any of the lexicon's regular expressions (none: a regex that never matches)."""
     return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
@@ -535,6 +540,7 @@ class ContextModel:
                 q.value >= 2
                 and (tier == "right" and self._opens_line(text, q) or self._members_after(text, q))
             )
+            and not self._brought(text, clause0, q)
         ):
             return None  # (a heading "1、三次议政性常委会"; 两位政协委员: members)
         if tier is None:
@@ -610,6 +616,17 @@ class ContextModel:
         before = text[max(0, q.start - 12) : q.start].rstrip(_SPACES + "".join(self.lex.bare_fillers))
         return any(before.endswith(o) for o in self.bare_objects)
 
+    def _brought(self, text: str, clause0: int, q) -> bool:
+        """A member's own proposals: two or more, the proposal right after the count (两份提案, 三个提案) and a
+        verb of bringing them before it in its clause (带来了, 准备了, 提交了)."""
+        return (
+            q.value >= 2
+            and text.startswith(self.lex.brought_objects, q.end)
+            and any(
+                w in text[max(clause0, _clause_start(text, q.start)) : q.start] for w in self.lex.bring_verbs
+            )
+        )
+
     def _anchored(self, text, own_lo, q, objects, verbs, follows_count: bool, seg_end: int) -> bool:
         """A small Chinese numeral (一名, 三次) counts only after a verb or an object of its own clause
         ("请示重要事项四次"), right after 其中 ("其中九条被上级采用"), or opening a clause that continues
@@ -625,9 +642,17 @@ class ContextModel:
     def _unmatched(self, text, s0, s1, q, seg0, seg_end, last_category, small_chinese) -> Reading | None:
         """A quantity no metric fits: keep it for review when the sentence is about committee work."""
         members = self._members_after(text, q)  # members who acted (3位政协委员认真聆听) need no work verb
-        if not q.unit or (small_chinese or q.chinese and q.value < 10) and not (members and q.value >= 2):
+        brought = self._brought(text, s0, q)  # 我带来了两份提案: a member's own proposals
+        if (
+            not q.unit
+            or (small_chinese or q.chinese and q.value < 10)
+            and not (members and q.value >= 2)
+            and not brought
+        ):
             return None
-        if not members and not self.verbs_re.search(text, s0, s1):  # no work verb or catalog verb
+        if not (members or brought) and not self.verbs_re.search(
+            text, s0, s1
+        ):  # no work verb or catalog verb
             return None
         if self.economy_re.search(text, s0, q.start):
             return None
@@ -635,8 +660,8 @@ class ContextModel:
             clause = re.split(r"[，。；,;！？]", text[q.end : s1], maxsplit=1)[0]
             if any(w in clause for w in self.lex.reach_words):
                 return None  # 在19个社区全面铺开, 19个社区书记: a programme's reach, no work done
-        category = None
-        for m in self.keywords_re.finditer(text, seg0, q.start):
+        category = "proposals" if brought else None
+        for m in self.keywords_re.finditer(text, seg0, q.start) if category is None else ():
             category = self.category_of_keyword[m[0]]
         if category is None:
             m = self.keywords_re.search(text, q.end, seg_end)

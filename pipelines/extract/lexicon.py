@@ -131,6 +131,8 @@ class Lexicon:
     proposal_subjects: tuple[str, ...]
     proposal_outcome_verbs: tuple[str, ...]
     public_reaction_words: tuple[str, ...]
+    bring_verbs: tuple[str, ...]
+    brought_objects: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:

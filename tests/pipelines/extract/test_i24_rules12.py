@@ -74,3 +74,14 @@ def test_a_round_up_of_a_prefectures_county_committees_is_the_prefectures(extrac
         "利川市政协组织委员开展读书分享会\n\n建始县政协举办委员读书讲座\n\n巴东县政协开展读书月活动\n"
     )
     assert committees(extract(text))["600余人"] == "422800"
+
+
+def test_a_members_own_proposals_in_a_small_chinese_numeral_count(extract):
+    text = (
+        "2024-03-02 来源：县政协\n\n"
+        "来自农业界的委员张某今年带来了冷链物流、乡村道路两份提案。委员李某说，自己准备了三个提案。"
+        "一名委员就是一面旗帜，两个提案办理协商会也将召开。\n"
+    )
+    got = {m["surface"]: m["category"] for m in extract(text)}
+    assert got.get("两份") == "proposals" and got.get("三个") == "proposals"
+    assert "两个" not in got and "一名" not in got
