@@ -650,9 +650,11 @@ class ContextModel:
             and not brought
         ):
             return None
-        if not (members or brought) and not self.verbs_re.search(
-            text, s0, s1
-        ):  # no work verb or catalog verb
+        # 按类别划分，经济类258件: a breakdown by class of the count before it needs no verb of its own
+        by_class = bool(last_category) and text[s0 : q.start].lstrip(_SPACES).startswith(
+            self.lex.breakdown_openers
+        )
+        if not (members or brought or by_class) and not self.verbs_re.search(text, s0, s1):  # no work verb
             return None
         if self.economy_re.search(text, s0, q.start):
             return None
@@ -660,7 +662,7 @@ class ContextModel:
             clause = re.split(r"[，。；,;！？]", text[q.end : s1], maxsplit=1)[0]
             if any(w in clause for w in self.lex.reach_words):
                 return None  # 在19个社区全面铺开, 19个社区书记: a programme's reach, no work done
-        category = "proposals" if brought else None
+        category = "proposals" if brought else last_category if by_class else None
         for m in self.keywords_re.finditer(text, seg0, q.start) if category is None else ():
             category = self.category_of_keyword[m[0]]
         if category is None:

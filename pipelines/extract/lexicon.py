@@ -133,6 +133,7 @@ class Lexicon:
     public_reaction_words: tuple[str, ...]
     bring_verbs: tuple[str, ...]
     brought_objects: tuple[str, ...]
+    breakdown_openers: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:

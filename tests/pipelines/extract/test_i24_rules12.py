@@ -85,3 +85,13 @@ def test_a_members_own_proposals_in_a_small_chinese_numeral_count(extract):
     got = {m["surface"]: m["category"] for m in extract(text)}
     assert got.get("两份") == "proposals" and got.get("三个") == "proposals"
     assert "两个" not in got and "一名" not in got
+
+
+def test_a_breakdown_by_class_after_the_count_needs_no_verb(extract):
+    text = (
+        "2024-01-22 来源：省政协\n\n"
+        "截至1月20日，大会共收到提案812件。其中，委员提案640件，各民主党派和人民团体提案172件。"
+        "按类别划分，经济类231件，科教文卫类305件，统战政法类86件，综合类190件。\n"
+    )
+    got = {m["surface"]: m["category"] for m in extract(text)}
+    assert {got.get(s) for s in ("231件", "305件", "86件", "190件")} == {"proposals"}
