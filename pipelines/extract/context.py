@@ -47,7 +47,9 @@ _OPEN_QUOTE_RE = re.compile("[" + _OPEN_QUOTES + "]")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 # the committee's own products: another body's handling of them (区政府收到…提案, 市委领导36人次对社情民意
 # 作出批示) still counts them
-_PRODUCTS = ("提案", "社情民意", "批示")  # (区委区政府领导作出批示14次: instructions on its reports)
+# (区委区政府领导作出批示14次: instructions on its reports; 市委主要领导阅批8篇, 市委、市政府采用3期: its
+# information read, instructed on or taken up by the party and the government)
+_PRODUCTS = ("提案", "社情民意", "批示", "阅批", "閱批", "采用", "採用")
 _OF_MEMBERS = ("的委员", "的政协委员", "以上的委员", "以上的政协委员")
 _PEOPLE_UNITS = ("名", "位", "人")
 # the bodies a handling clause counts (办理这些提案的…有84个单位)

@@ -95,3 +95,13 @@ def test_a_breakdown_by_class_after_the_count_needs_no_verb(extract):
     )
     got = {m["surface"]: m["category"] for m in extract(text)}
     assert {got.get(s) for s in ("231件", "305件", "86件", "190件")} == {"proposals"}
+
+
+def test_the_committees_information_taken_up_by_the_party_and_government_counts(extract):
+    text = (
+        "2021-01-12 来源：市政协\n\n"
+        "一年来，市政协共编报社情民意信息210篇，其中全国政协采用12篇、省政协采用45篇，市委主要领导阅批6篇。"
+        "县政协共收集社情民意98条，被省政协采用2期，市委、市政府采用4期。\n"
+    )
+    got = surfaces(extract(text))
+    assert {"210篇", "12篇", "45篇", "6篇", "98条", "2期", "4期"} <= got
