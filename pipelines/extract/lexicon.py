@@ -134,6 +134,8 @@ class Lexicon:
     bring_verbs: tuple[str, ...]
     brought_objects: tuple[str, ...]
     breakdown_openers: tuple[str, ...]
+    system_wide_province: tuple[str, ...]
+    system_wide_city: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:

@@ -105,3 +105,12 @@ def test_the_committees_information_taken_up_by_the_party_and_government_counts(
     )
     got = surfaces(extract(text))
     assert {"210篇", "12篇", "45篇", "6篇", "98条", "2期", "4期"} <= got
+
+
+def test_a_provinces_whole_system_before_a_figure_is_the_provinces(extract):
+    text = (
+        "清新区政协委员工作室见闻\n\n2022-10-20 来源：清新区政协\n\n"
+        "近年来，全省各级政协目前共建设委员工作室1200多个。清新区政协委员工作室今年共收集社情民意35件。\n"
+    )
+    got = committees(extract(text))
+    assert got["1200多个"] == "440000" and got["35件"] == "441803"
