@@ -114,3 +114,9 @@ def test_a_provinces_whole_system_before_a_figure_is_the_provinces(extract):
     )
     got = committees(extract(text))
     assert got["1200多个"] == "440000" and got["35件"] == "441803"
+
+
+def test_a_gift_written_as_offering_love_is_a_donation(extract):
+    text = "2020-02-10 来源：县政协\n\n该乡4位县政协委员向乡疫情防控指挥部奉献爱心12000元。\n"
+    got = {m["surface"]: m["category"] for m in extract(text)}
+    assert got.get("12000元") == "member_services"
