@@ -47,7 +47,9 @@ _OPEN_QUOTE_RE = re.compile("[" + _OPEN_QUOTES + "]")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 # the committee's own products: another body's handling of them (区政府收到…提案, 市委领导36人次对社情民意
 # 作出批示) still counts them
-_PRODUCTS = ("提案", "社情民意", "批示")  # (区委区政府领导作出批示14次: instructions on its reports)
+# (区委区政府领导作出批示14次: instructions on its reports; 市委主要领导阅批8篇, 市委、市政府采用3期: its
+# information read, instructed on or taken up by the party and the government)
+_PRODUCTS = ("提案", "社情民意", "批示", "阅批", "閱批", "采用", "採用")
 _OF_MEMBERS = ("的委员", "的政协委员", "以上的委员", "以上的政协委员")
 _PEOPLE_UNITS = ("名", "位", "人")
 # the bodies a handling clause counts (办理这些提案的…有84个单位)
@@ -58,6 +60,11 @@ _BLANK_TO_END = re.compile(r"\s*")
 _LINE_OPENING = re.compile(
     r"[ \t\u3000]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?[ \t\u3000]*"
 )
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """The start of the clause (with its 、 list) that ``pos`` is in."""
+    return max(text.rfind(c, 0, pos) for c in "，,；;。！？!?\n") + 1
 
 
 def _any_of(patterns) -> re.Pattern:
@@ -151,9 +158,12 @@ class ContextModel:
         self.sit_in_re = re.compile(alternation(self.lex.sit_in_words))
         self.sites_after_re = _any_of(self.lex.sites_after)
         self.visit_re = _any_of(self.lex.visit_verbs)
+        self.session_list_re = _any_of(self.lex.session_list_before)
         self.outcome_verbs_re = re.compile(alternation(self.lex.outcome_verbs))
         self.outcome_objects_re = re.compile(alternation(self.lex.outcome_objects))
         self.outcome_work_re = re.compile(alternation(self.lex.outcome_work_objects))
+        self.proposal_subject_re = re.compile(alternation(self.lex.proposal_subjects))
+        self.proposal_outcome_re = re.compile(alternation(self.lex.proposal_outcome_verbs))
         self.reaction_re = re.compile(alternation(self.lex.public_reaction_words))
         self.other_body_work_re = re.compile(alternation(self.lex.other_body_work))
         self.award_re = re.compile(alternation(self.lex.award_cues))
@@ -277,8 +287,8 @@ class ContextModel:
             return True  # 个人捐款一百万元以上的就有三十一位: a threshold that picks out whom a count counts
         if self.not_count_after_re.match(after):
             return True  # 交由91家单位办理, 3人以上联名, 五次全会
-        if q.unit in lex.body_units and self.handling_after_re.match(after):
-            return True  # 分别由40个部门、10个乡镇管委会办理完毕: the bodies that handle the proposals
+        if q.unit in lex.body_units and self.handling_after_re.match(text, q.end, q.end + 32):
+            return True  # 分别由40个部门、10个乡镇管委会办理完毕, 16个州、市人民政府及…管委会认真承办: handling bodies
         if q.unit in _PEOPLE_UNITS and self.officials_after_re.match(after):
             return True  # 率16位厅局负责人与委员一道: another body's officials
         if text[q.num_start] in self._numeral_word_chars:  # (a word holding the numeral holds its character)
@@ -302,9 +312,12 @@ class ContextModel:
             if not self.objects_re.match(text, at) and not counted:
                 return True  # 从四个方面 (but 10项重点调研, 9个方面重点协商议题, 10个重点课题 count)
         if unit == "次" and (
-            before.endswith(lex.session_before) or text.startswith(lex.session_after, q.end)
+            before.endswith(lex.session_before)
+            or text.startswith(lex.session_after, q.end)
+            or self.session_list_re.search(before)
+            or (before.endswith(lex.organ_session_before) and text.startswith(lex.organ_session_after, q.end))
         ):
-            return True  # 十二届五次会议, (三次会议提案92件), 市十一次党代会
+            return True  # 十二届五次会议, (三次会议提案92件), 市十一次党代会, 九届十次、十一次全体会议
         if self._quoted and self._inside_short_quote(text, s0, q):
             return True  # “三项计划”
         if unit == "%":
@@ -390,6 +403,19 @@ class ContextModel:
             return False
         return not self.outcome_work_re.search(between + text[q.end : q.end + 6])
 
+    def _proposal_outcome(self, text: str, s0: int, clause0: int, q, s1: int) -> bool:
+        """A figure in a later clause of a sentence in which a proposal (提案, 建议) comes before an outcome
+        verb (推动, 带动, 被纳入 …): the government's results the proposal is credited with, unless the figure's
+        clause names committee work (推动…，办复提案56件, 报送协商建言报告275篇 count)."""
+        subject = self.proposal_subject_re.search(text, s0, clause0)
+        if subject is None:
+            return False
+        verb = self.proposal_outcome_re.search(text, subject.end(), clause0)
+        if verb is None:
+            return False
+        own = text[clause0 : self._segment_end(text, q.end, s1)]
+        return not (self.outcome_work_re.search(own) or self.objects_re.search(own))
+
     @staticmethod
     def _segment_end(text: str, pos: int, limit: int) -> int:
         m = _DELIMITER.search(text, pos, limit)
@@ -432,6 +458,8 @@ class ContextModel:
             return None  # 深入全县8个乡镇、46个村及23家重点企业: where a party went, not what it did
         if self._pushed_outcome(text, clause0, q):
             return None  # 推动建设3个万亩种植基地, 带动就业1000余人: outcomes in others' figures
+        if self._proposal_outcome(text, s0, clause0, q, s1):
+            return None  # 《…的提案》…推动…提速，…总产值180亿元: a proposal's results in the government's figures
         if q.unit in ("人次", "人") and self.reaction_re.search(
             text, clause0, self._segment_end(text, q.end, s1)
         ):
@@ -514,6 +542,7 @@ class ContextModel:
                 q.value >= 2
                 and (tier == "right" and self._opens_line(text, q) or self._members_after(text, q))
             )
+            and not self._brought(text, clause0, q)
         ):
             return None  # (a heading "1、三次议政性常委会"; 两位政协委员: members)
         if tier is None:
@@ -589,6 +618,17 @@ class ContextModel:
         before = text[max(0, q.start - 12) : q.start].rstrip(_SPACES + "".join(self.lex.bare_fillers))
         return any(before.endswith(o) for o in self.bare_objects)
 
+    def _brought(self, text: str, clause0: int, q) -> bool:
+        """A member's own proposals: two or more, the proposal right after the count (两份提案, 三个提案) and a
+        verb of bringing them before it in its clause (带来了, 准备了, 提交了)."""
+        return (
+            q.value >= 2
+            and text.startswith(self.lex.brought_objects, q.end)
+            and any(
+                w in text[max(clause0, _clause_start(text, q.start)) : q.start] for w in self.lex.bring_verbs
+            )
+        )
+
     def _anchored(self, text, own_lo, q, objects, verbs, follows_count: bool, seg_end: int) -> bool:
         """A small Chinese numeral (一名, 三次) counts only after a verb or an object of its own clause
         ("请示重要事项四次"), right after 其中 ("其中九条被上级采用"), or opening a clause that continues
@@ -604,9 +644,19 @@ class ContextModel:
     def _unmatched(self, text, s0, s1, q, seg0, seg_end, last_category, small_chinese) -> Reading | None:
         """A quantity no metric fits: keep it for review when the sentence is about committee work."""
         members = self._members_after(text, q)  # members who acted (3位政协委员认真聆听) need no work verb
-        if not q.unit or (small_chinese or q.chinese and q.value < 10) and not (members and q.value >= 2):
+        brought = self._brought(text, s0, q)  # 我带来了两份提案: a member's own proposals
+        if (
+            not q.unit
+            or (small_chinese or q.chinese and q.value < 10)
+            and not (members and q.value >= 2)
+            and not brought
+        ):
             return None
-        if not members and not self.verbs_re.search(text, s0, s1):  # no work verb or catalog verb
+        # 按类别划分，经济类258件: a breakdown by class of the count before it needs no verb of its own
+        by_class = bool(last_category) and text[s0 : q.start].lstrip(_SPACES).startswith(
+            self.lex.breakdown_openers
+        )
+        if not (members or brought or by_class) and not self.verbs_re.search(text, s0, s1):  # no work verb
             return None
         if self.economy_re.search(text, s0, q.start):
             return None
@@ -614,8 +664,8 @@ class ContextModel:
             clause = re.split(r"[，。；,;！？]", text[q.end : s1], maxsplit=1)[0]
             if any(w in clause for w in self.lex.reach_words):
                 return None  # 在19个社区全面铺开, 19个社区书记: a programme's reach, no work done
-        category = None
-        for m in self.keywords_re.finditer(text, seg0, q.start):
+        category = "proposals" if brought else last_category if by_class else None
+        for m in self.keywords_re.finditer(text, seg0, q.start) if category is None else ():
             category = self.category_of_keyword[m[0]]
         if category is None:
             m = self.keywords_re.search(text, q.end, seg_end)

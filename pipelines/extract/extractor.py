@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import threading
 from dataclasses import replace
@@ -30,7 +31,7 @@ from warehouse.register import load_register
 # 1.9: plan years date their sessions, sessions of named proposals, spans since a year, relative forms
 # from the page's places, sector lists and attendance, other bodies' counts (issue 24); 1.13: sessions
 # dated by a level's cycle and the page's date, a session's intake over its paragraph (issue 24, round 5)
-EXTRACTOR_VERSION = "1.18.0"
+EXTRACTOR_VERSION = "1.19.0"
 
 
 _local = threading.local()
@@ -175,6 +176,10 @@ def extract_mentions(
                 )
             if opening[r.sentence_start] is not None:
                 owner = replace(owner, committee=opening[r.sentence_start])
+        if "政" in text[r.sentence_start : q.start] and owner.committee is not None:
+            whole = _system_wide(text, r.sentence_start, q.start, owner.committee, period.start, model.lex)
+            if whole is not None:
+                owner = replace(owner, committee=whole)
         clause0 = max(text.rfind(c, r.sentence_start, q.start) for c in "，,；;") + 1 or r.sentence_start
         if "政" in text[clause0 : q.start] and (
             giver := attributor.clause_committee(text[clause0 : q.start], owner)
@@ -185,6 +190,25 @@ def extract_mentions(
         out.extend(_table_mentions(doc, model, attributor, plans))
         out.sort(key=lambda m: m.char_start)
     return out
+
+
+@functools.cache
+def _system_patterns(lex) -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple(
+        (re.compile("|".join(f"(?:{p})" for p in pats)), level)
+        for pats, level in ((lex.system_wide_province, "region"), (lex.system_wide_city, "city"))
+        if pats
+    )
+
+
+def _system_wide(text: str, start: int, end: int, committee, year, lex):
+    """The province's or city's committee whose whole system (全省各级政协, 全市政协系统) a sentence names
+    before the figure, in the chain of the article's committee."""
+    for pattern, level in _system_patterns(lex):
+        if pattern.search(text, start, end):
+            chain = load_register().chain(committee.code, year or committee.valid_from)
+            return next((c for c in chain if c.level == level), None)
+    return None
 
 
 def _table_mentions(

@@ -74,6 +74,9 @@ class Lexicon:
     other_body_work: tuple[str, ...]
     award_cues: tuple[str, ...]
     session_after: tuple[str, ...]
+    session_list_before: tuple[str, ...]
+    organ_session_before: tuple[str, ...]
+    organ_session_after: tuple[str, ...]
     blocker_exceptions: tuple[str, ...]
     structure_counted: tuple[str, ...]
     own_object_masks: tuple[str, ...]
@@ -125,7 +128,14 @@ class Lexicon:
     outcome_verbs: tuple[str, ...]
     outcome_objects: tuple[str, ...]
     outcome_work_objects: tuple[str, ...]
+    proposal_subjects: tuple[str, ...]
+    proposal_outcome_verbs: tuple[str, ...]
     public_reaction_words: tuple[str, ...]
+    bring_verbs: tuple[str, ...]
+    brought_objects: tuple[str, ...]
+    breakdown_openers: tuple[str, ...]
+    system_wide_province: tuple[str, ...]
+    system_wide_city: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:

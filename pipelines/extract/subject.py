@@ -758,6 +758,35 @@ def _nested_tie(register: Register, a: Committee, b: Committee, year: int | None
     return None
 
 
+def _round_up_parent(
+    register: Register,
+    relatives: list[tuple[str, NamedCommittee]],
+    committees: dict[str, Committee],
+    top: Committee,
+    year: int | None,
+) -> Committee | None:
+    """A round-up of a division's lower committees: the headline or lead names a higher committee by its
+    relative form (根据州政协《通知》精神，各县市政协…, 驻县市的州政协委员; the notice's sender as well as the
+    subject) above the committee named most prominently, and the page
+    names three or more lower committees of that higher one by name (珲春市政协…, 图们市政协…, 龙井市政协…): the
+    higher committee's page, not its first county's."""
+    for zone, named in relatives:
+        if zone not in PROMINENT:
+            continue
+        res = register.relative(named.form, top, year)
+        parent = res.committee if res is not None else None
+        if parent is None or parent.code == top.code or parent.level == "national":
+            continue
+        lower = [
+            c
+            for c in committees.values()
+            if parent.code in {p.code for p in register.chain(c.code, year)[1:]}
+        ]
+        if len(lower) >= 3:
+            return parent
+    return None
+
+
 def find_subject(doc: Document, article: int | None = None, year: int | None = None) -> SubjectResult:
     """The committee a document (or one of its articles) reports on, as of ``year``."""
     register = load_register()
@@ -891,6 +920,9 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     if stronger_unresolved:
         zone, reason, candidates, _ = stronger_unresolved[0]
         return SubjectResult(None, f"{zone}: {reason}", candidates)
+    round_up = _round_up_parent(register, relatives + objects, committees, committees[top], year)
+    if round_up is not None:
+        return SubjectResult(round_up, candidates=tuple(committees.values()), evidence="lead (a round-up)")
     if len(rivals) == 1:
         lower = _lower_referred(register, zones, committees[top], committees[rivals[0]], year)
         if lower is not None:
