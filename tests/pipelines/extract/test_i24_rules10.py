@@ -5,9 +5,7 @@ own."""
 
 from __future__ import annotations
 
-
-def surfaces(ms):
-    return {m["surface"] for m in ms}
+from tests.pipelines.extract.views import committees, surfaces
 
 
 def test_the_places_a_research_party_went_to_are_no_count(extract):
@@ -47,10 +45,6 @@ def test_a_citys_new_jobs_are_an_economy_statistic(extract):
     text = "2026-01-20 来源：市政协\n\n五年来，全市新增城镇就业5.2万人。市政协共收到提案1210件。\n"
     got = surfaces(extract(text))
     assert "1210件" in got and "5.2万人" not in got
-
-
-def committees(ms):
-    return {m["surface"]: m["committee_code"] for m in ms}
 
 
 def test_a_round_ups_paragraph_opened_by_recently_and_a_committee_is_that_committees(extract):

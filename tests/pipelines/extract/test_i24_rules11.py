@@ -4,10 +4,7 @@ and the v10 development half. Sentences are our own."""
 
 from __future__ import annotations
 
-
-def periods(ms):
-    return {m["surface"]: (m["period_start"], m["period_end"]) for m in ms}
-
+from tests.pipelines.extract.views import periods
 
 SESSION_PAGE = (
     "政协平罗县第十届委员会第三次会议新闻发布会召开\n\n"

@@ -4,9 +4,7 @@ v6-v9 (both halves) and v10's development half. Sentences are our own."""
 
 from __future__ import annotations
 
-
-def surfaces(ms):
-    return {m["surface"] for m in ms}
+from tests.pipelines.extract.views import committees, surfaces
 
 
 def test_a_second_ordinal_in_a_list_of_plenums_is_no_count(extract):
@@ -60,10 +58,6 @@ def test_a_proposals_results_in_the_governments_figures_are_no_count(extract):
     got = surfaces(extract(text))
     assert {"318件", "100%"} <= got
     assert not got & {"95亿元", "2600多位"}
-
-
-def committees(ms):
-    return {m["surface"]: m["committee_code"] for m in ms}
 
 
 def test_a_round_up_of_a_prefectures_county_committees_is_the_prefectures(extract):

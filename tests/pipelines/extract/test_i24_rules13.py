@@ -3,9 +3,7 @@ calendars. Developed on v1-v9 and the v10 development half. Sentences are our ow
 
 from __future__ import annotations
 
-
-def periods(ms):
-    return {m["surface"]: (m["period_start"], m["period_end"]) for m in ms}
+from tests.pipelines.extract.views import periods
 
 
 def test_the_date_line_below_the_title_is_the_articles(extract):
