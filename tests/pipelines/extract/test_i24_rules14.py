@@ -61,3 +61,14 @@ def test_a_span_since_a_year_without_a_later_date_stays_that_year(tmp_path):
     ms = _extract_with_address(tmp_path, SINCE, "http://www.example.gov.cn/articles/202501/abc.shtml")
     assert periods(ms) == {"56篇": (2024, 2024), "4次": (2024, 2024)}
     assert periods(_extract_with_address(tmp_path, SINCE, ""))["56篇"] == (2024, 2024)
+
+
+def test_a_count_of_aspects_is_the_texts_structure(extract):
+    text = (
+        "县政协召开专题协商会\n\n"
+        "2023年5月10日，县政协召开专题协商会，委员们找准12个方面问题，提出意见建议40条。"
+        "会议确定产业发展、城乡建设等6个方面重点协商议题。\n"
+    )
+    found = surfaces(extract(text))
+    assert "12个" not in found
+    assert {"40条", "6个"} <= found
