@@ -72,3 +72,13 @@ def test_a_count_of_aspects_is_the_texts_structure(extract):
     found = surfaces(extract(text))
     assert "12个" not in found
     assert {"40条", "6个"} <= found
+
+
+def test_the_peoples_congress_suggestions_are_another_bodys(extract):
+    text = (
+        "县两会代表委员履职侧记\n\n"
+        "2023年2月，县两会期间，代表委员们共提交政协集体提案6件、人大建议 11件，个人提案18件。\n"
+    )
+    found = surfaces(extract(text))
+    assert "11件" not in found
+    assert {"6件", "18件"} <= found
