@@ -21,6 +21,7 @@ from pipelines.extract.periods import (
     any_year,
     event_date,
     is_intake,
+    lead_since,
     mention_period,
     metadata_date,
     named_terms,
@@ -193,6 +194,19 @@ class Attributor:
                 period = session_since(blocks, subject.committee, period, self.calendar)
             if period.end is None:
                 period = plan_period(blocks, period)
+            if (
+                period.published is None
+                and period.end is not None
+                and period.start == period.end
+                and period.source == "text"
+                and lead_since(blocks, self.lex) == period.end
+                and (late := self._late_date(article)) is not None
+                and late[0] > period.end
+                and not (late[0] == period.end + 1 and late[1] == 1)  # (a January page: a review of the year)
+            ):  # 2024年以来，… on a page its address dates in February 2025 or later: 2024-2025
+                period = Period(
+                    period.end, late[0], True, late, source="text", date_source="publication_date"
+                )
             if period.end is None:
                 late = self._late_date(article)
                 if late is not None:

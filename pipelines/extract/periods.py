@@ -531,6 +531,24 @@ def report_period(
     return Period(year, year, False, from_date, source=source, date_source=date_source)
 
 
+def lead_since(blocks: list[str], lex: Lexicon | None = None) -> int | None:
+    """The year a page with no date line of its own dates its report from, when that year is the start
+    of a span (2024年以来，区政协…): the span runs to the page's publication, so a date found outside
+    the text (its address, its metadata) closes it, as a date line does."""
+    lex = lex or load_lexicon()
+    text = "\n".join(blocks)
+    term = any(c in text[:_TERM_CHARS] for c in lex.term_cues)
+    reviews = any(c in text for c in lex.review_cues)
+    intake = is_intake(text[:3000], lex) and not term and not reviews
+    if _SPAN.search("\n".join(blocks[:3])) or _since_lasted(text[:_LEAD_CHARS]):
+        return None
+    for opening in (*blocks[:3], text[:_LEAD_CHARS]):
+        found = _year_of(opening, lex, intake)
+        if found is not None:
+            return found[0] if found[1] == "since" else None
+    return None
+
+
 # a repost's line naming the original title (原标题：…, 原题为《…》), a photo's caption (…。张三 摄, …开幕。李四 图)
 _NOT_PARAGRAPH = re.compile(r"^\s*[(（]?原(?:标|標)?(?:题|題)|(?:摄|攝|图|圖)\s*[)）]?\s*$")
 
