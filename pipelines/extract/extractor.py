@@ -31,7 +31,7 @@ from warehouse.register import load_register
 # 1.9: plan years date their sessions, sessions of named proposals, spans since a year, relative forms
 # from the page's places, sector lists and attendance, other bodies' counts (issue 24); 1.13: sessions
 # dated by a level's cycle and the page's date, a session's intake over its paragraph (issue 24, round 5)
-EXTRACTOR_VERSION = "1.19.0"
+EXTRACTOR_VERSION = "1.20.0"
 
 
 _local = threading.local()
