@@ -30,17 +30,6 @@ def test_a_count_of_units_in_traditional_characters_is_no_work(extract):
     assert {"3次", "21條"} <= found
 
 
-def _extract_with_address(tmp_path, text: str, address: str) -> list[dict]:
-    from pipelines.extract import extract_mentions
-    from sources import read_document
-
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = read_document(path)
-    doc.metadata["address"] = address  # as a crawled page carries the address it was fetched from
-    return [m.to_dict() for m in extract_mentions(doc)]
-
-
 SINCE = (
     "某区政协社情民意信息工作综述\n\n"
     "2024年以来，某区政协整理上报社情民意信息，被上级政协采用56篇，创历史新高。\n\n"
@@ -48,19 +37,19 @@ SINCE = (
 )
 
 
-def test_a_span_since_a_year_runs_to_the_date_the_address_gives(tmp_path):
+def test_a_span_since_a_year_runs_to_the_date_the_address_gives(extract):
     # no date line: the address dates the page (February 2025), and 2024年以来 runs to it
-    ms = _extract_with_address(tmp_path, SINCE, "http://www.example.gov.cn/articles/202502/abc.shtml")
+    ms = extract(SINCE, address="http://www.example.gov.cn/articles/202502/abc.shtml")
     assert periods(ms) == {"56篇": (2024, 2025), "4次": (2024, 2025)}
 
 
-def test_a_span_since_a_year_without_a_later_date_stays_that_year(tmp_path):
-    ms = _extract_with_address(tmp_path, SINCE, "http://www.example.gov.cn/articles/202411/abc.shtml")
+def test_a_span_since_a_year_without_a_later_date_stays_that_year(extract):
+    ms = extract(SINCE, address="http://www.example.gov.cn/articles/202411/abc.shtml")
     assert periods(ms) == {"56篇": (2024, 2024), "4次": (2024, 2024)}
     # a page of the January after: a review of the year just ended
-    ms = _extract_with_address(tmp_path, SINCE, "http://www.example.gov.cn/articles/202501/abc.shtml")
+    ms = extract(SINCE, address="http://www.example.gov.cn/articles/202501/abc.shtml")
     assert periods(ms) == {"56篇": (2024, 2024), "4次": (2024, 2024)}
-    assert periods(_extract_with_address(tmp_path, SINCE, ""))["56篇"] == (2024, 2024)
+    assert periods(extract(SINCE, address=""))["56篇"] == (2024, 2024)
 
 
 def test_a_count_of_aspects_is_the_texts_structure(extract):

@@ -54,29 +54,18 @@ def test_a_county_chairman_at_a_higher_sessions_press_conference_reports_his_cou
     assert committees(extract(text)) == {"45个": "500156"}
 
 
-def _extract_with_address(tmp_path, text: str, address: str) -> list[dict]:
-    from pipelines.extract import extract_mentions
-    from sources import read_document
-
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = read_document(path)
-    doc.metadata["address"] = address  # as a crawled page carries the address it was fetched from
-    return [m.to_dict() for m in extract_mentions(doc)]
-
-
 COUNTY_NEWS = "县政协召开主席会议\n\n2023-03-02 09:30 编辑：李明\n\n3月1日，县政协召开主席会议，审议通过年度协商计划议题8项。\n"
 
 
-def test_a_county_news_sites_host_names_the_county_of_a_relative_form(tmp_path):
+def test_a_county_news_sites_host_names_the_county_of_a_relative_form(extract):
     # only 县政协 in the text; the host opens with the county's name in pinyin (盐池: yanchi)
-    ms = _extract_with_address(tmp_path, COUNTY_NEWS, "http://www.yanchinews.cn/html/2023-03/02/123.html")
+    ms = extract(COUNTY_NEWS, address="http://www.yanchinews.cn/html/2023-03/02/123.html")
     assert committees(ms) == {"8项": "640323"}
 
 
-def test_initials_or_a_pinyin_several_counties_share_name_no_county(tmp_path):
+def test_initials_or_a_pinyin_several_counties_share_name_no_county(extract):
     # yc: initials; "pingshan" is both 平山县 and 屏山县
     for address in ("http://www.ycnews.cn/a/1.html", "http://www.pingshannews.cn/a/1.html"):
-        assert committees(_extract_with_address(tmp_path, COUNTY_NEWS, address)) == {"8项": None}
+        assert committees(extract(COUNTY_NEWS, address=address)) == {"8项": None}
     # without an address nothing names the county
-    assert committees(_extract_with_address(tmp_path, COUNTY_NEWS, "")) == {"8项": None}
+    assert committees(extract(COUNTY_NEWS, address="")) == {"8项": None}
