@@ -31,6 +31,8 @@ from warehouse.register import load_register
 # 1.9: plan years date their sessions, sessions of named proposals, spans since a year, relative forms
 # from the page's places, sector lists and attendance, other bodies' counts (issue 24); 1.13: sessions
 # dated by a level's cycle and the page's date, a session's intake over its paragraph (issue 24, round 5)
+# 1.14-1.20: issue 24, rounds 6-14 (docs/extraction.md: the event and plenum calendars, chronicles'
+# terms, session arrangements, other bodies' counts as lexicon data, system-wide committees)
 EXTRACTOR_VERSION = "1.20.0"
 
 
