@@ -165,6 +165,8 @@ class ContextModel:
         self.proposal_subject_re = re.compile(alternation(self.lex.proposal_subjects))
         self.proposal_outcome_re = re.compile(alternation(self.lex.proposal_outcome_verbs))
         self.reaction_re = re.compile(alternation(self.lex.public_reaction_words))
+        self.system_province_re = _any_of(self.lex.system_wide_province)  # 全省各级政协 (the extractor's)
+        self.system_city_re = _any_of(self.lex.system_wide_city)  # 全市政协系统
         self.other_body_work_re = re.compile(alternation(self.lex.other_body_work))
         self.award_re = re.compile(alternation(self.lex.award_cues))
         self.member_after_re = _any_of(self.lex.member_after)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 import threading
 from dataclasses import replace
@@ -178,10 +177,10 @@ def extract_mentions(
                 )
             if opening[r.sentence_start] is not None:
                 owner = replace(owner, committee=opening[r.sentence_start])
-        if "政" in text[r.sentence_start : q.start] and owner.committee is not None:
-            whole = _system_wide(text, r.sentence_start, q.start, owner.committee, period.start, model.lex)
-            if whole is not None:
-                owner = replace(owner, committee=whole)
+            if owner.committee is not None:
+                whole = _system_wide(text, r.sentence_start, q.start, owner.committee, period.start, model)
+                if whole is not None:
+                    owner = replace(owner, committee=whole)
         clause0 = max(text.rfind(c, r.sentence_start, q.start) for c in "，,；;") + 1 or r.sentence_start
         if "政" in text[clause0 : q.start] and (
             giver := attributor.clause_committee(text[clause0 : q.start], owner)
@@ -194,19 +193,10 @@ def extract_mentions(
     return out
 
 
-@functools.cache
-def _system_patterns(lex) -> tuple[tuple[re.Pattern, str], ...]:
-    return tuple(
-        (re.compile("|".join(f"(?:{p})" for p in pats)), level)
-        for pats, level in ((lex.system_wide_province, "region"), (lex.system_wide_city, "city"))
-        if pats
-    )
-
-
-def _system_wide(text: str, start: int, end: int, committee, year, lex):
+def _system_wide(text: str, start: int, end: int, committee, year, model: ContextModel):
     """The province's or city's committee whose whole system (全省各级政协, 全市政协系统) a sentence names
     before the figure, in the chain of the article's committee."""
-    for pattern, level in _system_patterns(lex):
+    for pattern, level in ((model.system_province_re, "region"), (model.system_city_re, "city")):
         if pattern.search(text, start, end):
             chain = load_register().chain(committee.code, year or committee.valid_from)
             return next((c for c in chain if c.level == level), None)

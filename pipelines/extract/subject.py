@@ -738,11 +738,25 @@ def _lower_referred(
     """Of two committees equally prominent, one inside the other (政协重庆市…会议 and 彭水县政协主席 at
     its press conference), the lower one when the text refers back to its division (该县, 该区): the
     page reports on it, the higher one is the venue."""
+    if (pair := _nesting(register, a, b, year)) is None:
+        return None
+    low = pair[0]
+    word = "该" + low.name[-1]
+    return low if low.name[-1] in "县区市旗" and any(word in compact(t) for _, t in zones) else None
+
+
+def _inside(register: Register, low: Committee, high: Committee, year: int | None) -> bool:
+    """Whether ``low`` lies in ``high``'s division (``high`` is in its chain of parents)."""
+    return high.code in {p.code for p in register.chain(low.code, year)[1:]}
+
+
+def _nesting(
+    register: Register, a: Committee, b: Committee, year: int | None
+) -> tuple[Committee, Committee] | None:
+    """(lower, higher) when one of two committees lies in the other's division, else None."""
     for low, high in ((a, b), (b, a)):
-        if high.code in {p.code for p in register.chain(low.code, year)[1:]}:
-            word = "该" + low.name[-1]
-            if low.name[-1] in "县区市旗" and any(word in compact(t) for _, t in zones):
-                return low
+        if _inside(register, low, high, year):
+            return low, high
     return None
 
 
@@ -752,10 +766,10 @@ def _nested_tie(register: Register, a: Committee, b: Committee, year: int | None
     its work went (通辽市政协 on the region's information page; 会泽县政协 beside 曲靖市政协 giving to 会泽);
     but the national committee beside a local one is named in its members' titles (全国政协委员): the
     local one."""
-    for low, high in ((a, b), (b, a)):
-        if high.code in {p.code for p in register.chain(low.code, year)[1:]}:
-            return low if high.level == "national" else high
-    return None
+    if (pair := _nesting(register, a, b, year)) is None:
+        return None
+    low, high = pair
+    return low if high.level == "national" else high
 
 
 def _round_up_parent(
@@ -777,11 +791,7 @@ def _round_up_parent(
         parent = res.committee if res is not None else None
         if parent is None or parent.code == top.code or parent.level == "national":
             continue
-        lower = [
-            c
-            for c in committees.values()
-            if parent.code in {p.code for p in register.chain(c.code, year)[1:]}
-        ]
+        lower = [c for c in committees.values() if _inside(register, c, parent, year)]
         if len(lower) >= 3:
             return parent
     return None
@@ -924,14 +934,14 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     if round_up is not None:
         return SubjectResult(round_up, candidates=tuple(committees.values()), evidence="lead (a round-up)")
     if len(rivals) == 1:
-        lower = _lower_referred(register, zones, committees[top], committees[rivals[0]], year)
+        a, b = committees[top], committees[rivals[0]]
+        lower = _lower_referred(register, zones, a, b, year)
         if lower is not None:
             others = tuple(committees[c] for c in ranked if c != lower.code)
             return SubjectResult(
                 lower, candidates=others, evidence=f"{prominent[lower.code]} (该{lower.name[-1]})"
             )
-    if len(rivals) == 1:
-        nested = _nested_tie(register, committees[top], committees[rivals[0]], year)
+        nested = _nested_tie(register, a, b, year)
         if nested is not None:
             others = tuple(committees[c] for c in ranked if c != nested.code)
             return SubjectResult(nested, candidates=others, evidence=f"{prominent[nested.code]} (nested tie)")
