@@ -43,7 +43,7 @@ COMMENT ON COLUMN fact_mention.committee_code IS 'Committee code, null when unre
 COMMENT ON COLUMN fact_mention.level IS 'national, region, city or county.';
 COMMENT ON COLUMN fact_mention.period_start IS 'First year of the period measured.';
 COMMENT ON COLUMN fact_mention.period_end IS 'Last year of the period measured.';
-COMMENT ON COLUMN fact_mention.period_source IS 'How the period was found: text, date_line, session, term, plan, publication_date or cross_document; null when the period is null (period_reason says why).';
+COMMENT ON COLUMN fact_mention.period_source IS 'How the period was found: text, date_line, session, term, plan, publication_date, cross_document or event; null when the period is null (period_reason says why).';
 COMMENT ON COLUMN fact_mention.period_inferred IS 'True when the period comes from a level''s term cycle (a term extended five years from the committee''s nearest dated term), not from this committee''s own evidence.';
 COMMENT ON COLUMN fact_mention.period_reason IS 'Why the period is null (e.g. the text names a session but the calendar has no term data); null when the period is known.';
 COMMENT ON COLUMN fact_mention.period_evidence IS 'The document (doc id) or public address whose ordinal dated the committee''s term calendar, for cross_document and inferred periods.';
