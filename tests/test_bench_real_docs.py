@@ -39,7 +39,7 @@ def test_empty_cache_says_so(tmp_path, capsys):
     assert bench.main(["--cache", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "holds none of the 80 manifest documents" in out
-    for suite in ("v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"):
+    for suite in ("v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"):
         assert bench.main(["--suite", suite, "--cache", str(tmp_path)]) == 0
         assert "holds none of the" in capsys.readouterr().out
 
@@ -82,6 +82,7 @@ def test_calendar_convention_keeps_the_mentions_and_only_fills_periods():
         ("v8", ("v1", "v2", "v3", "v4", "v5", "v6", "v7")),
         ("v9", ("v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8")),
         ("v10", ("v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9")),
+        ("v11", ("v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10")),
     ],
 )
 def test_fresh_sets_are_new_and_split_in_halves(key, earlier):
@@ -117,6 +118,9 @@ def test_fresh_sets_are_new_and_split_in_halves(key, earlier):
 # holds only once part b is appended.
 # v10 is the fresh held-back set once more (not supplementary): its case likewise holds only once
 # part b's pages are appended to part a's files (part a alone has 36 pages and half of each minimum count).
+# v11 is the fresh held-back set once more (not supplementary), labelled by three labellers by territory:
+# its case holds only once parts b and c are appended to part a's files (part a alone has 26 pages and a third of
+# each minimum count).
 SUPPLEMENTARY = ("v6", "v7")
 
 
