@@ -52,3 +52,26 @@ def test_the_chairs_posts_in_a_staff_count_are_no_membership(extract):
     found = surfaces(extract(text))
     assert {"1人", "5人"}.isdisjoint(found)
     assert "173人" in found
+
+
+def test_the_eight_democratic_parties_are_a_name(extract):
+    # 八个民主党派 names the parties as a body (a fixed number), it counts no work or membership
+    text = (
+        "某市政协全体会议开幕\n\n"
+        "2024年1月10日，市政协十届三次会议开幕。本届市政协委员由32个界别组成，包括中国共产党、8个民主党派、"
+        "无党派人士、人民团体和各界代表。会议期间，委员们提交提案420件。\n"
+    )
+    found = surfaces(extract(text))
+    assert "8个" not in found
+    assert {"32个", "420件"} <= found
+
+
+def test_the_eight_democratic_parties_in_traditional_characters_are_a_name(extract):
+    text = (
+        "某市政協全體會議開幕\n\n"
+        "2024年1月10日，市政協十屆三次會議開幕。本屆市政協委員由32個界別組成，包括中國共產黨、八個民主黨派、"
+        "無黨派人士、人民團體和各界代表。會議期間，委員們提交提案420件。\n"
+    )
+    found = surfaces(extract(text))
+    assert "八個" not in found
+    assert {"32個", "420件"} <= found
