@@ -75,3 +75,16 @@ def test_the_eight_democratic_parties_in_traditional_characters_are_a_name(extra
     found = surfaces(extract(text))
     assert "八個" not in found
     assert {"32個", "420件"} <= found
+
+
+def test_a_whole_divisions_places_are_its_extent(extract):
+    # 全县25个乡镇501个村, 面向全国160个乡村帮扶县, 全市7所学校: the place's extent, not work done
+    text = (
+        "县政协文史丛书出版\n\n"
+        "2023年，县政协编纂出版文史丛书6辑，记录了全县25个乡镇501个村的变迁。"
+        "县政协联系的公益计划面向全国160个乡村帮扶县开展。委员们实现全市7所新疆班学校结对全覆盖。"
+        "县政协组织委员走访群众300户，召开座谈会8场。\n"
+    )
+    found = surfaces(extract(text))
+    assert {"25个", "501个", "160个", "7所"}.isdisjoint(found)
+    assert {"6辑", "300户", "8场"} <= found
