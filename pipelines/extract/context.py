@@ -158,6 +158,7 @@ class ContextModel:
         self.sit_in_re = re.compile(alternation(self.lex.sit_in_words))
         self.sites_after_re = _any_of(self.lex.sites_after)
         self.visit_re = _any_of(self.lex.visit_verbs)
+        self.whole_place_re = _any_of(self.lex.whole_place_before)
         self.session_list_re = _any_of(self.lex.session_list_before)
         self.outcome_verbs_re = re.compile(alternation(self.lex.outcome_verbs))
         self.outcome_objects_re = re.compile(alternation(self.lex.outcome_objects))
@@ -455,9 +456,13 @@ class ContextModel:
         if (
             q.unit in lex.site_units
             and self.sites_after_re.match(text, q.end)
-            and self.visit_re.search(text, clause0, q.start)
+            and (
+                self.visit_re.search(text, clause0, q.start)
+                or self.whole_place_re.search(text, clause0, q.start)
+            )
         ):
             return None  # 深入全县8个乡镇、46个村及23家重点企业: where a party went, not what it did
+            # (全县25个乡镇501个村: the whole division's places, its extent)
         if self._pushed_outcome(text, clause0, q):
             return None  # 推动建设3个万亩种植基地, 带动就业1000余人: outcomes in others' figures
         if self._proposal_outcome(text, s0, clause0, q, s1):

@@ -125,6 +125,7 @@ class Lexicon:
     site_units: tuple[str, ...]
     sites_after: tuple[str, ...]
     visit_verbs: tuple[str, ...]
+    whole_place_before: tuple[str, ...]
     outcome_verbs: tuple[str, ...]
     outcome_objects: tuple[str, ...]
     outcome_work_objects: tuple[str, ...]
