@@ -1261,12 +1261,35 @@ def _session_opened_re() -> re.Pattern:
     return re.compile(alternation(calendars()["session_opened_cues"]))
 
 
+@functools.cache
+def _session_during_re() -> re.Pattern:
+    return re.compile("|".join(calendars()["session_during_patterns"]))
+
+
+_SENTENCE_OPENING = re.compile(r"(?<=[。！？；;\n])|^")
+_TIME_OPENING = re.compile(r"[^，,。；;！？\n]{0,20}?(?:\d{1,2}\s*日|[前后]|以来|年|期间)[，,]")
+
+
+def _during_session(text: str, para_start: int, s_start: int) -> bool:
+    """Whether an earlier sentence of the paragraph opens with the session's time (会议期间，…; 市政协全会
+    期间，…: ``session_during_patterns``) and no sentence between opens with another time (会后，…): the
+    sentences after it (…。据统计，…其中集体提案1件; …。提交社情民意信息一篇) are the session's too."""
+    starts = [m.start() for m in _SENTENCE_OPENING.finditer(text, para_start, s_start + 1)]
+    for i in reversed([i for i in starts if para_start <= i <= s_start]):
+        if _session_during_re().match(text, i):
+            return True
+        if _TIME_OPENING.match(text, i):
+            return False
+    return False
+
+
 def _session_own(text: str, para_start: int, s_start: int, pos: int, lex: Lexicon) -> bool:
     """Whether the figure at ``pos`` is the session's own on a session page whose report reviews the
     year before: its sentence names the session's arrangements (委员通道, 大会口头发言, 会期内, 来自…界别
-    的…委员: ``session_own_cues``), or the paragraph's earlier sentence opened the session (3月5日，…会议
-    开幕。324名县政协委员…), and the sentence up to the figure names no year, no review and no time span;
-    only on a page that names a plenary session (政协…第四次会议)."""
+    的…委员: ``session_own_cues``), or the paragraph's earlier sentence opened the session
+    (3月5日，…会议开幕。324名县政协委员…), or the paragraph opens with the session's time (会议期间，…;
+    ``session_during_patterns``), and the sentence up to the figure names no year, no review and no time
+    span; only on a page that names a plenary session (政协…第四次会议)."""
     end = _sentence_end(text, pos)
     para = text[min(para_start, s_start) : pos]
     if (
@@ -1279,7 +1302,10 @@ def _session_own(text: str, para_start: int, s_start: int, pos: int, lex: Lexico
     if _session_own_re().search(text, s_start, end):
         own = True
     else:
-        own = para_start < s_start and bool(_session_opened_re().search(text, para_start, s_start))
+        own = para_start < s_start and (
+            bool(_session_opened_re().search(text, para_start, s_start))
+            or _during_session(text, para_start, s_start)
+        )
     # (on a page that names a plenary session: a January review of a year is no session page)
     return own and next(SESSION.finditer(text, 0, min(len(text), 4000)), None) is not None
 

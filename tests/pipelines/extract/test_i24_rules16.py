@@ -1,0 +1,47 @@
+"""Issue 24, round 16: period and committee misses that recur across sets (v1-v10, both halves), fixed
+as general knowledge. Sentences are our own."""
+
+from __future__ import annotations
+
+from tests.pipelines.extract.views import periods
+
+SESSION_PAGE = (
+    "政协平罗县第十届委员会第三次会议闭幕\n\n"
+    "2023-01-12 17:30\n\n"
+    "1月12日，政协平罗县第十届委员会第三次会议闭幕。会议审议通过县政协常务委员会工作报告，"
+    "总结过去一年的履职工作。\n\n"
+    "{body}\n"
+)
+
+
+def test_the_sentences_after_the_sessions_time_are_the_sessions(extract):
+    # a paragraph (or run of sentences) opened by 全会期间 / 会议期间: its later sentences too
+    body = (
+        "过去一年，县政协共收到提案126件。\n\n"
+        "县政协全会期间，我支部提交集体提案3篇，即关于乡村道路的建议；关于农村养老的建议等。"
+        "提交社情民意信息2篇。据统计，支部委员共提交个人提案11件。"
+    )
+    got = periods(extract(SESSION_PAGE.format(body=body)))
+    assert got["126件"] == (2022, 2022)  # the reviewed year
+    assert got["3篇"] == (2023, 2023)
+    assert got["2篇"] == (2023, 2023)
+    assert got["11件"] == (2023, 2023)
+
+
+def test_another_time_opening_ends_the_sessions_sentences(extract):
+    body = "县政协全会期间，我支部提交集体提案3篇。会后，支部组织委员视察4次。"
+    got = periods(extract(SESSION_PAGE.format(body=body)))
+    assert got["3篇"] == (2023, 2023)
+    assert got["4次"] == (2022, 2022)  # not the session's: the page's reviewed year, as before
+
+
+def test_the_make_up_among_the_members_is_the_sessions(extract):
+    # how many members there are, and who among them came, at the session: a state at its date
+    body = (
+        "过去一年，县政协组织视察12次。\n\n"
+        "本届政协委员中，党派成员46人。截至今天下午，在180名委员中已有172名报到。"
+    )
+    got = periods(extract(SESSION_PAGE.format(body=body)))
+    assert got["12次"] == (2022, 2022)
+    assert got["46人"] == (2023, 2023)
+    assert got["180名"] == (2023, 2023)
