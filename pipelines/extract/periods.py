@@ -1389,22 +1389,35 @@ def _relative_year(before: str, lex: Lexicon, review: bool = False) -> int | Non
 
 def _years_span(text: str, s_start: int, pos: int, lex: Lexicon) -> int | None:
     """A count of years before the quantity in its sentence: 四年形成, 5年间, 近三年来 -> 4, 5, 3."""
-    found = None
+    found, end = None, pos
     for m in _years_span_pattern(lex).finditer(text, s_start, pos):
-        found = _ordinal(m[1] or m[2])
-    found = _running_years(text, s_start, pos) or found
-    return found if found and 2 <= found <= 10 else None
+        found, end = _ordinal(m[1] or m[2]), m.end()
+    found = _running_years(text, s_start, pos) or _fits_span(found, text, end, pos)
+    return found
 
 
 def _running_years(text: str, s_start: int, pos: int) -> int | None:
     """The years a sentence says its work has run before the quantity (连续两年围绕…提交近200件提案)."""
-    found = None
+    found, end = None, pos
     for m in _RUNNING_YEARS.finditer(text, s_start, pos):
-        found = _ordinal(m[1])
-    return found if found and 2 <= found <= 10 else None
+        found, end = _ordinal(m[1]), m.end()
+    return _fits_span(found, text, end, pos)
 
 
-_RUNNING_YEARS = re.compile(rf"连续\s*(\d{{1,2}}|[{_CN_COUNT}]{{1,2}})\s*年")
+def _fits_span(years: int | None, text: str, end: int, pos: int) -> int | None:
+    """A count of years a figure covers: two to ten; more (31年来累计义诊5万人次, 连续23年…该基金已发放73万余元)
+    only where a running-total word (累计, 已, 共) stands between the span and the figure: a fund's
+    or a service's total since it began (an anniversary's 70年来 with no total is history)."""
+    if years is None or years < 2:
+        return None
+    if years <= 10:
+        return years
+    return years if years <= _LONG_RUN_YEARS and _LONG_RUN_TOTAL.search(text, end, pos) else None
+
+
+_RUNNING_YEARS = re.compile(rf"连续\s*(\d{{1,2}}|[{_CN_COUNT}]{{1,3}})\s*年")
+_LONG_RUN_YEARS = 50
+_LONG_RUN_TOTAL = re.compile(r"累计|累积|已|共")
 
 
 _SPAN_PATTERNS: dict[int, re.Pattern] = {}

@@ -3,7 +3,7 @@ as general knowledge. Sentences are our own."""
 
 from __future__ import annotations
 
-from tests.pipelines.extract.views import periods
+from tests.pipelines.extract.views import committees, periods
 
 SESSION_PAGE = (
     "政协平罗县第十届委员会第三次会议闭幕\n\n"
@@ -45,3 +45,28 @@ def test_the_make_up_among_the_members_is_the_sessions(extract):
     assert got["12次"] == (2022, 2022)
     assert got["46人"] == (2023, 2023)
     assert got["180名"] == (2023, 2023)
+
+
+def test_a_running_total_over_more_than_ten_years(extract):
+    text = (
+        "县政协医疗服务队送医下乡\n\n"
+        "2015-05-07 10:00\n\n"
+        "县政协组织医疗服务队到该村义诊。31年来累计义诊群众4万人次。"
+        "70年来，县政协走过了不平凡的历程，今年组织视察6次。\n"
+    )
+    got = periods(extract(text))
+    assert got["4万人次"] == (1985, 2015)  # 31 years to the page's year
+    assert got["6次"] == (2015, 2015)  # an anniversary's span with no total is history
+
+
+def test_a_running_total_over_decades_is_the_present_committees(extract):
+    # 嘉鱼县 was 422322 under its prefecture until 1998 and is 421221 since: a total since 1990 on a
+    # page of 2020 is the committee's that reports it, not the division's code of the span's first year
+    text = (
+        "嘉鱼县政协医疗服务队送医下乡\n\n"
+        "2020-09-01 10:00\n\n"
+        "嘉鱼县政协组织医疗服务队到该村义诊。31年来累计义诊群众5万人次。\n"
+    )
+    ms = extract(text)
+    assert periods(ms)["5万人次"] == (1990, 2020)
+    assert committees(ms)["5万人次"] == "421221"
