@@ -70,3 +70,12 @@ def test_a_running_total_over_decades_is_the_present_committees(extract):
     ms = extract(text)
     assert periods(ms)["5万人次"] == (1990, 2020)
     assert committees(ms)["5万人次"] == "421221"
+
+
+def test_a_page_dated_by_its_address_reads_the_register_of_that_year(extract):
+    # 县政协 on a county news site's page of 2012; the county (宁乡县, 430124) is a county-level city
+    # (宁乡市) since 2017, so today's register has no 宁乡 county that 县政协 may stand for
+    text = "县政协委员走访敬老院\n\n11月17日，县政协组织委员走访敬老院，为36名老人送去冬衣。\n"
+    ms = extract(text, address="https://www.ningxiangnews.net/content/2012/11/20/12345.html")
+    assert committees(ms)["36名"] == "430124"
+    assert periods(ms)["36名"] == (2012, 2012)
