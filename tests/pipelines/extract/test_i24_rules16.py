@@ -79,3 +79,14 @@ def test_a_page_dated_by_its_address_reads_the_register_of_that_year(extract):
     ms = extract(text, address="https://www.ningxiangnews.net/content/2012/11/20/12345.html")
     assert committees(ms)["36名"] == "430124"
     assert periods(ms)["36名"] == (2012, 2012)
+
+
+def test_an_undated_publisher_under_a_name_its_division_no_longer_bears(extract):
+    # 海门市 (320684) is 海门区 (320614) since 2020: an undated page of the city's committee is 海门市's,
+    # not its prefecture's (市政协 read against 海门区 would be 南通市)
+    text = (
+        "市政协全体会议闭幕\n\n"
+        "1月10日，市政协全体会议闭幕。本次大会应到委员300人，实到280人。\n\n"
+        "主办单位：中国人民政治协商会议江苏省海门市委员会 地址：海门市某某路1号\n"
+    )
+    assert committees(extract(text))["300人"] == "320684"
