@@ -217,6 +217,10 @@ class Attributor:
                     period = report_period(blocks, self.lex, event, "event", lead=lead)
                 elif period.reason is None or period.reason.startswith("no dated context"):
                     period = replace(period, reason=meta.reason)
+            if subject.committee is None and year is None and period.end is not None:
+                # a page dated only outside its text (its address): the register of that year (县政协 on
+                # ningxiangnews.net in 2012 is 宁乡县's; 宁乡 is a county-level city since 2017)
+                subject = find_subject(self.doc, article=article, year=period.end)
             c = subject.committee
             own_date = period.published if period.source not in ("session", "cross_document") else None
             dated = session_years(blocks, c, self.calendar, own_date) if c else None

@@ -240,7 +240,10 @@ def _mention(
     doc: Document, q, metric, category, owner, period, block: Block | None, sentence: str
 ) -> Mention:
     """A Mention of the quantity ``q`` (anything with start, end, value, unit, qualifier)."""
-    c = _as_of(owner.committee, period.start)  # (a term crossing a code change keeps its first year's)
+    # (a term crossing a code change keeps its first year's, a chronicle's term its own years'; a running
+    # total over more than two terms, 31年来累计…, is the committee's that reports it at the span's end)
+    long_run = period.start is not None and period.end is not None and period.end - period.start > 10
+    c = _as_of(owner.committee, period.end if long_run else period.start)
     same = period.source == owner.period.source and period.start == owner.period.start  # the report's own
     return new_mention(
         doc=doc.doc_id,

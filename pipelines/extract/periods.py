@@ -1261,12 +1261,35 @@ def _session_opened_re() -> re.Pattern:
     return re.compile(alternation(calendars()["session_opened_cues"]))
 
 
+@functools.cache
+def _session_during_re() -> re.Pattern:
+    return re.compile("|".join(calendars()["session_during_patterns"]))
+
+
+_SENTENCE_OPENING = re.compile(r"(?<=[。！？；;\n])|^")
+_TIME_OPENING = re.compile(r"[^，,。；;！？\n]{0,20}?(?:\d{1,2}\s*日|[前后]|以来|年|期间)[，,]")
+
+
+def _during_session(text: str, para_start: int, s_start: int) -> bool:
+    """Whether an earlier sentence of the paragraph opens with the session's time (会议期间，…; 市政协全会
+    期间，…: ``session_during_patterns``) and no sentence between opens with another time (会后，…): the
+    sentences after it (…。据统计，…其中集体提案1件; …。提交社情民意信息一篇) are the session's too."""
+    starts = [m.start() for m in _SENTENCE_OPENING.finditer(text, para_start, s_start + 1)]
+    for i in reversed([i for i in starts if para_start <= i <= s_start]):
+        if _session_during_re().match(text, i):
+            return True
+        if _TIME_OPENING.match(text, i):
+            return False
+    return False
+
+
 def _session_own(text: str, para_start: int, s_start: int, pos: int, lex: Lexicon) -> bool:
     """Whether the figure at ``pos`` is the session's own on a session page whose report reviews the
     year before: its sentence names the session's arrangements (委员通道, 大会口头发言, 会期内, 来自…界别
-    的…委员: ``session_own_cues``), or the paragraph's earlier sentence opened the session (3月5日，…会议
-    开幕。324名县政协委员…), and the sentence up to the figure names no year, no review and no time span;
-    only on a page that names a plenary session (政协…第四次会议)."""
+    的…委员: ``session_own_cues``), or the paragraph's earlier sentence opened the session
+    (3月5日，…会议开幕。324名县政协委员…), or the paragraph opens with the session's time (会议期间，…;
+    ``session_during_patterns``), and the sentence up to the figure names no year, no review and no time
+    span; only on a page that names a plenary session (政协…第四次会议)."""
     end = _sentence_end(text, pos)
     para = text[min(para_start, s_start) : pos]
     if (
@@ -1279,7 +1302,10 @@ def _session_own(text: str, para_start: int, s_start: int, pos: int, lex: Lexico
     if _session_own_re().search(text, s_start, end):
         own = True
     else:
-        own = para_start < s_start and bool(_session_opened_re().search(text, para_start, s_start))
+        own = para_start < s_start and (
+            bool(_session_opened_re().search(text, para_start, s_start))
+            or _during_session(text, para_start, s_start)
+        )
     # (on a page that names a plenary session: a January review of a year is no session page)
     return own and next(SESSION.finditer(text, 0, min(len(text), 4000)), None) is not None
 
@@ -1363,22 +1389,35 @@ def _relative_year(before: str, lex: Lexicon, review: bool = False) -> int | Non
 
 def _years_span(text: str, s_start: int, pos: int, lex: Lexicon) -> int | None:
     """A count of years before the quantity in its sentence: 四年形成, 5年间, 近三年来 -> 4, 5, 3."""
-    found = None
+    found, end = None, pos
     for m in _years_span_pattern(lex).finditer(text, s_start, pos):
-        found = _ordinal(m[1] or m[2])
-    found = _running_years(text, s_start, pos) or found
-    return found if found and 2 <= found <= 10 else None
+        found, end = _ordinal(m[1] or m[2]), m.end()
+    found = _running_years(text, s_start, pos) or _fits_span(found, text, end, pos)
+    return found
 
 
 def _running_years(text: str, s_start: int, pos: int) -> int | None:
     """The years a sentence says its work has run before the quantity (连续两年围绕…提交近200件提案)."""
-    found = None
+    found, end = None, pos
     for m in _RUNNING_YEARS.finditer(text, s_start, pos):
-        found = _ordinal(m[1])
-    return found if found and 2 <= found <= 10 else None
+        found, end = _ordinal(m[1]), m.end()
+    return _fits_span(found, text, end, pos)
 
 
-_RUNNING_YEARS = re.compile(rf"连续\s*(\d{{1,2}}|[{_CN_COUNT}]{{1,2}})\s*年")
+def _fits_span(years: int | None, text: str, end: int, pos: int) -> int | None:
+    """A count of years a figure covers: two to ten; more (31年来累计义诊5万人次, 连续23年…该基金已发放73万余元)
+    only where a running-total word (累计, 已, 共) stands between the span and the figure: a fund's
+    or a service's total since it began (an anniversary's 70年来 with no total is history)."""
+    if years is None or years < 2:
+        return None
+    if years <= 10:
+        return years
+    return years if years <= _LONG_RUN_YEARS and _LONG_RUN_TOTAL.search(text, end, pos) else None
+
+
+_RUNNING_YEARS = re.compile(rf"连续\s*(\d{{1,2}}|[{_CN_COUNT}]{{1,3}})\s*年")
+_LONG_RUN_YEARS = 50
+_LONG_RUN_TOTAL = re.compile(r"累计|累积|已|共")
 
 
 _SPAN_PATTERNS: dict[int, re.Pattern] = {}

@@ -364,8 +364,19 @@ def _publisher_committee(register: Register, context: str, year: int | None) -> 
     """The one division a publisher or newspaper name points to (平罗县融媒体中心 -> 平罗县)."""
     s = compact(context)
     hits: dict[str, Committee] = {}
-    for name in _division_names(register).present(s):  # every name of two or more characters in s
-        for c in register.find(name, year):
+    present = _division_names(register).present(s)  # every name of two or more characters in s
+    renamed: dict[str, list[Committee]] = {}
+    if year is None:
+        # an undated page's publisher under a name its division no longer bears (中国人民政治协商会议
+        # 江苏省海门市委员会; 海门市 is 海门区 since 2020): the division of that name when it last bore it,
+        # and not the short name inside it (海门: today's 海门区)
+        for name in present:
+            if not register.find(name) and (last := _last_year_named(register, name)) is not None:
+                renamed[name] = register.find(name, last)
+    for name in present:
+        if any(name != old and name in old for old in renamed):
+            continue
+        for c in renamed.get(name) or register.find(name, year):
             hits[c.code] = c
     if not hits:
         return None
