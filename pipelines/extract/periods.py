@@ -426,9 +426,19 @@ def _intake(scope: str, report: Period, lex: Lexicon) -> bool:
     """Whether ``scope`` (a sentence, or its paragraph up to the figure) is about what a session
     received and reviews no past year: 大会共收到委员提案89件。经提案审查委员会认真审查，予以立案39件
     counts the session's own proposals in both sentences."""
-    return is_intake(scope, lex, strict=report.end < report.published[0]) and not any(
-        c in scope for c in lex.review_cues
-    )
+    reviewed = report.end < report.published[0]
+    if reviewed and _NO_SESSION_RECEIVED.search(scope) and not _SESSION_WORD.search(scope):
+        return False  # 举办协商活动244场次；收到提案1320件 in a review of the year: the year's
+    return is_intake(scope, lex, strict=reviewed) and not any(c in scope for c in lex.review_cues)
+
+
+# a bare 收到提案 among the year's other figures, with no session, meeting or cut-off date in its scope
+_NO_SESSION_RECEIVED = re.compile(r"[；;﹔，,、]\s*收到提案\d")
+_SESSION_WORD = re.compile(r"(?<!协商)会议|大会|全会|会上|会期|届|截[至止]|目前|期间")
+
+
+# a lead on the year just ended (记载着刚刚过去的2024年里…, 回望刚过去的一年): on a January page, a review
+_JUST_PAST = re.compile(r"刚刚?过去的\s*(?:(?:19|20)\d{2}\s*年|一年)")
 
 
 def _january_review(head: str, published: tuple[int, int, int], lex: Lexicon) -> bool:
@@ -437,7 +447,7 @@ def _january_review(head: str, published: tuple[int, int, int], lex: Lexicon) ->
         return False
     for word in lex.year_review_not:
         head = head.replace(word, "")
-    return any(c in head for c in lex.year_review_cues)
+    return any(c in head for c in lex.year_review_cues) or _JUST_PAST.search(head) is not None
 
 
 def report_period(
