@@ -1598,6 +1598,23 @@ def _same(i: int) -> int:
     return i
 
 
+def _own_years(text: str, s_start: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The years a sentence names for its own figures on a page that dates nothing else: a span
+    (2003年至2004年共计征集…八十余篇) or one plain year (2023年，县政协共…), not a year something
+    began from (2019年以来), a cut-off (截至2024年6月) or a sentence of history (早在2003年)."""
+    before = text[s_start:pos]
+    if "年" not in before or _cue_re(lex.history_cues).search(before):
+        return None
+    if spans := list(_SPAN.finditer(text, s_start, pos)):
+        return _span_years(spans[-1])
+    years = [
+        int(m[1])
+        for m in _YEAR.finditer(text, s_start, pos)
+        if not _SINCE.match(text, m.start(), pos) and not _cutoff_before(text, m.start(), lex)
+    ]
+    return (years[0], years[0]) if len(set(years)) == 1 else None
+
+
 class MentionPeriod(NamedTuple):
     start: int | None
     end: int | None
@@ -1643,6 +1660,8 @@ def mention_period(
         if plan:
             a, b = plan_years(plan[1])
             return MentionPeriod(a, b, "plan")
+        if own := _own_years(text, s_start, pos, lex):  # 2003年至2004年共计征集文史稿件八十余篇
+            return MentionPeriod(*own, "text")
         return MentionPeriod(None, None, None, report.reason or "no dated context: the text gives no period")
     if _cue_re(lex.history_cues).search(before):  # 早在2003年…还曾…: the text gives no period
         return MentionPeriod(

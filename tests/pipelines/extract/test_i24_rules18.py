@@ -40,3 +40,34 @@ def test_a_later_page_naming_the_year_just_ended_keeps_its_date(extract):
     )
     got = periods(extract(page))
     assert got["86场次"] == (2025, 2025)
+
+
+def test_a_session_page_still_counts_what_it_received_for_the_session(extract):
+    # the review guard reads a bare 收到提案 among a year's figures only: a session's intake stays its own
+    page = (
+        "县政协十届三次会议闭幕\n\n"
+        "2024-01-12 17:30\n\n"
+        "1月12日，县政协十届三次会议闭幕。会议总结过去一年的履职工作。\n\n"
+        "会议期间，共收到提案156件，经审查立案141件。\n"
+    )
+    got = periods(extract(page))
+    assert got["156件"] == (2024, 2024)
+
+
+def test_an_undated_pages_sentence_names_its_own_years(extract):
+    # no date line, no address, no year in the lead: the sentence's own span (or one year) dates it
+    page = (
+        "在市政协文史工作座谈会上的讲话\n\n"
+        "同志们：\n\n"
+        "今天召开文史工作座谈会，共同商讨文史工作。\n\n"
+        + "市政协文史工作从起步到现在，在各方支持下开展得有声有色，呈现出良好的发展势头。\n\n"
+        * 10
+        + "本届政协高度重视文史资料的征集、编辑和出版，把它作为履职的一项重要内容来抓。\n\n"
+        "2003年至2004年共计征集文史稿件六十余篇，收集图片资料二十余幅。\n\n"
+        "早在1998年，政协就组织委员撰写回忆文章九十余篇。\n"
+    )
+    got = periods(extract(page))
+    assert got["六十余篇"] == (2003, 2004)
+    assert got["二十余幅"] == (2003, 2004)
+    assert got["九十余篇"] == (None, None)  # a sentence of history names no period
+
