@@ -71,3 +71,15 @@ def test_an_undated_pages_sentence_names_its_own_years(extract):
     assert got["二十余幅"] == (2003, 2004)
     assert got["九十余篇"] == (None, None)  # a sentence of history names no period
 
+
+def test_a_headline_figure_the_body_repeats_takes_the_bodys_period(extract):
+    # a session-time item with last year's rates in its headline
+    page = (
+        "区政协：提案办复率100%\n\n"
+        "【区政协：提案办复率100%】某某城区\n\n"
+        "本报讯 6月29日，区政协五届二次会议召开。记者获悉，去年全年区政协共收集提案231件，提案办复率100%。\n"
+    )
+    ms = extract(page, address="http://news.example.com/a/2022/0630/1234.html")
+    got = [(m["char_start"], m["period_start"], m["period_end"]) for m in ms if m["surface"] == "100%"]
+    assert len(got) == 3
+    assert [(a, b) for _, a, b in got] == [(2021, 2021)] * 3, got
