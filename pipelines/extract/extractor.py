@@ -190,6 +190,48 @@ def extract_mentions(
     if doc.tables:
         out.extend(_table_mentions(doc, model, attributor, plans))
         out.sort(key=lambda m: m.char_start)
+    return _headline_periods(doc, out)
+
+
+def _headline_periods(doc: Document, out: list[Mention]) -> list[Mention]:
+    """A headline's figure that the body repeats (办复率100% in the title, 去年…办复率100% below) is the
+    body's figure: it takes the body's period where the headline names no time of its own. A repost's
+    bracketed headline line (【title】lead…) is a headline too."""
+    titled: dict[int, int] = {}  # index of a headline's mention -> the end of its block
+    for i, m in enumerate(out):
+        block = doc.locate(m.char_start)
+        if block is None or m.period_source == "text":
+            continue
+        line = doc.text[block.start : block.end].lstrip()
+        if block.role in _TITLE_ROLES:
+            titled[i] = block.end
+        elif (
+            line.startswith("【")
+            and (close := line.find("】")) > 0
+            and m.char_start < block.end - len(line) + close
+        ):
+            titled[i] = block.end
+    for i, end in titled.items():
+        m = out[i]
+        key = (m.value, m.unit, m.qualifier)
+        body = next(
+            (
+                n
+                for j, n in enumerate(out)
+                if j not in titled and n.char_start >= end and (n.value, n.unit, n.qualifier) == key
+            ),
+            None,
+        )
+        if body is not None and body.period_start is not None:
+            out[i] = replace(
+                m,
+                period_start=body.period_start,
+                period_end=body.period_end,
+                period_source=body.period_source,
+                period_inferred=body.period_inferred,
+                period_evidence=body.period_evidence,
+                period_reason=body.period_reason,
+            )
     return out
 
 

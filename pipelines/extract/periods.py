@@ -426,9 +426,19 @@ def _intake(scope: str, report: Period, lex: Lexicon) -> bool:
     """Whether ``scope`` (a sentence, or its paragraph up to the figure) is about what a session
     received and reviews no past year: 大会共收到委员提案89件。经提案审查委员会认真审查，予以立案39件
     counts the session's own proposals in both sentences."""
-    return is_intake(scope, lex, strict=report.end < report.published[0]) and not any(
-        c in scope for c in lex.review_cues
-    )
+    reviewed = report.end < report.published[0]
+    if reviewed and _NO_SESSION_RECEIVED.search(scope) and not _SESSION_WORD.search(scope):
+        return False  # 举办协商活动244场次；收到提案1320件 in a review of the year: the year's
+    return is_intake(scope, lex, strict=reviewed) and not any(c in scope for c in lex.review_cues)
+
+
+# a bare 收到提案 among the year's other figures, with no session, meeting or cut-off date in its scope
+_NO_SESSION_RECEIVED = re.compile(r"[；;﹔，,、]\s*收到提案\d")
+_SESSION_WORD = re.compile(r"(?<!协商)会议|大会|全会|会上|会期|届|截[至止]|目前|期间")
+
+
+# a lead on the year just ended (记载着刚刚过去的2024年里…, 回望刚过去的一年): on a January page, a review
+_JUST_PAST = re.compile(r"刚刚?过去的\s*(?:(?:19|20)\d{2}\s*年|一年)")
 
 
 def _january_review(head: str, published: tuple[int, int, int], lex: Lexicon) -> bool:
@@ -437,7 +447,7 @@ def _january_review(head: str, published: tuple[int, int, int], lex: Lexicon) ->
         return False
     for word in lex.year_review_not:
         head = head.replace(word, "")
-    return any(c in head for c in lex.year_review_cues)
+    return any(c in head for c in lex.year_review_cues) or _JUST_PAST.search(head) is not None
 
 
 def report_period(
@@ -1588,6 +1598,23 @@ def _same(i: int) -> int:
     return i
 
 
+def _own_years(text: str, s_start: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The years a sentence names for its own figures on a page that dates nothing else: a span
+    (2003年至2004年共计征集…八十余篇) or one plain year (2023年，县政协共…), not a year something
+    began from (2019年以来), a cut-off (截至2024年6月) or a sentence of history (早在2003年)."""
+    before = text[s_start:pos]
+    if "年" not in before or _cue_re(lex.history_cues).search(before):
+        return None
+    if spans := list(_SPAN.finditer(text, s_start, pos)):
+        return _span_years(spans[-1])
+    years = [
+        int(m[1])
+        for m in _YEAR.finditer(text, s_start, pos)
+        if not _SINCE.match(text, m.start(), pos) and not _cutoff_before(text, m.start(), lex)
+    ]
+    return (years[0], years[0]) if len(set(years)) == 1 else None
+
+
 class MentionPeriod(NamedTuple):
     start: int | None
     end: int | None
@@ -1633,6 +1660,8 @@ def mention_period(
         if plan:
             a, b = plan_years(plan[1])
             return MentionPeriod(a, b, "plan")
+        if own := _own_years(text, s_start, pos, lex):  # 2003年至2004年共计征集文史稿件八十余篇
+            return MentionPeriod(*own, "text")
         return MentionPeriod(None, None, None, report.reason or "no dated context: the text gives no period")
     if _cue_re(lex.history_cues).search(before):  # 早在2003年…还曾…: the text gives no period
         return MentionPeriod(
