@@ -3,7 +3,7 @@ pages. Sentences are our own."""
 
 from __future__ import annotations
 
-from tests.pipelines.extract.views import committees
+from tests.pipelines.extract.views import committees, surfaces
 
 
 def test_a_headlines_column_tag_names_the_committee(extract):
@@ -68,3 +68,15 @@ def test_a_name_inside_a_longer_publishers_name_is_not_read(extract):
         "版权所有：宝应县融媒体中心\n"
     )
     assert committees(extract(page))["185件"] == "321023"
+
+
+def test_handling_units_named_with_their_role_are_no_count(extract):
+    page = (
+        "平罗县政协召开提案督办会\n\n"
+        "2023年8月7日，平罗县政协组织召开提案督办会，10余家提案承办单位负责人参加。"
+        "经过30个主办协办单位的共同努力，今年县政协督办重点提案12件。\n"
+    )
+    got = surfaces(extract(page))
+    assert "10余家" not in got
+    assert "30个" not in got
+    assert "12件" in got
