@@ -36,6 +36,10 @@ _SEGMENT_END = "，,、；;：:"
 _CN_DIGITS = frozenset("零〇一二两三四五六七八九十")
 _THRESHOLDS = ("以上", "以下")
 _CLAUSE_END = re.compile(r"\s*(?:[，,。；;、）)]|$)")
+# the items a list names right before its size (调研、提案、民主监督三个协同联动; 经济、社会、文化四个方面)
+_LISTED_ITEMS = re.compile(
+    r"(?:[\u4e00-\u9fff“”\"]{1,10}、)+[\u4e00-\u9fff“”\"]{1,10}(?:[和及与][\u4e00-\u9fff“”\"]{1,10})?等?$"
+)
 _SPACES = " \t\u3000"
 _SEGMENT_RE = re.compile("[" + _SEGMENT_END + "]")
 _DELIMITER = re.compile(r"[，,、；;：:。！？!?\n]")
@@ -290,6 +294,10 @@ class ContextModel:
             return True  # 个人捐款一百万元以上的就有三十一位: a threshold that picks out whom a count counts
         if self.not_count_after_re.match(after):
             return True  # 交由91家单位办理, 3人以上联名, 五次全会
+        if q.chinese and q.qualifier == "exact" and q.unit in ("个", "项") and 2 <= q.value <= 9:
+            listed = _LISTED_ITEMS.search(text, max(s0, q.start - 60), q.start)
+            if listed and len(re.split("[、和及与]", listed[0].rstrip("等"))) == q.value:
+                return True  # 调研、提案、民主监督三个协同联动: the size of the list just named, no count
         if q.unit in lex.body_units and self.handling_after_re.match(text, q.end, q.end + 32):
             return True  # 分别由40个部门、10个乡镇管委会办理完毕, 16个州、市人民政府及…管委会认真承办: handling bodies
         if q.unit in _PEOPLE_UNITS and self.officials_after_re.match(after):

@@ -80,3 +80,26 @@ def test_handling_units_named_with_their_role_are_no_count(extract):
     assert "10余家" not in got
     assert "30个" not in got
     assert "12件" in got
+
+
+def test_the_size_of_a_list_just_named_is_no_count(extract):
+    page = (
+        "平罗县政协推进履职平台建设\n\n"
+        "2023年，平罗县政协通过搭建委员履职平台，强化调研、提案、民主监督三个协同联动等方式增强合力，开展专题视察3次。"
+        "全年组织委员开展调研、视察、协商活动六项，共形成报告4篇。\n"
+    )
+    got = surfaces(extract(page))
+    assert "三个" not in got
+    assert "3次" in got
+    assert "六项" in got  # three items listed, six activities: a count
+    assert "4篇" in got
+
+
+def test_a_span_of_days_and_nights_is_no_count(extract):
+    page = (
+        "平罗县政协2023年工作回顾\n\n"
+        "2023年，平罗县政协共收到提案126件。这些数据记录了县政协履职的365个日夜。\n"
+    )
+    got = surfaces(extract(page))
+    assert "365个" not in got
+    assert "126件" in got
