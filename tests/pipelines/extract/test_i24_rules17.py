@@ -103,3 +103,17 @@ def test_a_span_of_days_and_nights_is_no_count(extract):
     got = surfaces(extract(page))
     assert "365个" not in got
     assert "126件" in got
+
+
+def test_a_books_make_up_and_a_volume_ordinal_are_no_count(extract):
+    page = (
+        "平罗县政协编印文史资料\n\n"
+        "2023年1月，平罗县政协编印《平罗旧事》，为平罗县文史资料第廿四辑，"
+        "全书17万字、53张图、4个表，征集史料30篇。\n"
+    )
+    got = surfaces(extract(page))
+    assert "四辑" not in got
+    assert "53张" not in got
+    assert "4个" not in got
+    assert "17万字" in got
+    assert "30篇" in got
