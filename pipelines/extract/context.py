@@ -36,6 +36,14 @@ _SEGMENT_END = "，,、；;：:"
 _CN_DIGITS = frozenset("零〇一二两三四五六七八九十")
 _THRESHOLDS = ("以上", "以下")
 _CLAUSE_END = re.compile(r"\s*(?:[，,。；;、）)]|$)")
+# a book's size in characters listed first, then its make-up (17万字、53张图、4个表): pictures and tables
+_BOOK_MAKE_UP = re.compile(
+    r"[0-9一二三四五六七八九十百千.余多]+万?字、(?:[0-9一二三四五六七八九十百余多]+[张幅个页][^、，,。]{0,2}、)*$"
+)
+# the items a list names right before its size (调研、提案、民主监督三个协同联动; 经济、社会、文化四个方面)
+_LISTED_ITEMS = re.compile(
+    r"(?:[\u4e00-\u9fff“”\"]{1,10}、)+[\u4e00-\u9fff“”\"]{1,10}(?:[和及与][\u4e00-\u9fff“”\"]{1,10})?等?$"
+)
 _SPACES = " \t\u3000"
 _SEGMENT_RE = re.compile("[" + _SEGMENT_END + "]")
 _DELIMITER = re.compile(r"[，,、；;：:。！？!?\n]")
@@ -273,6 +281,10 @@ class ContextModel:
             return True  # 帮助一名学生, 一份提案, 一起奋斗: an article (but 召开全体会议一次。 counts)
         if q.chinese and before.endswith("点") and before[-2:-1] in _CN_DIGITS:
             return True  # 五点七亿多元: the fraction of a decimal the parser does not read as one number
+        if before[-1:] and before[-1] in "廿卅卌":
+            return True  # 第廿四辑: the tail of a numeral the parser does not read (廿 = 20)
+        if q.unit in ("张", "幅", "个", "页") and _BOOK_MAKE_UP.search(text, max(s0, q.start - 40), q.start):
+            return True  # 17万字、53张图、4个表: a book's make-up, no count of work
         if before[-1:].isdigit() or before[-1:].isascii() and before[-1:].isalpha():
             return True  # part of a code or a larger token
         if not q.chinese and text[q.num_start] == "0" and text[q.num_start + 1 : q.num_start + 2].isdigit():
@@ -290,6 +302,10 @@ class ContextModel:
             return True  # 个人捐款一百万元以上的就有三十一位: a threshold that picks out whom a count counts
         if self.not_count_after_re.match(after):
             return True  # 交由91家单位办理, 3人以上联名, 五次全会
+        if q.chinese and q.qualifier == "exact" and q.unit in ("个", "项") and 2 <= q.value <= 9:
+            listed = _LISTED_ITEMS.search(text, max(s0, q.start - 60), q.start)
+            if listed and len(re.split("[、和及与]", listed[0].rstrip("等"))) == q.value:
+                return True  # 调研、提案、民主监督三个协同联动: the size of the list just named, no count
         if q.unit in lex.body_units and self.handling_after_re.match(text, q.end, q.end + 32):
             return True  # 分别由40个部门、10个乡镇管委会办理完毕, 16个州、市人民政府及…管委会认真承办: handling bodies
         if q.unit in _PEOPLE_UNITS and self.officials_after_re.match(after):

@@ -118,12 +118,18 @@ def compact(text: str) -> str:
     return normalise(PINYIN_NOTE.sub("", text))
 
 
+# A headline's column tag naming a division right before 政协 (【富民县】政协十届四次会议召开…,
+# a city committee's site running its counties' news): the tag is the committee's place, read as
+# 富民县政协. The bracket moves before the name so that offsets stay those of the compacted text.
+_COLUMN_TAG = re.compile(r"【([\u4e00-\u9fff]{1,10}?[省市县区州旗盟])】(?=政协)")
+
+
 def committee_names(text: str, register: Register | None = None) -> list[NamedCommittee]:
     """Every committee name in ``text``, in order: 平罗县政协, 政协平罗县委员会, 县政协 ..."""
     if "政" not in text:  # in 政协 and 中国人民政治协商会议; OpenCC makes it from no other character
         return []
     register = register or load_register()
-    s = compact(text)
+    s = _COLUMN_TAG.sub(r"【】\1", compact(text))
     longest = register.max_name_length
     found: list[NamedCommittee] = []
     taken = 0
@@ -339,11 +345,14 @@ _PUBLISHER_LINE = re.compile(
     r"(?:版权所有|主办单位|主办|本报地址|本站地址)\s*[:：]?\s*([\u4e00-\u9fff]{2,24})"
     r"|(?:当前位置|现在的位置|您的位置|当前的位置)\s*[:：]?\s*([\u4e00-\u9fff]{2,12})\s*(?:->|>|»|＞)"
     r"|(?:标签|关键词|关键字)\s*[:：]\s*([\u4e00-\u9fff、，, ]{2,30})"
+    # a committee's own site naming itself before it: Copyright 中国人民政治协商会议宝应县委员会。 版权所有
+    # (not any name: 六安新闻网版权所有 would read 安新 as well as 六安)
+    r"|((?:中国人民政治协商会议|政协)[\u4e00-\u9fff]{2,16}?委员会)\s*[。.]?\s*版权所有"
 )
 
 
 def _publisher_lines(text: str) -> list[str]:
-    return [m[1] or m[2] or m[3] for m in _PUBLISHER_LINE.finditer(PINYIN_NOTE.sub("", text))]
+    return [m[1] or m[2] or m[3] or m[4] for m in _PUBLISHER_LINE.finditer(PINYIN_NOTE.sub("", text))]
 
 
 def _from_metadata(doc: Document, register: Register, year: int | None, context: str) -> SubjectResult | None:
@@ -376,6 +385,8 @@ def _publisher_committee(register: Register, context: str, year: int | None) -> 
     for name in present:
         if any(name != old and name in old for old in renamed):
             continue
+        if any(name != other and name in other for other in present if register.find(other, year)):
+            continue  # 应县 inside 宝应县: the longer name is the one written
         for c in renamed.get(name) or register.find(name, year):
             hits[c.code] = c
     if not hits:
@@ -783,6 +794,26 @@ def _nested_tie(register: Register, a: Committee, b: Committee, year: int | None
     return low if high.level == "national" else high
 
 
+def _formal_below_source(
+    register: Register,
+    named_codes: list[tuple[str, str]],
+    named_forms: list[tuple[str, str, str]],
+    committees: dict[str, Committee],
+    top: str,
+    year: int | None,
+) -> Committee | None:
+    """A committee named only in the byline (来源：昆明市政协, the site that carries the item) over
+    the one committee of its division the lead names by its formal name (政协富民县第十届委员会第四次
+    会议召开…): the lead's, whose news the higher committee's site runs."""
+    if any(z != "byline" for z, c in named_codes if c == top):
+        return None
+    formal = {c for z, c, form in named_forms if z == "lead" and c != top and form.endswith("委员会")}
+    if len(formal) != 1:
+        return None
+    low = committees[formal.pop()]
+    return low if _inside(register, low, committees[top], year) else None
+
+
 def _round_up_parent(
     register: Register,
     relatives: list[tuple[str, NamedCommittee]],
@@ -827,6 +858,7 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     relatives: list[tuple[str, NamedCommittee]] = []
     resolved: dict[str, Resolution] = {}  # an article names its committees many times
     _named_codes: list[tuple[str, str]] = []
+    _named_forms: list[tuple[str, str, str]] = []  # zone, code, the form as written
     objects: list[tuple[str, NamedCommittee]] = []  # relative forms named as objects (出席县政协…会议)
     for zone, text in zones:
         for named in committee_names(text, register):
@@ -845,6 +877,7 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
                 continue
             code = res.committee.code
             _named_codes.append((zone, code))
+            _named_forms.append((zone, code, named.form))
             committees[code] = res.committee
             scores[code] = scores.get(code, 0) + ZONE_WEIGHTS[zone]
             if zone in PROMINENT and (
@@ -941,6 +974,10 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     if stronger_unresolved:
         zone, reason, candidates, _ = stronger_unresolved[0]
         return SubjectResult(None, f"{zone}: {reason}", candidates)
+    formal = _formal_below_source(register, _named_codes, _named_forms, committees, top, year)
+    if formal is not None:
+        others = tuple(committees[c] for c in ranked if c != formal.code)
+        return SubjectResult(formal, candidates=others, evidence="lead (formal name, below the source)")
     round_up = _round_up_parent(register, relatives + objects, committees, committees[top], year)
     if round_up is not None:
         return SubjectResult(round_up, candidates=tuple(committees.values()), evidence="lead (a round-up)")
