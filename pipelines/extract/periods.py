@@ -374,19 +374,27 @@ def _lasted(text: str) -> int | None:
 
 
 # a year whose clause goes on to a plan (2024年区政协将聚焦…, 2025年要…): the plan's year
-_PLAN_YEAR = re.compile(r"[^，,。；;：:、\n]{0,8}?(?:将(?!近)|要|拟|计划|力争)")
+_PLAN_YEAR = re.compile(r"[^，,。；;：:、\n]{0,8}?(?:将(?!近)|要|拟|计划|計劃|力争)")
+# a draft for the year a session adopts (2014年…执行情况及2015年国民经济和社会发展计划(草案)的报告,
+# 2015年财政预算草案): the session is held in that year
+_DRAFT_YEAR = re.compile(r"[^，,。；;：:、\n\d年]{0,16}?[（(]?草案")
 # a year the sentence calls the current one and plans for (2026年是“十五五”的开局之年，市政协将…), or
 # names as the year of the tasks set (2011年的工作任务, 2024年工作要点): also a plan's year
 _PLAN_SENTENCE = re.compile(r"是[^。；;！？\n]{0,40}?[，,][^。；;！？\n]{0,12}?(?:将(?!近)|要|拟|力争)")
 _TASK_YEAR = re.compile(
-    r"的?(?:主要)?(?:工作任务|工作安排|工作要点|工作部署|工作思路|重点工作|主要任务)"
+    r"的?(?:主要)?(?:工作任务|工作安排|工作要[点點]|工作部署|工作思路|重点工作|主要任务)"
     r"(?!完成|落实|情况|回顾|总结|进展|成效|推进)"  # (2023年重点工作完成情况: a review)
 )
 
 
 def _is_plan_year(text: str, end: int) -> bool:
     """Whether the year ending at ``end`` (after its 年) is a plan's: its clause plans for it."""
-    return bool(_PLAN_YEAR.match(text, end) or _PLAN_SENTENCE.match(text, end) or _TASK_YEAR.match(text, end))
+    return bool(
+        _PLAN_YEAR.match(text, end)
+        or _PLAN_SENTENCE.match(text, end)
+        or _TASK_YEAR.match(text, end)
+        or _DRAFT_YEAR.match(text, end)
+    )
 
 
 def plan_year(blocks: list[str]) -> int | None:
@@ -499,6 +507,8 @@ def report_period(
     from_date = None
     date_source = None
     planned = plan_year(blocks) if published is None else None
+    if year is not None and year == planned and (md := _month_day_line(blocks)) is not None and md[0] >= 10:
+        year = None  # 12月28日，…审议通过了…2020年工作要点: the only year is the plan's, set in the December before
     if year is None and planned is not None:
         # the session or meeting that plans for year P (会议指出，2024年区政协将…) is held in P
         # (a December one plans for the next year): its month-day date line, else P's start
@@ -581,7 +591,7 @@ def _yearbook_year(head: str, lex: Lexicon) -> int | None:
     if not words:
         return None
     m = re.search(
-        rf"(?:{words})\s*[（(]?\s*((?:19|20)\d{{2}})(?!\d)|(?<!\d)((?:19|20)\d{{2}})\s*年?\s*[^\s\d，。；,;]{{0,8}}?(?:{words})",
+        rf"(?:{words})\s*[（(\-－—–]?\s*((?:19|20)\d{{2}})(?!\d)|(?<!\d)((?:19|20)\d{{2}})\s*年?\s*[^\s\d，。；,;]{{0,8}}?(?:{words})",
         head,
     )
     return int(m[1] or m[2]) if m else None
@@ -691,6 +701,8 @@ SESSION = _SessionPatterns(_SESSION, _SESSION_ZX)
 TERM = re.compile(rf"第?({_NUM})\s*届(?:全国|[^\s，。；,;、]{{0,8}}?)?(?:政协|委员会)")
 _NOT_PLENARY = re.compile("人民代表大会|人大|常务|常委|党代会|代表大会")
 _FORTHCOMING = ("即将", "将于", "筹备", "准备", "预备")
+# a people's congress named right before an ordinal (市人大十七届三次会议): not the committee's session
+_CONGRESS_BEFORE = re.compile(r"(?:人大|人民代表大会|党代会)(?:常委会)?第?$")
 
 
 def _ordinal(text: str) -> int | None:
@@ -719,6 +731,8 @@ def sessions(text: str, committee: Committee, register: Register | None = None):
     for m in SESSION.finditer(text):
         if _NOT_PLENARY.search(m[0]) or (_ordinal(m[2]) or 99) > 6:
             continue  # a people's congress, a standing committee, or no plenary number
+        if _CONGRESS_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # 常州市人大十七届三次会议和…政协十五届三次会议: the congress's ordinal
         n, k = _ordinal(m[1]), _ordinal(m[2])
         if n and k and _own_ordinal(text, m, committee, register):
             yield n, k, m
@@ -1309,8 +1323,8 @@ def _session_own(text: str, para_start: int, s_start: int, pos: int, lex: Lexico
         or "年" in text[s_start:pos]
     ):
         return False
-    if _session_own_re().search(text, s_start, end):
-        own = True
+    if _session_own_re().search(text, s_start, end) or _session_during_re().match(text, s_start):
+        own = True  # (a sentence opened by the session's time: 在…召开的…政协十五届三次会议上，…17名委员…)
     else:
         own = para_start < s_start and (
             bool(_session_opened_re().search(text, para_start, s_start))
@@ -1755,7 +1769,10 @@ def mention_period(
         return MentionPeriod(report.end - years + 1, report.end, report.source)
     year = None
     cutoff = False
+    asides = [a.span() for a in _CLOSED_ASIDE.finditer(text, s_start, pos)] if has_year else []
     for m in _YEAR.finditer(text, s_start, pos) if has_year else ():  # (a year holds 年)
+        if any(a <= m.start() and b <= pos for a, b in asides if b > m.start()):
+            continue  # 共收到509件(2013年全会收到516件)；其中…101件: the aside's year is its own
         if not _SINCE.match(text, m.start(), pos) and (
             not (cut := _cutoff_before(text, m.start(), lex)) or _year_end(text, m)  # 截至2007年底: 2007
         ):
