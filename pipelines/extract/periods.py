@@ -1349,14 +1349,14 @@ def _cumulative_since(
     before = text[s_start:pos]
     lasted = _YEARS_SO_FAR.search(before)  # 5年多来，全省4万多名委员…: since a year the paragraph names
     cut = None
-    for m in _CUT_TOTAL.finditer(before):
+    for m in _CUT_TOTAL.finditer(before) if "截" in before else ():
         cut = m
     if not (lasted or cut or _cue_re(lex.cumulative_words).search(before)) or _named_year(
         text, s_start, pos, lex
     ):
         return None
     running = None
-    for m in _RUNNING_YEAR.finditer(before):
+    for m in _RUNNING_YEAR.finditer(before) if "连续第" in before else ():
         running = m
     if running is not None and _cue_re(lex.cumulative_words).search(before, running.end()):
         n = _ordinal(running[1])
@@ -1500,6 +1500,8 @@ def _that_year(text: str, para_start: int, s_start: int, pos: int, lex: Lexicon)
     """The year 当年 (同年) refers back to: the last year the paragraph names before it, when the
     sentence names none of its own."""
     before = text[s_start:pos]
+    if _cue_re(lex.that_year_words).search(before) is None:  # (most sentences: no word to look back from)
+        return None
     at = max((before.rfind(w) for w in lex.that_year_words), default=-1)
     if at < 0 or _named_year(text, s_start, pos, lex):
         return None
