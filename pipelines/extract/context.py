@@ -23,6 +23,7 @@ per thread.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import replace
 from typing import NamedTuple
@@ -120,6 +121,12 @@ class Reading(NamedTuple):
     category: str | None
     sentence_start: int
     sentence_end: int
+
+
+@functools.cache
+def _any_word_re(words: tuple[str, ...]) -> re.Pattern:
+    """A regex finding any of the literal ``words``: a quick test before a slower exact one."""
+    return re.compile("" if "" in words else alternation(words))
 
 
 class _Hit(NamedTuple):
@@ -240,7 +247,10 @@ class ContextModel:
         if not any(counted):
             return []
         self._delims = [m.start() for m in _SEGMENT_RE.finditer(text, s0, s1)]
-        self._other_body_sentence = any(w in self._unmasked(text[s0:s1]) for w in self.lex.other_body_objects)
+        words = self.lex.other_body_objects  # (masking only removes words: the raw sentence is tested first)
+        self._other_body_sentence = _any_word_re(words).search(text, s0, s1) is not None and any(
+            w in self._unmasked(text[s0:s1]) for w in words
+        )
         self._other_actor_seen = False  # an earlier clause of the sentence was another body's (该省建成…)
         self._award_sentence = self.award_re.search(text, s0, s1) is not None
         self._quoted = _OPEN_QUOTE_RE.search(text, s0, s1) is not None
@@ -322,7 +332,11 @@ class ContextModel:
             return True  # 一件件, 一次次 (a doubled 98%% is a typo, still a rate)
         if unit in lex.structure_units and (after_unit[:1].isdigit() or after_unit.startswith("百分之")):
             return True  # 三个100%: a slogan of targets
-        modifier = next((w for w in lex.structure_modifiers if text.startswith(w, q.end)), "")
+        modifier = (
+            next((w for w in lex.structure_modifiers if text.startswith(w, q.end)), "")
+            if text.startswith(lex.structure_modifiers, q.end)
+            else ""
+        )
         if unit in lex.structure_units and text.startswith(lex.structure_after, q.end + len(modifier)):
             word = next(w for w in lex.structure_after if text.startswith(w, q.end + len(modifier)))
             at = q.end + len(modifier) + len(word)  # (四个关键环节: the modifier is part of the frame)

@@ -205,7 +205,9 @@ _COLLECTIVE_BEFORE = re.compile(r"[省市县区州]、?$")
 
 def _collective(s: str, n: NamedCommittee) -> bool:
     return (
-        n.relative and n.form[:1] not in _RELATIVE_PREFIXES and bool(_COLLECTIVE_BEFORE.search(s[: n.start]))
+        n.relative
+        and n.form[:1] not in _RELATIVE_PREFIXES
+        and bool(_COLLECTIVE_BEFORE.search(s, max(0, n.start - 3), n.start))
     )
 
 
