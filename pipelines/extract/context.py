@@ -393,6 +393,8 @@ class ContextModel:
         return q.unit in _PEOPLE_UNITS and self.member_after_re.match(text, q.end) is not None
 
     def _in_numeral_word(self, text: str, q: Quantity) -> bool:
+        if text[q.num_start] not in self._numeral_word_chars:
+            return False  # (a word holding the numeral holds its character)
         return any(
             m.start() <= q.num_start < m.end()
             for m in self.numeral_words_re.finditer(text, max(0, q.start - 3), q.end + 3)

@@ -115,7 +115,7 @@ PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（] ?[a-zA-Zāáǎàēéěèī
 def compact(text: str) -> str:
     """The text without whitespace and pinyin notes, simplified: letter-spaced and line-broken
     names join up, 政協(xié)第六屆澤州縣委員會 reads 政协第六届泽州县委员会."""
-    return normalise(PINYIN_NOTE.sub("", text))
+    return normalise(PINYIN_NOTE.sub("", text) if "(" in text or "（" in text else text)
 
 
 # A headline's column tag naming a division right before 政协 (【富民县】政协十届四次会议召开…,
