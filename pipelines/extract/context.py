@@ -98,7 +98,7 @@ def _compact(text: str) -> tuple[str, list[int] | None]:
             and text[m.end()].isascii()
         )
     ]
-    notes = [m.span() for m in _PINYIN_NOTE.finditer(text)]
+    notes = [m.span() for m in _PINYIN_NOTE.finditer(text)] if "(" in text or "（" in text else []
     if notes:
         cuts = sorted(cuts + notes)
     if not cuts:

@@ -354,7 +354,8 @@ _PUBLISHER_LINE = re.compile(
 
 
 def _publisher_lines(text: str) -> list[str]:
-    return [m[1] or m[2] or m[3] or m[4] for m in _PUBLISHER_LINE.finditer(PINYIN_NOTE.sub("", text))]
+    plain = PINYIN_NOTE.sub("", text) if "(" in text or "（" in text else text
+    return [m[1] or m[2] or m[3] or m[4] for m in _PUBLISHER_LINE.finditer(plain)]
 
 
 def _from_metadata(doc: Document, register: Register, year: int | None, context: str) -> SubjectResult | None:
