@@ -135,6 +135,9 @@ class _Hit(NamedTuple):
     term: str
 
 
+_new_hit = functools.partial(tuple.__new__, _Hit)  # _Hit((start, end, term)) without NamedTuple's __new__
+
+
 def _inside(verb: _Hit, objects: list[_Hit]) -> bool:
     """A verb inside an object's word (培训 in 培训班) is no verb."""
     return any(h.start <= verb.start and verb.end <= h.end for h in objects)
@@ -254,8 +257,8 @@ class ContextModel:
         self._other_actor_seen = False  # an earlier clause of the sentence was another body's (该省建成…)
         self._award_sentence = self.award_re.search(text, s0, s1) is not None
         self._quoted = _OPEN_QUOTE_RE.search(text, s0, s1) is not None
-        objects = [_Hit(m.start(), m.end(), m[0]) for m in self.objects_re.finditer(text, s0, s1)]
-        verbs = [_Hit(m.start(), m.end(), m[0]) for m in self.verbs_re.finditer(text, s0, s1)]
+        objects = [_new_hit((m.start(), m.end(), m[0])) for m in self.objects_re.finditer(text, s0, s1)]
+        verbs = [_new_hit((m.start(), m.end(), m[0])) for m in self.verbs_re.finditer(text, s0, s1)]
         slogans = [m.span() for m in self.slogans_re.finditer(text, s0, s1)]
         out = []
         prev_end = s0

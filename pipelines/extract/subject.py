@@ -129,7 +129,8 @@ def committee_names(text: str, register: Register | None = None) -> list[NamedCo
     if "政" not in text:  # in 政协 and 中国人民政治协商会议; OpenCC makes it from no other character
         return []
     register = register or load_register()
-    s = _COLUMN_TAG.sub(r"【】\1", compact(text))
+    s = compact(text)
+    s = _COLUMN_TAG.sub(r"【】\1", s) if "【" in s else s
     longest = register.max_name_length
     found: list[NamedCommittee] = []
     taken = 0
