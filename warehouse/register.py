@@ -161,7 +161,7 @@ def _t2s(text: str) -> str:
     if variant.search(text):
         text = text.translate(table)
     out = _converter().convert(text)
-    if len(out) == len(text) and not KEEP_AS_WRITTEN.isdisjoint(text):
+    if len(out) == len(text) and any(ch in text for ch in KEEP_AS_WRITTEN):  # (str search, not a set walk)
         out = "".join(o if ch not in KEEP_AS_WRITTEN else ch for ch, o in zip(text, out, strict=True))
     return out
 

@@ -125,7 +125,9 @@ class Attributor:
                     and i not in frame.furniture
                     and i not in frame.bylines
                 ] or blocks
-            blocks = [PINYIN_NOTE.sub("", b) for b in blocks]  # 十四届三次(ci)会议 reads as written
+            blocks = [
+                PINYIN_NOTE.sub("", b) if "(" in b or "（" in b else b for b in blocks
+            ]  # 十四届三次(ci)会议 reads as written
             # the page's date line, else the HTML reader's; a PDF's issue date comes last (below)
             published, source = frame.date or self._inline_date(blocks), "date_line"
             if published is None and self.doc.media_type != "application/pdf":

@@ -23,6 +23,7 @@ per thread.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import replace
 from typing import NamedTuple
@@ -97,7 +98,7 @@ def _compact(text: str) -> tuple[str, list[int] | None]:
             and text[m.end()].isascii()
         )
     ]
-    notes = [m.span() for m in _PINYIN_NOTE.finditer(text)]
+    notes = [m.span() for m in _PINYIN_NOTE.finditer(text)] if "(" in text or "（" in text else []
     if notes:
         cuts = sorted(cuts + notes)
     if not cuts:
@@ -122,10 +123,19 @@ class Reading(NamedTuple):
     sentence_end: int
 
 
+@functools.cache
+def _any_word_re(words: tuple[str, ...]) -> re.Pattern:
+    """A regex finding any of the literal ``words``: a quick test before a slower exact one."""
+    return re.compile("" if "" in words else alternation(words))
+
+
 class _Hit(NamedTuple):
     start: int
     end: int
     term: str
+
+
+_new_hit = functools.partial(tuple.__new__, _Hit)  # _Hit((start, end, term)) without NamedTuple's __new__
 
 
 def _inside(verb: _Hit, objects: list[_Hit]) -> bool:
@@ -240,12 +250,15 @@ class ContextModel:
         if not any(counted):
             return []
         self._delims = [m.start() for m in _SEGMENT_RE.finditer(text, s0, s1)]
-        self._other_body_sentence = any(w in self._unmasked(text[s0:s1]) for w in self.lex.other_body_objects)
+        words = self.lex.other_body_objects  # (masking only removes words: the raw sentence is tested first)
+        self._other_body_sentence = _any_word_re(words).search(text, s0, s1) is not None and any(
+            w in self._unmasked(text[s0:s1]) for w in words
+        )
         self._other_actor_seen = False  # an earlier clause of the sentence was another body's (该省建成…)
         self._award_sentence = self.award_re.search(text, s0, s1) is not None
         self._quoted = _OPEN_QUOTE_RE.search(text, s0, s1) is not None
-        objects = [_Hit(m.start(), m.end(), m[0]) for m in self.objects_re.finditer(text, s0, s1)]
-        verbs = [_Hit(m.start(), m.end(), m[0]) for m in self.verbs_re.finditer(text, s0, s1)]
+        objects = [_new_hit((m.start(), m.end(), m[0])) for m in self.objects_re.finditer(text, s0, s1)]
+        verbs = [_new_hit((m.start(), m.end(), m[0])) for m in self.verbs_re.finditer(text, s0, s1)]
         slogans = [m.span() for m in self.slogans_re.finditer(text, s0, s1)]
         out = []
         prev_end = s0
@@ -322,7 +335,11 @@ class ContextModel:
             return True  # 一件件, 一次次 (a doubled 98%% is a typo, still a rate)
         if unit in lex.structure_units and (after_unit[:1].isdigit() or after_unit.startswith("百分之")):
             return True  # 三个100%: a slogan of targets
-        modifier = next((w for w in lex.structure_modifiers if text.startswith(w, q.end)), "")
+        modifier = (
+            next((w for w in lex.structure_modifiers if text.startswith(w, q.end)), "")
+            if text.startswith(lex.structure_modifiers, q.end)
+            else ""
+        )
         if unit in lex.structure_units and text.startswith(lex.structure_after, q.end + len(modifier)):
             word = next(w for w in lex.structure_after if text.startswith(w, q.end + len(modifier)))
             at = q.end + len(modifier) + len(word)  # (四个关键环节: the modifier is part of the frame)
@@ -379,6 +396,8 @@ class ContextModel:
         return q.unit in _PEOPLE_UNITS and self.member_after_re.match(text, q.end) is not None
 
     def _in_numeral_word(self, text: str, q: Quantity) -> bool:
+        if text[q.num_start] not in self._numeral_word_chars:
+            return False  # (a word holding the numeral holds its character)
         return any(
             m.start() <= q.num_start < m.end()
             for m in self.numeral_words_re.finditer(text, max(0, q.start - 3), q.end + 3)

@@ -170,7 +170,7 @@ def extract_mentions(
                 paragraph[block.start] = attributor.paragraph_committee(text[block.start : block.end], owner)
             if paragraph[block.start] is not None:
                 owner = replace(owner, committee=paragraph[block.start])
-        if "政" in text[r.sentence_start : q.start]:
+        if text.find("政", r.sentence_start, q.start) >= 0:
             if r.sentence_start not in opening:  # the committee the sentence opens with (a round-up's county)
                 opening[r.sentence_start] = attributor.sentence_committee(
                     text[r.sentence_start : min(r.sentence_end, r.sentence_start + 60)].lstrip(), owner
@@ -181,8 +181,12 @@ def extract_mentions(
                 whole = _system_wide(text, r.sentence_start, q.start, owner.committee, period.start, model)
                 if whole is not None:
                     owner = replace(owner, committee=whole)
-        clause0 = max(text.rfind(c, r.sentence_start, q.start) for c in "，,；;") + 1 or r.sentence_start
-        if "政" in text[clause0 : q.start] and (
+        a, b = r.sentence_start, q.start  # (the clause's opening: four rfinds, no generator)
+        clause0 = max(
+            text.rfind("，", a, b), text.rfind(",", a, b), text.rfind("；", a, b), text.rfind(";", a, b)
+        )
+        clause0 = clause0 + 1 or r.sentence_start
+        if text.find("政", clause0, q.start) >= 0 and (
             giver := attributor.clause_committee(text[clause0 : q.start], owner)
         ):
             owner = replace(owner, committee=giver)

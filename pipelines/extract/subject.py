@@ -115,7 +115,7 @@ PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[(（] ?[a-zA-Zāáǎàēéěèī
 def compact(text: str) -> str:
     """The text without whitespace and pinyin notes, simplified: letter-spaced and line-broken
     names join up, 政協(xié)第六屆澤州縣委員會 reads 政协第六届泽州县委员会."""
-    return normalise(PINYIN_NOTE.sub("", text))
+    return normalise(PINYIN_NOTE.sub("", text) if "(" in text or "（" in text else text)
 
 
 # A headline's column tag naming a division right before 政协 (【富民县】政协十届四次会议召开…,
@@ -129,7 +129,8 @@ def committee_names(text: str, register: Register | None = None) -> list[NamedCo
     if "政" not in text:  # in 政协 and 中国人民政治协商会议; OpenCC makes it from no other character
         return []
     register = register or load_register()
-    s = _COLUMN_TAG.sub(r"【】\1", compact(text))
+    s = compact(text)
+    s = _COLUMN_TAG.sub(r"【】\1", s) if "【" in s else s
     longest = register.max_name_length
     found: list[NamedCommittee] = []
     taken = 0
@@ -205,7 +206,9 @@ _COLLECTIVE_BEFORE = re.compile(r"[省市县区州]、?$")
 
 def _collective(s: str, n: NamedCommittee) -> bool:
     return (
-        n.relative and n.form[:1] not in _RELATIVE_PREFIXES and bool(_COLLECTIVE_BEFORE.search(s[: n.start]))
+        n.relative
+        and n.form[:1] not in _RELATIVE_PREFIXES
+        and bool(_COLLECTIVE_BEFORE.search(s, max(0, n.start - 3), n.start))
     )
 
 
@@ -352,7 +355,8 @@ _PUBLISHER_LINE = re.compile(
 
 
 def _publisher_lines(text: str) -> list[str]:
-    return [m[1] or m[2] or m[3] or m[4] for m in _PUBLISHER_LINE.finditer(PINYIN_NOTE.sub("", text))]
+    plain = PINYIN_NOTE.sub("", text) if "(" in text or "（" in text else text
+    return [m[1] or m[2] or m[3] or m[4] for m in _PUBLISHER_LINE.finditer(plain)]
 
 
 def _from_metadata(doc: Document, register: Register, year: int | None, context: str) -> SubjectResult | None:
