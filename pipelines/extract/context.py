@@ -112,6 +112,15 @@ def _compact(text: str) -> tuple[str, list[int] | None]:
     return "".join(pieces), where
 
 
+def _all_at(s: str, w: str) -> list[int]:
+    """Where ``w`` starts in ``s``."""
+    out, k = [], s.find(w)
+    while k >= 0:
+        out.append(k)
+        k = s.find(w, k + 1)
+    return out
+
+
 class Reading(NamedTuple):
     """A quantity judged to be a metric mention."""
 
@@ -364,9 +373,14 @@ class ContextModel:
         return last >= 0 and not any(w in before[last:] for w in ("提案", "政协", "政協"))
 
     def _unmasked(self, span: str) -> str:
-        """``span`` with the committee's own products that hold another body's word blanked (建议案)."""
+        """``span`` with the committee's own products that hold another body's word blanked (建议案),
+        but not where another body's word holds them in turn (人大建议案: the congress's)."""
         for w in self.lex.own_object_masks:
-            span = span.replace(w, "\u3000" * len(w))
+            kept = [o for o in self.lex.other_body_objects if w in o and o != w]
+            covered = {i for o in kept for k in _all_at(span, o) for i in range(k, k + len(o))}
+            for k in _all_at(span, w):
+                if k not in covered:
+                    span = span[:k] + "\u3000" * len(w) + span[k + len(w) :]
         return span
 
     @staticmethod

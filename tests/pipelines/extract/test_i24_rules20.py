@@ -1,0 +1,54 @@
+"""Issue 24, round 20: committee constructions found on v11's former held-back half and counted on
+v1-v10, fixed as general knowledge. Sentences are our own."""
+
+from __future__ import annotations
+
+from tests.pipelines.extract.views import committees
+
+
+def test_a_short_name_read_across_a_province_name_is_not_the_publisher(extract):
+    # 新青 (a former district of 伊春) read across 新青海: the headline's 省政协 is 青海's, not 黑龙江's
+    page = (
+        "为新青海建设献策 省政协十二届二次会议分组讨论\n\n"
+        "2019年01月27日\n\n"
+        "1月26日，出席省政协十二届二次会议的委员分组讨论了常委会工作报告。\n\n"
+        "一年来，省政协共收到提案430件，立案336件。新青海建设取得新进展。\n"
+    )
+    got = committees(extract(page))
+    assert got["430件"] == "630000"
+
+
+def test_the_owner_of_all_levels_outweighs_the_national_committee_named_once(extract):
+    # the national committee is named once, as a body the story reports to; 省政协 throughout is
+    # the committee of the province named as the owner of its committees of all levels
+    page = (
+        "连日来，山西省各级政协组织和政协委员向灾区捐款捐物达2000余万元。其中，省政协机关捐款30万元；"
+        "省政协委员捐款500万元。\n\n"
+        "省政协办公厅及时完成全国政协要求的统计报送工作，省政协领导看望了受灾群众。\n"
+    )
+    got = committees(extract(page))
+    assert got["30万元"] == "140000"
+    assert got["500万元"] == "140000"
+
+
+def test_the_congress_s_suggestions_named_as_jianyian_are_not_the_committee_s(extract):
+    # 建议案 is a committee product; 人大建议案 is what the party's deputies hand to the congress
+    page = (
+        "县政协召开党派工作座谈会\n\n"
+        "2024年03月10日\n\n"
+        "两会期间，该党派成员提交人大建议案6件、政协提案 32 件，县政协全部立案。\n"
+    )
+    got = committees(extract(page))
+    assert "6件" not in got
+    assert "32 件" in got
+
+
+def test_the_session_s_two_reports_are_no_count(extract):
+    page = (
+        "市政协十一届三次会议分组讨论\n\n"
+        "2024年01月20日\n\n"
+        "讨论中，委员们对两个报告给予了充分肯定。一年来，市政协共收到提案412件。\n"
+    )
+    got = committees(extract(page))
+    assert "两个" not in got
+    assert "412件" in got
