@@ -52,3 +52,16 @@ def test_the_session_s_two_reports_are_no_count(extract):
     got = committees(extract(page))
     assert "两个" not in got
     assert "412件" in got
+
+
+def test_a_firm_s_gift_is_not_the_committee_s(extract):
+    page = (
+        "县政协开展助学捐赠活动\n\n"
+        "2024年09月02日\n\n"
+        "活动中，县政协委员共捐款12万元；某某科技有限公司为困难学生捐赠书包300多个，价值3万多元；"
+        "县政协委员、某某建材公司总经理某某为学校捐赠图书800册。\n"
+    )
+    got = committees(extract(page))
+    assert "12万元" in got
+    assert "300多个" not in got and "3万多元" not in got
+    assert "800册" in got
