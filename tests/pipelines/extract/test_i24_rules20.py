@@ -65,3 +65,14 @@ def test_a_firm_s_gift_is_not_the_committee_s(extract):
     assert "12万元" in got
     assert "300多个" not in got and "3万多元" not in got
     assert "800册" in got
+
+
+def test_a_sum_per_household_is_a_rate_not_a_count(extract):
+    page = (
+        "县政协助力乡村振兴\n\n"
+        "2024年11月02日\n\n"
+        "县政协走访困难群众42户，对其中无力修缮住房的困难户，给予每户帮扶资金8000元。\n"
+    )
+    got = committees(extract(page))
+    assert "42户" in got
+    assert "8000元" not in got
