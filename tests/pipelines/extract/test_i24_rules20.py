@@ -3,7 +3,7 @@ v1-v10, fixed as general knowledge. Sentences are our own."""
 
 from __future__ import annotations
 
-from tests.pipelines.extract.views import committees
+from tests.pipelines.extract.views import committees, surfaces
 
 
 def test_a_short_name_read_across_a_province_name_is_not_the_publisher(extract):
@@ -76,3 +76,18 @@ def test_a_sum_per_household_is_a_rate_not_a_count(extract):
     got = committees(extract(page))
     assert "42户" in got
     assert "8000元" not in got
+
+
+def test_members_named_by_their_group_are_members(extract):
+    # members named by a group (澳区委员, 新增港澳委员) rather than by 政协 are still the committee's members
+    page = (
+        "市政协会议开幕 港澳委员出席\n\n"
+        "2024年01月08日\n\n"
+        "【本报记者某地一日电】某某市政协十三届二次会议今天上午开幕，十二名澳区委员出席。"
+        "市政协主席某某表示，今年将开展专题调研。\n"
+    )
+    assert "十二名" in surfaces(extract(page))
+    page = (
+        "某某市政协新增委员亮相\n\n2024年01月08日\n\n某某市政协十三届二次会议开幕，四位新增港澳委员亮相。\n"
+    )
+    assert "四位" in surfaces(extract(page))
