@@ -113,6 +113,15 @@ def _compact(text: str) -> tuple[str, list[int] | None]:
     return "".join(pieces), where
 
 
+def _all_at(s: str, w: str) -> list[int]:
+    """Where ``w`` starts in ``s``."""
+    out, k = [], s.find(w)
+    while k >= 0:
+        out.append(k)
+        k = s.find(w, k + 1)
+    return out
+
+
 class Reading(NamedTuple):
     """A quantity judged to be a metric mention."""
 
@@ -188,6 +197,8 @@ class ContextModel:
         self.system_city_re = _any_of(self.lex.system_wide_city)  # 全市政协系统
         self.other_body_work_re = re.compile(alternation(self.lex.other_body_work))
         self.award_re = re.compile(alternation(self.lex.award_cues))
+        self.donor_re = _any_of(self.lex.donor_bodies)
+        self.donor_member_re = re.compile(alternation(self.lex.donor_members))
         self.member_after_re = _any_of(self.lex.member_after)
         self.numeral_words_re = re.compile(alternation(self.lex.numeral_words))
         self._numeral_word_chars = frozenset("".join(self.lex.numeral_words))
@@ -373,6 +384,20 @@ class ContextModel:
                 )  # (已经100%办结)
         return False
 
+    def _firm_gift(self, text: str, s0: int, q: Quantity) -> bool:
+        """Whether a firm gives what the quantity counts (某某公司为…捐赠衣服1万多件，价值60多万元), in the
+        quantity's clause or the one before a value clause, and the giver's clause names no member."""
+        a = max(s0, *(text.rfind(c, s0, q.start) + 1 for c in "；;"))
+        found = list(self.donor_re.finditer(text, a, q.start))
+        if not found:
+            return False
+        m = found[-1]
+        rest = re.split("[，,]", text[m.end() : q.start])
+        if len(rest) > 2 or (len(rest) == 2 and not rest[1].startswith(self.lex.value_openers)):
+            return False
+        c0 = max(a, *(text.rfind(c, a, m.start()) + 1 for c in "，,；;"))
+        return self.donor_member_re.search(text, c0, q.start) is None
+
     def _other_bodys_items(self, text: str, s0: int, q: Quantity) -> bool:
         """Whether the sentence counts another body's items up to the quantity: the last such word
         before it (代表建议) is not followed by the committee's own (提案, 政协)."""
@@ -381,9 +406,14 @@ class ContextModel:
         return last >= 0 and not any(w in before[last:] for w in ("提案", "政协", "政協"))
 
     def _unmasked(self, span: str) -> str:
-        """``span`` with the committee's own products that hold another body's word blanked (建议案)."""
+        """``span`` with the committee's own products that hold another body's word blanked (建议案),
+        but not where another body's word holds them in turn (人大建议案: the congress's)."""
         for w in self.lex.own_object_masks:
-            span = span.replace(w, "\u3000" * len(w))
+            kept = [o for o in self.lex.other_body_objects if w in o and o != w]
+            covered = {i for o in kept for k in _all_at(span, o) for i in range(k, k + len(o))}
+            for k in _all_at(span, w):
+                if k not in covered:
+                    span = span[:k] + "\u3000" * len(w) + span[k + len(w) :]
         return span
 
     @staticmethod
@@ -510,6 +540,8 @@ class ContextModel:
             return None  # 每月…向委员推送党政工作要情3—4篇: a rate per month over the sentence, no count
         if self.other_body_work_re.search(text, clause0, self._segment_end(text, q.end, s1)):
             return None  # 审议法规案24件: the people's congress's work
+        if self._firm_gift(text, s0, q):
+            return None  # 某某集团捐款26万元: a firm's gift, no member's
         if self._award_sentence:
             return None  # 对…10件优秀提案，…8家先进单位…予以表彰: awards, not work
         if text.startswith(lex.other_actors, clause0, q.start) and not text.startswith(

@@ -137,6 +137,9 @@ class Lexicon:
     breakdown_openers: tuple[str, ...]
     system_wide_province: tuple[str, ...]
     system_wide_city: tuple[str, ...]
+    donor_bodies: tuple[str, ...]
+    donor_members: tuple[str, ...]
+    value_openers: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:

@@ -391,6 +391,8 @@ def _publisher_committee(register: Register, context: str, year: int | None) -> 
             continue
         if any(name != other and name in other for other in present if register.find(other, year)):
             continue  # 应县 inside 宝应县: the longer name is the one written
+        if _always_straddled(s, name, present):
+            continue  # 新青 in 新青海: a name read across another name is not the one written
         for c in renamed.get(name) or register.find(name, year):
             hits[c.code] = c
     if not hits:
@@ -400,6 +402,42 @@ def _publisher_committee(register: Register, context: str, year: int | None) -> 
     low = min(rank[c.level] for c in hits.values())
     lowest = [c for c in hits.values() if rank[c.level] == low]
     return lowest[0] if len(lowest) == 1 else None
+
+
+def _all_levels_of(
+    register: Register, zones: list[tuple[str, str]], named: NamedCommittee, year: int | None
+) -> SubjectResult:
+    """The one division the page names as the owner of its committees of every level (辽宁省各级政协组织,
+    梅州市各级政协) that the relative form ``named`` (省政协, 市政协) may stand for."""
+    found: dict[str, Committee] = {}
+    for _, text in zones:
+        s = compact(text)
+        for m in re.finditer(r"各级政协", s):
+            head = s[max(0, m.start() - 12) : m.start()]
+            for name in _full_names_re(register).findall(head):
+                if not head.endswith(name):
+                    continue
+                for c in register.find(name, year):
+                    if _fits_relative(c, named.stem):
+                        found[c.code] = c
+    if len(found) == 1:
+        c = next(iter(found.values()))
+        return SubjectResult(c, evidence=f"{c.name}各级政协")
+    return SubjectResult(None, "no division named as the owner of all levels")
+
+
+def _always_straddled(s: str, name: str, present) -> bool:
+    """Whether every occurrence of ``name`` in ``s`` overlaps, without holding or being held by it,
+    an occurrence of another name present (新青 in 新青海建设, where 青海 is written)."""
+    spans = []
+    for other in present:
+        if other == name or other in name or name in other:
+            continue
+        spans += [(i, i + len(other)) for i in _occurrences(s, other)]
+    occurrences = list(_occurrences(s, name))
+    if not occurrences or not spans:
+        return False
+    return all(any(a < i + len(name) and i < b for a, b in spans) for i in occurrences)
 
 
 PRESS_PATH = REFERENCE_DIR / "committee_press.csv"
@@ -978,6 +1016,22 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     if stronger_unresolved:
         zone, reason, candidates, _ = stronger_unresolved[0]
         return SubjectResult(None, f"{zone}: {reason}", candidates)
+    if committees[top].level == "national" and not rivals and prominent[top] != "head":
+        # the national committee named once, as a body outside the story (完成全国政协要求的统计), on a
+        # page that names its own committee by a relative form twice or more (省政协…, 省政协机关…) and
+        # a place that resolves it (辽宁省各级政协组织): the relative form's committee
+        named_top = sum(1 for _, c in _named_codes if c == top)
+        lead_relatives = [n for z, n in relatives if z in PROMINENT]
+        if named_top == 1 and len(lead_relatives) >= 2:
+            by_place = _all_levels_of(register, zones, lead_relatives[0], year)
+            if by_place.committee is None:
+                by_place = _relative_by_place(register, zones, lead_relatives[0], year)
+            if by_place.committee is not None and by_place.committee.level != "national":
+                return SubjectResult(
+                    by_place.committee,
+                    candidates=(committees[top],),
+                    evidence=f"lead ({lead_relatives[0].form} throughout, {by_place.evidence})",
+                )
     formal = _formal_below_source(register, _named_codes, _named_forms, committees, top, year)
     if formal is not None:
         others = tuple(committees[c] for c in ranked if c != formal.code)
