@@ -41,6 +41,9 @@ Suites:
   v11 bench/real_docs_v11 a tenth fresh set (issue 24), none of its pages in v1-v10, labelled the same
                           way by three labellers (k001-k027, k101-..., k201-...) before the extractor
                           saw it; same halves and the same held-back rule as v2.
+  v12 bench/real_docs_v12 an eleventh fresh set (issue 24), none of its pages in v1-v11, labelled the
+                          same way by three labellers (j001-..., j101-..., j201-...) before the
+                          extractor saw it; same halves and the same held-back rule as v2.
 
     python bench/bench_real_docs.py                         # v1, both conventions, both sets
     python bench/bench_real_docs.py --suite v2 --set dev    # develop on the fresh set
@@ -146,7 +149,7 @@ SUITES = {
         {"heldout": "held back (fresh, scored once at the end)", "dev": "development (fresh)"},
         True,
     ),
-    **{f"v{n}": _fresh_set(n) for n in range(3, 12)},
+    **{f"v{n}": _fresh_set(n) for n in range(3, 13)},
 }
 # v1 names kept for callers of the issue-13 bench
 HERE = SUITES["v1"].folder
@@ -601,7 +604,7 @@ def main(argv: list[str] | None = None) -> int:
         help="v1: the 80 pages; v2: the fresh set; v3: the second fresh set; v4: the third fresh set;"
         " v5: the fourth fresh set; v6: the fifth fresh set; v7: the sixth fresh set;"
         " v8: the seventh fresh set; v9: the eighth fresh set; v10: the ninth fresh set;"
-        " v11: the tenth fresh set",
+        " v11: the tenth fresh set; v12: the eleventh fresh set",
     )
     ap.add_argument(
         "--cache", help="folder of cached page texts (default: the suite's env variable or .cache/<folder>)"
