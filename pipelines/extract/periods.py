@@ -300,6 +300,20 @@ def default_calendar() -> TermCalendar:
 # ----------------------------------------------------------------------------- report period
 
 
+def _head_span(head: str) -> re.Match | None:
+    """The first span of years in a page's head that is not part of a document's title
+    (《…三年行动方案(2022-2024年)》 names a programme, not the years the page reports)."""
+    for m in _SPAN.finditer(head):
+        if not _in_title(head, m.start()):
+            return m
+    return None
+
+
+def _in_title(text: str, i: int) -> bool:
+    """Whether position ``i`` stands inside a 《…》 title."""
+    return text.rfind("《", 0, i) > text.rfind("》", 0, i)
+
+
 def _span_years(span: re.Match) -> tuple[int, int]:
     """2019年至2023年 -> (2019, 2023); 2008年1月至2013年1月: the term ends in 2012."""
     a, b = int(span[1]), int(span[3])
@@ -325,7 +339,10 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] |
     January-March means the year before, unless it is a cut-off date, or the date a session adopted
     a text that reports what that session received: date_line), else a "YYYY年以来" (text)."""
     dated = since = None
+    titled = [(t.start(), t.end()) for t in _SPAN.finditer(lead) if _in_title(lead, t.start())]
     for m in _YEAR.finditer(lead):
+        if any(a <= m.start() < b for a, b in titled):
+            continue  # 《…行动方案(2022-2024年)》: a programme's years, not the page's
         if _SINCE.match(lead, m.start()):
             since = since or int(m[1])
             continue
@@ -420,7 +437,12 @@ def _reviewed_next(text: str, end: int, review_cues: tuple[str, ...]) -> bool:
     return stop >= 0 and text[stop + 1 :].lstrip().startswith(review_cues)
 
 
-_INTAKE = re.compile(r"收到[^。；;，,]{0,14}提案|提案[^。；;]{0,6}收到")
+# (issue 24, round 22) what a party or sector submitted at the session it names (会上，…共递交提案22件;
+# 大会上，…共提交集体提案27篇): the session received it, so it counts for the session's year
+_INTAKE = re.compile(
+    r"收到[^。；;，,]{0,14}提案|提案[^。；;]{0,6}收到"
+    r"|(?:^|[。；;，,\n])\s*(?:会上|大会上|会议上|会议期间|大会期间)[^。]{0,80}?(?:提交|递交)[^。；;]{0,12}提案\d"
+)
 
 
 def is_intake(text: str, lex: Lexicon, strict: bool = False) -> bool:
@@ -483,7 +505,7 @@ def report_period(
     term = any(c in text[:_TERM_CHARS] for c in lex.term_cues)
     reviews = any(c in text for c in lex.review_cues)
     intake = is_intake(text[:3000], lex) and not term and not reviews
-    span = _SPAN.search(head)
+    span = _head_span(head)
     if span:
         a, b = _span_years(span)
         return Period(a, b, True, published, source="text")  # (今年 still reads against the date)
@@ -560,7 +582,7 @@ def lead_since(blocks: list[str], lex: Lexicon | None = None) -> int | None:
     term = any(c in text[:_TERM_CHARS] for c in lex.term_cues)
     reviews = any(c in text for c in lex.review_cues)
     intake = is_intake(text[:3000], lex) and not term and not reviews
-    if _SPAN.search("\n".join(blocks[:3])) or _since_lasted(text[:_LEAD_CHARS]):
+    if _head_span("\n".join(blocks[:3])) or _since_lasted(text[:_LEAD_CHARS]):
         return None
     for opening in (*blocks[:3], text[:_LEAD_CHARS]):
         found = _year_of(opening, lex, intake)
@@ -1268,6 +1290,13 @@ def _cue_re(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(alternation(words))
 
 
+@functools.cache
+def _attendance_re(words: tuple[str, ...]) -> re.Pattern:
+    """The attendance cues, not inside a verb of carrying out (落实到, 压实到, 做实到: 实到 there is no
+    count of members present; issue 24, round 22)."""
+    return re.compile(rf"(?<![落夯做压抓])(?:{alternation(words)})")
+
+
 # a sentence over several sessions or years (五年来, 历次会议期间): not one session's figures
 _OVER_YEARS = re.compile("历次|历届|[五5]年")
 _SO_FAR = re.compile(r"截[至止](?:目前|今|\s*\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月)")
@@ -1734,7 +1763,7 @@ def mention_period(
     if (
         report.published
         and (
-            _cue_re(lex.attendance_cues).search(text, s_start, _sentence_end(text, pos))
+            _attendance_re(lex.attendance_cues).search(text, s_start, _sentence_end(text, pos))
             or _ATTENDED.search(text, s_start, _sentence_end(text, pos))
         )
         and not _named_year(text, s_start, pos, lex)
