@@ -421,16 +421,39 @@ def _size(grey, box, glyphs: list[tuple[str, int, int, int, int]]) -> float:
     varies with the size, and the recogniser's character boxes are too coarse for an advance, so
     neither is used as the size."""
     level = _ink_level(grey, box)
-    heights = sorted(
-        _ink_height(grey, x0, top, x1, bottom, level)
-        for text, x0, x1, top, bottom in glyphs
-        if is_cjk(text) and text.isalpha()
-    )
-    if heights:
+    boxes = [(x0, top, x1, bottom) for text, x0, x1, top, bottom in glyphs if is_cjk(text) and text.isalpha()]
+    if boxes:
+        heights = sorted(_ink_heights(grey, boxes, level))
         return heights[len(heights) // 2] / 0.92
     top, bottom = int(min(p[1] for p in box)), int(max(p[1] for p in box)) + 1
     x0, x1 = int(min(p[0] for p in box)), int(max(p[0] for p in box)) + 1
     return _ink_height(grey, x0, top, x1, bottom, level) / 0.72
+
+
+def _ink_heights(grey, boxes: list[tuple[int, int, int, int]], level: float) -> list[int]:
+    """:func:`_ink_height` of each (x0, top, x1, bottom) box, for a line's glyphs at once: the
+    line's pixels under ``level`` are counted once along each row (a running sum), and each box
+    takes its columns' count per row; no glyph is cropped on its own (a broadsheet has ~7,000)."""
+    import numpy as np
+
+    h, w = grey.shape
+    b = np.asarray(boxes, dtype=np.int64).reshape(-1, 4)
+    # the crop _ink_height takes, as Python slices it (a negative end counts from the far side)
+    x0, top = np.clip(b[:, 0], 0, w), np.clip(b[:, 1], 0, h)
+    x1 = np.clip(np.where(b[:, 2] < 0, b[:, 2] + w, b[:, 2]), 0, w)
+    bottom = np.clip(np.where(b[:, 3] < 0, b[:, 3] + h, b[:, 3]), 0, h)
+    x1, bottom = np.maximum(x1, x0), np.maximum(bottom, top)  # an empty crop
+    r0, r1, c0, c1 = int(top.min()), int(bottom.max()), int(x0.min()), int(x1.max())
+    if r1 <= r0 or c1 <= c0:
+        return [0] * len(boxes)
+    dark = grey[r0:r1, c0:c1] < level
+    run = np.zeros((r1 - r0, c1 - c0 + 1), dtype=np.int32)
+    np.cumsum(dark, axis=1, out=run[:, 1:])
+    rows = np.arange(r0, r1)[:, None]
+    inked = (run[:, x1 - c0] > run[:, x0 - c0]) & (rows >= top) & (rows < bottom)  # rows x boxes
+    first = inked.argmax(axis=0)
+    last = inked.shape[0] - 1 - inked[::-1].argmax(axis=0)
+    return np.where(inked.any(axis=0), last - first + 1, 0).tolist()
 
 
 _FULL_WIDTH = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
@@ -474,8 +497,9 @@ def _runs(mask, min_len: int) -> list[tuple[int, int, int]]:
             return [(int(rows[r]), a, b) for r, a, b in found]
     padded = np.pad(mask.astype(np.int8), ((0, 0), (1, 1)))
     d = np.diff(padded, axis=1)
-    rows, starts = (d == 1).nonzero()
-    _, ends = (d == -1).nonzero()
+    rows, cols = d.nonzero()  # one pass: a row's run starts (+1) and ends (-1) alternate
+    up = d[rows, cols] == 1
+    rows, starts, ends = rows[up], cols[up], cols[~up]
     keep = ends - starts >= min_len
     return list(zip(rows[keep].tolist(), starts[keep].tolist(), ends[keep].tolist(), strict=True))
 
@@ -507,7 +531,7 @@ def rules_and_frames(image, scale: float, origin: tuple[float, float] = (0.0, 0.
     import numpy as np
     from PIL import Image
 
-    image = image.convert("L")
+    image = image if image.mode == "L" else image.convert("L")
     factor = int(scale / (OCR_DPI / 72.0))  # strokes are found at OCR_DPI or finer, never coarser
     if factor > 1:
         image, scale = image.reduce(factor), scale / factor
@@ -613,10 +637,9 @@ def page_skew(image) -> float:
     ink to tell (under 2,000 inked pixels), or when the best is under :data:`MIN_SKEW`."""
     import numpy as np
 
-    grey = np.asarray(image.convert("L"))
-    factor = max(1, round(max(grey.shape) / 2400))  # about 2,400 px on the long side: enough
-    if factor > 1:
-        grey = np.asarray(image.convert("L").reduce(factor))
+    image = image if image.mode == "L" else image.convert("L")
+    factor = max(1, round(max(image.size) / 2400))  # about 2,400 px on the long side: enough
+    grey = np.asarray(image.reduce(factor) if factor > 1 else image)
     ink, paper = percentiles(grey[::3, ::3], (1, 60))
     if paper - ink < 24:
         return 0.0
@@ -809,23 +832,32 @@ def straighten(image, angle: float, resample: str = "bilinear"):
 
 def _read(image, scale: float, origin: tuple[float, float], settings: Settings | None):
     """(characters, the greyscale image they were read from): a skewed image is straightened
-    (:func:`page_skew`) before anything is detected, so lines and glyphs come out upright and
-    in the page's own coordinates (the turn is about the image's centre). A turn that moves a
+    (:func:`upright`) before anything is detected, so lines and glyphs come out upright and in
+    the page's own coordinates (the turn is about the image's centre). A turn that moves a
     line's ends by less than :data:`MIN_TURN_PX` pixels is not worth its time (an A4 page at
     150 dpi turned by 0.06°: 1.3 px)."""
-    import math
-
     import numpy as np
 
     settings = settings or default_settings()
-    grey = image.convert("L")
-    angle = page_skew(grey)
-    if abs(math.tan(math.radians(angle))) * grey.width >= MIN_TURN_PX:
-        grey = straighten(grey, angle, settings.resample)
+    grey = upright(image, settings)
     det_px = det_side(grey.width / scale, grey.height / scale, settings.det_dpi)
     pixels = np.asarray(grey)  # one copy, read by the engine and for the glyphs' ink
     result = recognise(pixels, det_px, settings)
     return snap_sizes(to_chars(result, pixels, scale, origin)), grey
+
+
+def upright(image, settings: Settings | None = None):
+    """The greyscale image the engine is given for ``image``: straightened when it is skewed
+    (:func:`page_skew`), unless the turn would move a line's ends by less than
+    :data:`MIN_TURN_PX` (``bench/bench_ocr.py`` also times bare RapidOCR on it)."""
+    import math
+
+    settings = settings or default_settings()
+    grey = image if image.mode == "L" else image.convert("L")
+    angle = page_skew(grey)
+    if abs(math.tan(math.radians(angle))) * grey.width >= MIN_TURN_PX:
+        grey = straighten(grey, angle, settings.resample)
+    return grey
 
 
 def read_image(
