@@ -1,0 +1,24 @@
+"""Issue 24, round 21: committee constructions found on v12's development half and counted on
+v1-v11, fixed as general knowledge. Sentences are our own."""
+
+from __future__ import annotations
+
+from tests.pipelines.extract.views import committees
+
+
+def test_the_paper_in_the_reporter_s_credit_is_the_publisher(extract):
+    # the page names its committee only by 市政协 and two cities once each (the paper in the
+    # reporter's credit, a related headline's city): the credit names the publisher, as a source
+    # line (来源：昆明日报) would, and places 市政协
+    page = (
+        "首页 > 新闻 > 正文\n\n"
+        "市政协去年提案全部办复\n\n"
+        "原标题:市政协去年提案全部办复\n\n"
+        "昨日，记者从市政协五届三次会议上获悉，市政协五届二次会议以来，共收到提案412件，经审查立案365件，办复率达100%。\n\n"
+        "一年来，委员们围绕经济建设提出提案152件，围绕社会建设提出提案120件，围绕生态建设提出提案43件，为全市高质量发展建言献策。\n\n"
+        "今年，市政协将持续提高提案工作质量，加强思想政治引领，在提案办理中凝聚共识，深化提案办理协商，提高提案服务质量，推动提案工作提质增效，努力开创提案工作新局面。（昆明日报记者王某）\n\n"
+        "深圳地铁5号线发生故障 杨美至黄贝岭方向发生延误 市政府办理的6件重点提案办理完毕\n"
+    )
+    got = committees(extract(page))
+    assert got["412件"] == "530100"
+    assert got["365件"] == "530100"
