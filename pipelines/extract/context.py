@@ -433,6 +433,24 @@ class ContextModel:
             for m in self.numeral_words_re.finditer(text, max(0, q.start - 3), q.end + 3)
         )
 
+    def _not_count_cue(self, text: str, start: int, end: int) -> bool:
+        """A rule's or a plan's cue between ``start`` and ``end``, not inside a quoted name: a programme
+        named “每月一题” or “每周一议” is no rule (围绕“每月一题”开展330余次监督)."""
+        for m in self.not_count_re.finditer(text, start, end):
+            left = text[max(start, m.start() - 8) : m.start()]
+            opened = max((left.rfind(c) for c in _OPEN_QUOTES), default=-1)
+            right = text[m.end() : min(end, m.end() + 8)]
+            closed = min((i for i in (right.find(c) for c in _CLOSE_QUOTES) if i >= 0), default=-1)
+            quoted = (
+                opened >= 0
+                and not any(c in left[opened + 1 :] for c in _CLOSE_QUOTES)
+                and closed >= 0
+                and not any(c in right[:closed] for c in _OPEN_QUOTES)
+            )
+            if not quoted:
+                return True
+        return False
+
     @staticmethod
     def _inside_short_quote(text: str, s0: int, q: Quantity) -> bool:
         left = text[max(s0, q.start - 8) : q.start]
@@ -500,7 +518,7 @@ class ContextModel:
         clause0 = seg0  # an enumeration, a list of nouns (、), shares its clause's frame
         while clause0 > s0 and text[clause0 - 1] == "、":
             clause0 = self._segment_start(text, s0, clause0 - 1)
-        if self.not_count_re.search(text, clause0, q.start):
+        if self._not_count_cue(text, clause0, q.start):
             return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
         if (
             q.unit in _PEOPLE_UNITS

@@ -3,7 +3,7 @@ v1-v11, fixed as general knowledge. Sentences are our own."""
 
 from __future__ import annotations
 
-from tests.pipelines.extract.views import committees
+from tests.pipelines.extract.views import committees, surfaces
 
 
 def test_the_paper_in_the_reporter_s_credit_is_the_publisher(extract):
@@ -22,3 +22,19 @@ def test_the_paper_in_the_reporter_s_credit_is_the_publisher(extract):
     got = committees(extract(page))
     assert got["412件"] == "530100"
     assert got["365件"] == "530100"
+
+
+def test_a_rule_s_cue_inside_a_quoted_programme_name_is_no_rule(extract):
+    # 每月 inside “每月一议” names a programme; the 120余次 after it are activities done, not a rule
+    page = (
+        "区政协2024年民主监督工作综述\n\n"
+        "2024年，区政协累计围绕“每月一议”开展120余次民主监督活动，参与委员900余人次。\n"
+    )
+    assert "120余次" in surfaces(extract(page))
+
+
+def test_a_rule_s_cue_outside_quotes_still_blocks(extract):
+    page = "区政协2024年工作\n\n区政协要求每月开展“委员接待日”活动2次，每名委员联系群众不少于10户。\n"
+    got = surfaces(extract(page))
+    assert "2次" not in got
+    assert "10户" not in got
