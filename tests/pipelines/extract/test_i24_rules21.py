@@ -38,3 +38,14 @@ def test_a_rule_s_cue_outside_quotes_still_blocks(extract):
     got = surfaces(extract(page))
     assert "2次" not in got
     assert "10户" not in got
+
+
+def test_a_threshold_or_more_is_not_a_count(extract):
+    # 3个及以上: the members who took three topics or more; the 800人次 are counted, the threshold is not
+    page = (
+        "区政协2024年民主监督工作综述\n\n"
+        "2024年，区政协委员报名参与监督800人次，超半数委员报名3个及以上议题。\n"
+    )
+    got = surfaces(extract(page))
+    assert "800人次" in got
+    assert "3个" not in got
