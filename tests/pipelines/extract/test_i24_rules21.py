@@ -49,3 +49,20 @@ def test_a_threshold_or_more_is_not_a_count(extract):
     got = surfaces(extract(page))
     assert "800人次" in got
     assert "3个" not in got
+
+
+def test_a_count_inside_a_policy_title_is_its_name(extract):
+    # the 15条 name a government document the proposals helped bring about; the 36件 are counted
+    page = (
+        "市政协五年来提案工作回顾\n\n"
+        "五年来，市政协共立案提案1200件。市政府结合办理提案，出台了《关于支持民营经济发展的15条政策措施》，"
+        "办理重点提案36件。\n"
+    )
+    got = surfaces(extract(page))
+    assert "15条" not in got
+    assert "36件" in got
+
+
+def test_a_count_inside_a_headline_quoted_as_a_title_counts(extract):
+    page = "市政协委员抗疫纪实\n\n（原题为《300多名市政协委员坚守一线，捐款逾500万元》）\n"
+    assert "逾500万元" in surfaces(extract(page))
