@@ -66,3 +66,14 @@ def test_a_count_inside_a_policy_title_is_its_name(extract):
 def test_a_count_inside_a_headline_quoted_as_a_title_counts(extract):
     page = "市政协委员抗疫纪实\n\n（原题为《300多名市政协委员坚守一线，捐款逾500万元》）\n"
     assert "逾500万元" in surfaces(extract(page))
+
+
+def test_a_book_s_parts_are_its_structure(extract):
+    # the gazetteer's parts (篇, 章, 节; 六个篇章) are its structure; the 30余人 who wrote it are counted
+    page = (
+        "市政协编纂出版《政协志》\n\n"
+        "2023年，市政协组织30余人编纂《政协志》，全书编排了8篇、40章、150节，包括概述、组织沿革等六个篇章。\n"
+    )
+    got = surfaces(extract(page))
+    assert "8篇" not in got
+    assert "六个" not in got
