@@ -77,3 +77,14 @@ def test_a_book_s_parts_are_its_structure(extract):
     got = surfaces(extract(page))
     assert "8篇" not in got
     assert "六个" not in got
+
+
+def test_projects_counted_with_their_completion_are_not_the_committee_s(extract):
+    page = (
+        "市政协2024年工作回顾\n\n"
+        "2024年，市政协开展对口帮扶活动40余次，帮扶村25个重点项目顺利完成；助力建设沿线30个重点项目、总投资80亿元。\n"
+    )
+    got = surfaces(extract(page))
+    assert "40余次" in got
+    assert "25个" not in got
+    assert "30个" not in got
