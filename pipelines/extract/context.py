@@ -53,6 +53,27 @@ _CLOSE_QUOTES = '”’」』"'
 _OPEN_QUOTE_RE = re.compile("[" + _OPEN_QUOTES + "]")
 
 
+_POLICY_TITLE_END = re.compile(
+    r"(?:措施|举措|方案|意见|办法|规定|计划|决定|通知|条例|纲要|规划|政策|细则|清单|意见稿|实施意见)"
+    r"(?:[(（][^()（）]{0,6}[)）])?$"
+)
+
+
+def _in_policy_title(text: str, s0: int, s1: int, q: Quantity) -> bool:
+    """Whether the quantity lies inside a document's title (《关于加快县域经济发展的20条政策措施》,
+    《…三年行动方案》): the name of a rule or a plan, not a count. A headline quoted as a title (原题为《1300多名
+    委员坚守一线》) is not a document's and counts."""
+    left = text[max(s0, q.start - 40) : q.start]
+    opened = left.rfind("《")
+    if opened < 0 or "》" in left[opened + 1 :]:
+        return False
+    closed = text.find("》", q.end, min(s1, q.end + 40))
+    if closed < 0 or "《" in text[q.end : closed]:
+        return False
+    title = left[opened + 1 :] + text[q.start : closed]
+    return title.startswith("关于") or _POLICY_TITLE_END.search(title) is not None
+
+
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 # the committee's own products: another body's handling of them (区政府收到…提案, 市委领导36人次对社情民意
 # 作出批示) still counts them
@@ -367,6 +388,8 @@ class ContextModel:
             return True  # 十二届五次会议, (三次会议提案92件), 市十一次党代会, 九届十次、十一次全体会议
         if self._quoted and self._inside_short_quote(text, s0, q):
             return True  # “三项计划”
+        if _in_policy_title(text, s0, len(text), q):
+            return True  # 《关于加快县域经济发展的20条政策措施》: a document's name, not a count
         if unit == "%":
             if self.share_re.search(text, max(s0, q.start - 6), q.start):
                 return True
@@ -432,6 +455,24 @@ class ContextModel:
             m.start() <= q.num_start < m.end()
             for m in self.numeral_words_re.finditer(text, max(0, q.start - 3), q.end + 3)
         )
+
+    def _not_count_cue(self, text: str, start: int, end: int) -> bool:
+        """A rule's or a plan's cue between ``start`` and ``end``, not inside a quoted name: a programme
+        named “每月一题” or “每周一议” is no rule (围绕“每月一题”开展330余次监督)."""
+        for m in self.not_count_re.finditer(text, start, end):
+            left = text[max(start, m.start() - 8) : m.start()]
+            opened = max((left.rfind(c) for c in _OPEN_QUOTES), default=-1)
+            right = text[m.end() : min(end, m.end() + 8)]
+            closed = min((i for i in (right.find(c) for c in _CLOSE_QUOTES) if i >= 0), default=-1)
+            quoted = (
+                opened >= 0
+                and not any(c in left[opened + 1 :] for c in _CLOSE_QUOTES)
+                and closed >= 0
+                and not any(c in right[:closed] for c in _OPEN_QUOTES)
+            )
+            if not quoted:
+                return True
+        return False
 
     @staticmethod
     def _inside_short_quote(text: str, s0: int, q: Quantity) -> bool:
@@ -500,7 +541,7 @@ class ContextModel:
         clause0 = seg0  # an enumeration, a list of nouns (、), shares its clause's frame
         while clause0 > s0 and text[clause0 - 1] == "、":
             clause0 = self._segment_start(text, s0, clause0 - 1)
-        if self.not_count_re.search(text, clause0, q.start):
+        if self._not_count_cue(text, clause0, q.start):
             return None  # a rule or a plan (每名委员…不少于10户, 力争…), not a count of work done
         if (
             q.unit in _PEOPLE_UNITS

@@ -271,6 +271,20 @@ def _page_sources(doc: Document, article: int | None) -> list[str]:
     return [source_of(doc.text[doc.blocks[i].start : doc.blocks[i].end]) for i in sorted(frame.meta)]
 
 
+_REPORTER_CREDIT = re.compile(
+    r"[（(]\s*(?:[^（()）\s]{0,6}[·・])?"
+    r"([^（()）\s·・]{2,10}?(?:日报|晚报|都市报|融媒体中心|广播电视台|电视台))"
+    r"(?:社)?\s*(?:全媒体)?\s*记者"
+)
+
+
+def _reporter_outlets(zones: list[tuple[str, str]]) -> list[str]:
+    """The outlets a reporter's credit names at the end of the article's text (（昆明日报记者 某某）,
+    （新甘肃·甘肃日报记者…）, （玉溪市融媒体中心记者…）): the paper or station that wrote it, a publisher
+    as a source line (来源：昆明日报) is."""
+    return [m[1] for _, text in zones for m in _REPORTER_CREDIT.finditer(text)]
+
+
 def _before_navigation(text: str) -> str:
     """A block's text up to its related-article links (…正文。 上一篇：… 下一篇：…), when it has
     some text before them."""
@@ -892,7 +906,7 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     zones = _zones(doc, article)
     context = meta_context + " " + " ".join(t for _, t in zones)
     # the publisher: the metadata's and the page's own lines, and its source line (来源：瑞安日报)
-    own_context = " ".join([meta_context, *_page_sources(doc, article)]).strip()
+    own_context = " ".join([meta_context, *_page_sources(doc, article), *_reporter_outlets(zones)]).strip()
     scores: dict[str, int] = {}
     prominent: dict[str, str] = {}  # code -> best zone it was named in
     committees: dict[str, Committee] = {}
