@@ -45,6 +45,15 @@ _BOOK_MAKE_UP = re.compile(
 _LISTED_ITEMS = re.compile(
     r"(?:[\u4e00-\u9fff“”\"]{1,10}、)+[\u4e00-\u9fff“”\"]{1,10}(?:[和及与][\u4e00-\u9fff“”\"]{1,10})?等?$"
 )
+
+
+def _listed_count(listed: str) -> int:
+    """How many items a list names: 、 parts, the last one perhaps two joined by 和/及/与 (a conjunction
+    inside an earlier item is part of a word: 参与基层协商)."""
+    *first, last = listed.rstrip("等").split("、")
+    return len(first) + len(re.split("[和及与]", last))
+
+
 _SPACES = " \t\u3000"
 _SEGMENT_RE = re.compile("[" + _SEGMENT_END + "]")
 _DELIMITER = re.compile(r"[，,、；;：:。！？!?\n]")
@@ -349,7 +358,7 @@ class ContextModel:
             return True  # 交由91家单位办理, 3人以上联名, 五次全会
         if q.chinese and q.qualifier == "exact" and q.unit in ("个", "项") and 2 <= q.value <= 9:
             listed = _LISTED_ITEMS.search(text, max(s0, q.start - 60), q.start)
-            if listed and len(re.split("[、和及与]", listed[0].rstrip("等"))) == q.value:
+            if listed and _listed_count(listed[0]) == q.value:
                 return True  # 调研、提案、民主监督三个协同联动: the size of the list just named, no count
         if q.unit in lex.body_units and self.handling_after_re.match(text, q.end, q.end + 32):
             return True  # 分别由40个部门、10个乡镇管委会办理完毕, 16个州、市人民政府及…管委会认真承办: handling bodies

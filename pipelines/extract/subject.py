@@ -522,6 +522,9 @@ def _relative_by_place(
     if not scores and stem in _PROVINCE_FORMS:  # 自治区政协 on a page naming 银川市: 宁夏
         scores, places = _province_of_places(register, texts, stem, year)
         how = "province of the places named on the page"
+    if not scores and stem in _CITY_FORMS:  # 市政协 on a page naming 融安县 only: 柳州市
+        scores, places = _city_of_counties(register, texts, stem, year)
+        how = "city of the counties named on the page"
     if not scores and address:  # 县政协 on weiningrm.org.cn: 威宁
         scores, places = _address_places(register, address, stem, year)
         how = "county in the page's address"
@@ -709,6 +712,32 @@ def _province_of_places(
     return scores, provinces
 
 
+_CITY_FORMS = ("市", "州")
+_COUNTY_DIVISION = ("县", "区", "旗")
+
+
+def _city_of_counties(
+    register: Register, texts: list[tuple[str, str]], stem: str, year: int | None
+) -> tuple[dict[str, int], dict[str, Committee]]:
+    """The one prefecture (of ``stem``'s kind) whose counties and districts the page names in full
+    (市政协领导…深入融安县板榄镇: 柳州市), as _province_of_places does for a province's form."""
+    cities: dict[str, Committee] = {}
+    scores: dict[str, int] = {}
+    for zone, s in texts:
+        names = [m[0] for m in _full_names_re(register).finditer(s) if m[0].endswith(_COUNTY_DIVISION)]
+        for name in dict.fromkeys(names):
+            for c in register.find(name, year):
+                if c.level != "county":
+                    continue
+                up = [p for p in register.chain(c.code, year) if p.level == "city"]
+                if up and _fits_relative(up[0], stem):
+                    cities[up[0].code] = up[0]
+                    scores[up[0].code] = scores.get(up[0].code, 0) + ZONE_WEIGHTS[zone]
+    if len(cities) != 1:
+        return {}, {}
+    return scores, cities
+
+
 def _city_named(s: str, name: str) -> bool:
     """Whether a city's short name stands for the city: three characters or more (哈尔滨), or two after
     a word of place (在武汉召开, 赴长沙): two-character short names are often words too (大同)."""
@@ -860,10 +889,11 @@ def _formal_below_source(
 ) -> Committee | None:
     """A committee named only in the byline (来源：昆明市政协, the site that carries the item) over
     the one committee of its division the lead names by its formal name (政协富民县第十届委员会第四次
-    会议召开…): the lead's, whose news the higher committee's site runs."""
+    会议召开…) or by its short name (东川区政协六届五次会议期间…): the lead's, whose news the higher
+    committee's site runs."""
     if any(z != "byline" for z, c in named_codes if c == top):
         return None
-    formal = {c for z, c, form in named_forms if z == "lead" and c != top and form.endswith("委员会")}
+    formal = {c for z, c, form in named_forms if z == "lead" and c != top}
     if len(formal) != 1:
         return None
     low = committees[formal.pop()]
@@ -916,11 +946,14 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     _named_codes: list[tuple[str, str]] = []
     _named_forms: list[tuple[str, str, str]] = []  # zone, code, the form as written
     objects: list[tuple[str, NamedCommittee]] = []  # relative forms named as objects (出席县政协…会议)
+    named_objects: list[tuple[str, NamedCommittee]] = []  # names as objects (向全国政协提交), not titles
     for zone, text in zones:
         for named in committee_names(text, register):
             if named.is_object:
                 if named.relative:
                     objects.append((zone, named))
+                elif not _in_book_title(text, named.start) and not _PAPER_AFTER.match(text, named.end):
+                    named_objects.append((zone, named))
                 continue
             if named.relative:
                 relatives.append((zone, named))
@@ -955,6 +988,18 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             # 第二次会议的207名委员) or as a visitor (自治区政协调研组来我县调研): that committee's
             # session or visit is what it reports
             prominent_relatives = [(z, n) for z, n in objects if z in PROMINENT][:1]
+            if not prominent_relatives:
+                # the same with a name: parties' proposals handed to a session (农工党向全国政协大会提交
+                # 34件提案), the one committee the head and lead name, as an object only, is the session's
+                lead_objects = {
+                    res.committee.code: res.committee
+                    for z, n in named_objects
+                    if z in PROMINENT
+                    and (res := _resolve_named(register, n.form, year, context)).committee is not None
+                }
+                if len(lead_objects) == 1:
+                    only = next(iter(lead_objects.values()))
+                    return SubjectResult(only, evidence="lead (named as the object only)")
         for zone, named in prominent_relatives:
             if own is not None:
                 res = register.relative(named.form, own, year)
