@@ -1,0 +1,17 @@
+"""Issue 24, round 23: calendar data found on v12's former held-back half. Sentences are our own."""
+
+from __future__ import annotations
+
+from tests.pipelines.extract.views import periods
+
+
+def test_a_county_session_with_no_year_is_dated_by_the_reviewed_term_calendar(extract):
+    # a county-level city's third session of its 15th committee, on a page with no year: the reviewed
+    # calendar (term_ordinals.csv: the 4th session met in January 2020) puts the 3rd in 2019
+    page = (
+        "启东市政协十五届三次会议提案审查工作完成\n\n"
+        "本报讯 启东市政协十五届三次会议期间，大会共收到委员提案300件，经审查立案250件。\n"
+    )
+    got = periods(extract(page))
+    assert got["300件"] == (2019, 2019)
+    assert got["250件"] == (2019, 2019)
