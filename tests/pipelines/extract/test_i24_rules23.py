@@ -15,3 +15,15 @@ def test_a_county_session_with_no_year_is_dated_by_the_reviewed_term_calendar(ex
     got = periods(extract(page))
     assert got["300件"] == (2019, 2019)
     assert got["250件"] == (2019, 2019)
+
+
+def test_a_district_term_opened_in_the_autumn_dates_its_first_session_by_the_reviewed_calendar(extract):
+    # a district committee whose 4th session met in February 2024 (term_ordinals.csv): its 1st session,
+    # named with no year, is 2021 (the autumn opening of the term), so the proposals filed since then too
+    page = (
+        "区政协召开重点提案办理座谈会\n\n"
+        "本网讯 10月11日，贡井区政协召开座谈会。会议指出，贡井区政协十届一次会议以来，共立案120件，"
+        "确定重点提案5件。\n"
+    )
+    got = periods(extract(page))
+    assert got["120件"] == (2021, 2021)
