@@ -27,3 +27,13 @@ def test_a_district_term_opened_in_the_autumn_dates_its_first_session_by_the_rev
     )
     got = periods(extract(page))
     assert got["120件"] == (2021, 2021)
+
+
+def test_an_address_date_run_into_its_time_of_day_dates_a_page_with_no_year(extract):
+    # the page names no year; its address carries the date, the time of day and a serial in one run
+    page = (
+        "市政协开展新春送温暖活动\n\n"
+        "本网讯 为迎接新春佳节，市政协组织委员深入乡村开展服务活动，现场书写春联300余副、赠送书画作品40余幅。\n"
+    )
+    got = periods(extract(page, address="http://news.example.cn/news/qs/2019012318041473647.htm"))
+    assert got["40余幅"] == (2019, 2019)
