@@ -1826,7 +1826,10 @@ def mention_period(
 
 # ----------------------------------------------------------------------------- publication dates
 
-_ADDRESS_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/.]?(0[1-9]|1[0-2])[-_/.]?([0-2]\d|3[01])(?!\d)")
+# (a date run into its time of day and a serial: /qs/2019012318041473647.htm, 20230426160601)
+_ADDRESS_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})[-_/.]?(0[1-9]|1[0-2])[-_/.]?([0-2]\d|3[01])(?:(?!\d)|(?=(?:[01]\d|2[0-3])[0-5]\d[0-5]\d))"
+)
 _ADDRESS_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])(?=/)")  # /202401/
 # a year alone as a folder of the address (/zhengxie/2024/277336.html, /qzxw/2020-1237/: a site's
 # archive by year, an e-paper's year and issue number)
