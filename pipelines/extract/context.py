@@ -62,13 +62,7 @@ _CLOSE_QUOTES = '”’」』"'
 _OPEN_QUOTE_RE = re.compile("[" + _OPEN_QUOTES + "]")
 
 
-_POLICY_TITLE_END = re.compile(
-    r"(?:措施|举措|方案|意见|办法|规定|计划|决定|通知|条例|纲要|规划|政策|细则|清单|意见稿|实施意见)"
-    r"(?:[(（][^()（）]{0,6}[)）])?$"
-)
-
-
-def _in_policy_title(text: str, s0: int, s1: int, q: Quantity) -> bool:
+def _in_policy_title(text: str, s0: int, s1: int, q: Quantity, title_end: re.Pattern) -> bool:
     """Whether the quantity lies inside a document's title (《关于加快县域经济发展的20条政策措施》,
     《…三年行动方案》): the name of a rule or a plan, not a count. A headline quoted as a title (原题为《1300多名
     委员坚守一线》) is not a document's and counts."""
@@ -80,7 +74,7 @@ def _in_policy_title(text: str, s0: int, s1: int, q: Quantity) -> bool:
     if closed < 0 or "《" in text[q.end : closed]:
         return False
     title = left[opened + 1 :] + text[q.start : closed]
-    return title.startswith("关于") or _POLICY_TITLE_END.search(title) is not None
+    return title.startswith("关于") or title_end.search(title) is not None
 
 
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
@@ -216,6 +210,10 @@ class ContextModel:
         self.sites_after_re = _any_of(self.lex.sites_after)
         self.visit_re = _any_of(self.lex.visit_verbs)
         self.whole_place_re = _any_of(self.lex.whole_place_before)
+        # a document title's last word, perhaps with a short note in brackets (…措施（试行）)
+        self.policy_title_end_re = re.compile(
+            rf"(?:{alternation(self.lex.policy_title_ends)})(?:[(（][^()（）]{{0,6}}[)）])?$"
+        )
         self.session_list_re = _any_of(self.lex.session_list_before)
         self.outcome_verbs_re = re.compile(alternation(self.lex.outcome_verbs))
         self.outcome_objects_re = re.compile(alternation(self.lex.outcome_objects))
@@ -397,7 +395,7 @@ class ContextModel:
             return True  # 十二届五次会议, (三次会议提案92件), 市十一次党代会, 九届十次、十一次全体会议
         if self._quoted and self._inside_short_quote(text, s0, q):
             return True  # “三项计划”
-        if _in_policy_title(text, s0, len(text), q):
+        if _in_policy_title(text, s0, len(text), q, self.policy_title_end_re):
             return True  # 《关于加快县域经济发展的20条政策措施》: a document's name, not a count
         if unit == "%":
             if self.share_re.search(text, max(s0, q.start - 6), q.start):

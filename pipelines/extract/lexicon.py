@@ -126,6 +126,7 @@ class Lexicon:
     sites_after: tuple[str, ...]
     visit_verbs: tuple[str, ...]
     whole_place_before: tuple[str, ...]
+    policy_title_ends: tuple[str, ...]
     outcome_verbs: tuple[str, ...]
     outcome_objects: tuple[str, ...]
     outcome_work_objects: tuple[str, ...]

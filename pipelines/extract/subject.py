@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -696,20 +697,12 @@ def _province_of_places(
 ) -> tuple[dict[str, int], dict[str, Committee]]:
     """The one province (of ``stem``'s kind) whose cities and counties the page names in full, or
     whose cities it names by their short names (在哈尔滨…召开)."""
-    provinces: dict[str, Committee] = {}
-    scores: dict[str, int] = {}
-    for zone, s in texts:
-        names = [m[0] for m in _full_names_re(register).finditer(s) if m[0].endswith(_ANY_DIVISION)]
-        names += [n for n in _city_short_names(register).present(s) if _city_named(s, n)]
-        for name in dict.fromkeys(names):
-            for c in register.find(name, year):
-                top = [p for p in register.chain(c.code, year) if p.level == "region"]
-                if top and _fits_relative(top[0], stem):
-                    provinces[top[0].code] = top[0]
-                    scores[top[0].code] = scores.get(top[0].code, 0) + ZONE_WEIGHTS[zone]
-    if len(provinces) != 1:
-        return {}, {}
-    return scores, provinces
+
+    def names(s: str) -> list[str]:
+        found = [m[0] for m in _full_names_re(register).finditer(s) if m[0].endswith(_ANY_DIVISION)]
+        return found + [n for n in _city_short_names(register).present(s) if _city_named(s, n)]
+
+    return _one_parent(register, texts, stem, year, names, "region")
 
 
 _CITY_FORMS = ("市", "州")
@@ -721,21 +714,38 @@ def _city_of_counties(
 ) -> tuple[dict[str, int], dict[str, Committee]]:
     """The one prefecture (of ``stem``'s kind) whose counties and districts the page names in full
     (市政协领导…深入融安县板榄镇: 柳州市), as _province_of_places does for a province's form."""
-    cities: dict[str, Committee] = {}
+
+    def names(s: str) -> list[str]:
+        return [m[0] for m in _full_names_re(register).finditer(s) if m[0].endswith(_COUNTY_DIVISION)]
+
+    return _one_parent(register, texts, stem, year, names, "city", child_level="county")
+
+
+def _one_parent(
+    register: Register,
+    texts: list[tuple[str, str]],
+    stem: str,
+    year: int | None,
+    names: Callable[[str], list[str]],
+    level: str,
+    child_level: str | None = None,
+) -> tuple[dict[str, int], dict[str, Committee]]:
+    """The one division at ``level`` (of ``stem``'s kind) above every place ``names`` finds in the
+    page's zones (of ``child_level`` only, when given), with its score by zone; none if there are two."""
+    parents: dict[str, Committee] = {}
     scores: dict[str, int] = {}
     for zone, s in texts:
-        names = [m[0] for m in _full_names_re(register).finditer(s) if m[0].endswith(_COUNTY_DIVISION)]
-        for name in dict.fromkeys(names):
+        for name in dict.fromkeys(names(s)):
             for c in register.find(name, year):
-                if c.level != "county":
+                if child_level is not None and c.level != child_level:
                     continue
-                up = [p for p in register.chain(c.code, year) if p.level == "city"]
+                up = [p for p in register.chain(c.code, year) if p.level == level]
                 if up and _fits_relative(up[0], stem):
-                    cities[up[0].code] = up[0]
+                    parents[up[0].code] = up[0]
                     scores[up[0].code] = scores.get(up[0].code, 0) + ZONE_WEIGHTS[zone]
-    if len(cities) != 1:
+    if len(parents) != 1:
         return {}, {}
-    return scores, cities
+    return scores, parents
 
 
 def _city_named(s: str, name: str) -> bool:
