@@ -62,18 +62,30 @@ _CLOSE_QUOTES = '”’」』"'
 _OPEN_QUOTE_RE = re.compile("[" + _OPEN_QUOTES + "]")
 
 
+def _enclosing(
+    text: str, lo: int, start: int, end: int, hi: int, opens: str, closes: str
+) -> tuple[int, int] | None:
+    """The marks of a pair (《…》, “…”) that enclose ``text[start:end]``: an opener in ``text[lo:start]`` with
+    no closer after it, and a closer in ``text[end:hi]`` with no opener before it; their positions, or None."""
+    left = text[lo:start]
+    opened = max(left.rfind(c) for c in opens)
+    if opened < 0 or any(c in left[opened + 1 :] for c in closes):
+        return None
+    right = text[end:hi]
+    found = [i for i in (right.find(c) for c in closes) if i >= 0]
+    if not found or any(c in right[: min(found)] for c in opens):
+        return None
+    return lo + opened, end + min(found)
+
+
 def _in_policy_title(text: str, s0: int, s1: int, q: Quantity, title_end: re.Pattern) -> bool:
     """Whether the quantity lies inside a document's title (《关于加快县域经济发展的20条政策措施》,
     《…三年行动方案》): the name of a rule or a plan, not a count. A headline quoted as a title (原题为《1300多名
     委员坚守一线》) is not a document's and counts."""
-    left = text[max(s0, q.start - 40) : q.start]
-    opened = left.rfind("《")
-    if opened < 0 or "》" in left[opened + 1 :]:
+    marks = _enclosing(text, max(s0, q.start - 40), q.start, q.end, min(s1, q.end + 40), "《", "》")
+    if marks is None:
         return False
-    closed = text.find("》", q.end, min(s1, q.end + 40))
-    if closed < 0 or "《" in text[q.end : closed]:
-        return False
-    title = left[opened + 1 :] + text[q.start : closed]
+    title = text[marks[0] + 1 : marks[1]]
     return title.startswith("关于") or title_end.search(title) is not None
 
 
@@ -467,16 +479,8 @@ class ContextModel:
         """A rule's or a plan's cue between ``start`` and ``end``, not inside a quoted name: a programme
         named “每月一题” or “每周一议” is no rule (围绕“每月一题”开展330余次监督)."""
         for m in self.not_count_re.finditer(text, start, end):
-            left = text[max(start, m.start() - 8) : m.start()]
-            opened = max((left.rfind(c) for c in _OPEN_QUOTES), default=-1)
-            right = text[m.end() : min(end, m.end() + 8)]
-            closed = min((i for i in (right.find(c) for c in _CLOSE_QUOTES) if i >= 0), default=-1)
-            quoted = (
-                opened >= 0
-                and not any(c in left[opened + 1 :] for c in _CLOSE_QUOTES)
-                and closed >= 0
-                and not any(c in right[:closed] for c in _OPEN_QUOTES)
-            )
+            lo, hi = max(start, m.start() - 8), min(end, m.end() + 8)
+            quoted = _enclosing(text, lo, m.start(), m.end(), hi, _OPEN_QUOTES, _CLOSE_QUOTES) is not None
             if not quoted:
                 return True
         return False
