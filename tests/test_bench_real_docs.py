@@ -39,7 +39,7 @@ def test_empty_cache_says_so(tmp_path, capsys):
     assert bench.main(["--cache", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "holds none of the 80 manifest documents" in out
-    for suite in ("v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12"):
+    for suite in ("v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13"):
         assert bench.main(["--suite", suite, "--cache", str(tmp_path)]) == 0
         assert "holds none of the" in capsys.readouterr().out
 
@@ -84,6 +84,7 @@ def test_calendar_convention_keeps_the_mentions_and_only_fills_periods():
         ("v10", ("v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9")),
         ("v11", ("v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10")),
         ("v12", ("v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11")),
+        ("v13", ("v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12")),
     ],
 )
 def test_fresh_sets_are_new_and_split_in_halves(key, earlier):
@@ -124,6 +125,7 @@ def test_fresh_sets_are_new_and_split_in_halves(key, earlier):
 # each minimum count).
 # v12 is the fresh held-back set once more (not supplementary), labelled by three labellers by territory
 # like v11: its case holds only once parts b and c are appended to part a's files.
+# v13 likewise (the seventh session's fresh set), its three parts merged before the first pass.
 SUPPLEMENTARY = ("v6", "v7")
 
 
