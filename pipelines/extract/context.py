@@ -803,7 +803,8 @@ class ContextModel:
         by_class = bool(last_category) and text[s0 : q.start].lstrip(_SPACES).startswith(
             self.lex.breakdown_openers
         )
-        if not (members or brought or by_class or written) and not self.verbs_re.search(text, s0, s1):  # no verb
+        needs_verb = not (members or brought or by_class or written)
+        if needs_verb and not self.verbs_re.search(text, s0, s1):  # no work verb
             return None
         if self.economy_re.search(text, s0, q.start):
             return None
