@@ -102,6 +102,7 @@ _BODY_WORDS = ("部门", "单位", "承办单位", "承办部门")
 # a sentence that opens with a period word (每月…, 每周…) gives a rate per period in all its clauses
 _PER_PERIOD = ("每月", "每周", "每季度", "每个月", "每星期")
 _BLANK_TO_END = re.compile(r"\s*")
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?\n]")
 _LINE_OPENING = re.compile(
     r"[ \t\u3000]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?[ \t\u3000]*"
 )
@@ -233,6 +234,8 @@ class ContextModel:
         self.proposal_subject_re = re.compile(alternation(self.lex.proposal_subjects))
         self.proposal_outcome_re = re.compile(alternation(self.lex.proposal_outcome_verbs))
         self.reaction_re = re.compile(alternation(self.lex.public_reaction_words))
+        self.joint_items_re = _any_of(self.lex.joint_items)
+        self.congress_re = re.compile(alternation(self.lex.congress_words))
         self.system_province_re = _any_of(self.lex.system_wide_province)  # 全省各级政协 (the extractor's)
         self.system_city_re = _any_of(self.lex.system_wide_city)  # 全市政协系统
         self.other_body_work_re = re.compile(alternation(self.lex.other_body_work))
@@ -426,6 +429,16 @@ class ContextModel:
                 )  # (已经100%办结)
         return False
 
+    def _joint_items(self, text: str, s0: int, s1: int, q: Quantity) -> bool:
+        """Proposals and suggestions counted together (提案建议共42件, 23件个人、联名提案、建议) in a sentence that
+        names the people's congress: the deputies' items are in the count."""
+        lo = _clause_start(text, q.start)
+        hi = _CLAUSE_BREAK.search(text, q.end, s1)
+        return (
+            self.joint_items_re.search(text, max(lo, s0), hi.start() if hi else s1) is not None
+            and self.congress_re.search(text, s0, s1) is not None
+        )
+
     def _firm_gift(self, text: str, s0: int, q: Quantity) -> bool:
         """Whether a firm gives what the quantity counts (某某公司为…捐赠衣服1万多件，价值60多万元), in the
         quantity's clause or the one before a value clause, and the giver's clause names no member."""
@@ -584,10 +597,14 @@ class ContextModel:
             return None  # 推动建设3个万亩种植基地, 带动就业1000余人: outcomes in others' figures
         if self._proposal_outcome(text, s0, clause0, q, s1):
             return None  # 《…的提案》…推动…提速，…总产值180亿元: a proposal's results in the government's figures
-        if q.unit in ("人次", "人") and self.reaction_re.search(
+        if q.unit in lex.public_reaction_units and self.reaction_re.search(
             text, clause0, self._segment_end(text, q.end, s1)
         ):
-            return None  # 点赞逾58万人次, 共有17万人次对此事表示出关注: the public's reactions online
+            return None  # 点赞逾58万人次, 全网总阅读量约9400万次: the public's reactions online
+        if q.high is not None and q.unit in lex.serial_units:
+            return None  # 先后出版10至21辑: the issues' numbers, no count of them
+        if self._joint_items(text, s0, s1, q):
+            return None  # 代表、委员…提交…等23件提案、建议: deputies' suggestions and members' proposals together
         if text[s0 : q.start].lstrip(_SPACES).startswith(_PER_PERIOD):
             return None  # 每月…向委员推送党政工作要情3—4篇: a rate per month over the sentence, no count
         if self.other_body_work_re.search(text, clause0, self._segment_end(text, q.end, s1)):
@@ -770,6 +787,10 @@ class ContextModel:
     def _unmatched(self, text, s0, s1, q, seg0, seg_end, last_category, small_chinese) -> Reading | None:
         """A quantity no metric fits: keep it for review when the sentence is about committee work."""
         members = self._members_after(text, q)  # members who acted (3位政协委员认真聆听) need no work verb
+        # a text's size in ten-thousands of characters (出版…31.5万字, 发言总量达2500万字): what was written
+        written = q.unit in self.lex.text_size_units and any(
+            m in text[q.num_start : q.end] for m in self.lex.text_size_multipliers
+        )
         brought = self._brought(text, s0, q)  # 我带来了两份提案: a member's own proposals
         if (
             not q.unit
@@ -782,7 +803,8 @@ class ContextModel:
         by_class = bool(last_category) and text[s0 : q.start].lstrip(_SPACES).startswith(
             self.lex.breakdown_openers
         )
-        if not (members or brought or by_class) and not self.verbs_re.search(text, s0, s1):  # no work verb
+        needs_verb = not (members or brought or by_class or written)
+        if needs_verb and not self.verbs_re.search(text, s0, s1):  # no work verb
             return None
         if self.economy_re.search(text, s0, q.start):
             return None

@@ -797,6 +797,9 @@ def _build_division_names(register: Register) -> NameIndex:
     return NameIndex([n for n in register.names() if len(n) >= 2])
 
 
+_CITY_SELF = ("我市",)  # the first person of a city's own text
+
+
 def _resolve_named(register: Register, form: str, year: int | None, context: str) -> Resolution:
     """A committee name as of ``year``; a name the register lists until the year before (郧县政协 on
     a page of 2014, the year 郧县 became 郧阳区) is that division: a page of the year a division was
@@ -811,6 +814,15 @@ def _resolve_named(register: Register, form: str, year: int | None, context: str
         full = [c for c in res.candidates if c.name != form and c.name in s]
         if len(full) == 1:
             return Resolution(full[0], candidates=res.candidates)
+        # a city and the prefecture (地区) of its name in the same years (张家口市 and 张家口地区 until 1993):
+        # a page that speaks of itself as 我市 is the city's
+        cities = [c for c in res.candidates if c.name.endswith("市")]
+        if (
+            len(cities) == 1
+            and all(c.name.endswith("地区") for c in res.candidates if c is not cities[0])
+            and any(w in s for w in _CITY_SELF)
+        ):
+            return Resolution(cities[0], candidates=res.candidates)
     if res.committee is None and len(res.candidates) > 1:
         s = compact(context)
         # a province's short name that lower divisions share (海南: 海南省, 乌海's 海南区, 青海's 海南州) on a
