@@ -57,3 +57,50 @@ def test_a_dashed_delivery_line_with_words_is_no_date_line(extract):
     )
     got = periods(extract(page))
     assert got["180件"] == (2023, 2023)
+
+
+def test_what_the_chair_says_delivering_the_work_report_is_the_year_before(extract):
+    # a session page dated in January: the chair's words in delivering the standing committee's report
+    # (作工作报告时表示) review the year before, even with no review word; the session's own attendance
+    # stays in the session's year
+    page = (
+        "当前位置：首页 > 要闻\n\n"
+        "市政协九届三次会议开幕\n\n"
+        "发布时间：2023年01月12日 10:20\n\n"
+        "1月12日，市政协九届三次会议开幕。会议应出席委员300名，实到委员280名。\n\n"
+        "市政协主席张三代表常务委员会作工作报告时表示，市政协开展重点课题调研12项，组织协商活动20场。\n"
+    )
+    got = periods(extract(page))
+    assert got["12项"] == (2022, 2022)
+    assert got["20场"] == (2022, 2022)
+    assert got["280名"] == (2023, 2023)
+
+
+def test_a_session_page_with_no_report_speech_keeps_the_session_year(extract):
+    # negative: the same page without the report's speech reports the session itself
+    page = (
+        "当前位置：首页 > 要闻\n\n"
+        "市政协九届三次会议开幕\n\n"
+        "发布时间：2023年01月12日 10:20\n\n"
+        "1月12日，市政协九届三次会议开幕。会议应出席委员300名，实到委员280名。\n\n"
+        "会议期间，委员们围绕发展大局开展讨论，提出意见建议20条。\n"
+    )
+    got = periods(extract(page))
+    assert got["20条"] == (2023, 2023)
+
+
+def test_a_city_session_with_no_year_is_dated_by_the_reviewed_rows_of_round_25(extract):
+    # 鄂州's 8th term opened in 2017 and 广元's 7th in 2016 (term_ordinals.csv); pages that name a
+    # session of these terms (or the term before, by the five-year cycle) and no year are dated by them
+    ezhou = "鄂州市政协八届三次会议闭幕\n\n本报讯 鄂州市政协八届三次会议期间，大会共收到委员提案200件，经审查立案180件。\n"
+    assert periods(extract(ezhou, name="ezhou"))["200件"] == (2019, 2019)
+    guangyuan = (
+        "广元市政协六届二次会议闭幕\n\n本报讯 广元市政协六届二次会议期间，大会共收到委员提案300件，经审查立案260件。\n"
+    )
+    assert periods(extract(guangyuan, name="guangyuan"))["300件"] == (2012, 2012)
+
+
+def test_a_session_of_a_committee_with_no_calendar_stays_open(extract):
+    # negative: a city with no row in the reviewed calendar, named with no year, gets no period
+    page = "某某市政协八届三次会议闭幕\n\n本报讯 某某市政协八届三次会议期间，大会共收到委员提案200件。\n"
+    assert periods(extract(page))["200件"] == (None, None)
