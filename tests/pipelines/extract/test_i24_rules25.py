@@ -94,9 +94,7 @@ def test_a_city_session_with_no_year_is_dated_by_the_reviewed_rows_of_round_25(e
     # session of these terms (or the term before, by the five-year cycle) and no year are dated by them
     ezhou = "鄂州市政协八届三次会议闭幕\n\n本报讯 鄂州市政协八届三次会议期间，大会共收到委员提案200件，经审查立案180件。\n"
     assert periods(extract(ezhou, name="ezhou"))["200件"] == (2019, 2019)
-    guangyuan = (
-        "广元市政协六届二次会议闭幕\n\n本报讯 广元市政协六届二次会议期间，大会共收到委员提案300件，经审查立案260件。\n"
-    )
+    guangyuan = "广元市政协六届二次会议闭幕\n\n本报讯 广元市政协六届二次会议期间，大会共收到委员提案300件，经审查立案260件。\n"
     assert periods(extract(guangyuan, name="guangyuan"))["300件"] == (2012, 2012)
 
 
