@@ -49,8 +49,11 @@ ORDINALS_PATH = REFERENCE_DIR / "term_ordinals.csv"
 INFER_TERMS = 3
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")
-# a year a span starts from: 2019年以来, 2019年至今, 2006年起, 从2014年开始, 自2012年活动开展以来
-_SINCE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:以来|至今|起|开始|[^，,。；;：:！？\n\d]{1,10}?以来)")
+# a year a span starts from: 2019年以来, 2019年至今, 2006年起, 从2014年开始, 自2012年活动开展以来; with its month
+# or day too (2020年4月启动至今, 2020年12月以来: issue 24 round 25, 4 pages on 3 sets)
+_SINCE = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*)?(?:以来|至今|起|开始|[^，,。；;：:！？\n\d]{1,10}?(?:以来|至今))"
+)
 # how many years a span since a year has lasted: 三年来, 5年间, 已连续开展了二十年
 _YEARS_LASTED = re.compile(
     r"(?:(?<![\d第一二三四五六七八九十两])([一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间|里)"

@@ -102,3 +102,27 @@ def test_a_session_of_a_committee_with_no_calendar_stays_open(extract):
     # negative: a city with no row in the reviewed calendar, named with no year, gets no period
     page = "某某市政协八届三次会议闭幕\n\n本报讯 某某市政协八届三次会议期间，大会共收到委员提案200件。\n"
     assert periods(extract(page))["200件"] == (None, None)
+
+
+def test_a_span_since_a_month_of_a_year_runs_to_the_page_date(extract):
+    # 从2019年5月启动至今: a span from that year to the page's date, as 2019年以来 is
+    page = (
+        "当前位置：首页 > 要闻\n\n"
+        "委员读书活动成效明显\n\n"
+        "发布时间：2022-03-03 10:00\n\n"
+        "全国政协新闻发言人介绍，从2019年5月启动至今，全国政协先后开展读书活动8期，开设读书群120个。\n"
+    )
+    got = periods(extract(page))
+    assert got["8期"] == (2019, 2022)
+    assert got["120个"] == (2019, 2022)
+
+
+def test_a_date_with_its_month_is_no_span(extract):
+    # negative: 2021年5月，… is a date in that year, not the start of a span
+    page = (
+        "当前位置：首页 > 要闻\n\n"
+        "市政协开展读书活动\n\n"
+        "发布时间：2022-03-03 10:00\n\n"
+        "2021年5月，市政协组织委员开展读书活动8期。\n"
+    )
+    assert periods(extract(page))["8期"] == (2021, 2021)
