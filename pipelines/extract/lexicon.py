@@ -96,6 +96,7 @@ class Lexicon:
     intake_cues: tuple[str, ...]
     review_cues: tuple[str, ...]
     session_report_words: tuple[str, ...]
+    report_delivery_words: tuple[str, ...]
     history_cues: tuple[str, ...]
     last_year_words: tuple[str, ...]
     year_before_last_words: tuple[str, ...]

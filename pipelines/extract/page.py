@@ -115,9 +115,12 @@ def find_date(text: str) -> tuple[int, int, int] | None:
 
 def _is_meta(block: str, cues: _Cues) -> bool:
     """A meta line: short, holds a full date or a source cue, and little else."""
-    if len(block) > SHORT_BLOCK * 2 or block.lstrip().startswith(("—", "-")):
-        return False  # a report's delivery line (——2025年1月8日在…会议上) belongs to its header
+    if len(block) > SHORT_BLOCK * 2:
+        return False
     has_date = find_date(block) is not None
+    if block.lstrip().startswith(("—", "-")) and (not has_date or _CJK.search(_DATE.sub("", block))):
+        return False  # a report's delivery line (——2025年1月8日在…会议上) belongs to its header; a dash
+        # before a date alone (——— 2024-01-25) is the page's date line (issue 24, round 25)
     if cues.source.search(block) and len(block) <= SHORT_BLOCK * 2:
         return True
     if not has_date:

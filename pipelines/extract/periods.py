@@ -49,8 +49,11 @@ ORDINALS_PATH = REFERENCE_DIR / "term_ordinals.csv"
 INFER_TERMS = 3
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")
-# a year a span starts from: 2019年以来, 2019年至今, 2006年起, 从2014年开始, 自2012年活动开展以来
-_SINCE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:以来|至今|起|开始|[^，,。；;：:！？\n\d]{1,10}?以来)")
+# a year a span starts from: 2019年以来, 2019年至今, 2006年起, 从2014年开始, 自2012年活动开展以来; with its month
+# or day too (2020年4月启动至今, 2020年12月以来: issue 24 round 25, 4 pages on 3 sets)
+_SINCE = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*)?(?:以来|至今|起|开始|[^，,。；;：:！？\n\d]{1,10}?(?:以来|至今))"
+)
 # how many years a span since a year has lasted: 三年来, 5年间, 已连续开展了二十年
 _YEARS_LASTED = re.compile(
     r"(?:(?<![\d第一二三四五六七八九十两])([一二三四五六七八九十两]{1,3}|\d{1,2})年(?:来|间|里)"
@@ -480,6 +483,22 @@ def _january_review(head: str, published: tuple[int, int, int], lex: Lexicon) ->
     return any(c in head for c in lex.year_review_cues) or _JUST_PAST.search(head) is not None
 
 
+def _report_title(blocks: list[str], lex: Lexicon) -> bool:
+    """Whether the page's title or subtitle is a session's work report itself (省政协常委会工作报告解读,
+    …常务委员会工作报告(摘要)): the report reviews the year before the session. A title that tells of its
+    delivery or discussion (崔波作政协常委会工作报告, 听取…工作报告) is a session's news instead (issue 24,
+    round 25)."""
+    words = [w for w in lex.session_report_words if w.endswith("工作报告") and not w.startswith("作")]
+    for b in blocks[:2]:
+        if len(b) > 60 or "。" in b:
+            continue  # (a paragraph, not a title)
+        for w in words:
+            i = b.find(w)
+            if i >= 0 and not any(v in b[:i] for v in lex.report_delivery_words):
+                return True
+    return False
+
+
 def report_period(
     blocks: list[str],
     lex: Lexicon | None = None,
@@ -554,7 +573,7 @@ def report_period(
         md = month_day_year(blocks, published) if month_day else None  # (a session's year has no day)
         if md is not None and md < year:  # "12月28日，…" on a page dated in January: last December
             year = md
-        elif (published[1] <= 3 and (term or reviews)) or (
+        elif (published[1] <= 3 and (term or reviews or _report_title(blocks, lex))) or (
             not this_year and _january_review(head, published, lex)
         ):
             year -= 1  # a January-March page about the past year or the closing term; a January review
