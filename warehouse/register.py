@@ -48,8 +48,12 @@ GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "新区", "市中区", 
 _RELATIVE_PREFIX = re.compile(r"^(?:我|本|全)")
 # Zones that are not administrative divisions (some have a CPPCC working committee, none a committee).
 NOT_DIVISIONS = ("开发区", "高新区", "经开区", "园区", "试验区", "示范区")
-# A term written before or after the name: 政协平罗县第十届委员会, 政协第十二届宁夏回族自治区委员会.
-ORDINAL = re.compile(r"^第[一二三四五六七八九十百零\d]+届|第[一二三四五六七八九十百零\d]+届$")
+# A term written before or after the name: 政协平罗县第十届委员会, 政协第十二届宁夏回族自治区委员会, also
+# without 第 (政协十届河南省委员会, 政协甘肃省十一届委员会), and the misprint 第四次 for 第四届 right before
+# 委员会 (no session is called a 委员会: 政协某区第四次委员会第一次会议 is the fourth term's first session).
+ORDINAL = re.compile(
+    r"^第?[一二三四五六七八九十百零\d]+届|第?[一二三四五六七八九十百零\d]+届$|第[一二三四五六七八九十百零\d]+次$"
+)
 
 
 @dataclass(frozen=True)
@@ -219,10 +223,10 @@ class Register:
             out.append(c.short_name)
         if c.name.endswith("自治区"):  # 宁夏自治区
             out.append(c.short_name + "自治区")
-        elif c.name.endswith("自治州"):  # 红河州
-            out.append(c.short_name + "州")
-        elif c.name.endswith("自治县") and len(c.short_name) >= 2:  # 陵水县
-            out.append(c.short_name + "县")
+        elif c.name.endswith("自治州"):  # 红河州, 湘西自治州
+            out += [c.short_name + "州", c.short_name + "自治州"]
+        elif c.name.endswith("自治县") and len(c.short_name) >= 2:  # 陵水县, 威宁自治县
+            out += [c.short_name + "县", c.short_name + "自治县"]
         elif c.name.endswith("自治旗"):
             out.append(c.short_name + "旗")
         return out

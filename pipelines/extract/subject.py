@@ -356,11 +356,11 @@ def _metadata_context(doc: Document, register: Register, year: int | None) -> st
     return " ".join(parts)
 
 
-# Who publishes the page, in its own furniture: 版权所有：天门日报社, 本报地址：天门市…, 主办单位：…;
-# the root of its breadcrumb (您现在的位置: 靖江政协->工作动态): the site's name; and where, by the
+# Who publishes the page, in its own furniture: 版权所有：天门日报社 (also 版权所有 (C) …, 版权所有©…),
+# 本报地址：天门市…, 主办单位：…; the root of its breadcrumb (您现在的位置: 靖江政协->工作动态): the site's name; and where, by the
 # page's own tag line (标签：福建、政协、委员): a place tagged stands for the page's 省政协.
 _PUBLISHER_LINE = re.compile(
-    r"(?:版权所有|主办单位|主办|本报地址|本站地址)\s*[:：]?\s*([\u4e00-\u9fff]{2,24})"
+    r"(?:版权所有(?:\s*(?:[(（]\s*[Cc]\s*[)）]|©))?|主办单位|主办|本报地址|本站地址)\s*[:：]?\s*([\u4e00-\u9fff]{2,24})"
     r"|(?:当前位置|现在的位置|您的位置|当前的位置)\s*[:：]?\s*([\u4e00-\u9fff]{2,12})\s*(?:->|>|»|＞)"
     r"|(?:标签|关键词|关键字)\s*[:：]\s*([\u4e00-\u9fff、，, ]{2,30})"
     # a committee's own site naming itself before it: Copyright 中国人民政治协商会议宝应县委员会。 版权所有
