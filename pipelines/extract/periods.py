@@ -341,7 +341,18 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] |
     """The year a lead names and how: a plain year first (text), else a date (a date in
     January-March means the year before, unless it is a cut-off date, or the date a session adopted
     a text that reports what that session received: date_line), else a "YYYY年以来" (text)."""
+    found = _year_and_date_of(lead, lex, intake)
+    return found[:2] if found else None
+
+
+def _year_and_date_of(
+    lead: str, lex: Lexicon, intake: bool = False
+) -> tuple[int, str, tuple[int, int, int] | None] | None:
+    """:func:`_year_of`, with the date it read as the year before (a January-March date, 2024年1月29日;
+    an annual session's year, 2025年江西省两会: its first of January): the page's own date, at which
+    the session it names is held (issue 24, round 29)."""
     dated = since = None
+    early_date = None
     titled = [(t.start(), t.end()) for t in _SPAN.finditer(lead) if _in_title(lead, t.start())]
     for m in _YEAR.finditer(lead):
         if any(a <= m.start() < b for a, b in titled):
@@ -352,18 +363,21 @@ def _year_of(lead: str, lex: Lexicon, intake: bool = False) -> tuple[int, str] |
         date = _DATE.match(lead, m.start())
         if date is None and _spring_session_year(lead, m.end(), lex):
             # 2021年甘肃“两会”: held in January-March of that year, read as a plain year is (first)
-            return (int(m[1]) if intake else int(m[1]) - 1), "date_line"
+            y = int(m[1])
+            return (y, "date_line", None) if intake else (y - 1, "date_line", (y, 1, 1))
         if date is None:
             if _is_plan_year(lead, m.end()):
                 continue  # 2024年区政协将聚焦…: a plan for that year, not the year reported
-            return int(m[1]), "text"
+            return int(m[1]), "text", None
         if dated is None:
             at_session = intake and "会议" in lead[date.end() : date.end() + 40]  # (…会议通过)
             early = 1 <= int(date[2]) <= 3 and not at_session and not _cutoff_before(lead, m.start(), lex)
             dated = int(m[1]) - 1 if early else int(m[1])
+            if early and (full := _FULL_DATE.match(lead, m.start())):
+                early_date = (int(m[1]), int(full[2]), int(full[3] or 1))
     if dated is not None:
-        return dated, "date_line"
-    return (since, "since") if since is not None else None
+        return dated, "date_line", early_date
+    return (since, "since", None) if since is not None else None
 
 
 def _spring_session_year(text: str, end: int, lex: Lexicon) -> bool:
@@ -442,26 +456,38 @@ def _reviewed_next(text: str, end: int, review_cues: tuple[str, ...]) -> bool:
 
 # (issue 24, round 22) what a party or sector submitted at the session it names (会上，…共递交提案22件;
 # 大会上，…共提交集体提案27篇): the session received it, so it counts for the session's year
-_INTAKE = re.compile(
-    r"收到[^。；;，,]{0,14}提案|提案[^。；;]{0,6}收到"
-    r"|(?:^|[。；;，,\n])\s*(?:会上|大会上|会议上|会议期间|大会期间)[^。]{0,80}?(?:提交|递交)[^。；;]{0,12}提案\d"
+_INTAKE = re.compile(r"收到[^。；;，,]{0,14}提案|提案[^。；;]{0,6}收到")
+# what members handed in at or to the session the sentence names (会上，…共递交提案22件; 大会上，…共提交
+# 集体提案27篇; 向大会提交提案35件, 向大会提交了28份…提案): the session received it, on a page that
+# reviews the year before as well (issue 24, round 29: 8 pages of 6 sets name it so)
+_HANDED_IN = re.compile(
+    r"(?:^|[。；;，,\n])\s*(?:会上|大会上|会议上|会议期间|大会期间)[^。]{0,80}?(?:提交|递交)[^。；;]{0,12}提案\d"
+    r"|向(?:本次)?大会(?:提交|递交)了?\s*(?:提案\s*)?\d"
 )
 
 
 def is_intake(text: str, lex: Lexicon, strict: bool = False) -> bool:
     """A text about what a session received (截至…共收到提案184件, 提案审查情况的报告); ``strict``: by
-    the lexicon's intake words only (a page reviewing the past year: 共收到的925件提案中 is the
-    year's)."""
-    return any(c in text for c in lex.intake_cues) or (not strict and bool(_INTAKE.search(text)))
+    the lexicon's intake words and what the text says was handed in at the session only (a page
+    reviewing the past year: 共收到的925件提案中 is the year's)."""
+    return (
+        any(c in text for c in lex.intake_cues)
+        or bool(_HANDED_IN.search(text))
+        or (not strict and bool(_INTAKE.search(text)))
+    )
 
 
 def _intake(scope: str, report: Period, lex: Lexicon) -> bool:
     """Whether ``scope`` (a sentence, or its paragraph up to the figure) is about what a session
     received and reviews no past year: 大会共收到委员提案89件。经提案审查委员会认真审查，予以立案39件
-    counts the session's own proposals in both sentences."""
+    counts the session's own proposals in both sentences. What the sentence says was handed in to the
+    session (一年来，…向大会提交了28份…提案) is the session's after a review word too: the year
+    prepared it, the session received it."""
     reviewed = report.end < report.published[0]
     if reviewed and _NO_SESSION_RECEIVED.search(scope) and not _SESSION_WORD.search(scope):
         return False  # 举办协商活动244场次；收到提案1320件 in a review of the year: the year's
+    if _HANDED_IN.search(scope):
+        return True
     return is_intake(scope, lex, strict=reviewed) and not any(c in scope for c in lex.review_cues)
 
 
@@ -537,10 +563,10 @@ def report_period(
     if not published and (lasted := _since_lasted(text[:_LEAD_CHARS])):
         return Period(*lasted, True, source="text")  # 从2014年开始…三年来: 2014-2016
     for opening in leads:  # headline, subtitle, first paragraph, opening
-        found = _year_of(opening, lex, intake)
+        found = _year_and_date_of(opening, lex, intake)
         if found is not None:
             break
-    year, source = found if found else (None, None)
+    year, source, lead_date = found if found else (None, None, None)
     if source == "since":  # 自2012年活动开展以来 on a page dated 2013-05-15: 2012-2013
         source = "text"
         if published and published[0] > year:
@@ -567,6 +593,16 @@ def report_period(
         year is not None and published is None and source == "text" and _current_after_review(text, year, lex)
     ):
         year, from_date, date_source = year - 1, (year, 1, 1), "text"  # 一年来，… 2016年是…的开局之年
+    elif (
+        year is not None
+        and lead_date is not None
+        and lead_date[0] == year + 1
+        and (published is None or published[0] == lead_date[0])  # (a date line of the same year)
+    ):
+        # 2024年1月29日—31日，…政协…第三次会议…召开 with no date line: the page stands at that date (its
+        # report reviews the year before), so what the session itself received and who attended it
+        # count for the date's year, and 今年 reads against it (issue 24, round 29)
+        from_date, date_source = lead_date, "text"
     if year is None and published:
         year, source = published[0], published_source
         this_year = any(w in head for w in lex.this_year_words + lex.part_year_words)
@@ -1149,9 +1185,21 @@ def spring_session_date(
     if calendar.term(committee.code, n) is not None or not _cycle_allows(committee.level, k, year):
         return period
     text = "\n".join(blocks)[:3000]
-    if not (any(c in text for c in lex.review_cues) or any(w in text for w in lex.session_report_words)):
+    if not (
+        any(c in text for c in lex.review_cues)
+        or any(w in text for w in lex.session_report_words)
+        or _year_awarded(text, period.end)
+    ):
         return period
     return replace(period, published=(year, *md), date_source="text")
+
+
+def _year_awarded(text: str, year: int) -> bool:
+    """Whether the text names ``year`` as the year of the commendations a session hands out
+    (表彰了2023年度各项先进; periods.yaml ``year_award_patterns``)."""
+    return any(
+        re.search(p.replace("{year}", str(year)), text) for p in calendars().get("year_award_patterns", ())
+    )
 
 
 def session_since(
