@@ -48,6 +48,7 @@ def test_evidence_marked_as_conflicting_is_reported_and_leaves_its_term_undated(
     calendar = TermCalendar()
     assert len(calendar.facts) >= len(reviewed_facts()) == len(_rows())
     marked = {(r["code"], int(r["term"])) for r in _rows() if r["note"].lower().startswith("conflict")}
+    assert marked
     for code, term in marked:
         assert (code, term) in calendar.conflicts
         assert calendar.term(code, term) is None
