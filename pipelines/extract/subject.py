@@ -266,6 +266,26 @@ def _visitor_levels(zones: list[tuple[str, str]]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _host_county(
+    register: Register,
+    context: str,
+    city: Committee,
+    relatives: list[tuple[str, NamedCommittee]],
+    year: int | None,
+) -> Committee | None:
+    """The one county or district of the visiting ``city`` the page names (by its name or its short
+    name of two characters or more) that the host's relative form (县政协, 区政协) fits."""
+    stems = {n.stem for _, n in relatives}
+    s = compact(context)
+    found = [
+        c
+        for c in register.children(city.code, year)
+        if any(_fits_relative(c, stem) for stem in stems)
+        and (c.name in s or len(c.short_name) >= 2 and c.short_name in s)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _page_zones(doc: Document, article: int | None) -> list[tuple[str, str]] | None:
     """Zones of a saved web page: its title is the head, its meta lines (date, source) and
     bylines the byline, the first two text blocks the lead; furniture names nothing."""
@@ -996,6 +1016,7 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     objects: list[tuple[str, NamedCommittee]] = []  # relative forms named as objects (出席县政协…会议)
     named_objects: list[tuple[str, NamedCommittee]] = []  # names as objects (向全国政协提交), not titles
     visitors = _visitor_levels(zones)
+    visiting: dict[str, Committee] = {}  # the visitors named by name on the host's page
     for zone, text in zones:
         for named in committee_names(text, register):
             if named.is_object:
@@ -1015,6 +1036,7 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
                 continue
             if res.committee.level in visitors:  # (南通市政协赴如东调研 on the host county's page)
                 named_objects.append((zone, replace(named, is_object=True)))
+                visiting[res.committee.code] = res.committee
                 continue
             code = res.committee.code
             _named_codes.append((zone, code))
@@ -1099,6 +1121,12 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
                     return SubjectResult(
                         c, evidence=f"body ({relatives[0][1].form} only, {by_place.evidence})"
                     )
+        if prominent_relatives and len(visiting) == 1:
+            # the host county of a city's visit (市政协…一行来我县调研, 南通市政协赴如东调研): one of the
+            # visiting city's own counties, the one the page names (如东)
+            host = _host_county(register, context, next(iter(visiting.values())), prominent_relatives, year)
+            if host is not None:
+                return SubjectResult(host, evidence="lead (the host of its city's visit)")
         if prominent_relatives:
             return SubjectResult(
                 None, "only a relative form (县政协, 市政协 ...) names the committee", body_named
