@@ -51,6 +51,23 @@ _DATED_OPENING = re.compile(
 )
 
 
+# clause breaks inside a sentence; the adverbs that may open a clause before its subject (据了解，…)
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_CLAUSE_LEAD = re.compile(r"^(?:据了解|据悉|目前|同时|其中|此外|另外|近年来|今年以来|一年来)")
+# after a division's name: another body of the division (长寿区委, 长寿区人民政府, 长寿区政协 is a
+# committee's name, read elsewhere), its people or places (长寿区籍, 长寿区境内), a possessive, a list, a
+# longer division's name (吉林省), an outlet (香格里拉网讯, 运城日报), members attending a session (参会的)
+_NOT_SUBJECT_AFTER = (
+    "政", "委", "人", "党", "的", "和", "与", "及", "等", "籍", "境", "内", "各", "全", "县", "区", "市", "镇",
+    "乡", "街", "村", "城", "省", "州", "盟", "旗", "网", "报", "讯", "新闻", "融媒", "电视", "广播", "发布",
+    "参会", "参加", "出席", "列席", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "百", "千", "万",
+)  # fmt: skip
+
+
+def _cjk_word(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 @dataclass(frozen=True)
 class Owner:
     committee: Committee | None
@@ -238,7 +255,8 @@ class Attributor:
         m = _DATED_OPENING.match(text)
         if m is None:
             return None
-        named = committee_names(text[m.end() : m.end() + 24])
+        # (the name and what follows it in its clause: 某县政协…一行8人到我县考察 names a visitor)
+        named = committee_names(text[m.end() : m.end() + 80])
         if not named or named[0].start > 0 or named[0].relative or named[0].is_object:
             return None
         year = owner.period.end
@@ -284,6 +302,46 @@ class Attributor:
         ):
             return None
         return found
+
+    def place_committee(self, text: str, owner: Owner) -> Committee | None:
+        """The lower committee whose division is the subject of a clause before the figure, by the
+        division's bare name (长寿区累计开展协商议事活动39场, 信阳市已征集史料36篇, 巧家认真组织…创作收集作品
+        100余幅): a higher committee's page (its visit, its exhibition, its paper) carrying one division's
+        own figures, which are that division's committee's. ``text`` runs from the sentence's start to
+        the figure; the last clause that opens with such a name decides. Only a division inside the
+        article committee's own, named right before a verb or an adverb: not before another body's
+        word (长寿区委, 长寿区政府), a possessive, a list (长寿区、涪陵区) or a number (长寿区12个)."""
+        if owner.committee is None or owner.committee.level == "county":
+            return None
+        register = load_register()
+        own = owner.committee.code
+        year = owner.period.end
+        for clause in reversed(_CLAUSE_BREAK.split(compact(text))):
+            clause = _CLAUSE_LEAD.sub("", clause)
+            for n in range(min(10, len(clause) - 1), 1, -1):
+                name = clause[:n]
+                found = register.find(name, year) if not name.endswith("政协") else []
+                if not found:
+                    continue
+                # the longest name at the clause's start decides (吉林省政协: no 吉林 in it)
+                after = clause[n : n + 2]
+                if (
+                    not _cjk_word(after[0])
+                    or after.startswith(_NOT_SUBJECT_AFTER)
+                    or clause.startswith(tuple(self.lex.media_after), n)  # 运城日报: an outlet
+                ):
+                    break
+                inside = [
+                    c
+                    for c in found
+                    if c.code != own
+                    and _RANK[c.level] < _RANK[owner.committee.level]
+                    and own in (c.parent_code, c.city_code, c.region_code)
+                ]
+                if len(inside) == 1:
+                    return inside[0]
+                break
+        return None
 
     def named_terms(self) -> dict[str, set[int]]:
         """Committee code -> the term ordinals this document names for it."""

@@ -32,7 +32,7 @@ from warehouse.register import load_register
 # dated by a level's cycle and the page's date, a session's intake over its paragraph (issue 24, round 5)
 # 1.14-1.20: issue 24, rounds 6-14 (docs/extraction.md: the event and plenum calendars, chronicles'
 # terms, session arrangements, other bodies' counts as lexicon data, system-wide committees)
-EXTRACTOR_VERSION = "1.25.0"
+EXTRACTOR_VERSION = "1.26.0"
 
 
 _local = threading.local()
@@ -140,6 +140,7 @@ def extract_mentions(
     sentences: dict[int, str] = {}
     paragraph: dict[int, object] = {}  # block start -> the committee a dated paragraph opens with
     opening: dict[int, object] = {}  # sentence start -> the lower committee the sentence opens with
+    placed: dict[tuple[int, int], object] = {}  # (sentence, figure) -> a lower division a clause opens with
     plans = plan_blocks(doc, model.lex)
     furniture = Ranges(furniture_ranges(doc, model.lex))  # navigation, meta lines, counters: no mentions
     for r in model.read(text):
@@ -181,6 +182,13 @@ def extract_mentions(
                 whole = _system_wide(text, r.sentence_start, q.start, owner.committee, period.start, model)
                 if whole is not None:
                     owner = replace(owner, committee=whole)
+        if owner.committee is not None and owner.committee.level != "county":
+            # a division's bare name opening a clause of the sentence (长寿区累计开展…39场)
+            key = (r.sentence_start, q.start)
+            if key not in placed:
+                placed[key] = attributor.place_committee(text[r.sentence_start : q.start], owner)
+            if placed[key] is not None:
+                owner = replace(owner, committee=placed[key])
         a, b = r.sentence_start, q.start  # (the clause's opening: four rfinds, no generator)
         clause0 = max(
             text.rfind("，", a, b), text.rfind(",", a, b), text.rfind("；", a, b), text.rfind(";", a, b)

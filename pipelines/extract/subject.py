@@ -24,7 +24,7 @@ import csv
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from pipelines.extract.lexicon import alternation, load_lexicon
@@ -74,6 +74,13 @@ _VISIT_AFTER = re.compile(
     r"[^，。；：！？,;、]{0,14}?(?<![以将近未从后本原])来(?:我|本)?[\u4e00-\u9fff]{1,6}?"
     r"(?:调研|视察|考察|检查|督导|走访|指导|慰问|督查)"
 )
+# A committee whose people come to the writer's own division (芜湖市政协副主席…带领市政协调研组来我县…,
+# 某县政协…考察组一行8人到我县考察): 我县, 我区 is the writer's own place, so the page is the host's, whatever
+# verb follows; 到 is towards the writer here too, as 来 is. Within the clause (up to a comma or a stop).
+_HOST_AFTER = re.compile(r"[^，。；：！？,;:]{0,36}?[来到]我(县|区|市|旗)")
+# the level a relative form names (市政协 → a city's committee) when it is the visitor of a county-level
+# host (来我县): every committee of that level the page names is the visitor, the head's too
+_VISITOR_LEVELS = {"省": "region", "自治区": "region", "市": "city", "州": "city", "盟": "city"}
 # A committee named as the one that adopts or acts on the subject's products (其中全国政协采用42篇、省政协
 # 采用137篇: the county's information taken up higher): merely named, as 上报全国政协 is.
 _ADOPTED_AFTER = re.compile(r"(?:采用|采纳|录用|刊用|选用|批示|转办)")
@@ -228,6 +235,7 @@ def _mark_objects(s: str, found: list[NamedCommittee]) -> list[NamedCommittee]:
             or _in_book_title(s, n.start)
             or _collective(s, n)
             or bool(_VISIT_AFTER.match(s, n.end))
+            or bool(_HOST_AFTER.match(s, n.end))  # 市政协…来我县: the host's page
             or s.startswith(_SYSTEM_AFTER, n.end)  # 福州市政协系统: all the committees of the city
             or bool(_ADOPTED_AFTER.match(s, n.end))  # 全国政协采用42篇: takes up the subject's products
             or not n.relative
@@ -238,6 +246,44 @@ def _mark_objects(s: str, found: list[NamedCommittee]) -> list[NamedCommittee]:
             is_object = len(gap) <= 1 and all(ch in _ENUM_SEPARATORS for ch in gap)
         out.append(NamedCommittee(n.form, n.stem, n.start, n.end, n.relative, is_object))
     return out
+
+
+def _visitor_levels(zones: list[tuple[str, str]]) -> frozenset[str]:
+    """The levels of the committees that come to the writer's county or district by their relative
+    form (市政协副主席…一行来我县调研): a city's committee when the host is a county, a province's when it
+    is a county or a city. The page names the visitor by name elsewhere too (its head: 南通市政协赴如东
+    调研), and that name is a visitor's as well."""
+    out: set[str] = set()
+    for zone, text in zones:
+        if zone not in PROMINENT or "我" not in text:
+            continue
+        s = compact(text)
+        for n in committee_names(text):
+            m = _HOST_AFTER.match(s, n.end) if n.relative else None
+            level = _VISITOR_LEVELS.get(n.stem) if m else None
+            if level is not None and (level == "region" or m[1] in "县区旗"):
+                out.add(level)
+    return frozenset(out)
+
+
+def _host_county(
+    register: Register,
+    context: str,
+    city: Committee,
+    relatives: list[tuple[str, NamedCommittee]],
+    year: int | None,
+) -> Committee | None:
+    """The one county or district of the visiting ``city`` the page names (by its name or its short
+    name of two characters or more) that the host's relative form (县政协, 区政协) fits."""
+    stems = {n.stem for _, n in relatives}
+    s = compact(context)
+    found = [
+        c
+        for c in register.children(city.code, year)
+        if any(_fits_relative(c, stem) for stem in stems)
+        and (c.name in s or len(c.short_name) >= 2 and c.short_name in s)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _page_zones(doc: Document, article: int | None) -> list[tuple[str, str]] | None:
@@ -969,6 +1015,8 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     _named_forms: list[tuple[str, str, str]] = []  # zone, code, the form as written
     objects: list[tuple[str, NamedCommittee]] = []  # relative forms named as objects (出席县政协…会议)
     named_objects: list[tuple[str, NamedCommittee]] = []  # names as objects (向全国政协提交), not titles
+    visitors = _visitor_levels(zones)
+    visiting: dict[str, Committee] = {}  # the visitors named by name on the host's page
     for zone, text in zones:
         for named in committee_names(text, register):
             if named.is_object:
@@ -985,6 +1033,10 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
                 res = resolved[named.form] = _resolve_named(register, named.form, year, context)
             if res.committee is None:
                 unresolved.append((zone, res.reason or "", res.candidates, named.form))
+                continue
+            if res.committee.level in visitors:  # (南通市政协赴如东调研 on the host county's page)
+                named_objects.append((zone, replace(named, is_object=True)))
+                visiting[res.committee.code] = res.committee
                 continue
             code = res.committee.code
             _named_codes.append((zone, code))
@@ -1069,6 +1121,12 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
                     return SubjectResult(
                         c, evidence=f"body ({relatives[0][1].form} only, {by_place.evidence})"
                     )
+        if prominent_relatives and len(visiting) == 1:
+            # the host county of a city's visit (市政协…一行来我县调研, 南通市政协赴如东调研): one of the
+            # visiting city's own counties, the one the page names (如东)
+            host = _host_county(register, context, next(iter(visiting.values())), prominent_relatives, year)
+            if host is not None:
+                return SubjectResult(host, evidence="lead (the host of its city's visit)")
         if prominent_relatives:
             return SubjectResult(
                 None, "only a relative form (县政协, 市政协 ...) names the committee", body_named
