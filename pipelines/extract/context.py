@@ -432,12 +432,11 @@ class ContextModel:
     def _joint_items(self, text: str, s0: int, s1: int, q: Quantity) -> bool:
         """Proposals and suggestions counted together (提案建议共42件, 23件个人、联名提案、建议) in a sentence that
         names the people's congress: the deputies' items are in the count."""
+        if self.congress_re.search(text, s0, s1) is None:
+            return False
         lo = _clause_start(text, q.start)
         hi = _CLAUSE_BREAK.search(text, q.end, s1)
-        return (
-            self.joint_items_re.search(text, max(lo, s0), hi.start() if hi else s1) is not None
-            and self.congress_re.search(text, s0, s1) is not None
-        )
+        return self.joint_items_re.search(text, max(lo, s0), hi.start() if hi else s1) is not None
 
     def _firm_gift(self, text: str, s0: int, q: Quantity) -> bool:
         """Whether a firm gives what the quantity counts (某某公司为…捐赠衣服1万多件，价值60多万元), in the

@@ -466,13 +466,19 @@ _HANDED_IN = re.compile(
 )
 
 
+def _handed_in(text: str) -> bool:
+    """:data:`_HANDED_IN` over ``text``, tried only where its verbs stand (the pattern opens with a
+    clause boundary, so a bare search tries every position)."""
+    return ("提交" in text or "递交" in text) and _HANDED_IN.search(text) is not None
+
+
 def is_intake(text: str, lex: Lexicon, strict: bool = False) -> bool:
     """A text about what a session received (截至…共收到提案184件, 提案审查情况的报告); ``strict``: by
     the lexicon's intake words and what the text says was handed in at the session only (a page
     reviewing the past year: 共收到的925件提案中 is the year's)."""
     return (
         any(c in text for c in lex.intake_cues)
-        or bool(_HANDED_IN.search(text))
+        or _handed_in(text)
         or (not strict and bool(_INTAKE.search(text)))
     )
 
@@ -486,7 +492,7 @@ def _intake(scope: str, report: Period, lex: Lexicon) -> bool:
     reviewed = report.end < report.published[0]
     if reviewed and _NO_SESSION_RECEIVED.search(scope) and not _SESSION_WORD.search(scope):
         return False  # 举办协商活动244场次；收到提案1320件 in a review of the year: the year's
-    if _HANDED_IN.search(scope):
+    if _handed_in(scope):
         return True
     return is_intake(scope, lex, strict=reviewed) and not any(c in scope for c in lex.review_cues)
 
