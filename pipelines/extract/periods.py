@@ -926,7 +926,13 @@ def ordinal_facts(
         s0 = max(text.rfind(c, 0, m.start()) for c in "。\n！？") + 1
         ends = [i for i in (text.find(c, m.end()) for c in "。\n！？") if i >= 0]
         sentence = text[s0 : min(ends) if ends else len(text)]
-        date = _FULL_DATE.search(sentence)
+        # the full date nearest the session (1949年11月…成立，到2021年2月市政协十五届四次会议: 2021)
+        at = m.start() - s0
+        date = min(
+            _FULL_DATE.finditer(sentence),
+            key=lambda d: at - d.end() if d.end() <= at else d.start() - at + len(m[0]),
+            default=None,
+        )
         if date and not _SINCE.match(sentence, date.start()):
             out.append(OrdinalFact(committee.code, n, k, int(date[1]), doc_id, month=int(date[2])))
         elif dated and m.start() < head_end and not any(w in text[:head_end] for w in _FORTHCOMING):
