@@ -203,7 +203,9 @@ class Attributor:
             year = period.end if period.end is not None else any_year(blocks)
             subject = find_subject(self.doc, article=article, year=year)  # unresolved: None, no guess
             if period.end is None and subject.committee is not None:
-                period = term_period(blocks, subject.committee, period, self.lex, self.calendar)
+                period = term_period(
+                    blocks, subject.committee, period, self.lex, self.calendar, self._late_date(article)
+                )
             elif period.term and period.published and subject.committee is not None:
                 period = running_term(blocks, subject.committee, period)
             elif subject.committee is not None:

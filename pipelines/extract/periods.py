@@ -164,13 +164,61 @@ class TermYears:
     evidence: str | None = None
     inferred: bool = False
     december_opening: bool = False  # its first session was held in the December before first_year
+    # session -> year where the evidence's months show a term that did not hold one plenary session
+    # a year (two in one year: January and December; a year with none)
+    schedule: tuple[tuple[int, int, int], ...] = ()  # (session, year, month)
+    # inferred across a term boundary where the level's cycles leave two years (a term lengthened or
+    # shortened by a year to come into step): a date of the page's own outranks it
+    ambiguous: bool = False
 
     def session_year(self, session: int) -> int:
         """The year ``session`` is held in; a first session held in December is that December's (its
         own figures, what it received, count in that year), the term's reports from the next."""
+        for k, year, _ in self.schedule:
+            if k == session:
+                return year
         if session == 1 and self.december_opening:
             return self.first_year - 1
         return self.first_year + session - 1
+
+    def session_month(self, session: int) -> int | None:
+        """The month ``session`` is held in, where the evidence's months give the term's sessions."""
+        return next((month for k, _, month in self.schedule if k == session), None)
+
+
+def _month_schedule(facts: list[OrdinalFact], sessions: int = 7) -> tuple[tuple[int, int, int], ...] | None:
+    """The sessions of one term by the months its dated sessions were held in, where the years
+    disagree with one session a year: each session about a year after the one before (6 to 15
+    months: a January session and a December one in the same year; a December session and the next
+    in the January thirteen months later). Sessions the evidence does not date keep the rhythm of the
+    nearest dated one before them (of the first dated one, counted back). None when a fact has no
+    month or no session, or the months do not fit (the evidence then conflicts)."""
+    if any(f.session is None or f.month is None for f in facts):
+        return None
+    at = sorted({(f.session, f.year * 12 + f.month - 1) for f in facts})
+    for (k1, t1), (k2, t2) in zip(at, at[1:], strict=False):
+        if k1 == k2 and abs(t2 - t1) > 2:
+            return None
+        if k1 != k2 and not 12 * (k2 - k1) - 6 <= t2 - t1 <= 12 * (k2 - k1) + 3:
+            return None
+    known = dict(at)
+    out = []
+    for k in range(1, sessions + 1):
+        if k in known:
+            t = known[k]
+        else:
+            lower = [(kk, tt) for kk, tt in at if kk < k]
+            upper = [(kk, tt) for kk, tt in at if kk > k]
+            if lower:
+                kk, tt = lower[-1]
+                t = tt + 12 * (k - kk)
+                if upper:
+                    t = min(t, upper[0][1] - 6 * (upper[0][0] - k))
+            else:
+                kk, tt = upper[0]
+                t = tt - 12 * (kk - k)
+        out.append((k, t // 12, t % 12 + 1))
+    return tuple(out)
 
 
 @functools.cache
@@ -212,10 +260,23 @@ class TermCalendar:
             by_term[(f.code, f.term)].append(f)
         self.dated: dict[tuple[str, int], OrdinalFact] = {}
         self.conflicts: dict[tuple[str, int], str] = {}
+        self.schedules: dict[tuple[str, int], tuple[tuple[int, int, int], ...]] = {}
+        self.december: set[tuple[str, int]] = set()  # terms opened by a first session in December
         for key, fs in by_term.items():
             cited = self.register.term(*key)
             firsts = {f.first_year for f in fs} | ({cited.first_year} if cited else set())
-            if len(firsts) > 1:
+            schedule = _month_schedule(fs) if len(firsts) > 1 and cited is None else None
+            if schedule is not None:  # two sessions in one year, or a year with none: by the months
+                best = min(fs, key=lambda f: (f.basis != "reviewed", f.evidence))
+                first = min(fs, key=lambda f: (f.session, f.year, f.month))
+                t1 = first.year * 12 + first.month - 1 - 12 * (first.session - 1)
+                self.schedules[key] = schedule
+                self.dated[key] = OrdinalFact(
+                    key[0], key[1], 1, schedule[0][1], best.evidence, best.basis, t1 % 12 + 1
+                )
+                if t1 % 12 + 1 == 12:
+                    self.december.add(key)
+            elif len(firsts) > 1:
                 told = "; ".join(f"{f.evidence}: {f.term}届{f.session or ''}次 in {f.year}" for f in fs)
                 cited_txt = f"; register: first year {cited.first_year}" if cited else ""
                 self.conflicts[key] = (
@@ -223,6 +284,8 @@ class TermCalendar:
                 )
             elif cited is None:
                 self.dated[key] = min(fs, key=lambda f: (f.basis != "reviewed", f.evidence))
+                if any(f.session == 1 and f.month == 12 for f in fs):  # (the facts agree)
+                    self.december.add(key)
         # a learned or reviewed term must sit about a term length from the committee's other dated
         # terms (1 year of slack: sessions move); otherwise the evidence conflicts
         cited_by_code: dict[str, dict[int, int]] = defaultdict(dict)
@@ -258,9 +321,15 @@ class TermCalendar:
             return TermYears(code, n, cited.first_year, cited.last_year, "public", cited.source)
         fact = self.dated.get((code, n))
         if fact is not None:
-            december = (fact.session or 1) == 1 and fact.month == 12
             return TermYears(
-                code, n, fact.first_year, None, fact.basis, fact.evidence, december_opening=december
+                code,
+                n,
+                fact.first_year,
+                None,
+                fact.basis,
+                fact.evidence,
+                december_opening=(code, n) in self.december,
+                schedule=self.schedules.get((code, n), ()),
             )
         return None
 
@@ -287,7 +356,30 @@ class TermCalendar:
         if base is None:
             return None
         first = base.first_year + self.term_years * (n - m)
-        return TermYears(code, n, first, first + self.term_years - 1, "cycle", base.evidence, inferred=True)
+        # (the level's cycle leaves two years: the term may have been lengthened or shortened by a
+        # year to come into step; a date of the page's own then decides, see term_period)
+        ambiguous = len(self._cycle_years(c.level if c else "", first)) > 1
+        return TermYears(
+            code,
+            n,
+            first,
+            first + self.term_years - 1,
+            "cycle",
+            base.evidence,
+            inferred=True,
+            ambiguous=ambiguous,
+        )
+
+    def _cycle_years(self, level: str, first: int) -> set[int]:
+        """The years within one of ``first`` that the level's term cycles (periods.yaml
+        ``term_cycles``) let a term open in: a term inferred across a term boundary may have been
+        lengthened or shortened by a year to come into step (a county's 2016 term ran to 2021 or to
+        2022). Two years: the inference cannot choose; one or none (the committee is out of step):
+        the term length holds."""
+        cycles = calendars().get("term_cycles", {}).get(level) or []
+        return {
+            y for y in (first - 1, first, first + 1) if any((y - c) % self.term_years == 0 for c in cycles)
+        }
 
     def why_not(self, code: str, n: int, what: str) -> str:
         if (code, n) in self.conflicts:
@@ -840,7 +932,13 @@ def ordinal_facts(
         s0 = max(text.rfind(c, 0, m.start()) for c in "。\n！？") + 1
         ends = [i for i in (text.find(c, m.end()) for c in "。\n！？") if i >= 0]
         sentence = text[s0 : min(ends) if ends else len(text)]
-        date = _FULL_DATE.search(sentence)
+        # the full date nearest the session (1949年11月…成立，到2021年2月市政协十五届四次会议: 2021)
+        at = m.start() - s0
+        date = min(
+            _FULL_DATE.finditer(sentence),
+            key=lambda d: at - d.end() if d.end() <= at else d.start() - at + len(m[0]),
+            default=None,
+        )
         if date and not _SINCE.match(sentence, date.start()):
             out.append(OrdinalFact(committee.code, n, k, int(date[1]), doc_id, month=int(date[2])))
         elif dated and m.start() < head_end and not any(w in text[:head_end] for w in _FORTHCOMING):
@@ -888,6 +986,18 @@ def cycle_session_year(level: str, session: int, published: tuple[int, int, int]
     return near.pop() if len(near) == 1 else None
 
 
+def _stated_sessions(blocks: list[str], committee: Committee) -> list[OrdinalFact]:
+    """The plenary sessions the page dates in its own words: a full date in the sentence that names
+    the session (2021年12月30日政协某市第五届委员会第一次会议通过; 2024年1月10日，县政协十届三次会议开幕)."""
+    return [f for f in ordinal_facts(_ITSELF, blocks, committee, None) if f.session is not None]
+
+
+def _stated(blocks: list[str], committee: Committee, n: int, k: int) -> OrdinalFact | None:
+    """The page's own dated statement of ``committee``'s ``n``-th term's ``k``-th session, if any:
+    it outranks the calendar for this page (the calendar's model of the term may not fit)."""
+    return next((f for f in _stated_sessions(blocks, committee) if (f.term, f.session) == (n, k)), None)
+
+
 def session_years(
     blocks: list[str],
     committee: Committee,
@@ -915,8 +1025,15 @@ def session_years(
         if len(years) == 1 and years[0].start() == s0 and not _SINCE.match(text, s0):  # 2020年，…
             facts.append(OrdinalFact(committee.code, n, k, int(years[0][1]), _ITSELF))
     own = calendar.learned(facts) if facts else calendar
+    # a session the page dates in its own words, a full date in the sentence that names it (the line
+    # a report was adopted on: 2021年12月30日政协某市第五届委员会第一次会议通过): that year, whatever the
+    # calendar says (the calendar's model of a term may not fit its sessions)
+    stated = {(f.term, f.session): f.year for f in _stated_sessions(blocks, committee)}
     out = {}
     for n, k, _ in named:
+        if (n, k) in stated:
+            out[(n, k)] = SessionYear(stated[(n, k)], "text")
+            continue
         term = own.term(committee.code, n)
         if term is not None and not (term.inferred and published):  # (a term extended from the
             # committee's nearest dated one is inferred, and yields to a date of the page's own:
@@ -1032,10 +1149,13 @@ def term_period(
     period: Period,
     lex: Lexicon | None = None,
     calendar: TermCalendar | None = None,
+    late: tuple[int, int, int] | None = None,
 ) -> Period:
     """The period a session or term ordinal gives through the committee's term calendar, for a text
     whose own words and date line gave none (``period``: that null period, returned with the reason
-    when no calendar entry applies)."""
+    when no calendar entry applies). ``late``: the page's publication date found outside its text
+    (its address): it outranks a term inferred across a boundary where the level's cycles leave two
+    years (:attr:`TermYears.ambiguous`)."""
     lex = lex or load_lexicon()
     calendar = calendar or default_calendar()
     text = "\n".join(blocks)[:3000]
@@ -1043,6 +1163,20 @@ def term_period(
     if session:
         n, k, m = session
         term = calendar.term(committee.code, n)
+        stated = _stated(blocks, committee, n, k)  # the page's own dated line on the session
+        if stated is not None and not text.startswith("以来", m.end()) and not period.term:
+            held = (stated.year, stated.month, 1) if (stated.month or 0) >= 10 else (stated.year, 3, 1)
+            got = report_period(blocks, lex, held, month_day=False)
+            return replace(got, source="text") if got.end is not None else got
+        if term is not None and term.ambiguous and late is not None:
+            return Period(
+                None,
+                None,
+                period.term,
+                reason=f"term inferred across a cycle boundary: the text names a session ({m[0]}); term {n} "
+                f"of {committee.code} is inferred as {term.first_year}, but the level's term cycles "
+                "leave two years and the page has a date of its own",
+            )
         if term is None:
             return Period(
                 None, None, period.term, reason=calendar.why_not(committee.code, n, f"a session ({m[0]})")
@@ -1088,7 +1222,11 @@ def term_period(
         md = month_day(blocks)
         if md is not None and md[0] >= 4 and not any(w in text[:200] for w in _FORTHCOMING):
             return Period(year, year, False, (year, 12, 31), **how)  # a dated news item of the session's year
-        got = report_period(blocks, lex, (year, 3, 1), month_day=False)  # the session is the date line
+        # the session is the date line (a session the evidence's months put at the year's end
+        # reviews that year)
+        month = term.session_month(k)
+        held = (year, month, 1) if (month or 0) >= 10 else (year, 3, 1)
+        got = report_period(blocks, lex, held, month_day=False)
         return replace(got, **how) if got.end is not None else got
     named = TERM.search(text) if period.term else None
     if named:
@@ -1157,6 +1295,8 @@ def session_date(
     term, k = found
     if term.session_year(k) != period.end + 1:
         return period  # (a session in the report's own year changes nothing)
+    if _stated(blocks, committee, term.term, k) is not None:
+        return period  # (the page dates the session itself: its own line outranks the calendar)
     return replace(
         period, published=(term.session_year(k), 1, 1), date_source=_calendar_source(term, "session")
     )
