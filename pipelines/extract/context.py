@@ -439,8 +439,9 @@ class ContextModel:
         return self.joint_items_re.search(text, max(lo, s0), hi.start() if hi else s1) is not None
 
     def _firm_gift(self, text: str, s0: int, q: Quantity) -> bool:
-        """Whether a firm gives what the quantity counts (某某公司为…捐赠衣服1万多件，价值60多万元), in the
-        quantity's clause or the one before a value clause, and the giver's clause names no member."""
+        """Whether a firm or another body that is no member gives what the quantity counts (某某公司为…捐赠衣服
+        1万多件，价值60多万元; 区某某局为…赠送1000多册), in the quantity's clause or the one before a value clause, the
+        body is not the one given to, and the giver's clause names no member."""
         a = max(s0, *(text.rfind(c, s0, q.start) + 1 for c in "；;"))
         found = list(self.donor_re.finditer(text, a, q.start))
         if not found:
@@ -450,6 +451,8 @@ class ContextModel:
         if len(rest) > 2 or (len(rest) == 2 and not rest[1].startswith(self.lex.value_openers)):
             return False
         c0 = max(a, *(text.rfind(c, a, m.start()) + 1 for c in "，,；;"))
+        if any(w in text[c0 : m.start()] for w in self.lex.gift_recipient_markers):
+            return False  # the body is given to (向市红十字会捐款), not the giver
         return self.donor_member_re.search(text, c0, q.start) is None
 
     def _other_bodys_items(self, text: str, s0: int, q: Quantity) -> bool:

@@ -147,6 +147,7 @@ class Lexicon:
     system_wide_city: tuple[str, ...]
     donor_bodies: tuple[str, ...]
     donor_members: tuple[str, ...]
+    gift_recipient_markers: tuple[str, ...]
     value_openers: tuple[str, ...]
 
 
