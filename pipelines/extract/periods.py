@@ -1527,6 +1527,25 @@ def _years_span(text: str, s_start: int, pos: int, lex: Lexicon) -> int | None:
     return found
 
 
+# the opening clause of a paragraph, a quotation mark allowed before it (“这两年，…)
+_OPENING_CLAUSE = re.compile(r"[“\"'「『]?([^，,。；;！？\n]{1,12})[，,]")
+
+
+def _opening_span(text: str, para_start: int, s_start: int, lex: Lexicon) -> int | None:
+    """The years a paragraph's opening clause spans when that clause is only a span of years (这两年，…;
+    近两年来，…; 三年来，…): it frames the paragraph's later sentences that name no time of their own,
+    as a paragraph opened by a year does (2023年，…)."""
+    m = _OPENING_CLAUSE.match(text, para_start, s_start)
+    if m is None:
+        return None
+    clause = m[1].strip()
+    span = _years_span_pattern(lex).match(clause)
+    rest = clause[span.end() :] if span else None
+    if rest is None or (rest and rest.removeprefix("多") not in lex.years_span_after):
+        return None
+    return _fits_span(_ordinal(span[1] or span[2]), text, m.end(), m.end())
+
+
 def _running_years(text: str, s_start: int, pos: int) -> int | None:
     """The years a sentence says its work has run before the quantity (连续两年围绕…提交近200件提案)."""
     found, end = None, pos
@@ -1874,6 +1893,8 @@ def mention_period(
     years = None
     if has_year:  # (in a term summary 五年来 is the term itself; 连续两年 still counts back)
         years = _running_years(text, s_start, pos) if report.term else _years_span(text, s_start, pos, lex)
+    elif not report.term and para_start < s_start:  # 这两年，我参加…。我撰写社情民意9篇: the paragraph's span
+        years = _opening_span(text, para_start, s_start, lex)
     if years is not None:
         return MentionPeriod(report.end - years + 1, report.end, report.source)
     year = None
