@@ -1458,7 +1458,7 @@ _CUT_TOTAL = re.compile(
 
 
 def _cumulative_since(
-    text: str, para_start: int, s_start: int, pos: int, end: int, lex: Lexicon
+    text: str, para_start: int, s_start: int, pos: int, end: int, lex: Lexicon, published: int | None = None
 ) -> tuple[int, int, str | None] | None:
     """The first and last year of a running total (累计, 截至目前…共), and its source: the year the
     paragraph says the thing counted was founded (2015年…成立了助学联盟。截至目前，联盟共筹集…:
@@ -1487,12 +1487,18 @@ def _cumulative_since(
     founded = None
     for m in _FOUNDED.finditer(text, min(para_start, s_start), s_start):
         founded = int(m[1])
-    if founded is None and cut is not None:  # (the start stated earlier: what was founded or began)
+    so_far = cut is None and not lasted and _SO_FAR.search(before) is not None  # 截至目前，该会共收到…
+    if founded is None and (cut is not None or so_far):  # (the start stated earlier: what was founded)
         at = -1
-        for pattern in (_FOUNDED, _SINCE):
+        for pattern in (_FOUNDED, _SINCE) if cut is not None else (_FOUNDED,):
             for m in pattern.finditer(text, 0, min(para_start, s_start)):
                 if m.start() > at and int(m[1]) < end:
                     founded, at = int(m[1]), m.start()
+        if founded is None and so_far and published is not None:  # 去年4月，…发出成立…的倡议
+            for m in _relative_founded_re(lex).finditer(text, 0, s_start):
+                back = 2 if m[1] in lex.year_before_last_words else 1
+                if published - back < end:
+                    founded = published - back
     if founded is None or founded >= end:
         return None
     if lasted is not None:  # (the years said to have passed must fit the year named)
@@ -1500,6 +1506,20 @@ def _cumulative_since(
         if not n or not n - 1 <= end - founded <= n + 1:
             return None
     return founded, end, "text"
+
+
+_RELATIVE_FOUNDED: dict[int, re.Pattern] = {}
+
+
+def _relative_founded_re(lex: Lexicon) -> re.Pattern:
+    """A founding dated by a relative year (去年4月，…成立; 前年…启动), the words of ``_FOUNDED``."""
+    p = _RELATIVE_FOUNDED.get(id(lex))
+    if p is None:
+        words = alternation((*lex.last_year_words, *lex.year_before_last_words))
+        p = _RELATIVE_FOUNDED[id(lex)] = re.compile(
+            rf"(?<![比较])({words})(?:\s*\d{{1,2}}\s*月)?[^。！？\n]{{0,120}}?(?:成立|组建|创办|创立|设立|启动)"
+        )
+    return p
 
 
 def _relative_year(before: str, lex: Lexicon, review: bool = False) -> int | None:
@@ -1813,7 +1833,11 @@ def mention_period(
     if report.published and _cue_re(lex.new_term_words).search(before):
         y = report.published[0]  # 新一届政协委员…共521名: the new term, opened at this date's session
         return MentionPeriod(y, y, dated_by)
-    if (cumulative := _cumulative_since(text, para_start, s_start, pos, report.end, lex)) is not None:
+    if (
+        cumulative := _cumulative_since(
+            text, para_start, s_start, pos, report.end, lex, report.published[0] if report.published else None
+        )
+    ) is not None:
         a, b, how = cumulative  # 2015年…成立了助学联盟。截至目前，联盟共筹集善款340余万元: 2015 on
         return MentionPeriod(a, b, how or report.source)
     back = None
