@@ -1487,7 +1487,9 @@ def _cumulative_since(
     founded = None
     for m in _FOUNDED.finditer(text, min(para_start, s_start), s_start):
         founded = int(m[1])
-    so_far = cut is None and not lasted and _SO_FAR.search(before) is not None  # 截至目前，该会共收到…
+    so_far = (
+        cut is None and not lasted and _cue_re(lex.so_far_words).search(before) is not None
+    )  # 截至目前，…
     if founded is None and (cut is not None or so_far):  # (the start stated earlier: what was founded)
         at = -1
         for pattern in (_FOUNDED, _SINCE) if cut is not None else (_FOUNDED,):
