@@ -109,6 +109,7 @@ class Lexicon:
     yearbook_words: tuple[str, ...]
     new_term_words: tuple[str, ...]
     cumulative_words: tuple[str, ...]
+    so_far_words: tuple[str, ...]
     that_year_words: tuple[str, ...]
     attendance_cues: tuple[str, ...]
     other_body_objects: tuple[str, ...]

@@ -1598,7 +1598,7 @@ _CUT_TOTAL = re.compile(
 
 
 def _cumulative_since(
-    text: str, para_start: int, s_start: int, pos: int, end: int, lex: Lexicon
+    text: str, para_start: int, s_start: int, pos: int, end: int, lex: Lexicon, published: int | None = None
 ) -> tuple[int, int, str | None] | None:
     """The first and last year of a running total (累计, 截至目前…共), and its source: the year the
     paragraph says the thing counted was founded (2015年…成立了助学联盟。截至目前，联盟共筹集…:
@@ -1627,12 +1627,20 @@ def _cumulative_since(
     founded = None
     for m in _FOUNDED.finditer(text, min(para_start, s_start), s_start):
         founded = int(m[1])
-    if founded is None and cut is not None:  # (the start stated earlier: what was founded or began)
+    so_far = (
+        cut is None and not lasted and _cue_re(lex.so_far_words).search(before) is not None
+    )  # 截至目前，…
+    if founded is None and (cut is not None or so_far):  # (the start stated earlier: what was founded)
         at = -1
-        for pattern in (_FOUNDED, _SINCE):
+        for pattern in (_FOUNDED, _SINCE) if cut is not None else (_FOUNDED,):
             for m in pattern.finditer(text, 0, min(para_start, s_start)):
                 if m.start() > at and int(m[1]) < end:
                     founded, at = int(m[1]), m.start()
+        if founded is None and so_far and published is not None:  # 去年4月，…发出成立…的倡议
+            for m in _relative_founded_re(lex).finditer(text, 0, s_start):
+                back = 2 if m[1] in lex.year_before_last_words else 1
+                if published - back < end:
+                    founded = published - back
     if founded is None or founded >= end:
         return None
     if lasted is not None:  # (the years said to have passed must fit the year named)
@@ -1640,6 +1648,20 @@ def _cumulative_since(
         if not n or not n - 1 <= end - founded <= n + 1:
             return None
     return founded, end, "text"
+
+
+_RELATIVE_FOUNDED: dict[int, re.Pattern] = {}
+
+
+def _relative_founded_re(lex: Lexicon) -> re.Pattern:
+    """A founding dated by a relative year (去年4月，…成立; 前年…启动), the words of ``_FOUNDED``."""
+    p = _RELATIVE_FOUNDED.get(id(lex))
+    if p is None:
+        words = alternation((*lex.last_year_words, *lex.year_before_last_words))
+        p = _RELATIVE_FOUNDED[id(lex)] = re.compile(
+            rf"(?<![比较])({words})(?:\s*\d{{1,2}}\s*月)?[^。！？\n]{{0,120}}?(?:成立|组建|创办|创立|设立|启动)"
+        )
+    return p
 
 
 def _relative_year(before: str, lex: Lexicon, review: bool = False) -> int | None:
@@ -1665,6 +1687,25 @@ def _years_span(text: str, s_start: int, pos: int, lex: Lexicon) -> int | None:
         found, end = _ordinal(m[1] or m[2]), m.end()
     found = _running_years(text, s_start, pos) or _fits_span(found, text, end, pos)
     return found
+
+
+# the opening clause of a paragraph, a quotation mark allowed before it (“这两年，…)
+_OPENING_CLAUSE = re.compile(r"[“\"'「『]?([^，,。；;！？\n]{1,12})[，,]")
+
+
+def _opening_span(text: str, para_start: int, s_start: int, lex: Lexicon) -> int | None:
+    """The years a paragraph's opening clause spans when that clause is only a span of years (这两年，…;
+    近两年来，…; 三年来，…): it frames the paragraph's later sentences that name no time of their own,
+    as a paragraph opened by a year does (2023年，…)."""
+    m = _OPENING_CLAUSE.match(text, para_start, s_start)
+    if m is None:
+        return None
+    clause = m[1].strip()
+    span = _years_span_pattern(lex).match(clause)
+    rest = clause[span.end() :] if span else None
+    if rest is None or (rest and rest.removeprefix("多") not in lex.years_span_after):
+        return None
+    return _fits_span(_ordinal(span[1] or span[2]), text, m.end(), m.end())
 
 
 def _running_years(text: str, s_start: int, pos: int) -> int | None:
@@ -1934,7 +1975,11 @@ def mention_period(
     if report.published and _cue_re(lex.new_term_words).search(before):
         y = report.published[0]  # 新一届政协委员…共521名: the new term, opened at this date's session
         return MentionPeriod(y, y, dated_by)
-    if (cumulative := _cumulative_since(text, para_start, s_start, pos, report.end, lex)) is not None:
+    if (
+        cumulative := _cumulative_since(
+            text, para_start, s_start, pos, report.end, lex, report.published[0] if report.published else None
+        )
+    ) is not None:
         a, b, how = cumulative  # 2015年…成立了助学联盟。截至目前，联盟共筹集善款340余万元: 2015 on
         return MentionPeriod(a, b, how or report.source)
     back = None
@@ -2014,6 +2059,8 @@ def mention_period(
     years = None
     if has_year:  # (in a term summary 五年来 is the term itself; 连续两年 still counts back)
         years = _running_years(text, s_start, pos) if report.term else _years_span(text, s_start, pos, lex)
+    elif not report.term and para_start < s_start:  # 这两年，我参加…。我撰写社情民意9篇: the paragraph's span
+        years = _opening_span(text, para_start, s_start, lex)
     if years is not None:
         return MentionPeriod(report.end - years + 1, report.end, report.source)
     year = None
