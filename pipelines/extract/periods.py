@@ -623,6 +623,16 @@ def _report_title(blocks: list[str], lex: Lexicon) -> bool:
     return False
 
 
+# 截至2024年12月31日, 截至2024年底: a count closed at a year's end, so the page stands after that year
+_CLOSED_YEAR = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*(?:12\s*月\s*31\s*日|年?底)")
+
+
+def _closed_year(text: str) -> int | None:
+    """The latest year the text closes a count at its end (截至2024年12月31日), or None."""
+    years = [int(m[1]) for m in _CLOSED_YEAR.finditer(text)]
+    return max(years) if years else None
+
+
 def report_period(
     blocks: list[str],
     lex: Lexicon | None = None,
@@ -665,6 +675,8 @@ def report_period(
         if found is not None:
             break
     year, source, lead_date = found if found else (None, None, None)
+    if year is not None and published is None and source == "text" and _closed_year(text) == year + 1:
+        year += 1  # 2023年，…(an aside) … 截至2024年12月31日，所有提案已全部办复: the page reports on 2024
     if source == "since":  # 自2012年活动开展以来 on a page dated 2013-05-15: 2012-2013
         source = "text"
         if published and published[0] > year:

@@ -25,3 +25,27 @@ def test_an_earlier_congress_leaves_the_calendar(extract):
     # negative: a congress held before the inferred session's year agrees with it
     text = HEAD + "会议期间，委员们深入学习贯彻党的十九大精神，共提交提案150件。\n"
     assert periods(extract(text))["150件"] == (2022, 2022)
+
+
+# a city session page with no date line: the opening names an earlier year in an aside, and a count later
+# on is closed at the end of the next year
+CITY = "某市政协第五届委员会第五次会议开幕\n\n"
+
+
+def test_a_count_closed_at_the_next_year_s_end_dates_the_report(extract):
+    text = (
+        CITY
+        + "过去一年，委员们共提交提案210件。此前2023年，本市首次有全国政协提案立案。\n\n"
+        + "截至2024年12月31日，所有提案均已办复。\n"
+    )
+    assert periods(extract(text))["210件"] == (2024, 2024)
+
+
+def test_a_count_closed_at_the_same_year_s_end_leaves_the_year(extract):
+    # negative: the closing year is the opening's own year
+    text = (
+        CITY
+        + "过去一年，委员们共提交提案210件。此前2023年，本市首次有全国政协提案立案。\n\n"
+        + "截至2023年12月31日，所有提案均已办复。\n"
+    )
+    assert periods(extract(text))["210件"] == (2023, 2023)
