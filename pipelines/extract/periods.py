@@ -623,6 +623,16 @@ def _report_title(blocks: list[str], lex: Lexicon) -> bool:
     return False
 
 
+# 截至2024年12月31日, 截至2024年底: a count closed at a year's end, so the page stands after that year
+_CLOSED_YEAR = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*(?:12\s*月\s*31\s*日|年?底)")
+
+
+def _closed_year(text: str) -> int | None:
+    """The latest year the text closes a count at its end (截至2024年12月31日), or None."""
+    years = [int(m[1]) for m in _CLOSED_YEAR.finditer(text)]
+    return max(years) if years else None
+
+
 def report_period(
     blocks: list[str],
     lex: Lexicon | None = None,
@@ -665,6 +675,8 @@ def report_period(
         if found is not None:
             break
     year, source, lead_date = found if found else (None, None, None)
+    if year is not None and published is None and source == "text" and _closed_year(text) == year + 1:
+        year += 1  # 2023年，…(an aside) … 截至2024年12月31日，所有提案已全部办复: the page reports on 2024
     if source == "since":  # 自2012年活动开展以来 on a page dated 2013-05-15: 2012-2013
         source = "text"
         if published and published[0] > year:
@@ -1035,6 +1047,8 @@ def session_years(
             out[(n, k)] = SessionYear(stated[(n, k)], "text")
             continue
         term = own.term(committee.code, n)
+        if term is not None and not published:
+            term = _after_congress(term, k, text, own, committee.level)
         if term is not None and not (term.inferred and published):  # (a term extended from the
             # committee's nearest dated one is inferred, and yields to a date of the page's own:
             # terms out of step were shortened or lengthened to come into step)
@@ -1047,6 +1061,40 @@ def session_years(
             if (year := cycle_session_year(committee.level, k, published)) is not None:
                 out[(n, k)] = SessionYear(year, "session", True)
     return out
+
+
+def _congress_studied(text: str) -> int | None:
+    """The year of the latest national party congress whose spirit ``text`` studies (学习贯彻党的二十大
+    精神, 二十大和二十届二中全会精神; periods.yaml ``party_congresses``): the page comes after that
+    congress (held in the autumn of its year), so a session it names was held in a later year."""
+    years = [int(calendars()["party_congresses"][m[1]]) for m in _congress_spirit_re().finditer(text)]
+    return max(years) if years else None
+
+
+@functools.cache
+def _congress_spirit_re() -> re.Pattern:
+    return re.compile(rf"({alternation(calendars()['party_congresses'])})[^。，,；;！？\n]{{0,12}}?精神")
+
+
+def _after_congress(term: TermYears, k: int, text: str, calendar: TermCalendar, level: str) -> TermYears:
+    """A term inferred across a cycle boundary where the level's cycles leave two years
+    (:attr:`TermYears.ambiguous`), whose session ``k`` would fall in the spring of a year no later
+    than a party congress the text studies: the later of the two years (the session cannot precede
+    the congress it studies; issue 24, round 35)."""
+    if not (term.inferred and term.ambiguous) or term.december_opening or term.schedule:
+        return term
+    congress = _congress_studied(text)
+    if congress is None or term.session_year(k) > congress:
+        return term
+    if term.first_year + 1 not in calendar._cycle_years(level, term.first_year):
+        return term
+    moved = replace(
+        term,
+        first_year=term.first_year + 1,
+        last_year=term.last_year + 1 if term.last_year is not None else None,
+        ambiguous=False,
+    )
+    return moved if moved.session_year(k) > congress else term
 
 
 def term_years(
@@ -1181,6 +1229,7 @@ def term_period(
             return Period(
                 None, None, period.term, reason=calendar.why_not(committee.code, n, f"a session ({m[0]})")
             )
+        term = _after_congress(term, k, text, calendar, committee.level)
         source = _calendar_source(term, "session")
         how = {
             "source": source,
