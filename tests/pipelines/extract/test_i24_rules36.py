@@ -19,10 +19,7 @@ def test_a_districts_group_at_the_citys_session_is_the_citys(extract):
 
 
 def test_a_districts_delegation_or_sector_group_is_the_citys_too(extract):
-    page = (
-        "宜昌市政协全会分组讨论\n\n"
-        "会议期间,宜昌市政协召开全体会议。夷陵界别组委员共提出意见建议26条。\n"
-    )
+    page = "宜昌市政协全会分组讨论\n\n会议期间,宜昌市政协召开全体会议。夷陵界别组委员共提出意见建议26条。\n"
     assert committees(extract(page)).get("26条") == "420500"
 
 
