@@ -331,6 +331,10 @@ class Attributor:
                     not _cjk_word(after[0])
                     or after.startswith(_NOT_SUBJECT_AFTER)
                     or clause.startswith(tuple(self.lex.media_after), n)  # 运城日报: an outlet
+                    or (  # 泉港组: a group of the higher committee's members, not 泉港's committee
+                        clause.startswith(self.lex.group_after, n)
+                        and not clause.startswith(self.lex.group_not, n)
+                    )
                 ):
                     break
                 inside = [

@@ -122,6 +122,8 @@ class Lexicon:
     officials_after: tuple[str, ...]
     plan_sentence_cues: tuple[str, ...]
     media_after: tuple[str, ...]
+    group_after: tuple[str, ...]
+    group_not: tuple[str, ...]
     public_after: tuple[str, ...]
     sit_in_words: tuple[str, ...]
     site_units: tuple[str, ...]
