@@ -111,10 +111,9 @@ def test_members_who_acted_count(extract):
     assert surfaces(extract(text)) == ["3位", "两位"]
 
 
-def test_members_who_spoke_are_counted_since_round_36(extract):
-    # round 36: the labels count the members who spoke on 8 pages of 7 sets (v1 r063 among them; only v1
-    # r025 leaves them out), so consultation.speakers reads them (docs/extraction.md, round 36)
-    assert surfaces(extract("县政协开幕会上，5位委员分别作大会发言。")) == ["5位"]
+def test_members_who_spoke_are_left_as_before(extract):
+    # v1 leaves speakers out and v5 labels them: the rule for members does not reach them
+    assert surfaces(extract("县政协开幕会上，5位委员分别作大会发言。")) == []
 
 
 def test_awards_count_the_awarded_but_selecting_the_best_proposals_is_work(extract):
