@@ -46,17 +46,3 @@ def test_frames_of_a_video_are_no_photographs(extract):
     # negative: 帧 with no photograph or inscription in its sentence is no figure
     page = "县政协委员履职小记\n\n县政协委员拍摄的宣传视频每秒播放25帧,画面清晰。\n"
     assert "25帧" not in surfaces(extract(page))
-
-
-def test_members_who_spoke_at_a_session_are_a_figure(extract):
-    page = (
-        "县政协召开专题协商会\n\n"
-        "6月10日,县政协召开专题协商会,围绕乡村振兴开展协商,王某、赵某等9位委员作大会发言。\n"
-    )
-    assert "9位" in surfaces(extract(page))
-
-
-def test_members_who_attended_without_speaking_are_no_speakers(extract):
-    # negative: no 发言 in the clause; the count is not read as speakers
-    page = "县政协召开专题协商会\n\n6月10日,县政协召开专题协商会,县政协主席等领导出席。\n"
-    assert not any(s.endswith("位") for s in surfaces(extract(page)))
