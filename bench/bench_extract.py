@@ -20,6 +20,12 @@ the Mention. Documents with fewer numbers per KB run faster (docs/extraction.md 
 Measured 2026-12-07 (extractor 1.21.0 after rounds 8-18, load average 2.5-3.8), three back-to-back pairs of
 752a33f and branch i22-speed (bit-identical on every corpus of bench/mention_dump.py): 0.80 / 0.74 / 0.79 MB/s
 against 0.88 / 0.84 / 0.91 MB/s (ratio to the bare regex 0.008-0.009 both), 1.10-1.15 times faster.
+
+Measured 2026-12-07 (seventh session, load average about 1), two back-to-back pairs of 02f3332 (extractor 1.24.0) and
+the session's end (1.28.0): 0.80 / 0.58 and 0.68 / 0.60 MB/s. Rounds 25-36 cost about a fifth; a profile puts most of
+it in round 29's lead date, which gives this bench's joined document a page date, so the per-figure session tests
+run for every figure where they returned early before (behaviour, not waste). Two new per-figure tests were made cheap
+without changing any output (bench/mention_dump.py identical on every corpus).
 """
 
 from __future__ import annotations
