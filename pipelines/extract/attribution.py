@@ -10,10 +10,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
-from pipelines.extract.lexicon import Lexicon, load_lexicon
+from pipelines.extract.lexicon import Lexicon, alternation, load_lexicon
 from pipelines.extract.page import find_date, page_frame
 from pipelines.extract.periods import (
     Period,
@@ -53,15 +54,12 @@ _DATED_OPENING = re.compile(
 
 # clause breaks inside a sentence; the adverbs that may open a clause before its subject (据了解，…)
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
-_CLAUSE_LEAD = re.compile(r"^(?:据了解|据悉|目前|同时|其中|此外|另外|近年来|今年以来|一年来)")
-# after a division's name: another body of the division (长寿区委, 长寿区人民政府, 长寿区政协 is a
-# committee's name, read elsewhere), its people or places (长寿区籍, 长寿区境内), a possessive, a list, a
-# longer division's name (吉林省), an outlet (香格里拉网讯, 运城日报), members attending a session (参会的)
-_NOT_SUBJECT_AFTER = (
-    "政", "委", "人", "党", "的", "和", "与", "及", "等", "籍", "境", "内", "各", "全", "县", "区", "市", "镇",
-    "乡", "街", "村", "城", "省", "州", "盟", "旗", "网", "报", "讯", "新闻", "融媒", "电视", "广播", "发布",
-    "参会", "参加", "出席", "列席", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "百", "千", "万",
-)  # fmt: skip
+
+
+@functools.cache
+def _clause_lead_re(words: tuple[str, ...]) -> re.Pattern:
+    """The adverbs that may open a clause before its subject (据了解，…; lexicon ``clause_lead``)."""
+    return re.compile(f"^(?:{alternation(words)})")
 
 
 def _cjk_word(ch: str) -> bool:
@@ -319,7 +317,7 @@ class Attributor:
         own = owner.committee.code
         year = owner.period.end
         for clause in reversed(_CLAUSE_BREAK.split(compact(text))):
-            clause = _CLAUSE_LEAD.sub("", clause)
+            clause = _clause_lead_re(self.lex.clause_lead).sub("", clause)
             for n in range(min(10, len(clause) - 1), 1, -1):
                 name = clause[:n]
                 found = register.find(name, year) if not name.endswith("政协") else []
@@ -329,7 +327,7 @@ class Attributor:
                 after = clause[n : n + 2]
                 if (
                     not _cjk_word(after[0])
-                    or after.startswith(_NOT_SUBJECT_AFTER)
+                    or after.startswith(self.lex.place_not_subject_after)
                     or clause.startswith(tuple(self.lex.media_after), n)  # 运城日报: an outlet
                     or (  # 泉港组: a group of the higher committee's members, not 泉港's committee
                         clause.startswith(self.lex.group_after, n)

@@ -124,6 +124,8 @@ class Lexicon:
     media_after: tuple[str, ...]
     group_after: tuple[str, ...]
     group_not: tuple[str, ...]
+    place_not_subject_after: tuple[str, ...]
+    clause_lead: tuple[str, ...]
     public_after: tuple[str, ...]
     sit_in_words: tuple[str, ...]
     site_units: tuple[str, ...]
