@@ -358,7 +358,7 @@ class TermCalendar:
         first = base.first_year + self.term_years * (n - m)
         # (the level's cycle leaves two years: the term may have been lengthened or shortened by a
         # year to come into step; a date of the page's own then decides, see term_period)
-        ambiguous = len(self._cycle_years(c.level if c else "", first)) > 1
+        ambiguous = len(_cycle_years(c.level if c else "", first)) > 1
         return TermYears(
             code,
             n,
@@ -369,17 +369,6 @@ class TermCalendar:
             inferred=True,
             ambiguous=ambiguous,
         )
-
-    def _cycle_years(self, level: str, first: int) -> set[int]:
-        """The years within one of ``first`` that the level's term cycles (periods.yaml
-        ``term_cycles``) let a term open in: a term inferred across a term boundary may have been
-        lengthened or shortened by a year to come into step (a county's 2016 term ran to 2021 or to
-        2022). Two years: the inference cannot choose; one or none (the committee is out of step):
-        the term length holds."""
-        cycles = calendars().get("term_cycles", {}).get(level) or []
-        return {
-            y for y in (first - 1, first, first + 1) if any((y - c) % self.term_years == 0 for c in cycles)
-        }
 
     def why_not(self, code: str, n: int, what: str) -> str:
         if (code, n) in self.conflicts:
@@ -986,6 +975,17 @@ def _cycle_allows(level: str, session: int, year: int) -> bool:
     return any((year - session + 1 - first) % length == 0 for first in cycles)
 
 
+def _cycle_years(level: str, first: int) -> set[int]:
+    """The years within one of ``first`` that the level's term cycles (periods.yaml ``term_cycles``,
+    read by :func:`_cycle_allows`) let a term open in: a term inferred across a term boundary may have
+    been lengthened or shortened by a year to come into step (a county's 2016 term ran to 2021 or to
+    2022). Two years: the inference cannot choose; one or none (the committee is out of step, or the
+    level has no cycle): the term length holds."""
+    if not calendars().get("term_cycles", {}).get(level):
+        return set()
+    return {y for y in (first - 1, first, first + 1) if _cycle_allows(level, 1, y)}
+
+
 def cycle_session_year(level: str, session: int, published: tuple[int, int, int] | None) -> int | None:
     """The year of a committee's ``session``-th plenary session by its level's term cycle alone
     (periods.yaml ``term_cycles``), on a page published in ``published``: the one candidate year
@@ -1086,7 +1086,7 @@ def _after_congress(term: TermYears, k: int, text: str, calendar: TermCalendar, 
     congress = _congress_studied(text)
     if congress is None or term.session_year(k) > congress:
         return term
-    if term.first_year + 1 not in calendar._cycle_years(level, term.first_year):
+    if term.first_year + 1 not in _cycle_years(level, term.first_year):
         return term
     moved = replace(
         term,
@@ -1686,7 +1686,9 @@ def _cumulative_since(
                 if m.start() > at and int(m[1]) < end:
                     founded, at = int(m[1]), m.start()
         if founded is None and so_far and published is not None:  # 去年4月，…发出成立…的倡议
-            for m in _relative_founded_re(lex).finditer(text, 0, s_start):
+            for m in _relative_founded_re((*lex.last_year_words, *lex.year_before_last_words)).finditer(
+                text, 0, s_start
+            ):
                 back = 2 if m[1] in lex.year_before_last_words else 1
                 if published - back < end:
                     founded = published - back
@@ -1699,18 +1701,12 @@ def _cumulative_since(
     return founded, end, "text"
 
 
-_RELATIVE_FOUNDED: dict[int, re.Pattern] = {}
-
-
-def _relative_founded_re(lex: Lexicon) -> re.Pattern:
+@functools.cache
+def _relative_founded_re(words: tuple[str, ...]) -> re.Pattern:
     """A founding dated by a relative year (去年4月，…成立; 前年…启动), the words of ``_FOUNDED``."""
-    p = _RELATIVE_FOUNDED.get(id(lex))
-    if p is None:
-        words = alternation((*lex.last_year_words, *lex.year_before_last_words))
-        p = _RELATIVE_FOUNDED[id(lex)] = re.compile(
-            rf"(?<![比较])({words})(?:\s*\d{{1,2}}\s*月)?[^。！？\n]{{0,120}}?(?:成立|组建|创办|创立|设立|启动)"
-        )
-    return p
+    return re.compile(
+        rf"(?<![比较])({alternation(words)})(?:\s*\d{{1,2}}\s*月)?[^。！？\n]{{0,120}}?(?:成立|组建|创办|创立|设立|启动)"
+    )
 
 
 def _relative_year(before: str, lex: Lexicon, review: bool = False) -> int | None:

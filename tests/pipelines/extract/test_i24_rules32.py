@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extract.periods import OrdinalFact, TermCalendar, ordinal_facts
+from pipelines.extract.periods import OrdinalFact, TermCalendar, _cycle_years, ordinal_facts
 from warehouse.register import load_register
 
 COUNTY, CITY = "640221", "640200"  # 平罗县, 石嘴山市
@@ -119,7 +119,7 @@ def test_a_county_term_inferred_across_the_boundary_is_marked_ambiguous(reg):
     term = cal.term(COUNTY, 10)
     assert term.inferred and term.ambiguous and term.first_year == 2021
     # a provincial term: the level's one cycle year leaves one year, no ambiguity
-    assert not cal._cycle_years("region", 2023) - {2023} and len(cal._cycle_years("county", 2021)) == 2
+    assert not _cycle_years("region", 2023) - {2023} and len(_cycle_years("county", 2021)) == 2
 
 
 OPENED = "1月30日上午，平罗县政协十届三次会议开幕，来自各界的150名委员出席会议。\n"
