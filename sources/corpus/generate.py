@@ -4,7 +4,8 @@
 
 Inputs (data, in this folder): ``facts.csv`` (the invented committee-year figures),
 ``phrasing.yaml`` (the sentences), ``newspapers.yaml`` (the newspaper pages), ``slugs.csv``
-(file names). Every random choice comes from a ``random.Random`` seeded with the document's own
+(file names), ``terms.csv`` (each committee's terms: the public term calendar where there is one,
+else the level's cycle; the session and term ordinals the documents name come from it). Every random choice comes from a ``random.Random`` seeded with the document's own
 name, so regenerating gives byte-identical files and changing one document leaves the others alone.
 
 Outputs: the documents, ``truth.jsonl`` (every metric mention, in the mention contract's fields),
@@ -26,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from sources.corpus.numerals import render
+from sources.corpus.numerals import chinese, render
 from warehouse.register import Committee, load_register
 
 HERE = Path(__file__).resolve().parent
@@ -36,6 +37,8 @@ SEED = "committee-stats-samples-v1"
 
 _SLOT = re.compile(r"\{([=%]?)([a-z_.]+)(?::([^}:]+))?(?::([a-z_]+))?\}")
 _BIG5_FIXES = {"編髮": "編發", "髮展": "發展"}
+TERM_YEARS = 5  # a committee's term: five yearly plenary sessions
+_ORDINAL_SLOTS = ("{term}", "{session_term}", "{session}", "{session_month}")
 
 
 # ----------------------------------------------------------------------------- data
@@ -62,6 +65,72 @@ def load_phrasing(path: Path = HERE / "phrasing.yaml") -> dict:
 
 
 @dataclass(frozen=True)
+class TermFact:
+    """One term of a committee (a row of terms.csv): when its first plenary session met."""
+
+    code: str
+    term: int
+    first_year: int  # the year the term's first session met
+    month: int | None  # ... and its month, where known
+    session_month: int | None  # the month its yearly sessions meet, where known
+    basis: str  # public, reviewed (warehouse/reference/term_ordinals.csv), public page, inferred
+    evidence: str  # the public address, or "level cycle"
+
+    @property
+    def sessions_from(self) -> int:
+        """The year of the term's first yearly session: a first session held in December opens a
+        term whose sessions run from the next year (the term calendar's reading, periods.py)."""
+        return self.first_year + 1 if self.month == 12 else self.first_year
+
+
+def load_terms(path: Path = HERE / "terms.csv") -> dict[str, tuple[TermFact, ...]]:
+    """{committee_code: its terms, oldest first}."""
+    terms: dict[str, list[TermFact]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            terms[r["code"]].append(
+                TermFact(
+                    r["code"],
+                    int(r["term"]),
+                    int(r["first_year"]),
+                    int(r["month"]) if r["month"] else None,
+                    int(r["session_month"]) if r["session_month"] else None,
+                    r["basis"],
+                    r["evidence"],
+                )
+            )
+    return {code: tuple(sorted(ts, key=lambda t: t.term)) for code, ts in terms.items()}
+
+
+def plenary_session(terms: tuple[TermFact, ...], year: int) -> tuple[TermFact, int]:
+    """The committee's plenary session held in ``year``: its term and its number in the term (the
+    session of year Y is number Y - first + 1 of the term whose sessions began last, no later than Y).
+    A year past the last known term's five sessions is an error: terms.csv needs the next term."""
+    began = [t for t in terms if t.sessions_from <= year]
+    if not began:
+        raise ValueError(f"terms.csv has no term of {terms[0].code if terms else '?'} in session by {year}")
+    t = max(began, key=lambda t: t.sessions_from)
+    session = year - t.sessions_from + 1
+    if session > TERM_YEARS:
+        raise ValueError(f"terms.csv: term {t.term} of {t.code} has no session in {year}; add the next term")
+    return t, session
+
+
+def report_ordinals(terms: tuple[TermFact, ...], year: int) -> dict[str, str]:
+    """The ordinals a report on ``year``'s work names: the session of ``year + 1`` that hears it
+    (``session_term``, ``session``; the next term's first session when a new term opens that year),
+    the term of the standing committee that reports (``term``: the outgoing one at a first session)
+    and the month the session meets (``session_month``; February where no public page tells)."""
+    t, session = plenary_session(terms, year + 1)
+    return {
+        "term": chinese(t.term if session > 1 else t.term - 1),
+        "session_term": chinese(t.term),
+        "session": chinese(session),
+        "session_month": str(t.session_month or 2),
+    }
+
+
+@dataclass(frozen=True)
 class Voice:
     """How a committee's own documents name it and its surroundings."""
 
@@ -71,8 +140,13 @@ class Voice:
     upper: str  # 自治区、市政协
     party: str  # 区委
     area: str  # 全区
+    terms: tuple[TermFact, ...] = ()  # the committee's terms (terms.csv)
 
     def fill(self, text: str, year: int) -> str:
+        """The placeholders of phrasing.yaml filled for a document on ``year``'s work."""
+        if any(slot in text for slot in _ORDINAL_SLOTS):
+            for name, value in report_ordinals(self.terms, year).items():
+                text = text.replace("{" + name + "}", value)
         return (
             text.replace("{full}", self.full)
             .replace("{self}", self.self_)
@@ -85,18 +159,21 @@ class Voice:
         )
 
 
-def voice(c: Committee, parent: Committee | None) -> Voice:
+def voice(
+    c: Committee, parent: Committee | None, terms: dict[str, tuple[TermFact, ...]] | None = None
+) -> Voice:
+    ts = (load_terms() if terms is None else terms).get(c.code, ())
     if c.level == "region":
-        return Voice(c, f"政协{c.name}委员会", "自治区政协", "全国政协", "自治区党委", "全区")
+        return Voice(c, f"政协{c.name}委员会", "自治区政协", "全国政协", "自治区党委", "全区", ts)
     if c.level == "city":
-        return Voice(c, f"政协{c.name}委员会", "市政协", "自治区政协", "市委", "全市")
+        return Voice(c, f"政协{c.name}委员会", "市政协", "自治区政协", "市委", "全市", ts)
     kind = c.name[-1]
     if kind == "区":
         full = f"政协{parent.name}{c.name}委员会"
-        return Voice(c, full, "区政协", "自治区、市政协", "区委", "全区")
+        return Voice(c, full, "区政协", "自治区、市政协", "区委", "全区", ts)
     if kind == "市":  # a county-level city
-        return Voice(c, f"政协{c.name}委员会", "市政协", f"自治区政协和{parent.name}政协", "市委", "全市")
-    return Voice(c, f"政协{c.name}委员会", "县政协", "自治区、市政协", "县委", "全县")
+        return Voice(c, f"政协{c.name}委员会", "市政协", f"自治区政协和{parent.name}政协", "市委", "全市", ts)
+    return Voice(c, f"政协{c.name}委员会", "县政协", "自治区、市政协", "县委", "全县", ts)
 
 
 # ----------------------------------------------------------------------------- documents
@@ -302,7 +379,7 @@ def proposal_report(v: Voice, year: int, facts, phrasing, doc_id: str, exact: fr
 # Which committee-years get a proposal-work report besides their annual report.
 PROPOSAL_REPORT_COUNTIES = {("640221", 2023), ("640221", 2024), ("640302", 2024), ("640422", 2022)}
 NEXT_SPRING = ("640425", 2024)  # 彭阳县's 2024 report names only its January 2025 session
-TERM = ("640000", 2018, 2022)  # the region's 12th term
+TERM = ("640000", 2018, 2022)  # the region's 11th term (terms.csv)
 BIG5 = ("640200", 2024)  # one report in traditional characters
 
 
@@ -321,10 +398,11 @@ def build_documents(phrasing: dict | None = None) -> list[Doc]:
     facts = load_facts()
     slugs = load_slugs()
     register = load_register()
+    terms = load_terms()
     docs: list[Doc] = []
     for code, slug in slugs.items():
         c = register.get(code)
-        v = voice(c, register.get(c.parent_code) if c.parent_code else None)
+        v = voice(c, register.get(c.parent_code) if c.parent_code else None, terms)
         for year in YEARS:
             f = facts[(code, year, year)]
             exact = frozenset(forced.get((code, year), ()))
@@ -425,6 +503,11 @@ footer.
 
 Generated by `make samples` (`python -m sources.corpus.generate`) from the facts and phrasing in
 `sources/corpus/`; do not edit these files by hand. See docs/samples.md.
+
+The committees are real, and the session and term ordinals the reports name
+(`第十二届委员会第四次会议`) follow `sources/corpus/terms.csv`: the public term calendar where there is
+one (the region's 11th term from 2018 and 12th from 2023, 银川市, 固原市, 吴忠市, 永宁县, 西吉县), else the
+level's cycle (marked inferred there).
 
 - `truth.jsonl`: every metric mention of every document, in the mention contract's fields
   (docs/mentions.md); `char_start`/`char_end` are offsets in the document text for text files.

@@ -50,6 +50,7 @@ def build_pages(phrasing: dict | None = None, papers: dict | None = None) -> lis
     papers = papers or load_newspapers()
     facts = g.load_facts()
     register = g.load_register()
+    terms = g.load_terms()
     pages = []
     for p in papers["pages"]:
         rng = random.Random(f"{g.SEED}:{p['id']}")
@@ -57,7 +58,7 @@ def build_pages(phrasing: dict | None = None, papers: dict | None = None) -> lis
         used: set[str] = set()  # no filler twice on one page
         for a in p["articles"]:
             c = register.get(a["committee"])
-            v = g.voice(c, register.get(c.parent_code) if c.parent_code else None)
+            v = g.voice(c, register.get(c.parent_code) if c.parent_code else None, terms)
             year = a["year"]
             f = facts[(c.code, year, year)]
             doc = g.Doc(p["id"], v, (year, year), kind="newspaper article")

@@ -6,6 +6,7 @@ the same facts as the documents; nothing here derives it from an extractor's out
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -13,7 +14,16 @@ import duckdb
 import pytest
 
 from sources import read_document
-from sources.corpus.generate import SAMPLES, load_slugs, write_corpus
+from sources.corpus.generate import (
+    SAMPLES,
+    TERM_YEARS,
+    load_slugs,
+    load_terms,
+    plenary_session,
+    report_ordinals,
+    write_corpus,
+)
+from sources.corpus.numerals import chinese
 from sources.normalize import to_simplified
 from warehouse.catalog import load_catalog
 from warehouse.exact import exact_value, loads
@@ -123,6 +133,70 @@ def test_the_hard_cases_are_there(truth, truth_facts):
     shared = [d for d in pages if len({t["committee_code"] for t in truth if t["doc"] == d}) >= 2]
     assert len(shared) >= 5  # pages with articles about different committees
     assert sum(f["conflict"] for f in truth_facts) >= 10
+
+
+_CN = "一二三四五六七八九十"
+# ——2025年2月在政协同心县委员会第十二届委员会第四次会议上 (a report's delivery line)
+_SESSION = re.compile(
+    rf"((?:19|20)\d{{2}})年\d{{1,2}}月(?:\d{{1,2}}日)?在\S*?第([{_CN}]+)届委员会第([{_CN}]+)次会议"
+)
+_STANDING = re.compile(rf"第([{_CN}]+)届常务委员会")
+
+
+def test_ordinals_agree_with_the_term_data(truth):
+    """Every 第N届…第K次会议 a sample names is the session of its committee's terms (sources/corpus/
+    terms.csv) held in the year after the document's year, and every 第N届常务委员会 the standing
+    committee that reports then; no other ordinal is written."""
+    terms = load_terms()
+    docs: dict[str, set[tuple[str, int]]] = {}
+    for t in truth:
+        docs.setdefault(t["doc"], set()).add((t["committee_code"], t["period_end"]))
+    sessions = standing = 0
+    for path in _documents():
+        text = to_simplified(read_document(path).text)
+        if path.suffix == ".pdf":  # newspaper pages name no ordinal
+            assert "届委员会" not in text and "届常务委员会" not in text, path.name
+            continue
+        ((code, year),) = docs[path.stem]  # a text document: one committee, one period
+        found = _SESSION.findall(text)
+        assert len(found) == text.count("届委员会第"), f"{path.name}: an ordinal the test does not read"
+        for session_year, term, session in found:
+            assert int(session_year) == year + 1, path.name  # the session that hears the year's report
+            t, k = plenary_session(terms[code], int(session_year))
+            assert (term, session) == (chinese(t.term), chinese(k)), path.name
+            sessions += 1
+        for term in _STANDING.findall(text):
+            assert term == report_ordinals(terms[code], year)["term"], path.name
+            standing += 1
+    assert sessions >= 10 and standing >= 2
+
+
+def test_term_data_agrees_with_the_public_calendar():
+    """terms.csv: public rows are the register's terms, reviewed rows term_ordinals.csv's, inferred
+    rows sit on the level's cycle; every sample committee has its terms."""
+    from pipelines.extract.periods import calendars, reviewed_facts
+
+    register = load_register()
+    terms = load_terms()
+    assert set(terms) == set(load_slugs())
+    cycles = calendars()["term_cycles"]
+    for code, ts in terms.items():
+        level = register.get(code).level
+        for t in ts:
+            if t.basis == "public":
+                cited = register.term(code, t.term)
+                assert cited is not None and cited.first_year == t.sessions_from, t
+            elif t.basis == "reviewed":
+                facts = [f for f in reviewed_facts() if (f.code, f.term) == (code, t.term)]
+                assert t.evidence in {f.evidence for f in facts}, t
+                assert {f.first_year for f in facts} == {t.sessions_from}, t
+            elif t.basis == "inferred":
+                assert t.evidence == "level cycle", t
+            else:
+                assert t.basis == "public page" and t.evidence.startswith("http"), t
+            assert any((t.sessions_from - y) % TERM_YEARS == 0 for y in cycles[level]), t
+        for a, b in zip(ts, ts[1:], strict=False):  # consecutive terms, a term length apart
+            assert (b.term - a.term, b.sessions_from - a.sessions_from) == (1, TERM_YEARS), (a, b)
 
 
 # ----------------------------------------------------------------------------- the pipeline over it
