@@ -49,3 +49,23 @@ def test_a_title_figure_the_body_does_not_repeat_keeps_the_page_s_date(extract):
     text = PAGE.replace("提交提案75件,立案75件", "提交提案80件,立案80件")
     got = rows(extract(text))
     assert ("75件", 2014, 2014) in [(s, a, b) for s, a, b, _ in got]
+
+
+# B. an anniversary of a founding event dates a page with no year and no date of its own
+# (periods.yaml anniversary_events: the event's year + N)
+def _undated(occasion: str) -> str:
+    return f"某县政协开展{occasion}主题活动\n\n近日，某县政协组织委员开展{occasion}主题活动，委员们为敬老院捐款3万元。\n"
+
+
+def test_an_anniversary_dates_an_undated_page(extract):
+    got = rows(extract(_undated("庆祝人民政协成立75周年")))
+    assert [(s, a, b, src) for s, a, b, src in got] == [("3万元", 2024, 2024, "event")]
+    got = rows(extract(_undated("纪念改革开放四十周年")))
+    assert [(s, a, b) for s, a, b, _ in got] == [("3万元", 2018, 2018)]
+
+
+def test_an_anniversary_ahead_or_a_committee_s_own_dates_nothing(extract):
+    # negatives: an anniversary still ahead (迎接), a county committee's own founding
+    for occasion in ("迎接中国共产党成立100周年", "庆祝县人民政协成立40周年"):
+        got = rows(extract(_undated(occasion)))
+        assert [(s, a, b) for s, a, b, _ in got] == [("3万元", None, None)], occasion
