@@ -1511,9 +1511,10 @@ def _anniversary_re() -> re.Pattern | None:
     names = calendars().get("anniversary_events") or {}
     if not names:
         return None
-    # 人民政协成立75周年, 澳门回归祖国20周年, 改革开放四十周年; not a local committee's founding (县人民政协成立)
+    # 人民政协成立75周年, 人民政协诞生70周年, 澳门回归祖国20周年, 改革开放四十周年; not a local committee's founding
+    # (县人民政协成立)
     return re.compile(
-        rf"(?<![县市区州省旗])({alternation(names)})(?:祖国)?\s*([一二三四五六七八九十百零]{{1,5}}|\d{{1,3}})\s*周年"
+        rf"(?<![县市区州省旗])({alternation(names)})(?:成立|诞生|祖国)?\s*([一二三四五六七八九十百零]{{1,5}}|\d{{1,3}})\s*周年"
     )
 
 
