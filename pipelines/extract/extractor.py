@@ -10,7 +10,7 @@ from dataclasses import replace
 from pipelines.extract.attribution import Attributor
 from pipelines.extract.context import ContextModel
 from pipelines.extract.mention import Mention, new_mention
-from pipelines.extract.page import furniture_ranges
+from pipelines.extract.page import furniture_ranges, page_frame
 from pipelines.extract.periods import (
     MentionPeriod,
     TermCalendar,
@@ -202,20 +202,47 @@ def extract_mentions(
     if doc.tables:
         out.extend(_table_mentions(doc, model, attributor, plans))
         out.sort(key=lambda m: m.char_start)
-    return _headline_periods(doc, out)
+    return _headline_periods(doc, out, model.lex)
 
 
-def _headline_periods(doc: Document, out: list[Mention]) -> list[Mention]:
+# a first line that is a column's tag and a headline (【2019全国两会】…提交提案33件, 【聚焦两会】…会议召开): no
+# sentence of a lead follows the tag (issue 24, round 38: 7 pages of 7 sets open so)
+_YEAR_NAMED = re.compile(r"(?:19|20)\d{2}\s*年|[今去前本明]年")
+_COLUMN_HEADLINE = re.compile(r"\s*【[^】]{1,20}】[^。！？!?\n]{4,60}\s*$")
+
+
+def _headline_starts(doc: Document, lex) -> set[int]:
+    """Starts of the blocks that are headlines whatever their role: a saved page's title line (its
+    page frame's, which the reader may have left a body block: 40位…委员积极参政议政 提交提案82件), and a
+    first line that is a column's tag and a headline (:data:`_COLUMN_HEADLINE`)."""
+    out: set[int] = set()
+    if len(doc.articles) <= 1:
+        frame = page_frame(doc, None, lex)
+        if frame.is_page and frame.title is not None and frame.title < len(doc.blocks):
+            out.add(doc.blocks[frame.title].start)
+    first = next((b for b in doc.blocks if doc.text[b.start : b.end].strip()), None)
+    if first is not None and _COLUMN_HEADLINE.match(doc.text[first.start : first.end]):
+        out.add(first.start)
+    return out
+
+
+def _headline_periods(doc: Document, out: list[Mention], lex=None) -> list[Mention]:
     """A headline's figure that the body repeats (办复率100% in the title, 去年…办复率100% below) is the
     body's figure: it takes the body's period where the headline names no time of its own. A repost's
-    bracketed headline line (【title】lead…) is a headline too."""
+    bracketed headline line (【title】lead…) is a headline too, and so are a saved page's title line
+    and a column's tagged headline (:func:`_headline_starts`)."""
     titled: dict[int, int] = {}  # index of a headline's mention -> the end of its block
+    headlines = _headline_starts(doc, lex) if lex is not None and out else set()
     for i, m in enumerate(out):
         block = doc.locate(m.char_start)
-        if block is None or m.period_source == "text":
+        if block is None:
             continue
+        if m.period_source == "text" and (
+            block.start not in headlines or _YEAR_NAMED.search(doc.text, block.start, m.char_start)
+        ):
+            continue  # a headline's own year (a tagged or page-title headline's is one it names)
         line = doc.text[block.start : block.end].lstrip()
-        if block.role in _TITLE_ROLES:
+        if block.role in _TITLE_ROLES or block.start in headlines:
             titled[i] = block.end
         elif (
             line.startswith("【")

@@ -1506,10 +1506,41 @@ def _plenum_spans(text: str) -> list[tuple[int, int, int, int]]:
     return [(y, mo, y + (end - 1) // 12, (end - 1) % 12 + 1)]
 
 
+@functools.cache
+def _anniversary_re() -> re.Pattern | None:
+    names = calendars().get("anniversary_events") or {}
+    if not names:
+        return None
+    # 人民政协成立75周年, 人民政协诞生70周年, 澳门回归祖国20周年, 改革开放四十周年; not a local committee's founding
+    # (县人民政协成立)
+    return re.compile(
+        rf"(?<![县市区州省旗])({alternation(names)})(?:成立|诞生|祖国)?\s*([一二三四五六七八九十百零]{{1,5}}|\d{{1,3}})\s*周年"
+    )
+
+
+def _anniversary_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """The years the anniversaries ``text`` keeps fall in (periods.yaml ``anniversary_events``: 人民政协成立75
+    周年 is 2024's), each as a one-year span; not one still ahead (迎接…周年: ``anniversary_not``)."""
+    pattern = _anniversary_re()
+    if pattern is None:
+        return []
+    names = calendars()["anniversary_events"]
+    ahead = tuple(calendars().get("anniversary_not") or ())
+    out = []
+    for m in pattern.finditer(text):
+        n = _ordinal(m[2])
+        if n is None or not 1 <= n <= 200 or any(w in text[max(0, m.start() - 6) : m.start()] for w in ahead):
+            continue
+        y = int(names[m[1]]) + n
+        out.append((y, 1, y, 12))
+    return out
+
+
 def event_date(blocks: list[str]) -> tuple[int, int, int] | None:
     """The date a nationwide campaign or event the text names gives a page with no year and no date
     of its own (periods.yaml ``dated_events``: 开展“两学一做”学习教育 is 2016's; 新型冠状病毒感染的肺炎疫情
-    防控阻击战 the spring of 2020): its year, with the page's month-day date line where it has one,
+    防控阻击战 the spring of 2020; an anniversary, ``anniversary_events``: 人民政协成立75周年 is 2024's): its
+    year, with the page's month-day date line where it has one,
     else the middle of the year. A month-day line must fall in the event's span, and a span over two
     years dates only with one; names of different years date nothing (conflicting evidence)."""
     pattern, spans, after_not = _events()
@@ -1521,6 +1552,7 @@ def event_date(blocks: list[str]) -> tuple[int, int, int] | None:
         if not any(w in text[max(0, m.start() - 4) : m.end() + 6] for w in after_not)
     ]  # (两学一做学习教育常态化制度化, 巩固拓展主题教育成果: later years)
     named += _plenum_spans(text)
+    named += _anniversary_spans(text)  # 人民政协成立75周年: 2024 (issue 24, round 38)
     years: set[int] = set()
     used = md
     for y1, m1, y2, m2 in named:
