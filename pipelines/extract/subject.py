@@ -550,7 +550,7 @@ def _relative_by_place(
                 k = sum(_set_off_before(s, i, lex) for i in _occurrences(s, name))
             if not k:
                 continue
-            found = [c for c in register.find(name, year) if _fits_relative(c, stem)]
+            found = [c for c in _find_as_written(register, name, year) if _fits_relative(c, stem)]
             kept = _qualified_by_parent(register, s, name, found, year)
             # a name that several divisions share and the text does not qualify (新城区: 西安's or
             # 呼和浩特's, or just "a new urban district") is weaker evidence than a name of one
@@ -639,6 +639,20 @@ def _build_pinyin_index(register: Register) -> dict[str, list[Committee]]:
             if len(key) >= _MIN_PINYIN:
                 got.setdefault(key, []).append(c)
     return got
+
+
+def _find_as_written(register: Register, name: str, year: int | None) -> list[Committee]:
+    """The divisions ``name`` means in ``year``; on an undated page (``year`` None), a full name the
+    register no longer lists (上虞市, a district since 2013) means the division under that name in the
+    last year it bore it, as _resolve_named and _publisher_committee read it: the page was written
+    while the name was in use. Short names (上虞) keep today's reading."""
+    found = register.find(name, year)
+    if found or year is not None:
+        return found
+    last = _last_year_named(register, name)
+    if last is None:
+        return []
+    return [c for c in register.find(name, last) if c.name == name]
 
 
 def _qualified_by_parent(
@@ -993,6 +1007,21 @@ def _round_up_parent(
     return None
 
 
+def _placed_up_front(zones: list[tuple[str, str]], body_named: tuple[Committee, ...]) -> Committee | None:
+    """Of the committees a page names only in its body (海宁市政协, once), the one whose place its
+    headline, byline or lead names (——浙江海宁把政协协商平台建在…; 五个泉州; 民革新疆区委会…): the page
+    reports on that place, and its committee is the one the body names. The national committee is
+    no place (全国政协委员 are members' titles); none when two fit or none does."""
+    up_front = "".join(compact(text) for zone, text in zones if zone in PROMINENT)
+    fits = [
+        c
+        for c in body_named
+        if c.level != "national"
+        and (c.name in up_front or len(c.short_name) >= 2 and c.short_name in up_front)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
 def find_subject(doc: Document, article: int | None = None, year: int | None = None) -> SubjectResult:
     """The committee a document (or one of its articles) reports on, as of ``year``."""
     register = load_register()
@@ -1131,6 +1160,9 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             return SubjectResult(
                 None, "only a relative form (县政协, 市政协 ...) names the committee", body_named
             )
+        placed = _placed_up_front(zones, body_named)
+        if placed is not None:
+            return SubjectResult(placed, candidates=body_named, evidence="body (its place named up front)")
         if body_named:
             names = "、".join(c.committee_name for c in body_named)
             return SubjectResult(None, f"committees named only in the body: {names}", body_named)
