@@ -894,6 +894,14 @@ def _resolve_named(register: Register, form: str, year: int | None, context: str
         before = register.resolve(form, year - 1, context=context)
         if before.committee is not None:
             return before
+        # a name the register lists only from a later year (钢城区, set up in 1992, on a page whose report
+        # year is a history's 1937年): the page cannot be older than the name it writes, so the year is
+        # not the register's; the division under that name in the first year it bore it
+        first = _first_year_named(register, form)
+        if first is not None and first > year:
+            then = register.resolve(form, first, context=context)
+            if then.committee is not None:
+                return then
     if res.committee is None and not res.candidates and year is None:
         # an undated page that names a division by a name it no longer bears (安徽省无为县政协 on a page of
         # 2017; 无为县 is 无为市 since 2019): the division under that name in the last year it bore it
@@ -915,6 +923,18 @@ def _build_last_year_named(register: Register, form: str) -> int | None:
 def _last_year_named(register: Register, form: str) -> int | None:
     """The last year before this one in which the register lists a division under ``form``."""
     return per_register(_build_last_year_named, register, form)
+
+
+def _build_first_year_named(register: Register, form: str) -> int | None:
+    for y in range(FIRST_NAMED_YEAR, _THIS_YEAR + 1):
+        if register.find(form, y):
+            return y
+    return None
+
+
+def _first_year_named(register: Register, form: str) -> int | None:
+    """The first year from the register's first in which it lists a division under ``form``."""
+    return per_register(_build_first_year_named, register, form)
 
 
 _THIS_YEAR = date.today().year
