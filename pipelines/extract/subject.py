@@ -417,7 +417,16 @@ _PUBLISHER_LINE = re.compile(
 
 def _publisher_lines(text: str) -> list[str]:
     plain = PINYIN_NOTE.sub("", text) if "(" in text or "（" in text else text
-    return [m[1] or m[2] or m[3] or m[4] for m in _PUBLISHER_LINE.finditer(plain)]
+    found = [m[1] or m[2] or m[3] or m[4] for m in _PUBLISHER_LINE.finditer(plain)]
+    if "版权所有" in plain:  # an outlet's name before it (淳安县融媒体中心版权所有): the publisher
+        found += _outlet_before_re(load_lexicon().publisher_outlets).findall(plain)
+    return found
+
+
+@functools.cache
+def _outlet_before_re(outlets: tuple[str, ...]) -> re.Pattern:
+    """An outlet's name (up to eight characters and an outlet word) right before 版权所有."""
+    return re.compile(rf"([\u4e00-\u9fff]{{0,8}}(?:{alternation(outlets)}))\s*》?\s*版权所有")
 
 
 def _from_metadata(doc: Document, register: Register, year: int | None, context: str) -> SubjectResult | None:
