@@ -463,7 +463,13 @@ def _publisher_committee(register: Register, context: str, year: int | None) -> 
             continue  # 应县 inside 宝应县: the longer name is the one written
         if _always_straddled(s, name, present):
             continue  # 新青 in 新青海: a name read across another name is not the one written
-        for c in renamed.get(name) or register.find(name, year):
+        found = renamed.get(name) or register.find(name, year)
+        if len({c.code for c in found}) > 1 and not _one_chain(register, found, year):
+            # namesakes apart (中山: 中山市 in 广东 and 大连's 中山区): the one the publisher's own words place,
+            # else none (the lowest level took 中山区 for 住中山省政协委员 on 中山's site); namesakes one inside
+            # the other (甘孜县 in 甘孜州) keep the lowest, whose chain holds both
+            found = [c for c in (register.disambiguate(found, s, year).committee,) if c is not None]
+        for c in found:
             hits[c.code] = c
     if not hits:
         return None
@@ -472,6 +478,16 @@ def _publisher_committee(register: Register, context: str, year: int | None) -> 
     low = min(rank[c.level] for c in hits.values())
     lowest = [c for c in hits.values() if rank[c.level] == low]
     return lowest[0] if len(lowest) == 1 else None
+
+
+def _one_chain(register: Register, found: list[Committee], year: int | None) -> bool:
+    """Whether the lowest of ``found`` lies inside every other one (甘孜县 in 甘孜藏族自治州)."""
+    low = min(found, key=lambda c: _LEVEL_RANK[c.level])
+    chain = {p.code for p in register.chain(low.code, year)}
+    return all(c.code in chain for c in found)
+
+
+_LEVEL_RANK = {"county": 0, "city": 1, "region": 2, "national": 3}
 
 
 def _all_levels_of(
