@@ -112,3 +112,19 @@ def test_a_company_before_the_copyright_words_is_no_publisher(extract):
         "新浪公司版权所有 未经授权禁止复制\n"
     )
     assert committees(extract(page)) == {"18场": None}
+
+
+def test_a_publishers_name_shared_by_divisions_apart_is_no_publisher(extract):
+    # 中山 is 中山市 (广东) and 大连's 中山区: the title's 住中山 places neither, so the lead's 广东省政协 decides
+    page = (
+        "住中山省政协委员建言献策\n\n"
+        "1月12日,广东省政协十二届三次会议在广州开幕。\n\n"
+        "会议期间,住中山省政协委员共提交提案25件。\n"
+    )
+    assert committees(extract(page)) == {"25件": "440000"}
+
+
+def test_a_publishers_name_shared_by_nested_divisions_keeps_the_lowest(extract):
+    # negative: 甘孜 is 甘孜县 inside 甘孜藏族自治州; its chain resolves 州政协 as before
+    page = "州政协召开常委会议\n\n（甘孜日报记者 李明）3月5日,州政协召开常委会议,今年共收到提案88件。\n"
+    assert committees(extract(page)) == {"88件": "513300"}
