@@ -1067,6 +1067,32 @@ def _placed_up_front(zones: list[tuple[str, str]], body_named: tuple[Committee, 
     return fits[0] if len(fits) == 1 else None
 
 
+def _relatives_above(
+    register: Register,
+    relatives: list[tuple[str, NamedCommittee]],
+    top: Committee,
+    scores: dict[str, int],
+    year: int | None,
+) -> Committee | None:
+    """The higher committee the lead names by its relative form (市政协副主席…带领市政协委员…赴石台县; 由菏泽市政协
+    机关…主办…市政协秘书长主持) more heavily than the lower committee it names by name once or twice (石台县政协,
+    武陵区政协常委): the relative forms, resolved through the named committee's chain, count for the committee
+    they stand for, with its own name's weight; it is the page's when it then outweighs the named one."""
+    weight: dict[str, int] = {}
+    found: dict[str, Committee] = {}
+    for zone, named in relatives:
+        if zone not in PROMINENT:
+            continue
+        res = register.relative(named.form, top, year)
+        c = res.committee if res is not None else None
+        if c is None or c.code == top.code or c.level == "national":
+            continue
+        found[c.code] = c
+        weight[c.code] = weight.get(c.code, 0) + ZONE_WEIGHTS[zone]
+    best = [code for code in weight if weight[code] + scores.get(code, 0) > scores[top.code]]
+    return found[best[0]] if len(best) == 1 else None
+
+
 def find_subject(doc: Document, article: int | None = None, year: int | None = None) -> SubjectResult:
     """The committee a document (or one of its articles) reports on, as of ``year``."""
     register = load_register()
@@ -1232,6 +1258,12 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     if stronger_unresolved:
         zone, reason, candidates, _ = stronger_unresolved[0]
         return SubjectResult(None, f"{zone}: {reason}", candidates)
+    if prominent[top] == "lead" and not rivals:
+        higher = _relatives_above(register, relatives, committees[top], scores, year)
+        if higher is not None:
+            return SubjectResult(
+                higher, candidates=tuple(committees.values()), evidence="lead (its relative forms outweigh)"
+            )
     if committees[top].level == "national" and not rivals and prominent[top] != "head":
         # the national committee named once, as a body outside the story (完成全国政协要求的统计), on a
         # page that names its own committee by a relative form twice or more (省政协…, 省政协机关…) and
