@@ -128,3 +128,23 @@ def test_a_publishers_name_shared_by_nested_divisions_keeps_the_lowest(extract):
     # negative: 甘孜 is 甘孜县 inside 甘孜藏族自治州; its chain resolves 州政协 as before
     page = "州政协召开常委会议\n\n（甘孜日报记者 李明）3月5日,州政协召开常委会议,今年共收到提案88件。\n"
     assert committees(extract(page)) == {"88件": "513300"}
+
+
+def test_the_leads_relative_forms_outweigh_a_lower_committee_named_once(extract):
+    # 市政协 twice (through 竹溪县's chain: 十堰市) against 竹溪县政协 once: the city committee's activity
+    page = (
+        "送医下乡暖民心\n\n"
+        "8月9日,市政协副主席带领市政协医卫界委员赴竹溪县开展送医下乡活动,竹溪县政协副主席陪同。\n\n"
+        "活动中,委员们为群众义诊,共接诊群众300余人次。\n"
+    )
+    assert committees(extract(page)) == {"300余人次": "420300"}
+
+
+def test_a_lower_committee_named_as_often_keeps_the_page(extract):
+    # negative: 竹溪县政协 twice against 市政协 once: the county committee's own activity
+    page = (
+        "送医下乡暖民心\n\n"
+        "8月9日,竹溪县政协组织医卫界委员开展送医下乡活动,市政协副主席到场指导,竹溪县政协主席参加。\n\n"
+        "活动中,委员们为群众义诊,共接诊群众300余人次。\n"
+    )
+    assert committees(extract(page)) == {"300余人次": "420324"}
