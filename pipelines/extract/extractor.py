@@ -313,8 +313,17 @@ def _as_of(c, year: int | None):
     1987, the division of that name valid in 1987, when the register has exactly one such."""
     if c is None or year is None or (c.valid_from <= year and (c.valid_to is None or year <= c.valid_to)):
         return c
-    same = [k for k in load_register().find(c.name, year) if k.name == c.name and k.level == c.level]
-    return same[0] if len(same) == 1 else c
+    register = load_register()
+    same = [k for k in register.find(c.name, year) if k.name == c.name and k.level == c.level]
+    if len(same) == 1:
+        return same[0]
+    # renamed since (兴义县 -> 兴义市 in 1987, 撤县设市): for a figure older than the name, the committee's own
+    # code of that year through the register's lineage of the same committee (a figure of 1980 is 兴义县's,
+    # 522321). Not forwards: a page of 2014 that still writes 郧县政协 keeps the name it writes.
+    if year >= c.valid_from:
+        return c
+    then = [k for code in register.lineage(c.code) if (k := register.get(code, year)) is not None]
+    return then[0] if len(then) == 1 else c
 
 
 def _mention(

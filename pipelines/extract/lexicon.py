@@ -122,6 +122,7 @@ class Lexicon:
     officials_after: tuple[str, ...]
     plan_sentence_cues: tuple[str, ...]
     media_after: tuple[str, ...]
+    publisher_outlets: tuple[str, ...]
     group_after: tuple[str, ...]
     group_not: tuple[str, ...]
     place_not_subject_after: tuple[str, ...]

@@ -417,7 +417,16 @@ _PUBLISHER_LINE = re.compile(
 
 def _publisher_lines(text: str) -> list[str]:
     plain = PINYIN_NOTE.sub("", text) if "(" in text or "（" in text else text
-    return [m[1] or m[2] or m[3] or m[4] for m in _PUBLISHER_LINE.finditer(plain)]
+    found = [m[1] or m[2] or m[3] or m[4] for m in _PUBLISHER_LINE.finditer(plain)]
+    if "版权所有" in plain:  # an outlet's name before it (淳安县融媒体中心版权所有): the publisher
+        found += _outlet_before_re(load_lexicon().publisher_outlets).findall(plain)
+    return found
+
+
+@functools.cache
+def _outlet_before_re(outlets: tuple[str, ...]) -> re.Pattern:
+    """An outlet's name (up to eight characters and an outlet word) right before 版权所有."""
+    return re.compile(rf"([\u4e00-\u9fff]{{0,8}}(?:{alternation(outlets)}))\s*》?\s*版权所有")
 
 
 def _from_metadata(doc: Document, register: Register, year: int | None, context: str) -> SubjectResult | None:
@@ -454,7 +463,13 @@ def _publisher_committee(register: Register, context: str, year: int | None) -> 
             continue  # 应县 inside 宝应县: the longer name is the one written
         if _always_straddled(s, name, present):
             continue  # 新青 in 新青海: a name read across another name is not the one written
-        for c in renamed.get(name) or register.find(name, year):
+        found = renamed.get(name) or register.find(name, year)
+        if len({c.code for c in found}) > 1 and not _one_chain(register, found, year):
+            # namesakes apart (中山: 中山市 in 广东 and 大连's 中山区): the one the publisher's own words place,
+            # else none (the lowest level took 中山区 for 住中山省政协委员 on 中山's site); namesakes one inside
+            # the other (甘孜县 in 甘孜州) keep the lowest, whose chain holds both
+            found = [c for c in (register.disambiguate(found, s, year).committee,) if c is not None]
+        for c in found:
             hits[c.code] = c
     if not hits:
         return None
@@ -463,6 +478,16 @@ def _publisher_committee(register: Register, context: str, year: int | None) -> 
     low = min(rank[c.level] for c in hits.values())
     lowest = [c for c in hits.values() if rank[c.level] == low]
     return lowest[0] if len(lowest) == 1 else None
+
+
+def _one_chain(register: Register, found: list[Committee], year: int | None) -> bool:
+    """Whether the lowest of ``found`` lies inside every other one (甘孜县 in 甘孜藏族自治州)."""
+    low = min(found, key=lambda c: _LEVEL_RANK[c.level])
+    chain = {p.code for p in register.chain(low.code, year)}
+    return all(c.code in chain for c in found)
+
+
+_LEVEL_RANK = {"county": 0, "city": 1, "region": 2, "national": 3}
 
 
 def _all_levels_of(
@@ -550,7 +575,7 @@ def _relative_by_place(
                 k = sum(_set_off_before(s, i, lex) for i in _occurrences(s, name))
             if not k:
                 continue
-            found = [c for c in register.find(name, year) if _fits_relative(c, stem)]
+            found = [c for c in _find_as_written(register, name, year) if _fits_relative(c, stem)]
             kept = _qualified_by_parent(register, s, name, found, year)
             # a name that several divisions share and the text does not qualify (新城区: 西安's or
             # 呼和浩特's, or just "a new urban district") is weaker evidence than a name of one
@@ -639,6 +664,20 @@ def _build_pinyin_index(register: Register) -> dict[str, list[Committee]]:
             if len(key) >= _MIN_PINYIN:
                 got.setdefault(key, []).append(c)
     return got
+
+
+def _find_as_written(register: Register, name: str, year: int | None) -> list[Committee]:
+    """The divisions ``name`` means in ``year``; on an undated page (``year`` None), a full name the
+    register no longer lists (上虞市, a district since 2013) means the division under that name in the
+    last year it bore it, as _resolve_named and _publisher_committee read it: the page was written
+    while the name was in use. Short names (上虞) keep today's reading."""
+    found = register.find(name, year)
+    if found or year is not None:
+        return found
+    last = _last_year_named(register, name)
+    if last is None:
+        return []
+    return [c for c in register.find(name, last) if c.name == name]
 
 
 def _qualified_by_parent(
@@ -880,6 +919,14 @@ def _resolve_named(register: Register, form: str, year: int | None, context: str
         before = register.resolve(form, year - 1, context=context)
         if before.committee is not None:
             return before
+        # a name the register lists only from a later year (钢城区, set up in 1992, on a page whose report
+        # year is a history's 1937年): the page cannot be older than the name it writes, so the year is
+        # not the register's; the division under that name in the first year it bore it
+        first = _first_year_named(register, form)
+        if first is not None and first > year:
+            then = register.resolve(form, first, context=context)
+            if then.committee is not None:
+                return then
     if res.committee is None and not res.candidates and year is None:
         # an undated page that names a division by a name it no longer bears (安徽省无为县政协 on a page of
         # 2017; 无为县 is 无为市 since 2019): the division under that name in the last year it bore it
@@ -901,6 +948,18 @@ def _build_last_year_named(register: Register, form: str) -> int | None:
 def _last_year_named(register: Register, form: str) -> int | None:
     """The last year before this one in which the register lists a division under ``form``."""
     return per_register(_build_last_year_named, register, form)
+
+
+def _build_first_year_named(register: Register, form: str) -> int | None:
+    for y in range(FIRST_NAMED_YEAR, _THIS_YEAR + 1):
+        if register.find(form, y):
+            return y
+    return None
+
+
+def _first_year_named(register: Register, form: str) -> int | None:
+    """The first year from the register's first in which it lists a division under ``form``."""
+    return per_register(_build_first_year_named, register, form)
 
 
 _THIS_YEAR = date.today().year
@@ -991,6 +1050,47 @@ def _round_up_parent(
         if len(lower) >= 3:
             return parent
     return None
+
+
+def _placed_up_front(zones: list[tuple[str, str]], body_named: tuple[Committee, ...]) -> Committee | None:
+    """Of the committees a page names only in its body (海宁市政协, once), the one whose place its
+    headline, byline or lead names (——浙江海宁把政协协商平台建在…; 五个泉州; 民革新疆区委会…): the page
+    reports on that place, and its committee is the one the body names. The national committee is
+    no place (全国政协委员 are members' titles); none when two fit or none does."""
+    up_front = "".join(compact(text) for zone, text in zones if zone in PROMINENT)
+    fits = [
+        c
+        for c in body_named
+        if c.level != "national"
+        and (c.name in up_front or len(c.short_name) >= 2 and c.short_name in up_front)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _relatives_above(
+    register: Register,
+    relatives: list[tuple[str, NamedCommittee]],
+    top: Committee,
+    scores: dict[str, int],
+    year: int | None,
+) -> Committee | None:
+    """The higher committee the lead names by its relative form (市政协副主席…带领市政协委员…赴石台县; 由菏泽市政协
+    机关…主办…市政协秘书长主持) more heavily than the lower committee it names by name once or twice (石台县政协,
+    武陵区政协常委): the relative forms, resolved through the named committee's chain, count for the committee
+    they stand for, with its own name's weight; it is the page's when it then outweighs the named one."""
+    weight: dict[str, int] = {}
+    found: dict[str, Committee] = {}
+    for zone, named in relatives:
+        if zone not in PROMINENT:
+            continue
+        res = register.relative(named.form, top, year)
+        c = res.committee if res is not None else None
+        if c is None or c.code == top.code or c.level == "national":
+            continue
+        found[c.code] = c
+        weight[c.code] = weight.get(c.code, 0) + ZONE_WEIGHTS[zone]
+    best = [code for code in weight if weight[code] + scores.get(code, 0) > scores[top.code]]
+    return found[best[0]] if len(best) == 1 else None
 
 
 def find_subject(doc: Document, article: int | None = None, year: int | None = None) -> SubjectResult:
@@ -1131,6 +1231,9 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
             return SubjectResult(
                 None, "only a relative form (县政协, 市政协 ...) names the committee", body_named
             )
+        placed = _placed_up_front(zones, body_named)
+        if placed is not None:
+            return SubjectResult(placed, candidates=body_named, evidence="body (its place named up front)")
         if body_named:
             names = "、".join(c.committee_name for c in body_named)
             return SubjectResult(None, f"committees named only in the body: {names}", body_named)
@@ -1155,6 +1258,12 @@ def find_subject(doc: Document, article: int | None = None, year: int | None = N
     if stronger_unresolved:
         zone, reason, candidates, _ = stronger_unresolved[0]
         return SubjectResult(None, f"{zone}: {reason}", candidates)
+    if prominent[top] == "lead" and not rivals:
+        higher = _relatives_above(register, relatives, committees[top], scores, year)
+        if higher is not None:
+            return SubjectResult(
+                higher, candidates=tuple(committees.values()), evidence="lead (its relative forms outweigh)"
+            )
     if committees[top].level == "national" and not rivals and prominent[top] != "head":
         # the national committee named once, as a body outside the story (完成全国政协要求的统计), on a
         # page that names its own committee by a relative form twice or more (省政协…, 省政协机关…) and
