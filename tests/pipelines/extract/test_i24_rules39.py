@@ -1,0 +1,85 @@
+"""Issue 24, round 39: trees members plant, the awarded counted in their own clause, programmes named by their size
+(docs/extraction.md, "Issue 24, round 39"). Sentences are our own."""
+
+from __future__ import annotations
+
+from tests.pipelines.extract.views import committees, periods, surfaces
+
+
+def _by_surface(ms: list[dict]) -> dict[str, dict]:
+    return {m["surface"]: m for m in ms}
+
+
+def test_trees_members_plant_are_counted_by_their_measure_words(extract):
+    page = (
+        "县政协组织委员开展义务植树活动\n\n"
+        "2023年3月12日,县政协组织委员和机关干部来到城北山坡,栽下侧柏、油松和国槐等树苗860余株。"
+        "随后,委员们又在村道两旁种植果树三百多棵。\n"
+    )
+    got = _by_surface(extract(page))
+    assert got["860余株"]["value"] == 860
+    assert got["860余株"]["qualifier"] == "at_least"
+    assert got["860余株"]["metric"] == "member_services.trees_planted"
+    assert got["860余株"]["category"] == "member_services"
+    assert got["三百多棵"]["value"] == 300
+    assert got["三百多棵"]["metric"] == "member_services.trees_planted"
+    assert periods(extract(page))["860余株"] == (2023, 2023)
+
+
+def test_the_measure_word_of_trees_needs_trees_in_its_clause(extract):
+    # negatives: 株洲 is a city; seedlings handed out by a firm name no trees nor seedlings as a catalog word
+    page = (
+        "市政协委员视察产业园\n\n"
+        "2023年5月,市政协组织委员视察,某公司累计向农户免费发放百香果苗16万株。"
+        "委员们还在3株洲路段查看了交通改造情况。\n"
+    )
+    got = surfaces(extract(page))
+    assert not any("株" in s for s in got)
+
+
+def test_proposals_rated_in_their_own_clause_are_awards(extract):
+    page = (
+        "广州市海珠区政协表彰优秀提案\n\n"
+        "2024年2月,海珠区政协召开常委会议,《关于完善社区养老服务的建议》等12件提案获评优秀提案,"
+        "另有5名委员获评年度优秀政协委员。区政协全年共收到提案236件。\n"
+    )
+    got = surfaces(extract(page))
+    assert "12件" not in got
+    assert "5名" not in got
+    assert "236件" in got
+    assert committees(extract(page))["236件"] == "440105"
+
+
+def test_information_rated_and_the_best_selected_still_count(extract):
+    # negatives: pieces of information rated keep their count (篇: labelled so on v1); selecting the year's best
+    # proposals (评选出…) is work
+    page = (
+        "市政协社情民意信息工作综述\n\n"
+        "2024年,市政协报送社情民意信息160篇,有15篇信息被市委办公室评为优秀信息。"
+        "市政协评选出《关于加强河道治理的建议》等10件优秀提案。\n"
+    )
+    got = _by_surface(extract(page))
+    assert "15篇" in got
+    assert got["160篇"]["value"] == 160
+    assert got["10件"]["value"] == 10
+
+
+def test_a_programme_named_by_its_size_in_chinese_numerals_is_no_count(extract):
+    page = (
+        "县政协常委会听取实事项目通报\n\n"
+        "2024年12月,县政协召开常委会议,听取县政府关于2024年十项民生实事和十件实事落实情况的通报,"
+        "委员们围绕七项重点任务提出意见建议26条。\n"
+    )
+    got = _by_surface(extract(page))
+    assert "十项" not in got
+    assert "十件" not in got
+    assert "七项" not in got
+    assert got["26条"]["value"] == 26
+
+
+def test_the_same_words_in_digits_count_what_was_done(extract):
+    # negative: in digits the programme words count work done (解决了30件民生实事)
+    page = "区政协委员工作室年度综述\n\n2024年,区政协委员工作室开展协商活动18场,推动解决了32件民生实事。\n"
+    got = _by_surface(extract(page))
+    assert got["32件"]["value"] == 32
+    assert got["18场"]["value"] == 18
