@@ -83,3 +83,23 @@ def test_the_same_words_in_digits_count_what_was_done(extract):
     got = _by_surface(extract(page))
     assert got["32件"]["value"] == 32
     assert got["18场"]["value"] == 18
+
+
+def test_netizens_taking_part_online_are_the_audience(extract):
+    page = (
+        "省政协网上征集意见建议活动综述\n\n"
+        "2024年1月,省政协联合媒体征集意见建议,共收集社情民意1500余条,網絡專題瀏覽80余萬人次,"
+        "近20萬名網友參與在線調查。\n"
+    )
+    got = surfaces(extract(page))
+    assert "1500余条" in got
+    assert "80余萬人次" not in got
+    assert "近20萬名" not in got
+
+
+def test_members_counted_beside_an_online_word_still_count(extract):
+    # negatives: a count of members in a clause of its own; suggestions (条) that netizens sent are no reaction count
+    page = "县政协网络议政综述\n\n2024年,县政协组织85名委员参与网络议政,收集网友意见建议120条。\n"
+    got = _by_surface(extract(page))
+    assert got["120条"]["value"] == 120
+    assert got["85名"]["value"] == 85
