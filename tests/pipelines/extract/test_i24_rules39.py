@@ -103,3 +103,24 @@ def test_members_counted_beside_an_online_word_still_count(extract):
     got = _by_surface(extract(page))
     assert got["120条"]["value"] == 120
     assert got["85名"]["value"] == 85
+
+
+def test_speeches_handed_in_count_as_texts_without_a_verb(extract):
+    page = (
+        "市政协全会大会发言综述\n\n"
+        "2024年1月,市政协十五届三次会议举行大会发言。其中大会发言9份,书面发言材料46篇,"
+        "其余31篇发言材料印发全体委员交流。\n"
+    )
+    got = _by_surface(extract(page))
+    for surface, value in (("9份", 9), ("46篇", 46), ("31篇", 31)):
+        assert got[surface]["value"] == value
+        assert got[surface]["metric"] == "consultation.speech_materials"
+        assert got[surface]["category"] == "consultation"
+
+
+def test_members_who_spoke_are_no_speech_texts(extract):
+    # negative: people who spoke (位/名) are not read as texts (round 36 left them out)
+    page = "市政协全会大会发言综述\n\n2024年1月,市政协十五届三次会议举行大会发言,12位委员作大会发言。\n"
+    assert "12位" not in {
+        m["surface"] for m in extract(page) if m["metric"] == "consultation.speech_materials"
+    }
