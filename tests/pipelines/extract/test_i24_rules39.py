@@ -124,3 +124,23 @@ def test_members_who_spoke_are_no_speech_texts(extract):
     assert "12位" not in {
         m["surface"] for m in extract(page) if m["metric"] == "consultation.speech_materials"
     }
+
+
+def test_a_buildings_rooms_and_beds_are_no_work(extract):
+    page = (
+        "县政协委员视察养老服务中心\n\n"
+        "2024年6月,县政协组织委员视察新建的镇养老服务中心,中心总投资2800万元,设120个房间、260个床位。"
+        "委员们提出意见建议15条。\n"
+    )
+    got = _by_surface(extract(page))
+    assert "120个" not in got
+    assert "260个" not in got
+    assert got["15条"]["value"] == 15
+
+
+def test_rooms_a_committee_sets_up_for_members_still_count(extract):
+    # negative: a count of studios (工作室) is no room of a building
+    page = "区政协委员工作室建设综述\n\n2024年,区政协在各街道建成委员工作室12个,开展协商活动36场。\n"
+    got = _by_surface(extract(page))
+    assert got["12个"]["value"] == 12
+    assert got["36场"]["value"] == 36
