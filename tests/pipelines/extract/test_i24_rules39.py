@@ -144,3 +144,23 @@ def test_rooms_a_committee_sets_up_for_members_still_count(extract):
     got = _by_surface(extract(page))
     assert got["12个"]["value"] == 12
     assert got["36场"]["value"] == 36
+
+
+def test_speaking_turns_in_discussions_count_without_a_verb(extract):
+    page = (
+        "市政协全会分组讨论综述\n\n"
+        "2024年1月,市政协十五届三次会议期间,委员们认真审议常委会工作报告。小组和联组讨论发言260余人次。\n"
+    )
+    got = _by_surface(extract(page))
+    assert got["260余人次"]["value"] == 260
+    assert got["260余人次"]["qualifier"] == "at_least"
+    assert got["260余人次"]["metric"] == "consultation.speaking_turns"
+
+
+def test_people_who_spoke_and_visits_are_no_speaking_turns(extract):
+    # negatives: people (位) who spoke stay unread as turns; 人次 of another activity keep their own metric
+    page = "市政协履职综述\n\n2024年,市政协组织委员视察调研320人次。在全会上,12位委员作大会发言。\n"
+    ms = extract(page)
+    turns = {m["surface"] for m in ms if m["metric"] == "consultation.speaking_turns"}
+    assert turns == set()
+    assert _by_surface(ms)["320人次"]["value"] == 320
