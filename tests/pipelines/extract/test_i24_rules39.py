@@ -164,3 +164,19 @@ def test_people_who_spoke_and_visits_are_no_speaking_turns(extract):
     turns = {m["surface"] for m in ms if m["metric"] == "consultation.speaking_turns"}
     assert turns == set()
     assert _by_surface(ms)["320人次"]["value"] == 320
+
+
+def test_episodes_a_committee_puts_out_are_work(extract):
+    page = (
+        "市政协宣传工作综述\n\n"
+        "2024年,市政协推出45期“委员讲履职故事”系列短视频,在本地电视台播出18期委员访谈节目。\n"
+    )
+    got = _by_surface(extract(page))
+    assert got["45期"]["value"] == 45
+    assert got["18期"]["value"] == 18
+
+
+def test_another_bodys_measures_put_out_stay_out(extract):
+    # negative: the government's measures (another actor opening the clause) are no committee work
+    page = "市政协委员视察营商环境\n\n2024年5月,市政协组织委员视察营商环境。市政府推出惠企举措12项。\n"
+    assert "12项" not in surfaces(extract(page))
