@@ -180,3 +180,26 @@ def test_another_bodys_measures_put_out_stay_out(extract):
     # negative: the government's measures (another actor opening the clause) are no committee work
     page = "市政协委员视察营商环境\n\n2024年5月,市政协组织委员视察营商环境。市政府推出惠企举措12项。\n"
     assert "12项" not in surfaces(extract(page))
+
+
+def test_the_value_of_what_members_gave_is_a_donation(extract):
+    page = (
+        "县政协委员为受灾群众送去救灾物资\n\n"
+        "2024年7月20日,县政协组织委员将首批救灾物资送往受灾乡镇,物资包括大米、食用油、饮用水和药品等,总价值约8万元。"
+        "义诊现场,委员们为群众免费提供药品价值1.5万余元。\n"
+    )
+    got = _by_surface(extract(page))
+    assert got["约8万元"]["value"] == 80000
+    assert got["约8万元"]["qualifier"] == "approx"
+    assert got["约8万元"]["metric"] == "member_services.donations"
+    assert got["1.5万余元"]["value"] == 15000
+    assert got["1.5万余元"]["metric"] == "member_services.donations"
+
+
+def test_a_firms_gift_by_its_value_stays_out(extract):
+    # negative: a firm's gift (round 28's donor bodies) is no member's, with 价值 or without
+    page = (
+        "县政协委员视察乡村振兴\n\n"
+        "2024年6月,县政协组织委员视察乡村振兴工作。某某农业集团有限公司为村民捐赠化肥,价值26万元。\n"
+    )
+    assert "26万元" not in surfaces(extract(page))
