@@ -203,3 +203,23 @@ def test_a_firms_gift_by_its_value_stays_out(extract):
         "2024年6月,县政协组织委员视察乡村振兴工作。某某农业集团有限公司为村民捐赠化肥,价值26万元。\n"
     )
     assert "26万元" not in surfaces(extract(page))
+
+
+def test_hong_kong_and_macao_members_and_a_sectors_members_are_the_membership(extract):
+    page = (
+        "省政协全会委员报到情况\n\n"
+        "2024年1月,省政协十三届二次会议开幕,共有612名委员报到,其中港澳委员41人。"
+        "就界别分布来看,农工界委员26人。\n"
+    )
+    got = _by_surface(extract(page))
+    assert got["41人"]["value"] == 41
+    assert got["41人"]["category"] == "organization"
+    assert got["26人"]["value"] == 26
+    assert got["26人"]["metric"] == "organization.member_composition"
+
+
+def test_academicians_invited_are_no_members(extract):
+    # negative: 院士 is no membership word (guests invited to lecture)
+    page = "市政协举办专题讲座\n\n2024年4月,市政协邀请3名院士为委员作专题报告。\n"
+    ms = extract(page)
+    assert all(m["metric"] != "organization.member_composition" for m in ms)
