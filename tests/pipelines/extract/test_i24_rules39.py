@@ -223,3 +223,23 @@ def test_academicians_invited_are_no_members(extract):
     page = "市政协举办专题讲座\n\n2024年4月,市政协邀请3名院士为委员作专题报告。\n"
     ms = extract(page)
     assert all(m["metric"] != "organization.member_composition" for m in ms)
+
+
+def test_members_winning_a_prize_are_the_awarded(extract):
+    page = (
+        "县政协召开全体会议\n\n"
+        "2024年1月,县政协十届三次会议闭幕。王某、李某等7名委员分别获得2023年度优秀提案奖,"
+        "12位政协委员获得“履职之星”先进个人称号。会议期间共收到提案168件。\n"
+    )
+    got = surfaces(extract(page))
+    assert "7名" not in got
+    assert "12位" not in got
+    assert "168件" in got
+
+
+def test_proposals_that_won_instructions_still_count(extract):
+    # negative: 获 with an instruction (批示), no prize or title, keeps the count
+    page = "县政协社情民意信息工作综述\n\n2024年,县政协报送社情民意信息96篇,其中8件获县委主要领导批示。\n"
+    got = _by_surface(extract(page))
+    assert got["96篇"]["value"] == 96
+    assert got["8件"]["value"] == 8
