@@ -240,10 +240,12 @@ class ContextModel:
         self.system_city_re = _any_of(self.lex.system_wide_city)  # 全市政协系统
         self.other_body_work_re = re.compile(alternation(self.lex.other_body_work))
         self.award_re = re.compile(alternation(self.lex.award_cues))
+        self.award_after_re = _any_of(self.lex.award_after)
         self.donor_re = _any_of(self.lex.donor_bodies)
         self.donor_member_re = re.compile(alternation(self.lex.donor_members))
         self.member_after_re = _any_of(self.lex.member_after)
         self.numeral_words_re = re.compile(alternation(self.lex.numeral_words))
+        self.programme_after_re = _any_of(self.lex.programme_after)
         self._numeral_word_chars = frozenset("".join(self.lex.numeral_words))
         self.rate_re = re.compile(alternation(self.lex.rate_words))
         self.share_re = re.compile(alternation(self.lex.share_words))
@@ -346,6 +348,13 @@ class ContextModel:
             return True  # 提案办理不单单是一项工作任务: a description, no count
         if q.chinese and q.value == 1 and q.qualifier == "exact" and not _CLAUSE_END.match(text, q.end):
             return True  # 帮助一名学生, 一份提案, 一起奋斗: an article (but 召开全体会议一次。 counts)
+        if (
+            q.chinese
+            and q.qualifier == "exact"
+            and q.unit in lex.programme_units
+            and self.programme_after_re.match(text, q.end)
+        ):
+            return True  # 十件实事, 十项重点工作: a programme's name (in digits, 解决30件民生实事 counts)
         if q.chinese and before.endswith("点") and before[-2:-1] in _CN_DIGITS:
             return True  # 五点七亿多元: the fraction of a decimal the parser does not read as one number
         if before[-1:] and before[-1] in "廿卅卌":
@@ -615,6 +624,10 @@ class ContextModel:
             return None  # 某某集团捐款26万元: a firm's gift, no member's
         if self._award_sentence:
             return None  # 对…10件优秀提案，…8家先进单位…予以表彰: awards, not work
+        if q.unit in lex.award_after_units and self.award_after_re.search(
+            text, q.end, self._segment_end(text, q.end, s1)
+        ):
+            return None  # 12件提案获评优秀提案, 5名委员获评…: the awarded, rated in the figure's clause
         if text.startswith(lex.other_actors, clause0, q.start) and not text.startswith(
             lex.not_other_actors, clause0, q.start
         ):  # (民盟市委会 is a party's committee, no 市委)

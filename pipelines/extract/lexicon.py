@@ -73,6 +73,8 @@ class Lexicon:
     not_count_before: tuple[str, ...]
     other_body_work: tuple[str, ...]
     award_cues: tuple[str, ...]
+    award_after: tuple[str, ...]
+    award_after_units: tuple[str, ...]
     session_after: tuple[str, ...]
     session_list_before: tuple[str, ...]
     organ_session_before: tuple[str, ...]
@@ -155,6 +157,8 @@ class Lexicon:
     donor_members: tuple[str, ...]
     gift_recipient_markers: tuple[str, ...]
     value_openers: tuple[str, ...]
+    programme_after: tuple[str, ...]
+    programme_units: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:

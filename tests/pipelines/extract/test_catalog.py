@@ -48,16 +48,17 @@ def test_duplicate_codes_are_refused():
 
 
 def test_an_analyst_adds_a_metric_by_editing_the_catalog_alone(extract, tmp_path):
-    text = "平罗县政协2024年工作综述\n\n全年组织委员开展植树活动，发放倡议书1200份，栽种树苗3000株。\n"
+    # (round 39 put trees planted into the catalog: the example is now blood members give, still absent)
+    text = "平罗县政协2024年工作综述\n\n全年组织委员开展无偿献血活动，发放倡议书1200份，累计献血18000毫升。\n"
     before = extract(text, name="before")
     assert [(m["surface"], m["metric"]) for m in before] == [("1200份", None)]
 
     raw = yaml.safe_load(CATALOG_PATH.read_text(encoding="utf-8"))
     raw["metrics"].append(
         {
-            "code": "member_services.trees_planted", "category": "member_services",
-            "name_zh": "义务植树", "name_en": "Trees planted", "units": ["株", "棵"],
-            "objects": ["树苗", "树木"], "verbs": ["栽种", "栽植", "种植"], "bounds": [0, 1000000],
+            "code": "member_services.blood_donated", "category": "member_services",
+            "name_zh": "无偿献血", "name_en": "Blood donated", "units": ["毫升"],
+            "objects": ["献血"], "verbs": ["献血"], "bounds": [0, 1000000],
         }
     )  # fmt: skip
     edited = tmp_path / "metrics.yaml"
@@ -65,5 +66,5 @@ def test_an_analyst_adds_a_metric_by_editing_the_catalog_alone(extract, tmp_path
     after = extract(text, name="after", catalog=load_catalog(edited))
     assert [(m["surface"], m["value"], m["unit"], m["metric"], m["category"]) for m in after] == [
         ("1200份", 1200, "份", None, None),
-        ("3000株", 3000, "株", "member_services.trees_planted", "member_services"),
+        ("18000毫升", 18000, "毫升", "member_services.blood_donated", "member_services"),
     ]
