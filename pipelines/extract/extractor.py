@@ -32,7 +32,9 @@ from warehouse.register import load_register
 # dated by a level's cycle and the page's date, a session's intake over its paragraph (issue 24, round 5)
 # 1.14-1.20: issue 24, rounds 6-14 (docs/extraction.md: the event and plenum calendars, chronicles'
 # terms, session arrangements, other bodies' counts as lexicon data, system-wide committees)
-EXTRACTOR_VERSION = "1.28.0"
+# 1.29: issue 24, rounds 37-39 (past names on undated pages, anniversaries as calendar data, trees planted,
+# speech materials and speaking turns) and the term calendar's pass 4
+EXTRACTOR_VERSION = "1.29.0"
 
 
 _local = threading.local()
