@@ -1850,6 +1850,26 @@ def _of_session(text, s_start, pos, dated, lex) -> MentionPeriod | None:
     return got.as_period()
 
 
+def _cut_off_intake(text, report, para_start, s_start, pos, lex, dated) -> MentionPeriod | None:
+    """What a session had received by a month-day cut-off (截至1月23日12时，大会秘书处已收到提案315件)
+    counts for the session's year as the calendar dates it (not inferred), when its paragraph names
+    the session and the sentence names no year and no 今年: a cut-off "so far" dates the figure to the
+    page's own year only when nothing else does (a page republished a year on keeps its session's
+    year)."""
+    before = text[s_start:pos]
+    if not (dated and report.published and not report.term and "截" in before and _SO_FAR.search(before)):
+        return None
+    if _cue_re(lex.this_year_words).search(before) or _named_year(text, s_start, pos, lex):
+        return None
+    sentence = text[s_start : pos + 8]
+    if not (_intake(sentence, report, lex) or _intake(text[min(para_start, s_start) : pos + 8], report, lex)):
+        return None
+    got = _named_session(text, min(para_start, s_start), pos, dated)
+    if got is None or got.inferred or got.year == report.published[0]:
+        return None
+    return got.as_period()
+
+
 def _named_session(text, start, pos, dated) -> SessionYear | None:
     """The year of the last dated plenary session named between ``start`` and ``pos`` (not the time
     since it: 十二届二次会议以来)."""
@@ -2072,6 +2092,8 @@ def mention_period(
     if back == 1 and _since_last_year(before, lex):  # 去年以来共开展主题活动16场: last year and this
         y = report.published[0]
         return MentionPeriod(y - 1, y, dated_by)
+    if back == 0 and (got := _cut_off_intake(text, report, para_start, s_start, pos, lex, sessions_dated)):
+        return got  # 截至1月23日12时，大会秘书处已收到提案315件 of a 2018 session, on a page of 2019
     if back is not None:  # 去年，县政协… on a page dated 2023: 2022; 今年以来: 2023
         y = report.published[0] - back
         return MentionPeriod(y, y, dated_by)
