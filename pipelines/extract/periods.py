@@ -1850,6 +1850,42 @@ def _of_session(text, s_start, pos, dated, lex) -> MentionPeriod | None:
     return got.as_period()
 
 
+def _session_attended(text, report, s_start, pos, para_start, dated, lex) -> MentionPeriod | None:
+    """Who attends a session the paragraph names and dates (出席市政协十二届二次会议的委员应到517名;
+    …第十三届中山市委员会第一次会议…举行。开幕式上，…澳区政协委员共十五名): the session's year, also on a
+    page whose report covers a term or a plan's years (a session's own attendance is not the term's),
+    when the sentence names no year, no span of years and no review, and the session's year is the
+    calendar's or the page's own (not a year the level's cycle guessed with no evidence)."""
+    end = _sentence_end(text, pos)
+    if not (
+        _attendance_re(lex.attendance_cues).search(text, s_start, end) or _ATTENDED.search(text, s_start, end)
+    ):
+        return None
+    before = text[s_start:pos]
+    if _named_year(text, s_start, pos, lex) or _OVER_YEARS.search(text, s_start, end):
+        return None
+    if any(c in before for c in lex.review_cues):
+        return None
+    got = _named_session(text, min(para_start, s_start), pos, dated)
+    if got is None or (got.inferred and got.evidence is None):
+        return None  # (a year the level's cycle guessed yields to the page's other dating)
+    if (report.published and got.year == report.published[0]) or (report.start == report.end == got.year):
+        return None  # (the page's date or report already gives that year, with its own source)
+    return got.as_period()
+
+
+def _new_term_session(text, s_start, pos, dated, lex) -> MentionPeriod | None:
+    """A figure of the new term (2000多名新一届全国政协委员将汇聚一堂; 在新一届区政协大会上，…12名…担任本届
+    区政协委员) on a page that names and dates one first session: the year that session opens the
+    term, also where the page's report reviews the term before (五年来) or has no date of its own."""
+    if not _cue_re(lex.new_term_words).search(text, s_start, pos) or _named_year(text, s_start, pos, lex):
+        return None
+    firsts = {got.year: got for (n, k), got in dated.items() if k == 1}
+    if len(firsts) != 1:
+        return None
+    return next(iter(firsts.values())).as_period()
+
+
 def _cut_off_intake(text, report, para_start, s_start, pos, lex, dated) -> MentionPeriod | None:
     """What a session had received by a month-day cut-off (截至1月23日12时，大会秘书处已收到提案315件)
     counts for the session's year as the calendar dates it (not inferred), when its paragraph names
@@ -2041,6 +2077,12 @@ def mention_period(
     before = text[s_start:pos]
     has_year = "年" in before
     if sessions_dated and "次" in before and (got := _of_session(text, s_start, pos, sessions_dated, lex)):
+        return got
+    if sessions_dated and (
+        got := _session_attended(text, report, s_start, pos, para_start, sessions_dated, lex)
+    ):
+        return got  # 出席市政协十二届二次会议的委员应到517名 on a page whose report spans the plan's years
+    if sessions_dated and (got := _new_term_session(text, s_start, pos, sessions_dated, lex)):
         return got
     if sessions_dated and report.published and "以来" in before:
         if got := _since_session(text, s_start, pos, sessions_dated, report.published[0], lex):
