@@ -58,3 +58,34 @@ def test_new_term_words_need_a_dated_first_session(extract):
     )
     got = {(s, a, b) for s, a, b, _ in rows(extract(text))}
     assert ("10名", 2021, 2021) not in got
+
+
+# C. what a session received by a month-day cut-off counts for the session's calendar year, not for a
+# later date of the page (a republication)
+INTAKE = (
+    "湖南省政协十二届一次会议明日开幕 委员提案聚焦民生\n\n发布时间:2019-06-10\n\n"
+    "本网长沙1月25日讯 湖南省政协十二届一次会议明天开幕。据大会秘书处介绍，截至1月25日18时，"
+    "大会已收到委员提案420件、大会发言材料52篇。\n"
+)
+
+
+def test_a_cut_off_intake_takes_the_session_s_year_over_a_later_date(extract):
+    got = rows(extract(INTAKE))
+    assert [(s, a, b, src) for s, a, b, src in got] == [
+        ("420件", 2018, 2018, "session"),
+        ("52篇", 2018, 2018, "session"),
+    ]  # 十二届 of a province: 2018-2022
+
+
+def test_a_cut_off_with_this_year_or_in_the_session_s_year_keeps_the_date(extract):
+    # negatives: 今年 reads against the page's date; a page dated in the session's year keeps its date line
+    got = rows(extract(INTAKE.replace("大会已收到", "今年大会已收到")))
+    assert [(s, a, b, src) for s, a, b, src in got] == [
+        ("420件", 2019, 2019, "date_line"),
+        ("52篇", 2019, 2019, "date_line"),
+    ]
+    got = rows(extract(INTAKE.replace("2019-06-10", "2018-01-25")))
+    assert [(s, a, b, src) for s, a, b, src in got] == [
+        ("420件", 2018, 2018, "date_line"),
+        ("52篇", 2018, 2018, "date_line"),
+    ]
