@@ -1852,7 +1852,7 @@ def _of_session(text, s_start, pos, dated, lex) -> MentionPeriod | None:
 
 def _session_attended(text, report, s_start, pos, para_start, dated, lex) -> MentionPeriod | None:
     """Who attends a session the paragraph names and dates (出席市政协十二届二次会议的委员应到517名;
-    …第十三届中山市委员会第一次会议…举行。开幕式上，…澳区政协委员共十五名): the session's year, also on a
+    全国政协十四届一次会议将于3月4日…召开。2000多名…委员将汇聚一堂): the session's year, also on a
     page whose report covers a term or a plan's years (a session's own attendance is not the term's),
     when the sentence names no year, no span of years and no review, and the session's year is the
     calendar's or the page's own (not a year the level's cycle guessed with no evidence)."""
@@ -1875,8 +1875,8 @@ def _session_attended(text, report, s_start, pos, para_start, dated, lex) -> Men
 
 
 def _new_term_session(text, s_start, pos, dated, lex) -> MentionPeriod | None:
-    """A figure of the new term (2000多名新一届全国政协委员将汇聚一堂; 在新一届区政协大会上，…12名…担任本届
-    区政协委员) on a page that names and dates one first session: the year that session opens the
+    """A figure of the new term, the words before it (在新一届区政协大会上，…12名…担任本届区政协委员),
+    on a page that names and dates one first session: the year that session opens the
     term, also where the page's report reviews the term before (五年来) or has no date of its own."""
     if not _cue_re(lex.new_term_words).search(text, s_start, pos) or _named_year(text, s_start, pos, lex):
         return None
