@@ -1850,6 +1850,62 @@ def _of_session(text, s_start, pos, dated, lex) -> MentionPeriod | None:
     return got.as_period()
 
 
+def _session_attended(text, report, s_start, pos, para_start, dated, lex) -> MentionPeriod | None:
+    """Who attends a session the paragraph names and dates (出席市政协十二届二次会议的委员应到517名;
+    全国政协十四届一次会议将于3月4日…召开。2000多名…委员将汇聚一堂): the session's year, also on a
+    page whose report covers a term or a plan's years (a session's own attendance is not the term's),
+    when the sentence names no year, no span of years and no review, and the session's year is the
+    calendar's or the page's own (not a year the level's cycle guessed with no evidence)."""
+    end = _sentence_end(text, pos)
+    if not (
+        _attendance_re(lex.attendance_cues).search(text, s_start, end) or _ATTENDED.search(text, s_start, end)
+    ):
+        return None
+    before = text[s_start:pos]
+    if _named_year(text, s_start, pos, lex) or _OVER_YEARS.search(text, s_start, end):
+        return None
+    if any(c in before for c in lex.review_cues):
+        return None
+    got = _named_session(text, min(para_start, s_start), pos, dated)
+    if got is None or (got.inferred and got.evidence is None):
+        return None  # (a year the level's cycle guessed yields to the page's other dating)
+    if (report.published and got.year == report.published[0]) or (report.start == report.end == got.year):
+        return None  # (the page's date or report already gives that year, with its own source)
+    return got.as_period()
+
+
+def _new_term_session(text, s_start, pos, dated, lex) -> MentionPeriod | None:
+    """A figure of the new term, the words before it (在新一届区政协大会上，…12名…担任本届区政协委员),
+    on a page that names and dates one first session: the year that session opens the
+    term, also where the page's report reviews the term before (五年来) or has no date of its own."""
+    if not _cue_re(lex.new_term_words).search(text, s_start, pos) or _named_year(text, s_start, pos, lex):
+        return None
+    firsts = {got.year: got for (n, k), got in dated.items() if k == 1}
+    if len(firsts) != 1:
+        return None
+    return next(iter(firsts.values())).as_period()
+
+
+def _cut_off_intake(text, report, para_start, s_start, pos, lex, dated) -> MentionPeriod | None:
+    """What a session had received by a month-day cut-off (截至1月23日12时，大会秘书处已收到提案315件)
+    counts for the session's year as the calendar dates it (not inferred), when its paragraph names
+    the session and the sentence names no year and no 今年: a cut-off "so far" dates the figure to the
+    page's own year only when nothing else does (a page republished a year on keeps its session's
+    year)."""
+    before = text[s_start:pos]
+    if not (dated and report.published and not report.term and "截" in before and _SO_FAR.search(before)):
+        return None
+    if _cue_re(lex.this_year_words).search(before) or _named_year(text, s_start, pos, lex):
+        return None
+    sentence = text[s_start : pos + 8]
+    if not (_intake(sentence, report, lex) or _intake(text[min(para_start, s_start) : pos + 8], report, lex)):
+        return None
+    got = _named_session(text, min(para_start, s_start), pos, dated)
+    if got is None or got.inferred or got.year == report.published[0]:
+        return None
+    return got.as_period()
+
+
 def _named_session(text, start, pos, dated) -> SessionYear | None:
     """The year of the last dated plenary session named between ``start`` and ``pos`` (not the time
     since it: 十二届二次会议以来)."""
@@ -2022,6 +2078,12 @@ def mention_period(
     has_year = "年" in before
     if sessions_dated and "次" in before and (got := _of_session(text, s_start, pos, sessions_dated, lex)):
         return got
+    if sessions_dated and (
+        got := _session_attended(text, report, s_start, pos, para_start, sessions_dated, lex)
+    ):
+        return got  # 出席市政协十二届二次会议的委员应到517名 on a page whose report spans the plan's years
+    if sessions_dated and (got := _new_term_session(text, s_start, pos, sessions_dated, lex)):
+        return got
     if sessions_dated and report.published and "以来" in before:
         if got := _since_session(text, s_start, pos, sessions_dated, report.published[0], lex):
             # (the report's own source where the report already has that year)
@@ -2072,6 +2134,8 @@ def mention_period(
     if back == 1 and _since_last_year(before, lex):  # 去年以来共开展主题活动16场: last year and this
         y = report.published[0]
         return MentionPeriod(y - 1, y, dated_by)
+    if back == 0 and (got := _cut_off_intake(text, report, para_start, s_start, pos, lex, sessions_dated)):
+        return got  # 截至1月23日12时，大会秘书处已收到提案315件 of a 2018 session, on a page of 2019
     if back is not None:  # 去年，县政协… on a page dated 2023: 2022; 今年以来: 2023
         y = report.published[0] - back
         return MentionPeriod(y, y, dated_by)
