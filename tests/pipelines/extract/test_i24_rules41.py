@@ -1,0 +1,59 @@
+"""Issue 24, round 41: counts inside a title in 《》, institutions named after their division
+(docs/extraction.md, "Issue 24, round 41"). Sentences are our own."""
+
+from __future__ import annotations
+
+from tests.pipelines.extract.views import committees, periods, surfaces
+
+
+def test_a_count_inside_a_proposals_title_is_part_of_its_name(extract):
+    page = (
+        "丹江口市政协召开提案工作座谈会\n\n"
+        "2023年6月,丹江口市政协召开提案工作座谈会。委员王某在深入调研的基础上形成的《打造三个中心,助推县域经济发展》提案被采纳,"
+        "市政协全年共收到提案126件。\n"
+    )
+    ms = extract(page)
+    got = surfaces(ms)
+    assert "三个" not in got
+    assert "126件" in got
+    assert committees(ms)["126件"] == "420381"
+    assert periods(ms)["126件"] == (2023, 2023)
+
+
+def test_a_headline_quoted_as_a_title_keeps_its_count(extract):
+    # negative: 原题为《…》 quotes the article's own headline, whose count is the body's
+    page = (
+        "市政协委员坚守防汛一线\n\n"
+        "2023年7月,丹江口市政协组织委员投身防汛救灾,1200多名委员坚守一线。\n\n"
+        "(原题为《1200多名市政协委员坚守防汛一线》)\n"
+    )
+    ms = extract(page)
+    quoted = [m for m in ms if m["surface"] == "1200多名"]
+    assert len(quoted) == 2
+    assert all(m["value"] == 1200 and m["qualifier"] == "at_least" for m in quoted)
+
+
+def test_an_institution_named_after_a_division_is_not_that_division_acting(extract):
+    page = (
+        "湖北省政协开展送医送药下基层活动\n\n"
+        "2023年11月,湖北省政协副主席某某率队到宜昌市开展送医送药活动。活动期间,宜昌市第一人民医院12名专家开展义诊,"
+        "省政协委员为群众义诊300余人次。\n"
+    )
+    ms = extract(page)
+    assert committees(ms)["12名"] == "420000"
+    assert committees(ms)["300余人次"] == "420000"
+    assert periods(ms)["12名"] == (2023, 2023)
+
+
+def test_a_division_acting_on_an_institution_keeps_its_figures(extract):
+    # negative: the division's name followed by a word that makes it act (为, 组织) is the clause's subject
+    page = (
+        "湖北省政协开展送医送药下基层活动\n\n"
+        "2023年11月,湖北省政协副主席某某率队到宜昌市开展送医送药活动。活动期间,宜昌市为医院捐赠药品价值3万元,"
+        "宜昌市组织委员义诊120人次。\n"
+    )
+    ms = extract(page)
+    got = committees(ms)
+    assert got["3万元"] == "420500"
+    assert got["120人次"] == "420500"
+    assert [m["value"] for m in ms if m["surface"] == "3万元"] == [30000]
