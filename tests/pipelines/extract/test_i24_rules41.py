@@ -57,3 +57,40 @@ def test_a_division_acting_on_an_institution_keeps_its_figures(extract):
     assert got["3万元"] == "420500"
     assert got["120人次"] == "420500"
     assert [m["value"] for m in ms if m["surface"] == "3万元"] == [30000]
+
+
+def test_a_sentence_opened_by_qizhong_breaks_down_the_total_before_it(extract):
+    page = (
+        "丹江口市政协召开提案审查会议\n\n"
+        "2023年1月,丹江口市政协九届三次会议共收到提案128件。其中,经济类64件,占提案总数的50%;民生类43件。\n"
+    )
+    ms = extract(page)
+    got = {m["surface"]: m for m in ms}
+    assert got["64件"]["value"] == 64
+    assert got["64件"]["category"] == "proposals"
+    assert got["64件"]["metric"] is None  # a share of the total, not a metric of its own
+    assert got["43件"]["category"] == "proposals"
+    assert committees(ms)["64件"] == "420381"
+    assert periods(ms)["64件"] == periods(ms)["128件"]
+
+
+def test_a_qizhong_sentence_with_no_count_of_work_before_it_stays_unread(extract):
+    # negative: the total before 其中 is the place's (养老机构40家), no figure of the committee's work
+    page = (
+        "丹江口市政协调研农村养老工作\n\n"
+        "2023年5月,丹江口市政协组织委员调研农村养老。全市有养老机构40家。其中,公办机构25家。\n"
+    )
+    assert "25家" not in surfaces(extract(page))
+
+
+def test_a_price_per_unit_is_no_count(extract):
+    page = (
+        "丹江口市政协委员结对帮扶\n\n"
+        "2023年5月,丹江口市政协委员为结对贫困户捐助帮扶资金8万元。其中,某食品公司将以2.5元/斤的价格收购村民种植的生姜,"
+        "委员企业还捐赠图书300册。\n"
+    )
+    ms = extract(page)
+    got = surfaces(ms)
+    assert "2.5元" not in got
+    assert "8万元" in got and "300册" in got  # negative: the gifts in the same sentences keep their counts
+    assert committees(ms)["300册"] == "420381"
