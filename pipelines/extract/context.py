@@ -815,6 +815,7 @@ class ContextModel:
         brought = self._brought(text, s0, q)  # 我带来了两份提案: a member's own proposals
         if (
             not q.unit
+            or q.unit in self.lex.object_only_units  # (3副主席, 一正3副: 副 counts couplets only)
             or (small_chinese or q.chinese and q.value < 10)
             and not (members and q.value >= 2)
             and not brought

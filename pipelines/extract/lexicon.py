@@ -162,6 +162,7 @@ class Lexicon:
     value_openers: tuple[str, ...]
     programme_after: tuple[str, ...]
     programme_units: tuple[str, ...]
+    object_only_units: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:

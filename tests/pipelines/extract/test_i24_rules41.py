@@ -94,3 +94,31 @@ def test_a_price_per_unit_is_no_count(extract):
     assert "2.5元" not in got
     assert "8万元" in got and "300册" in got  # negative: the gifts in the same sentences keep their counts
     assert committees(ms)["300册"] == "420381"
+
+
+def test_couplets_members_write_are_counted_by_their_measure_word(extract):
+    page = (
+        "丹江口市政协书画界委员写春联送福\n\n"
+        "2024年2月,丹江口市政协组织书画界委员到村里为村民书写春联,一副副对联寄托新春祝福,"
+        "活动共写春联300余副。\n"
+    )
+    ms = extract(page)
+    got = {m["surface"]: m for m in ms}
+    assert got["300余副"]["value"] == 300
+    assert got["300余副"]["qualifier"] == "at_least"
+    assert got["300余副"]["metric"] == "member_services.couplets_written"
+    assert got["300余副"]["category"] == "member_services"
+    assert committees(ms)["300余副"] == "420381"
+    assert periods(ms)["300余副"] == (2024, 2024)
+    assert "一副" not in got  # (一副副: the measure word repeated, no count)
+
+
+def test_a_deputys_title_is_no_couplet(extract):
+    # negative: 副 before a title (三副主席, 一正两副) and 副 with no couplet word in its clause
+    page = (
+        "丹江口市政协召开主席会议\n\n"
+        "2024年3月,丹江口市政协召开主席会议,班子按一正3副配备,3副主席分别带队开展调研视察12次。\n"
+    )
+    got = surfaces(extract(page))
+    assert not any(s.endswith("副") for s in got)
+    assert "12次" in got
