@@ -329,6 +329,7 @@ class Attributor:
                     not _cjk_word(after[0])
                     or after.startswith(self.lex.place_not_subject_after)
                     or clause.startswith(tuple(self.lex.media_after), n)  # 运城日报: an outlet
+                    or self._names_institution(clause, n)  # 武汉协和医院: an institution, not 武汉
                     or (  # 泉港组: a group of the higher committee's members, not 泉港's committee
                         clause.startswith(self.lex.group_after, n)
                         and not clause.startswith(self.lex.group_not, n)
@@ -346,6 +347,16 @@ class Attributor:
                     return inside[0]
                 break
         return None
+
+    def _names_institution(self, clause: str, n: int) -> bool:
+        """Whether the division's name ending at ``n`` opens an institution's name (武汉协和医院, 南京中医药大学,
+        宜昌市第一人民医院): one of ``institution_after`` within four characters after it, unless the characters after
+        the name open with a word that makes the division act on the institution (长寿区为医院…: ``institution_gap_not``)."""
+        for word in self.lex.institution_after:
+            at = clause.find(word, n, n + 4 + len(word))
+            if at >= 0 and not clause.startswith(self.lex.institution_gap_not, n):
+                return True
+        return False
 
     def named_terms(self) -> dict[str, set[int]]:
         """Committee code -> the term ordinals this document names for it."""

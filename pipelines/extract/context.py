@@ -78,15 +78,21 @@ def _enclosing(
     return lo + opened, end + min(found)
 
 
-def _in_policy_title(text: str, s0: int, s1: int, q: Quantity, title_end: re.Pattern) -> bool:
+def _in_policy_title(
+    text: str, s0: int, s1: int, q: Quantity, title_end: re.Pattern, headline_before: tuple[str, ...] = ()
+) -> bool:
     """Whether the quantity lies inside a document's title (《关于加快县域经济发展的20条政策措施》,
-    《…三年行动方案》): the name of a rule or a plan, not a count. A headline quoted as a title (原题为《1300多名
-    委员坚守一线》) is not a document's and counts."""
+    《…三年行动方案》, a proposal's 《打造两个平台，助推…》): the name of a rule, a plan or a text, not a count.
+    A headline quoted as a title (原题为《1300多名委员坚守一线》: ``headline_before`` right before 《) is not a
+    document's and counts."""
     marks = _enclosing(text, max(s0, q.start - 40), q.start, q.end, min(s1, q.end + 40), "《", "》")
     if marks is None:
         return False
     title = text[marks[0] + 1 : marks[1]]
-    return title.startswith("关于") or title_end.search(title) is not None
+    if title.startswith("关于") or title_end.search(title) is not None:
+        return True
+    before = text[max(0, marks[0] - 8) : marks[0]].rstrip(" ：:\u3000")
+    return not before.endswith(headline_before)
 
 
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
@@ -419,7 +425,7 @@ class ContextModel:
             return True  # 十二届五次会议, (三次会议提案92件), 市十一次党代会, 九届十次、十一次全体会议
         if self._quoted and self._inside_short_quote(text, s0, q):
             return True  # “三项计划”
-        if _in_policy_title(text, s0, len(text), q, self.policy_title_end_re):
+        if _in_policy_title(text, s0, len(text), q, self.policy_title_end_re, lex.headline_title_before):
             return True  # 《关于加快县域经济发展的20条政策措施》: a document's name, not a count
         if unit == "%":
             if self.share_re.search(text, max(s0, q.start - 6), q.start):
@@ -809,6 +815,7 @@ class ContextModel:
         brought = self._brought(text, s0, q)  # 我带来了两份提案: a member's own proposals
         if (
             not q.unit
+            or q.unit in self.lex.object_only_units  # (3副主席, 一正3副: 副 counts couplets only)
             or (small_chinese or q.chinese and q.value < 10)
             and not (members and q.value >= 2)
             and not brought

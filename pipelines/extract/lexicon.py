@@ -128,6 +128,8 @@ class Lexicon:
     group_after: tuple[str, ...]
     group_not: tuple[str, ...]
     place_not_subject_after: tuple[str, ...]
+    institution_after: tuple[str, ...]
+    institution_gap_not: tuple[str, ...]
     clause_lead: tuple[str, ...]
     public_after: tuple[str, ...]
     sit_in_words: tuple[str, ...]
@@ -136,6 +138,7 @@ class Lexicon:
     visit_verbs: tuple[str, ...]
     whole_place_before: tuple[str, ...]
     policy_title_ends: tuple[str, ...]
+    headline_title_before: tuple[str, ...]
     outcome_verbs: tuple[str, ...]
     outcome_objects: tuple[str, ...]
     outcome_work_objects: tuple[str, ...]
@@ -159,6 +162,7 @@ class Lexicon:
     value_openers: tuple[str, ...]
     programme_after: tuple[str, ...]
     programme_units: tuple[str, ...]
+    object_only_units: tuple[str, ...]
 
 
 def _inverse(groups: dict[str, list[str]]) -> dict[str, str]:
