@@ -1039,17 +1039,25 @@ def _round_up_parent(
     subject) above the committee named most prominently, and the page
     names three or more lower committees of that higher one by name (珲春市政协…, 图们市政协…, 龙井市政协…): the
     higher committee's page, not its first county's."""
-    for zone, named in relatives:
-        if zone not in PROMINENT:
-            continue
-        res = register.relative(named.form, top, year)
-        parent = res.committee if res is not None else None
-        if parent is None or parent.code == top.code or parent.level == "national":
-            continue
+    for _, parent in _prominent_relatives(register, relatives, top, year):
         lower = [c for c in committees.values() if _inside(register, c, parent, year)]
         if len(lower) >= 3:
             return parent
     return None
+
+
+def _prominent_relatives(
+    register: Register, relatives: list[tuple[str, NamedCommittee]], top: Committee, year: int | None
+):
+    """(zone, committee) for each relative form in the headline, byline or lead that stands for a committee
+    other than ``top`` in ``top``'s chain (市政协 on a county's page: its city's), the national one left out."""
+    for zone, named in relatives:
+        if zone not in PROMINENT:
+            continue
+        res = register.relative(named.form, top, year)
+        c = res.committee if res is not None else None
+        if c is not None and c.code != top.code and c.level != "national":
+            yield zone, c
 
 
 def _placed_up_front(zones: list[tuple[str, str]], body_named: tuple[Committee, ...]) -> Committee | None:
@@ -1080,13 +1088,7 @@ def _relatives_above(
     they stand for, with its own name's weight; it is the page's when it then outweighs the named one."""
     weight: dict[str, int] = {}
     found: dict[str, Committee] = {}
-    for zone, named in relatives:
-        if zone not in PROMINENT:
-            continue
-        res = register.relative(named.form, top, year)
-        c = res.committee if res is not None else None
-        if c is None or c.code == top.code or c.level == "national":
-            continue
+    for zone, c in _prominent_relatives(register, relatives, top, year):
         found[c.code] = c
         weight[c.code] = weight.get(c.code, 0) + ZONE_WEIGHTS[zone]
     best = [code for code in weight if weight[code] + scores.get(code, 0) > scores[top.code]]
