@@ -340,6 +340,8 @@ def annual_report(
             subtitle = rng.choice(p["subtitles"] + [None])
         else:  # the lead must name the work year before any date of the next year
             subtitle = p["subtitles"][1]
+        if subtitle and not v.terms and any(slot in subtitle for slot in _ORDINAL_SLOTS):
+            subtitle = None  # a committee terms.csv does not hold (the national bench's): no ordinal invented
         lead = [headline, subtitle, rng.choice(p["openings"])]
     paragraphs = [t for t in lead if t] + [p["context"][year]]
     if rng.random() < 0.4:

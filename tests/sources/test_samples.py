@@ -199,6 +199,26 @@ def test_term_data_agrees_with_the_public_calendar():
             assert (b.term - a.term, b.sessions_from - a.sessions_from) == (1, TERM_YEARS), (a, b)
 
 
+def test_a_committee_without_term_data_names_no_ordinal():
+    """The national bench generates reports of every current committee with the samples' templates:
+    one terms.csv does not hold gets no session ordinal (none invented) and no error."""
+    from sources.corpus import generate as g
+
+    register = load_register()
+    c = next(
+        c
+        for c in register.committees
+        if c.valid_to is None and c.level == "county" and c.code not in load_terms()
+    )
+    v = g.voice(c, register.get(c.parent_code))
+    facts = next(f for (code, a, b), f in sorted(g.load_facts().items()) if a == b == 2023)
+    phrasing = g.load_phrasing()
+    texts = ["\n".join(g.annual_report(v, 2023, facts, phrasing, f"x{i}").paragraphs) for i in range(40)]
+    assert all(c.name in t for t in texts)
+    assert not any(re.search(r"第.{1,3}届委员会第.{1,2}次会议", t) for t in texts)
+    assert any("——2024年1月" in t or "工作回顾" in t for t in texts)  # the other subtitles stay
+
+
 # ----------------------------------------------------------------------------- the pipeline over it
 
 
