@@ -352,11 +352,9 @@ class Attributor:
         """Whether the division's name ending at ``n`` opens an institution's name (武汉协和医院, 南京中医药大学,
         宜昌市第一人民医院): one of ``institution_after`` within four characters after it, unless the characters after
         the name open with a word that makes the division act on the institution (长寿区为医院…: ``institution_gap_not``)."""
-        for word in self.lex.institution_after:
-            at = clause.find(word, n, n + 4 + len(word))
-            if at >= 0 and not clause.startswith(self.lex.institution_gap_not, n):
-                return True
-        return False
+        if clause.startswith(self.lex.institution_gap_not, n):
+            return False
+        return any(clause.find(word, n, n + 4 + len(word)) >= 0 for word in self.lex.institution_after)
 
     def named_terms(self) -> dict[str, set[int]]:
         """Committee code -> the term ordinals this document names for it."""

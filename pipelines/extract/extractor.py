@@ -228,13 +228,13 @@ def _headline_starts(doc: Document, lex) -> set[int]:
     return out
 
 
-def _headline_periods(doc: Document, out: list[Mention], lex=None) -> list[Mention]:
+def _headline_periods(doc: Document, out: list[Mention], lex) -> list[Mention]:
     """A headline's figure that the body repeats (办复率100% in the title, 去年…办复率100% below) is the
     body's figure: it takes the body's period where the headline names no time of its own. A repost's
     bracketed headline line (【title】lead…) is a headline too, and so are a saved page's title line
     and a column's tagged headline (:func:`_headline_starts`)."""
     titled: dict[int, int] = {}  # index of a headline's mention -> the end of its block
-    headlines = _headline_starts(doc, lex) if lex is not None and out else set()
+    headlines = _headline_starts(doc, lex) if out else set()
     for i, m in enumerate(out):
         block = doc.locate(m.char_start)
         if block is None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import csv
+import functools
 import json
 import random
 import re
@@ -102,6 +103,13 @@ def load_terms(path: Path = HERE / "terms.csv") -> dict[str, tuple[TermFact, ...
     return {code: tuple(sorted(ts, key=lambda t: t.term)) for code, ts in terms.items()}
 
 
+@functools.cache
+def _bundled_terms() -> dict[str, tuple[TermFact, ...]]:
+    """terms.csv, read once per process (voice() is called per document: 20,000 times by the national
+    bench); callers only read it."""
+    return load_terms()
+
+
 def plenary_session(terms: tuple[TermFact, ...], year: int) -> tuple[TermFact, int]:
     """The committee's plenary session held in ``year``: its term and its number in the term (the
     session of year Y is number Y - first + 1 of the term whose sessions began last, no later than Y).
@@ -162,7 +170,7 @@ class Voice:
 def voice(
     c: Committee, parent: Committee | None, terms: dict[str, tuple[TermFact, ...]] | None = None
 ) -> Voice:
-    ts = (load_terms() if terms is None else terms).get(c.code, ())
+    ts = (_bundled_terms() if terms is None else terms).get(c.code, ())
     if c.level == "region":
         return Voice(c, f"政协{c.name}委员会", "自治区政协", "全国政协", "自治区党委", "全区", ts)
     if c.level == "city":
